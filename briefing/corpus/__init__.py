@@ -1,0 +1,1 @@
+"""The source corpus: raw documents, cleaned and segmented in character offsets into raw text."""

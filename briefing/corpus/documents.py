@@ -1,0 +1,71 @@
+"""Find and read source documents; unreadable files are skipped with a warning naming them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.errors import CorpusError, display_path
+
+SUFFIXES = (".txt", ".md")
+
+
+@dataclass(frozen=True)
+class DocFile:
+    """A source file on disk, before reading: enough to decide whether the cache is fresh."""
+
+    name: str  # file name relative to the sources folder
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+def list_documents(folder: Path) -> list[DocFile]:
+    """Every `.txt`/`.md` file under the sources folder, sorted by name for determinism."""
+    if not folder.exists():
+        raise CorpusError(
+            f"{display_path(folder)}: sources folder not found; "
+            "create it or set `sources:` in the outline"
+        )
+    if not folder.is_dir():
+        raise CorpusError(f"{display_path(folder)}: sources must be a folder, not a file")
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in files:
+            if file.startswith(".") or not file.lower().endswith(SUFFIXES):
+                continue
+            path = Path(root, file)
+            stat = path.stat()
+            found.append(
+                DocFile(path.relative_to(folder).as_posix(), path, stat.st_size, stat.st_mtime_ns)
+            )
+    found.sort(key=lambda d: d.name)
+    if not found:
+        raise CorpusError(
+            f"{display_path(folder)}: no source documents (.txt or .md) found; "
+            "add documents or point `sources:` at the right folder"
+        )
+    return found
+
+
+class Unreadable(Exception):
+    """A source file that is not UTF-8 text; the message says why and how to fix it."""
+
+
+def read_document(path: Path) -> tuple[str, str]:
+    """Read a source as UTF-8 text, returning (text, sha256). Raises Unreadable with a reason."""
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if b"\x00" in raw[:8192]:
+        raise Unreadable("binary file (holds NUL bytes), not text; remove it from the sources")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise Unreadable(
+            f"not UTF-8 (bad byte at line {line}); re-save it as UTF-8 to include it"
+        ) from None
+    return text, digest  # a BOM stays: offsets index the decoded file exactly

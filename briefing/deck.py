@@ -1,0 +1,160 @@
+"""The composed deck: a plain, immutable model that every output (JSON, text, .pptx, TUI) reads.
+
+It imports neither `textual` nor `pptx`; outputs depend on it, never the other way round.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Who said it, where and when. `None` fields are unknown, never guessed."""
+
+    file: str  # the document's file name inside the sources folder
+    title: str | None = None
+    author: str | None = None
+    cite_as: str | None = None  # the author as short citations show it, when not the surname
+    publisher: str | None = None
+    date: date | None = None
+    url: str | None = None
+
+    @property
+    def author_surname(self) -> str | None:
+        if self.cite_as:
+            return self.cite_as
+        if not self.author:
+            return None
+        first = self.author.split(",")[0].split(" and ")[0].strip()
+        return first.split()[-1] if first else None
+
+    @property
+    def date_text(self) -> str | None:
+        return f"{self.date.day} {self.date:%b %Y}" if self.date else None
+
+    def short_citation(self) -> str:
+        """The attribution line under a quote: "Stromseth, Nikkei Asia, 18 Sep 2023"."""
+        parts = [self.author_surname, self.publisher, self.date_text]
+        known = [p for p in parts if p]
+        if known:
+            return ", ".join(known)
+        if self.title:
+            title = self.title if len(self.title) <= 48 else self.title[:47].rstrip() + "\u2026"
+            return f"\u201c{title}\u201d (author and date unknown)"
+        return self.file
+
+    def full_citation(self) -> str:
+        """Author, "Title", Publisher, date, with "unknown" where a field is not known."""
+        title = f"\u201c{self.title}\u201d" if self.title else f"untitled ({self.file})"
+        parts = [
+            self.author or f"author {UNKNOWN}",
+            title,
+            self.publisher or f"publisher {UNKNOWN}",
+            self.date_text or f"date {UNKNOWN}",
+        ]
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A verbatim slice of one source: `text == source_text[start:end]`."""
+
+    source: SourceInfo
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+    terms: tuple[str, ...] = ()  # the theme keywords this excerpt matched
+    paragraph: str = ""  # the whole source paragraph around it, for notes and the source view
+    paragraph_start: int = 0
+    pinned: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source.file,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "terms": list(self.terms),
+            "citation": self.source.short_citation(),
+            "pinned": self.pinned,
+        }
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One outline slide after composition."""
+
+    title: str
+    theme: str | None = None  # theme id
+    theme_title: str | None = None
+    excerpts: tuple[Excerpt, ...] = ()
+    bullets: tuple[str, ...] = ()
+    notes: str = ""  # the outline's notes, rendered (see briefing.notes)
+    minutes: float | None = None  # time budget for the live presentation
+    requested: int = 0  # how many excerpts the outline asked for
+    line: int = 0  # line of this slide in the outline file, for editors and messages
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "theme": self.theme,
+            "excerpts": [e.to_json() for e in self.excerpts],
+            "bullets": list(self.bullets),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A whole briefing, ready for any output."""
+
+    title: str
+    slides: tuple[Slide, ...]
+    subtitle: str | None = None
+    presenter: str | None = None
+    date: date | None = None
+    marking: str | None = None  # classification marking shown on every slide
+    outline_path: Path | None = None
+    sources_dir: Path | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def cited_sources(self) -> tuple[SourceInfo, ...]:
+        """Every source quoted anywhere in the deck, once, in order of first citation."""
+        seen: dict[str, SourceInfo] = {}
+        for slide in self.slides:
+            for excerpt in slide.excerpts:
+                seen.setdefault(excerpt.source.file, excerpt.source)
+        return tuple(seen.values())
+
+    def to_json(self) -> dict[str, Any]:
+        """The `compose --json` shape from CONTRACT.md, with extra keys the contract allows."""
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "presenter": self.presenter,
+            "date": self.date.isoformat() if self.date else None,
+            "marking": self.marking,
+            "slides": [s.to_json() for s in self.slides],
+            "sources": [
+                {
+                    "source": s.file,
+                    "title": s.title,
+                    "author": s.author,
+                    "publisher": s.publisher,
+                    "date": s.date.isoformat() if s.date else None,
+                    "citation": s.full_citation(),
+                }
+                for s in self.cited_sources
+            ],
+            "warnings": list(self.warnings),
+        }

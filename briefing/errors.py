@@ -1,0 +1,52 @@
+"""One error hierarchy: the CLI turns any `BriefingError` into a one-line message and exit 1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem in a user's file, printed as `FILE:LINE:COL: message`."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class BriefingError(Exception):
+    """Anything the user can fix: bad input, missing files, a failed write."""
+
+
+class ValidationError(BriefingError):
+    """An outline or theme file has one or more problems, each with file, line and column."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class CorpusError(BriefingError):
+    """The sources folder is missing, empty, or holds nothing readable."""
+
+
+class OutputError(BriefingError):
+    """A deck could not be written (missing or read-only folder, bad template)."""
+
+
+class TemplateError(BriefingError):
+    """A speaker-notes template failed to render; the message names the outline and slide."""
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the user should read it: relative to the working directory when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)

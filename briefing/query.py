@@ -1,0 +1,81 @@
+"""Build FTS5 MATCH strings from theme keywords and search text.
+
+Every term becomes a quoted phrase of its word tokens, so punctuation in a keyword ("U.S.",
+"four no's", "CHIPS and Science Act") can never break the query syntax.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+# Porter stems British and American spellings apart ("defence" vs "defense"); match both.
+_SPELLINGS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(def|off|lic|pret)ence"), r"\1ense"),
+    (re.compile(r"\b(def|off|pret)ense"), r"\1ence"),
+    (re.compile(r"(?<=\w\w\w)is(e|ed|es|ing|ation|ations)\b"), r"iz\1"),
+    (re.compile(r"(?<=\w\w\w)iz(e|ed|es|ing|ation|ations)\b"), r"is\1"),
+    (re.compile(r"\b(lab|fav|hon|neighb|behavi|harb|col|rum|vig)our"), r"\1or"),
+    (re.compile(r"\b(lab|fav|hon|neighb|behavi|harb|col|rum|vig)or(?=\w*\b)"), r"\1our"),
+    (re.compile(r"\b(cent|theat|met|fib)re\b"), r"\1er"),
+    (re.compile(r"\bprogramme"), "program"),
+]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens, as FTS5's unicode61 tokenizer splits them."""
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def concept(term: str) -> str:
+    """A crude stem of a whole term, so "four no's", "Four Nos" and "four-no" count as one."""
+    words = [w for w in tokens(term) if w != "s"]
+    stems = [
+        w[:-1] if len(w) >= 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
+    ]
+    return " ".join(stems) if len(words) > 1 else (stems[0] if stems else "")
+
+
+def spelling_variants(term: str) -> list[str]:
+    """The term plus its other-English spellings, first the term itself, no duplicates."""
+    lowered = term.lower()
+    found = [lowered]
+    for pattern, replacement in _SPELLINGS:
+        variant = pattern.sub(replacement, lowered)
+        if variant not in found:
+            found.append(variant)
+    return found
+
+
+def phrase(term: str) -> str | None:
+    """One term as an FTS5 phrase: `"four no s"`; None if it holds no word at all."""
+    words = tokens(term)
+    return '"' + " ".join(words) + '"' if words else None
+
+
+def any_of(terms: list[str]) -> str | None:
+    """`"a" OR "b" OR ...` over every term and its spelling variants."""
+    phrases: list[str] = []
+    for term in terms:
+        for variant in spelling_variants(term):
+            p = phrase(variant)
+            if p and p not in phrases:
+                phrases.append(p)
+    return " OR ".join(phrases) if phrases else None
+
+
+def theme_match(keywords: list[str], exclude: list[str]) -> str | None:
+    """The MATCH string for a theme: any keyword, none of the exclusions."""
+    wanted = any_of(keywords)
+    if wanted is None:
+        return None
+    unwanted = any_of(exclude)
+    return f"({wanted}) NOT ({unwanted})" if unwanted else f"({wanted})"
+
+
+def search_match(text: str) -> str | None:
+    """MATCH string for free search: quoted parts are phrases, other words are all required."""
+    parts = re.findall(r'"([^"]+)"|(\S+)', text)
+    phrases = [p for quoted, word in parts if (p := phrase(quoted or word))]
+    return " AND ".join(phrases) if phrases else None

@@ -1,0 +1,182 @@
+"""Rank excerpt candidates for a theme: FTS5 BM25 relevance times priors for quality, length
+and self-containedness. Results are cached per theme until the corpus changes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+
+from briefing import query
+from briefing.library import Library
+from briefing.themes import Theme
+
+POOL = 400  # candidates fetched by BM25 before priors re-rank them
+PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare terms get seen
+RANKING_VERSION = "4"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A ranked window: where it is, how it scored, and which keywords it matched."""
+
+    source: str
+    start: int
+    end: int
+    para_start: int
+    para_end: int
+    score: float
+    relevance: float
+    quality: float
+    words: int
+    dangling: bool
+    terms: tuple[str, ...]
+
+
+_SELECT = """
+SELECT w.id, d.name, w.start, w.end, p.start, p.end, w.words, w.dangling, w.quality, bm25(fts)
+FROM fts JOIN windows w ON w.id = fts.rowid JOIN docs d ON d.id = w.doc
+JOIN paras p ON p.id = w.para
+WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?
+"""
+
+
+def length_prior(words: int) -> float:
+    """Slide-sized is 20-60 words; shorter says too little, longer will not fit."""
+    if words < 20:
+        return max(0.4, 0.6 + 0.4 * (words - 10) / 10)
+    if words > 60:
+        return max(0.6, 1.0 - 0.4 * (words - 60) / 30)
+    return 1.0
+
+
+def prior(words: int, quality: float, dangling: bool) -> float:
+    """Everything but relevance: clean, slide-sized, self-contained text ranks first.
+
+    Quality is cubed so that a garbled document's passages fall below any clean passage of
+    similar relevance, and only surface where nothing clean says the same.
+    """
+    return quality**3 * length_prior(words) * (0.4 if dangling else 1.0)
+
+
+def rank_theme(library: Library, theme: Theme) -> list[Candidate]:
+    """Every candidate for a theme, best first; deterministic for the same corpus and theme."""
+    key = _cache_key(theme)
+    row = library.db.execute("SELECT value FROM ranked WHERE key = ?", (key,)).fetchone()
+    if row:
+        return [Candidate(**{**c, "terms": tuple(c["terms"])}) for c in json.loads(row[0])]
+    ranked = _rank(library, theme)
+    with library.db:
+        library.db.execute(
+            "INSERT OR REPLACE INTO ranked VALUES (?, ?)",
+            (key, json.dumps([asdict(c) for c in ranked])),
+        )
+    return ranked
+
+
+def _cache_key(theme: Theme) -> str:
+    spec = [RANKING_VERSION, theme.keywords, sorted(theme.weights.items()), theme.exclude]
+    return "theme:" + hashlib.sha256(json.dumps(spec).encode()).hexdigest()
+
+
+def _rank(library: Library, theme: Theme) -> list[Candidate]:
+    match = query.theme_match(list(theme.keywords), list(theme.exclude))
+    if match is None:
+        return []
+    rows = {r[0]: r for r in library.db.execute(_SELECT, (match, POOL))}
+    for keyword in theme.keywords:
+        if theme.weight(keyword) > 1 and (single := query.theme_match([keyword], [])):
+            unwanted = query.any_of(list(theme.exclude))
+            single = f"{single} NOT ({unwanted})" if unwanted else single
+            for r in library.db.execute(_SELECT, (single, PER_WEIGHTED_TERM)):
+                rows.setdefault(r[0], (*r[:-1], _bm25(library, match, r[0])))
+    matched = _matched_terms(library, theme, list(rows))
+    ranked = []
+    for wid, name, start, end, p_start, p_end, words, dangling, quality, bm25 in rows.values():
+        terms = matched.get(wid, ())
+        coverage = sum(theme.weight(t) for t in terms) or 1.0
+        relevance = -bm25 * (1 + 0.25 * (coverage - 1))
+        score = relevance * prior(words, quality, bool(dangling))
+        ranked.append(
+            Candidate(
+                name,
+                start,
+                end,
+                p_start,
+                p_end,
+                round(score, 6),
+                round(relevance, 6),
+                quality,
+                words,
+                bool(dangling),
+                terms,
+            )
+        )
+    ranked.sort(key=lambda c: (-c.score, c.source, c.start, c.end))
+    return ranked
+
+
+def _bm25(library: Library, match: str, rowid: int) -> float:
+    row = library.db.execute(
+        "SELECT bm25(fts) FROM fts WHERE fts MATCH ? AND rowid = ?", (match, rowid)
+    ).fetchone()
+    return row[0] if row else 0.0
+
+
+def _matched_terms(library: Library, theme: Theme, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Window id -> the theme keywords it contains (in the theme's order), one per concept:
+    "four nos" and "four no's" are the same evidence and count once."""
+    found: dict[int, list[str]] = {}
+    id_list = json.dumps(ids)
+    groups: dict[str, list[str]] = {}
+    for keyword in theme.keywords:
+        groups.setdefault(query.concept(keyword), []).append(keyword)
+    for members in groups.values():
+        keyword = max(members, key=lambda k: (theme.weight(k), -members.index(k)))
+        match = query.any_of(members)
+        if match is None:
+            continue
+        for (wid,) in library.db.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+            (match, id_list),
+        ):
+            found.setdefault(wid, []).append(keyword)
+    return {wid: tuple(terms) for wid, terms in found.items()}
+
+
+def search(library: Library, text: str, limit: int = 20) -> list[Candidate]:
+    """Free-text evidence search across the whole corpus (quoted phrases kept together)."""
+    match = query.search_match(text)
+    if match is None:
+        return []
+    hits = []
+    for (
+        _wid,
+        name,
+        start,
+        end,
+        p_start,
+        p_end,
+        words,
+        dangling,
+        quality,
+        bm25,
+    ) in library.db.execute(_SELECT, (match, limit * 3)):
+        score = -bm25 * prior(words, quality, bool(dangling))
+        hits.append(
+            Candidate(
+                name,
+                start,
+                end,
+                p_start,
+                p_end,
+                round(score, 6),
+                -bm25,
+                quality,
+                words,
+                bool(dangling),
+                tuple(query.tokens(text)),
+            )
+        )
+    hits.sort(key=lambda c: (-c.score, c.source, c.start))
+    return hits[:limit]
