@@ -13,7 +13,7 @@ from briefing.themes import Theme
 
 POOL = 400  # candidates fetched by BM25 before priors re-rank them
 PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare terms get seen
-RANKING_VERSION = "4"
+RANKING_VERSION = "5"
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,8 @@ class Candidate:
 
 
 _SELECT = """
-SELECT w.id, d.name, w.start, w.end, p.start, p.end, w.words, w.dangling, w.quality, bm25(fts)
+SELECT w.id, d.name, w.start, w.end, p.start, p.end, w.words, w.dangling,
+    w.quality * d.quality, bm25(fts)
 FROM fts JOIN windows w ON w.id = fts.rowid JOIN docs d ON d.id = w.doc
 JOIN paras p ON p.id = w.para
 WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?

@@ -57,7 +57,11 @@ class Unreadable(Exception):
 
 def read_document(path: Path) -> tuple[str, str]:
     """Read a source as UTF-8 text, returning (text, sha256). Raises Unreadable with a reason."""
-    raw = path.read_bytes()
+    return decode(path.read_bytes())
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode a source's bytes as UTF-8, returning (text, sha256), or raise Unreadable."""
     digest = hashlib.sha256(raw).hexdigest()
     if b"\x00" in raw[:8192]:
         raise Unreadable("binary file (holds NUL bytes), not text; remove it from the sources")

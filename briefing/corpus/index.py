@@ -7,21 +7,31 @@ new content hash) is re-analysed alone. Large batches are analysed on every core
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import multiprocessing
 import os
 import sqlite3
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.corpus.analysis import DocAnalysis, analyse
+from briefing.corpus.analysis import (
+    CHUNK_CHARS,
+    DocAnalysis,
+    Window,
+    Windows,
+    analyse,
+    chunks,
+    doc_quality,
+    prepare,
+    windows_in,
+)
 from briefing.corpus.documents import DocFile, Unreadable, list_documents, read_document
 from briefing.errors import CorpusError, display_path
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 PARALLEL_BYTES = 4_000_000  # below this, worker start-up costs more than it saves
 
 _SCHEMA = """
@@ -51,6 +61,17 @@ class SyncReport:
     removed: int
     skipped: dict[str, str]  # file name -> reason
     bytes_analysed: int
+
+
+def analysis_version() -> str:
+    """Changes whenever the code that turns text into windows changes, so a cached index
+    built by older code is rebuilt rather than trusted."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    folder = Path(__file__).parent
+    for module in ("analysis", "cleaning", "quality", "segment", "metadata", "documents"):
+        digest.update((folder / f"{module}.py").read_bytes())
+    digest.update(importlib.metadata.version("syntok").encode())
+    return digest.hexdigest()[:16]
 
 
 def cache_dir() -> Path:
@@ -83,11 +104,11 @@ class Index:
             db = sqlite3.connect(":memory:")
         db.execute("PRAGMA synchronous=NORMAL")
         version = self._version(db)
-        if version != SCHEMA_VERSION:
+        if version != analysis_version():
             for table in ("info", "docs", "paras", "windows", "fts", "ranked"):
                 db.execute(f"DROP TABLE IF EXISTS {table}")
         db.executescript(_SCHEMA)
-        db.execute("INSERT OR REPLACE INTO info VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        db.execute("INSERT OR REPLACE INTO info VALUES ('schema', ?)", (analysis_version(),))
         db.commit()
         return db
 
@@ -144,7 +165,7 @@ class Index:
             for file in stale:
                 row = known.get(file.name)
                 try:
-                    text, sha = read_document(file.path)
+                    _, sha = read_document(file.path)  # validate now; analysis reads it again
                 except Unreadable as why:
                     self._store_skipped(file, row, str(why))
                     continue
@@ -157,15 +178,52 @@ class Index:
                         (file.size, file.mtime_ns, row[0]),
                     )
                     continue
-                jobs.append((file, sha))  # text is read again where it is analysed
+                jobs.append((file, sha))
         nbytes = sum(f.size for f, _ in jobs)
-        for file, text, doc in _analyse_all(jobs, parallel=nbytes >= PARALLEL_BYTES):
-            with self.db:
-                row = known.get(file.name)
-                if row:
-                    self._delete(row[0])
-                self._store(file, text, doc)
+        big = [job for job in jobs if job[0].size > CHUNK_CHARS]
+        small = [job for job in jobs if job[0].size <= CHUNK_CHARS]
+        pool = _pool() if nbytes >= PARALLEL_BYTES else None
+        try:
+            for file, text, doc, found in _analyse_small(small, pool):
+                with self.db:
+                    self._replace(known.get(file.name))
+                    doc_id, paras = self._store_doc(file, doc)
+                    self._store_windows(doc_id, paras, text, found.windows)
+                    self._set_quality(doc_id, doc_quality(found.sentences, found.garbled))
+            for file, sha in big:
+                with self.db:
+                    self._replace(known.get(file.name))
+                    self._store_big(file, sha, pool)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         return len(jobs), nbytes
+
+    def _replace(self, row: tuple | None) -> None:
+        if row:
+            self._delete(row[0])
+
+    def _store_big(self, file: DocFile, sha: str, pool: ProcessPoolExecutor | None) -> None:
+        """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
+        text = file.path.read_bytes().decode("utf-8")
+        doc = prepare(file.name, sha, text)
+        doc_id, paras = self._store_doc(file, doc)
+        units = [
+            (
+                text[doc.paragraphs[run[0]][0] : doc.paragraphs[run[-1]][1]],
+                doc.paragraphs[run[0]][0],
+                [(i, *doc.paragraphs[i]) for i in run],
+                doc.lexicon,
+            )
+            for run in chunks(doc)
+        ]
+        results = pool.map(_windows_unit, units) if pool else map(_windows_unit, units)
+        sentences = garbled = 0
+        for found in results:
+            self._store_windows(doc_id, paras, text, found.windows)
+            sentences += found.sentences
+            garbled += found.garbled
+        self._set_quality(doc_id, doc_quality(sentences, garbled))
 
     def _store_skipped(self, file: DocFile, row: tuple | None, reason: str) -> None:
         if row:
@@ -184,64 +242,89 @@ class Index:
         self.db.execute("DELETE FROM paras WHERE doc=?", (doc_id,))
         self.db.execute("DELETE FROM docs WHERE id=?", (doc_id,))
 
-    def _store(self, file: DocFile, text: str, doc: DocAnalysis) -> None:
+    def _store_doc(self, file: DocFile, doc: DocAnalysis) -> tuple[int, list[int]]:
         meta = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in doc.meta.items()}
         cur = self.db.execute(
             "INSERT INTO docs(name, sha, size, mtime_ns, chars, quality, meta, noise)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, 1.0, ?, ?)",
             (
                 file.name,
                 doc.sha,
                 file.size,
                 file.mtime_ns,
                 doc.chars,
-                doc.quality,
                 json.dumps(meta),
                 json.dumps(doc.noise),
             ),
         )
         doc_id = cur.lastrowid
-        para_ids = []
-        for start, end in doc.paragraphs:
-            para_ids.append(
-                self.db.execute(
-                    "INSERT INTO paras(doc, start, end) VALUES (?, ?, ?)", (doc_id, start, end)
-                ).lastrowid
-            )
-        for w in doc.windows:
-            window_id = self.db.execute(
-                "INSERT INTO windows(doc, para, start, end, words, dangling, quality)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, para_ids[w.para], w.start, w.end, w.words, int(w.dangling), w.quality),
-            ).lastrowid
-            self.db.execute(
-                "INSERT INTO fts(rowid, text) VALUES (?, ?)", (window_id, text[w.start : w.end])
-            )
+        first = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM paras").fetchone()[0]
+        self.db.executemany(
+            "INSERT INTO paras(id, doc, start, end) VALUES (?, ?, ?, ?)",
+            ((first + i, doc_id, s, e) for i, (s, e) in enumerate(doc.paragraphs)),
+        )
+        return doc_id, list(range(first, first + len(doc.paragraphs)))
+
+    def _store_windows(
+        self, doc_id: int, paras: list[int], text: str, windows: list[Window]
+    ) -> None:
+        first = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM windows").fetchone()[0]
+        self.db.executemany(
+            "INSERT INTO windows(id, doc, para, start, end, words, dangling, quality)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    first + i,
+                    doc_id,
+                    paras[w.para],
+                    w.start,
+                    w.end,
+                    w.words,
+                    int(w.dangling),
+                    w.quality,
+                )
+                for i, w in enumerate(windows)
+            ),
+        )
+        self.db.executemany(
+            "INSERT INTO fts(rowid, text) VALUES (?, ?)",
+            ((first + i, text[w.start : w.end]) for i, w in enumerate(windows)),
+        )
+
+    def _set_quality(self, doc_id: int, value: float) -> None:
+        self.db.execute("UPDATE docs SET quality=? WHERE id=?", (value, doc_id))
 
 
-def _analyse_one(job: tuple[DocFile, str]) -> tuple[str, DocAnalysis]:
+def _pool() -> ProcessPoolExecutor | None:
+    """Worker processes for big batches; spawned, not forked, as callers may run threads."""
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2:
+        return None
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _analyse_job(job: tuple[DocFile, str]) -> tuple[str, DocAnalysis, Windows]:
     file, sha = job
     text = file.path.read_bytes().decode("utf-8")
-    return text, analyse(file.name, sha, text)
+    doc, found = analyse(file.name, sha, text)
+    return text, doc, found
 
 
-def _analyse_all(
-    jobs: list[tuple[DocFile, str]], *, parallel: bool
-) -> Iterator[tuple[DocFile, str, DocAnalysis]]:
-    """Analyse documents, on every core when the batch is large enough to pay for it.
+def _windows_unit(unit: tuple[str, int, list[tuple[int, int, int]], frozenset[str]]) -> Windows:
+    return windows_in(*unit)
 
-    Jobs go to the pool in bounded batches so a huge corpus never sits in memory at once.
-    """
-    workers = min(os.cpu_count() or 1, 4)
-    if not parallel or workers < 2 or len(jobs) < 2:
+
+def _analyse_small(
+    jobs: list[tuple[DocFile, str]], pool: ProcessPoolExecutor | None
+) -> Iterator[tuple[DocFile, str, DocAnalysis, Windows]]:
+    """Analyse whole documents, on the pool when there is one, in bounded batches so a huge
+    corpus never sits in memory at once."""
+    if pool is None:
         for job in jobs:
-            yield job[0], *_analyse_one(job)
+            yield job[0], *_analyse_job(job)
         return
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    batch = 64 * workers
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for offset in range(0, len(jobs), batch):
-            chunk = jobs[offset : offset + batch]
-            results: Iterable[tuple[str, DocAnalysis]] = pool.map(_analyse_one, chunk, chunksize=8)
-            for job, (text, doc) in zip(chunk, results, strict=True):
-                yield job[0], text, doc
+    batch = 256
+    for offset in range(0, len(jobs), batch):
+        chunk = jobs[offset : offset + batch]
+        for job, result in zip(chunk, pool.map(_analyse_job, chunk, chunksize=8), strict=True):
+            yield job[0], *result

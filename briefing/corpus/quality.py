@@ -10,195 +10,21 @@ import re
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]{2,}|[a-z]{2}[”\"’]?\.[a-z]{3,}|[a-z]\.\s\.\s")
-_OPENERS = set("“\"‘'([:")
 
 # Frequent English words that are never proper nouns; a capitalised one mid-sentence is garble.
 COMMON = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "although",
-        "always",
-        "among",
-        "an",
-        "and",
-        "another",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "during",
-        "each",
-        "either",
-        "even",
-        "ever",
-        "every",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "his",
-        "how",
-        "however",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "just",
-        "least",
-        "less",
-        "many",
-        "may",
-        "might",
-        "more",
-        "most",
-        "much",
-        "must",
-        "neither",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "often",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "out",
-        "over",
-        "own",
-        "per",
-        "rather",
-        "same",
-        "she",
-        "should",
-        "since",
-        "so",
-        "some",
-        "still",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "though",
-        "through",
-        "thus",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "will",
-        "with",
-        "within",
-        "without",
-        "would",
-        "yet",
-        "you",
-        "held",
-        "thrown",
-        "reiterated",
-        "increase",
-        "increased",
-        "visited",
-        "travel",
-        "travelled",
-        "traveled",
-        "prohibits",
-        "prohibit",
-        "urged",
-        "signed",
-        "said",
-        "says",
-        "told",
-        "noted",
-        "made",
-        "make",
-        "take",
-        "took",
-        "given",
-        "give",
-        "see",
-        "saw",
-        "looked",
-        "seemed",
-        "became",
-        "become",
-        "remain",
-        "remained",
-        "began",
-        "begin",
-        "continue",
-        "continued",
-        "called",
-        "expanded",
-        "expand",
-        "raised",
-        "raise",
-        "agreed",
-        "agree",
-        "announced",
-        "announce",
-        "expected",
-        "expect",
-    ]
+    """a about above after again against all also although always among an and another any
+    are as at be because been before being below between both but by can could did do does
+    during each either even ever every few for from further had has have having he her here
+    his how however if in into is it its just least less many may might more most much must
+    neither no nor not now of off often on once only or other our out over own per rather
+    same she should since so some still such than that the their them then there these they
+    this those though through thus to too under until up upon very was we were what when
+    where whether which while who whom whose why will with within without would yet you
+    held thrown reiterated increase increased visited travel travelled traveled prohibits
+    prohibit urged signed said says told noted made make take took given give see saw
+    looked seemed became become remain remained began begin continue continued called
+    expanded expand raised raise agreed agree announced announce expected expect""".split()
 )
 
 
@@ -214,22 +40,19 @@ def sentence_quality(sentence: str, lexicon: frozenset[str] = frozenset()) -> fl
     return max(0.05, min(1.0, score))
 
 
+# A capitalised word straight after a lower-case word (no punctuation between), and the
+# word after it: the only places a stray capital can be.
+_MID_CAPITAL = re.compile(r"\b[a-z][\w'’-]* ([A-Z][a-z'’-]+)(?=(?:[ ,;]+([A-Za-z]))?)")
+
+
 def _stray_capitals(sentence: str, lexicon: frozenset[str]) -> int:
-    words = list(_WORD.finditer(sentence))
     stray = 0
-    for prev, word, nxt in zip(words, words[1:], [*words[2:], None], strict=False):
-        value = word.group()
-        if not value[0].isupper() or value.isupper() or len(value) < 2:
-            continue
-        between = sentence[prev.end() : word.start()]
-        if any(c in _OPENERS or c in ".!?;" for c in between):
-            continue  # after a quote, bracket, colon or sentence end capitals are normal
-        lower = value.lower()
+    for match in _MID_CAPITAL.finditer(sentence):
+        lower = match.group(1).lower()
         if lower not in COMMON and lower not in lexicon:
             continue
-        prev_lower = prev.group()[0].islower()
-        next_lower = nxt is None or nxt.group()[0].islower()
-        if prev_lower and (next_lower or lower.endswith("ed")):
+        following = match.group(2)
+        if following is None or following.islower() or lower.endswith("ed"):
             stray += 1
     return stray
 

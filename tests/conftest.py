@@ -1,0 +1,29 @@
+"""Shared fixtures: a throwaway copy of the project, and an index cache that never touches
+the user's own cache folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "outlines" / "us-vietnam.yaml"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Each test worker gets its own index cache folder, set before any other fixture runs,
+    so no test ever reads or writes the user's own cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+        yield
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A writable copy of seeds/, themes/ and outlines/ to edit and break."""
+    for folder in ("seeds", "themes", "outlines"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path

@@ -1,0 +1,179 @@
+"""The composer on the real seeds: what a briefer would see on each theme slide."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.compose import compose_file, locate_quote
+from briefing.corpus.index import Index
+from briefing.deck import Deck
+
+from .conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def deck() -> Deck:
+    return compose_file(EXAMPLE)
+
+
+def theme_slides(deck: Deck):
+    return [s for s in deck.slides if s.theme]
+
+
+def test_every_outline_slide_in_order(deck: Deck) -> None:
+    titles = [s.title for s in deck.slides]
+    assert titles[0] == "Bottom line up front"
+    assert titles[-1] == "Outlook"
+    assert [s.theme for s in theme_slides(deck)] == [
+        "china-balancing",
+        "semiconductors",
+        "human-rights",
+        "defence-four-nos",
+    ]
+
+
+def test_theme_slides_are_full_on_topic_and_from_two_sources(deck: Deck) -> None:
+    for slide in theme_slides(deck):
+        assert len(slide.excerpts) == slide.requested, slide.title
+        assert len({e.source.file for e in slide.excerpts}) >= 2, slide.title
+        for excerpt in slide.excerpts:
+            assert excerpt.terms, f"{slide.title}: excerpt matched no keyword"
+
+
+def test_excerpts_are_verbatim_self_contained_sentences(deck: Deck) -> None:
+    for slide in theme_slides(deck):
+        for e in slide.excerpts:
+            source = (deck.sources_dir / e.source.file).read_text(encoding="utf-8")
+            assert source[e.start : e.end] == e.text
+            assert e.text[0].isupper() or e.text[0] in "“\"‘'", e.text
+            assert e.text.rstrip('”"’)')[-1] in ".!?", e.text
+            assert e.text in e.paragraph
+
+
+def test_no_excerpt_overlaps_or_repeats_across_the_deck(deck: Deck) -> None:
+    spans = [(e.source.file, e.start, e.end) for s in deck.slides for e in s.excerpts]
+    for i, (src, start, end) in enumerate(spans):
+        for other, o_start, o_end in spans[i + 1 :]:
+            assert not (src == other and start < o_end and o_start < end)
+
+
+def test_garbled_source_never_beats_clean_text_on_a_slide(deck: Deck) -> None:
+    garbled = "003_06edac9f7beaf37f.txt"
+    for slide in theme_slides(deck):
+        files = [e.source.file for e in slide.excerpts]
+        if garbled in files:  # only ever after the clean sources, never leading
+            assert files.index(garbled) > 0, slide.title
+
+
+def test_dangling_openers_only_with_their_antecedent(deck: Deck) -> None:
+    dangling = ("It ", "This ", "They ", "He ", "She ", "These ")
+    for slide in theme_slides(deck):
+        for e in slide.excerpts:
+            assert not e.text.startswith(dangling), e.text
+
+
+def test_composition_is_deterministic(deck: Deck) -> None:
+    again = compose_file(EXAMPLE)
+    assert json.dumps(again.to_json(), sort_keys=True) == json.dumps(deck.to_json(), sort_keys=True)
+
+
+def test_notes_are_rendered_with_slide_context(deck: Deck) -> None:
+    china = next(s for s in deck.slides if s.theme == "china-balancing")
+    assert china.notes.startswith("4 passages on balancing china.")
+    assert "{{" not in "".join(s.notes for s in deck.slides)
+
+
+def _write_outline(project: Path, body: str) -> Path:
+    path = project / "outlines" / "test.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_pins_come_first_and_exclusions_never_appear(project: Path) -> None:
+    base = compose_file(project / "outlines" / "us-vietnam.yaml")
+    china = next(s for s in base.slides if s.theme == "china-balancing")
+    top, second = china.excerpts[0], china.excerpts[1]
+    pin_text = "Vietnam’s primary goals are strategic autonomy, economic development"
+    outline = _write_outline(
+        project,
+        f"""title: Pins
+slides:
+  - title: China
+    theme: china-balancing
+    excerpts: 3
+    pins:
+      - source: 003_06edac9f7beaf37f.txt
+        quote: "{pin_text}"
+    exclude:
+      - source: {top.source.file}
+        quote: "{top.text}"
+""",
+    )
+    deck = compose_file(outline)
+    excerpts = deck.slides[0].excerpts
+    assert excerpts[0].pinned and excerpts[0].text == pin_text
+    assert excerpts[0].source.file == "003_06edac9f7beaf37f.txt"
+    assert len(excerpts) == 3
+    assert all(not (e.source.file == top.source.file and e.start == top.start) for e in excerpts)
+    assert second.text in [e.text for e in excerpts]
+
+
+def test_lost_pin_and_short_supply_are_warned_not_fatal(project: Path) -> None:
+    outline = _write_outline(
+        project,
+        """title: Short
+slides:
+  - title: Rights
+    theme: human-rights
+    excerpts: 20
+    pins:
+      - source: 002_a30051e82dc3743c.txt
+        quote: This sentence was never in the source.
+""",
+    )
+    deck = compose_file(outline)
+    warnings = " ".join(deck.warnings)
+    assert "pinned quote no longer found in 002_a30051e82dc3743c.txt" in warnings
+    assert "asked for 20 excerpts, found" in warnings
+    assert deck.slides[0].excerpts  # shows what there is
+
+
+def test_locate_quote_tolerates_rewrapping_but_stays_verbatim() -> None:
+    text = "Alpha beta\ngamma delta. Epsilon."
+    start, end = locate_quote(text, "beta gamma delta.")
+    assert text[start:end] == "beta\ngamma delta."
+    assert locate_quote(text, "not here") is None
+
+
+def test_index_is_reused_and_only_changed_files_reindexed(project: Path, tmp_path: Path) -> None:
+    db = tmp_path / "index.sqlite"
+    seeds = project / "seeds"
+    first = Index(seeds, db).sync()
+    assert first.analysed == 5
+    second = Index(seeds, db).sync()
+    assert (second.analysed, second.unchanged) == (0, 5)
+    target = seeds / "001_84d810a602726e3f.txt"
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\nA new closing sentence here.\n", encoding="utf-8"
+    )
+    third = Index(seeds, db).sync()
+    assert (third.analysed, third.unchanged) == (1, 4)
+    (seeds / "000_ecb1a75b14719fb7.txt").touch()  # new mtime, same content: no re-analysis
+    fourth = Index(seeds, db).sync()
+    assert fourth.analysed == 0
+    (seeds / "002_a30051e82dc3743c.txt").unlink()
+    assert Index(seeds, db).sync().removed == 1
+
+
+def test_index_built_by_other_analysis_code_is_rebuilt(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.corpus import index as index_module
+
+    db = tmp_path / "index.sqlite"
+    Index(project / "seeds", db).sync()
+    monkeypatch.setattr(index_module, "analysis_version", lambda: "other-code")
+    assert Index(project / "seeds", db).sync().analysed == 5
