@@ -1,0 +1,45 @@
+"""`briefing present OUTLINE`: compose, then hand the deck to the Textual app.
+
+Textual is imported inside the command so `compose`, `check` and `build` never load it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from briefing.cli import cli
+from briefing.compose import compose_file
+
+FIRST_PAINT_ENV = "BRIEFING_FIRST_PAINT"  # benchmark: file to write the first-paint time into
+
+
+@cli.command()
+@click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--theme",
+    type=click.Choice(["dark", "light", "contrast"]),
+    default="dark",
+    show_default=True,
+    help="Colours; `c` cycles them while presenting.",
+)
+@click.option("--no-watch", is_flag=True, help="Do not reload when the outline or sources change.")
+def present(outline: Path, theme: str, no_watch: bool) -> None:
+    """Present OUTLINE live in the terminal (press ? for keys, q to quit)."""
+    deck = compose_file(outline)  # a deck that cannot be composed never starts the TUI
+    from briefing.tui.app import BriefingApp
+
+    probe = os.environ.get(FIRST_PAINT_ENV)
+    app = BriefingApp(
+        outline,
+        deck=deck,
+        theme=theme,
+        watch=not no_watch,
+        first_paint=Path(probe) if probe else None,
+    )
+    app.run()
+    code = app.return_code or 0
+    if code:
+        raise SystemExit(code)

@@ -1,0 +1,296 @@
+"""`briefing present`: the deck live in the terminal, with the sources one key away.
+
+The app owns the presentation state (deck, page, timer) and the live reload; screens and
+widgets show it and report keys and clicks back as actions and messages.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from briefing.compose import compose_file
+from briefing.deck import Deck, Excerpt
+from briefing.errors import BriefingError
+from briefing.outline import load_outline
+from briefing.tui.commands import BriefingCommands, PaletteCommand
+from briefing.tui.evidence import Evidence
+from briefing.tui.keys import APP_KEYS
+from briefing.tui.pacing import Clock, PresentationTimer, pace
+from briefing.tui.reload import DeckReloaded, ReloadFailed, recompose
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.overview import OverviewScreen
+from briefing.tui.screens.search import SearchScreen
+from briefing.tui.screens.slides import SlideScreen
+from briefing.tui.screens.source import SourceScreen
+from briefing.tui.themes import BY_SHORT_NAME, DARK, LABELS, THEMES, VARIABLE_DEFAULTS, next_theme
+from briefing.tui.watch import FileWatcher
+from briefing.tui.widgets.slide_view import SlideView
+from briefing.tui.widgets.status import ProgressLine
+
+
+class BriefingApp(App[int]):
+    """Presents one outline; `deck` may be passed in when it is already composed."""
+
+    CSS_PATH = "briefing.tcss"
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(k.keys, k.action, k.hint or k.help, show=False) for k in APP_KEYS
+    ]
+
+    def __init__(
+        self,
+        outline: Path,
+        *,
+        deck: Deck | None = None,
+        clock: Clock = time.monotonic,
+        theme: str = DARK,
+        watch: bool = True,
+        poll_interval: float = 0.5,
+        first_paint: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.outline_path = Path(outline)
+        self.deck = deck if deck is not None else compose_file(self.outline_path)
+        self.page = 0
+        self.timer = PresentationTimer(clock)
+        self.watch_files = watch
+        self.poll_interval = poll_interval
+        self.first_paint = first_paint  # benchmark: write the time of first paint here, exit
+        self.stale = False  # the outline on disk is broken; we show the last good deck
+        self.reloads = 0
+        self._generation = 0  # only the newest recompose may replace the deck
+        self.evidence = Evidence(self.deck.sources_dir)
+        self._watcher: FileWatcher | None = None
+        self.slides = SlideScreen(self.deck)
+        for look in THEMES:
+            self.register_theme(look)
+        self.theme = BY_SHORT_NAME.get(theme, theme)
+        self.title = self.deck.title
+
+    def get_default_screen(self) -> Screen:
+        return self.slides
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return VARIABLE_DEFAULTS
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.refresh_time)
+        if self.watch_files:
+            self.call_after_refresh(self._start_watching)
+        if self.deck.warnings:
+            self.notify(
+                "\n".join(self.deck.warnings), title="Warnings", severity="warning", markup=False
+            )
+
+    def on_unmount(self) -> None:
+        self.evidence.close()
+
+    # Navigation
+
+    def show(self, page: int) -> None:
+        """Go to `page` (0 = title page), clamped; the timer starts on the first move off it."""
+        page = max(0, min(page, len(self.deck.slides)))
+        if page != self.page and page > 0 and not self.timer.started:
+            self.timer.start()
+        self.page = page
+        self.slides.show_page(self.deck, page)
+        self.refresh_time()
+
+    def action_next(self) -> None:
+        self.show(self.page + 1)
+
+    def action_previous(self) -> None:
+        self.show(self.page - 1)
+
+    def action_first(self) -> None:
+        self.show(0)
+
+    def action_last(self) -> None:
+        self.show(len(self.deck.slides))
+
+    def action_go(self, number: int) -> None:
+        self.show(number)
+
+    def action_scroll_down(self) -> None:
+        self.slides.scroll_slide(2)
+
+    def action_scroll_up(self) -> None:
+        self.slides.scroll_slide(-2)
+
+    def action_scroll_notes(self, direction: int) -> None:
+        self.slides.scroll_notes(3 * direction)
+
+    def on_slide_screen_ready(self) -> None:
+        self.refresh_time()
+
+    def on_slide_screen_go_to(self, message: SlideScreen.GoTo) -> None:
+        self.show(message.number)
+
+    def on_progress_line_jump(self, message: ProgressLine.Jump) -> None:
+        self.show(round(message.fraction * len(self.deck.slides)))
+
+    def on_slide_view_shown(self, message: SlideView.Shown) -> None:
+        if self.first_paint is not None:
+            self.first_paint.write_text(f"{time.time():.6f}\n", encoding="utf-8")
+            self.first_paint = None
+            self.exit(0)
+
+    # Overlays
+
+    def action_overview(self) -> None:
+        def chosen(page: int | None) -> None:
+            if page is not None:
+                self.show(page)
+
+        self.push_screen(OverviewScreen(self.deck, self.page), chosen)
+
+    def action_toggle_notes(self) -> None:
+        self.slides.toggle_notes()
+
+    def action_sources(self) -> None:
+        if self.page == 0:
+            excerpts: tuple[Excerpt, ...] = ()
+            heading = "Sources \u00b7 title page"
+        else:
+            slide = self.deck.slides[self.page - 1]
+            excerpts = slide.excerpts
+            heading = f"Sources \u00b7 slide {self.page}: {slide.title}"
+        self.push_screen(SourceScreen(excerpts, heading, self.evidence.text))
+
+    def action_search(self, query: str = "") -> None:
+        self.push_screen(SearchScreen(self.evidence.search, self.evidence.text, query))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_cycle_theme(self) -> None:
+        self.set_look(next_theme(self.theme))
+
+    def set_look(self, theme: str) -> None:
+        self.theme = theme
+        self.notify(f"Colours: {LABELS.get(theme, theme)}", timeout=1.5)
+
+    async def action_quit(self) -> None:
+        self.exit(0)
+
+    # Timer
+
+    def action_toggle_timer(self) -> None:
+        self.timer.toggle()
+        self.refresh_time()
+
+    def action_reset_timer(self) -> None:
+        self.timer.reset()
+        self.refresh_time()
+
+    def refresh_time(self) -> None:
+        """Redraw the clock and the pace; runs once a second and after every change."""
+        elapsed = self.timer.elapsed
+        reading = pace([s.minutes for s in self.deck.slides], self.page, elapsed)
+        self.slides.show_time(elapsed, self.timer.running, self.timer.started, reading)
+
+    # Live reload
+
+    def _start_watching(self) -> None:
+        try:
+            outline = load_outline(self.outline_path)
+            folders = (outline.sources_dir, outline.themes_dir)
+        except BriefingError:
+            folders = (self.deck.sources_dir, None)
+        self._watcher = FileWatcher(self.outline_path, *folders)
+        self.set_interval(self.poll_interval, self.poll_files)
+
+    def poll_files(self) -> None:
+        if self._watcher is not None and self._watcher.changed():
+            self.reload()
+
+    def reload(self) -> None:
+        """Recompose in a thread: the slide stays up and responsive meanwhile."""
+        self._generation += 1
+        self.run_worker(
+            partial(self._recompose, self._generation),
+            thread=True,
+            group="reload",
+            exit_on_error=False,
+        )
+
+    def _recompose(self, generation: int) -> None:
+        """Runs in a worker thread; posting a message is thread-safe."""
+        self.post_message(recompose(self.outline_path, generation))
+
+    def on_deck_reloaded(self, message: DeckReloaded) -> None:
+        if message.generation != self._generation:
+            return
+        previous = self.deck
+        try:
+            self.deck = message.deck
+            self.evidence.close()
+            self.evidence = Evidence(self.deck.sources_dir)
+            self.show(self.page)
+            if self._watcher is not None:
+                self._watcher.follow(message.sources, message.themes)
+        except Exception as exc:  # noqa: BLE001 - keep presenting the deck that worked
+            self.deck = previous
+            self.show(self.page)
+            self._report([f"unexpected {type(exc).__name__}: {exc}"])
+            return
+        self.reloads += 1
+        self.stale = False
+        self.slides.show_stale(False)
+        self.title = self.deck.title
+        self.notify("Deck reloaded", timeout=2)
+
+    def on_reload_failed(self, message: ReloadFailed) -> None:
+        if message.generation == self._generation:
+            self._report(message.lines)
+
+    def _report(self, lines: list[str]) -> None:
+        self.stale = True
+        self.slides.show_stale(True)
+        shown = lines[:6] + ([f"\u2026 and {len(lines) - 6} more"] if len(lines) > 6 else [])
+        self.notify(
+            "\n".join(shown),
+            title="Not reloaded: still showing the last good deck",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
+
+    # Command palette
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        return [
+            ("Go to slide\u2026", self.action_overview, "pick a slide from the overview"),
+            ("Search sources\u2026", self.action_search, "search every source document"),
+            ("Show speaker notes", self.action_toggle_notes, "toggle the notes panel (n)"),
+            ("Show sources of this slide", self.action_sources, "the source view (s)"),
+            ("Timer: start / pause", self.action_toggle_timer, "t"),
+            ("Timer: reset", self.action_reset_timer, "T"),
+            *(
+                (f"Colours: {LABELS[t.name]}", partial(self.set_look, t.name), "c cycles")
+                for t in THEMES
+            ),
+            ("Reload the deck now", self.reload, "recompose the outline"),
+            ("Keys", self.action_help, "every key (?)"),
+        ]
+
+    def slide_commands(self) -> list[PaletteCommand]:
+        commands: list[PaletteCommand] = [("Go to slide 0: title page", self.action_first, "")]
+        for number, slide in enumerate(self.deck.slides, 1):
+            name = f"Go to slide {number}: {slide.title}"
+            commands.append((name, partial(self.show, number), slide.theme_title or ""))
+        return commands
+
+    def search_command(self, text: str) -> PaletteCommand:
+        return (f"Search sources for \u201c{text}\u201d", partial(self.action_search, text), "")
+
+    def number_command(self, number: int) -> PaletteCommand | None:
+        commands = self.slide_commands()
+        return commands[number] if number < len(commands) else None

@@ -1,0 +1,109 @@
+"""The main screen: the slide, the optional notes panel, the status line and the key hints.
+
+It holds no presentation state: the app owns the deck, the page and the timer and calls
+`show_page` / `show_time`; this screen turns keys into the app's actions.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.message import Message
+from textual.screen import Screen
+
+from briefing.deck import Deck
+from briefing.tui.keys import SLIDE_KEYS
+from briefing.tui.pacing import Pace
+from briefing.tui.widgets.notes import NotesPanel
+from briefing.tui.widgets.slide_view import SlideView
+from briefing.tui.widgets.status import KeyHints, StatusBar
+
+WIDE = 140  # columns from which the notes sit beside the slide instead of under it
+
+
+class SlideScreen(Screen[None]):
+    """What the room sees; typing digits then Enter jumps to that slide number."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(k.keys, f"app.{k.action}", k.hint or k.help, show=False) for k in SLIDE_KEYS
+    ]
+
+    class GoTo(Message):
+        """The briefer typed a slide number and pressed Enter."""
+
+        def __init__(self, number: int) -> None:
+            super().__init__()
+            self.number = number
+
+    class Ready(Message):
+        """The screen is composed: the app can fill in the clock and the pace."""
+
+    def __init__(self, deck: Deck) -> None:
+        super().__init__()
+        self.deck = deck  # the first deck to show; the app passes later ones to show_page
+        self.digits = ""  # a slide number being typed
+        self._shown: tuple[Deck, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Container(id="stage"):
+            yield SlideView(id="slide")
+            yield NotesPanel(id="notes")
+        yield StatusBar(id="status")
+        yield KeyHints(id="hints")
+
+    def on_mount(self) -> None:
+        self.show_page(self.deck, 0)
+        self.post_message(self.Ready())
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width >= WIDE, "-wide")
+
+    def show_page(self, deck: Deck, page: int) -> None:
+        self.query_one(SlideView).show(deck, page)
+        status = self.query_one(StatusBar)
+        status.show_position(page, len(deck.slides))
+        status.show_marking(deck.marking)
+        notes = self.query_one(NotesPanel)
+        if notes.display:
+            notes.show(deck, page)
+        self._shown = (deck, page)
+
+    def show_time(self, elapsed: float, running: bool, started: bool, pace: Pace | None) -> None:
+        self.query_one(StatusBar).show_time(elapsed, running, started, pace)
+
+    def show_stale(self, stale: bool) -> None:
+        self.query_one(StatusBar).show_stale(stale)
+
+    def toggle_notes(self) -> bool:
+        """Show or hide the notes; returns whether they are now shown."""
+        notes = self.query_one(NotesPanel)
+        notes.display = not notes.display
+        if notes.display and self._shown is not None:
+            notes.show(*self._shown)
+        return bool(notes.display)
+
+    def scroll_slide(self, lines: int) -> None:
+        self.query_one(SlideView).scroll_relative(y=lines, animate=False)
+
+    def scroll_notes(self, lines: int) -> None:
+        self.query_one(NotesPanel).scroll_relative(y=lines, animate=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits build a slide number; Enter goes there, Backspace edits, Esc cancels."""
+        if event.character and event.character.isdigit() and len(self.digits) < 4:
+            self.digits += event.character
+        elif event.key == "enter" and self.digits:
+            self.post_message(self.GoTo(int(self.digits)))
+            self.digits = ""
+        elif event.key == "backspace" and self.digits:
+            self.digits = self.digits[:-1]
+        elif event.key == "escape" and self.digits:
+            self.digits = ""
+        else:
+            return
+        event.stop()
+        self.query_one(StatusBar).show_jump(self.digits)

@@ -1,0 +1,99 @@
+"""The projected slide: the title page, or a slide's title, bullets and attributed quotations."""
+
+from __future__ import annotations
+
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static
+
+from briefing.deck import Deck, Excerpt, Slide
+
+
+def quotation(excerpt: Excerpt) -> str:
+    """The quote as the slide shows it: verbatim words, with line breaks joined, in quotes."""
+    return f"\u201c{' '.join(excerpt.text.split())}\u201d"
+
+
+def plain(text: str, classes: str) -> Static:
+    """A Static that shows `text` literally: outline and source text is never markup."""
+    return Static(Content(text), classes=classes)
+
+
+def title_page(deck: Deck) -> list[Widget]:
+    """Title, subtitle, presenter and date, the marking, and what the deck holds."""
+    widgets: list[Widget] = []
+    if deck.marking:
+        widgets.append(plain(f" {deck.marking} ", "marking-badge"))
+    widgets.append(plain(deck.title, "deck-title"))
+    if deck.subtitle:
+        widgets.append(plain(deck.subtitle, "deck-subtitle"))
+    meta = [deck.presenter, f"{deck.date.day} {deck.date:%B %Y}" if deck.date else None]
+    if any(meta):
+        widgets.append(plain(" \u00b7 ".join(m for m in meta if m), "deck-meta"))
+    minutes = sum(s.minutes or 0 for s in deck.slides)
+    facts = [f"{len(deck.slides)} slides"]
+    if minutes:
+        facts.append(f"{minutes:g} minutes planned")
+    if deck.cited_sources:
+        facts.append(f"{len(deck.cited_sources)} sources quoted")
+    widgets.append(plain(" \u00b7 ".join(facts), "deck-facts"))
+    return widgets
+
+
+def slide_page(slide: Slide, number: int) -> list[Widget]:
+    """A slide: numbered title, its theme, the analyst's bullets, then each quotation."""
+    widgets: list[Widget] = [
+        Horizontal(
+            plain(f"{number}", "slide-number"),
+            plain(slide.title, "slide-title"),
+            classes="slide-heading",
+        )
+    ]
+    if slide.theme_title:
+        count = len(slide.excerpts)
+        widgets.append(
+            plain(f"{count} excerpt{'s' * (count != 1)} on {slide.theme_title}", "slide-theme")
+        )
+    for bullet in slide.bullets:
+        widgets.append(
+            Horizontal(
+                plain("\u2022", "bullet-mark"), plain(bullet, "bullet-text"), classes="bullet"
+            )
+        )
+    for n, excerpt in enumerate(slide.excerpts, 1):
+        widgets.append(
+            Vertical(
+                plain(quotation(excerpt), "quote-text"),
+                plain(f"\u2014 {excerpt.source.short_citation()}  [{n}]", "quote-cite"),
+                classes="quote",
+            )
+        )
+    if not slide.bullets and not slide.excerpts:
+        widgets.append(plain("(this slide has no bullets and no excerpts yet)", "slide-empty"))
+    return widgets
+
+
+class SlideView(VerticalScroll, can_focus=False):
+    """Shows one page of the deck; long pages scroll, nothing is cut."""
+
+    class Shown(Message):
+        """A page has been laid out and painted: the benchmark and tests wait for this."""
+
+        def __init__(self, page: int) -> None:
+            super().__init__()
+            self.page = page
+
+    def show(self, deck: Deck, page: int) -> None:
+        """Replace what is on screen with page `page` (0 = title page)."""
+        if page == 0:
+            body = Vertical(*title_page(deck), classes="title-body")
+        else:
+            body = Vertical(*slide_page(deck.slides[page - 1], page), classes="slide-body")
+        self.set_class(page == 0, "-title")
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount(body)
+            self.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self.post_message, self.Shown(page))

@@ -1,0 +1,100 @@
+"""The footer: where we are (n/N and a progress line), the marking, the clock and the pace,
+and below it the keys that matter, trimmed to the terminal's width."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from briefing.tui.keys import footer_hints
+from briefing.tui.pacing import AHEAD, BEHIND, Pace, format_duration
+
+
+class ProgressLine(Widget):
+    """A thin bar filled to the current page; clicking it jumps there."""
+
+    fraction: reactive[float] = reactive(0.0)
+
+    class Jump(Message):
+        """The briefer clicked a point of the bar: go to that share of the deck."""
+
+        def __init__(self, fraction: float) -> None:
+            super().__init__()
+            self.fraction = fraction
+
+    def render(self) -> Content:
+        width = self.size.width
+        done = round(self.fraction * width)
+        return Content.assemble(
+            ("\u2501" * done, "$primary"), ("\u2500" * (width - done), "$foreground 25%")
+        )
+
+    def on_click(self, event: events.Click) -> None:
+        if self.size.width:
+            self.post_message(self.Jump(event.x / max(1, self.size.width - 1)))
+
+
+class StatusBar(Horizontal):
+    """One line of state the briefer glances at; every part keeps its natural width."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="position")
+        yield ProgressLine(id="progress")
+        yield Static(id="marking")
+        yield Static(id="jump")
+        yield Static("\u26a0 outline error: last good deck", id="stale")
+        yield Static(id="clock")
+        yield Static(id="pace")
+
+    def show_position(self, page: int, total: int) -> None:
+        label = "title" if page == 0 else f"{page}/{total}"
+        self.query_one("#position", Static).update(Content(f" {label} "))
+        self.query_one(ProgressLine).fraction = page / total if total else 0.0
+
+    def show_marking(self, marking: str | None) -> None:
+        widget = self.query_one("#marking", Static)
+        widget.update(Content(f" {marking} " if marking else ""))
+        widget.display = bool(marking)
+
+    def show_jump(self, digits: str) -> None:
+        widget = self.query_one("#jump", Static)
+        widget.update(Content(f" go to {digits}_ " if digits else ""))
+        widget.display = bool(digits)
+
+    def show_stale(self, stale: bool) -> None:
+        self.query_one("#stale").display = stale
+
+    def show_time(self, elapsed: float, running: bool, started: bool, pace: Pace | None) -> None:
+        state = "" if running else (" paused" if started else " (t starts)")
+        clock = self.query_one("#clock", Static)
+        clock.update(Content(f" {format_duration(elapsed)}{state} "))
+        clock.set_class(not running, "-paused")
+        widget = self.query_one("#pace", Static)
+        widget.display = pace is not None
+        if pace is not None:
+            arrow = {AHEAD: "\u25b2 ", BEHIND: "\u25bc "}.get(pace.status, "")
+            widget.update(Content(f" {arrow}{pace.label()} "))
+            widget.set_class(pace.status == AHEAD, "-ahead")
+            widget.set_class(pace.status == BEHIND, "-behind")
+
+
+class KeyHints(Static):
+    """The most useful keys, as many as fit; `?` lists them all."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.render_hints(event.size.width)
+
+    def on_mount(self) -> None:
+        self.render_hints(self.size.width or 80)
+
+    def render_hints(self, width: int) -> None:
+        parts = []
+        for key, label in footer_hints(max(0, width - 2)):
+            parts.append(Content.assemble((f" {key}", "bold $primary"), f" {label} "))
+        self.update(Content("").join(parts))
