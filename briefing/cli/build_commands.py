@@ -1,0 +1,59 @@
+"""`briefing build` (write the deck as .pptx) and `briefing verify` (re-check its quotes).
+
+Thin: parse arguments, call the core. python-pptx is imported only when a command runs, and
+only through briefing.pptx_export; nothing here imports textual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from briefing.cli import cli, warn
+from briefing.errors import display_path
+
+OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
+
+
+@cli.command()
+@OUTLINE
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Where to write the deck (default: the outline's name with .pptx, here).",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="An organisation's .pptx template whose layouts the deck uses.",
+)
+def build(outline: Path, output: Path | None, template: Path | None) -> None:
+    """Write OUTLINE's deck as PowerPoint, ready to circulate."""
+    from briefing import deckfile
+    from briefing.compose import compose_file
+
+    out = output if output is not None else Path(outline.stem + ".pptx")
+    deckfile.check_destination(out)  # fail before composing, not after
+    deck = compose_file(outline)
+    from briefing.pptx_export import build_pptx
+
+    slides, notes = build_pptx(deck, out, template)
+    warn([*deck.warnings, *notes])
+    click.echo(f"wrote {display_path(out)}: {slides} slides", err=True)
+
+
+@cli.command()
+@click.argument("deck", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@OUTLINE
+def verify(deck: Path, outline: Path) -> None:
+    """Check every quote in DECK still matches OUTLINE's sources verbatim."""
+    from briefing.verify import verify_deck
+
+    problems, checked = verify_deck(deck, outline)
+    for line in problems:
+        click.echo(line)
+    if problems:
+        raise SystemExit(1)
+    click.echo(f"{display_path(deck)}: ok, {checked} quotes match their sources", err=True)

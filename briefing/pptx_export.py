@@ -1,0 +1,260 @@
+"""Write a composed deck as PowerPoint, and read quotes back for `verify`.
+
+The only module that imports `pptx`. It places what briefing.deckplan laid out (measured with
+real font metrics, so no text overflows) and takes care of what a circulated file needs:
+16:9, markings, slide numbers, notes, clean document properties, reproducible bytes and an
+atomic write.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import PP_PLACEHOLDER as PH
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from briefing import deckfile
+from briefing.deckplan import plan_deck
+from briefing.drawingml import ACCENT, NAVY, txbody_xml, unescape_text
+from briefing.errors import BriefingError, OutputError, display_path
+from briefing.slideplan import INSET_X, INSET_Y, Box, Frame, Page, TextBox, default_frame
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from pptx.presentation import Presentation as PresentationType
+    from pptx.shapes.base import BaseShape
+    from pptx.slide import Slide, SlideLayout
+
+    from briefing.deck import Deck
+
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><TotalTime>0</TotalTime><Application>briefing</Application>'
+    "<PresentationFormat>{format}</PresentationFormat><Slides>{slides}</Slides>"
+    "<Notes>{slides}</Notes><HiddenSlides>0</HiddenSlides><MMClips>0</MMClips>"
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def build_pptx(deck: Deck, out: Path, template: Path | None = None) -> tuple[int, list[str]]:
+    """Write `deck` to `out` (atomically, reproducibly); return the slide count and layout
+    warnings (quotes shortened to fit)."""
+    deckfile.check_destination(out)
+    when = deckfile.build_time(deck.date)
+    prs, frame, layouts = _open_template(template) if template else _open_default()
+    pages, warnings = plan_deck(deck, frame)
+    for page in pages:
+        _add_page(prs, page, layouts[page.kind == "cover"], decorate=template is None)
+    _set_properties(prs, deck, when, widescreen=template is None, slides=len(pages))
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    deckfile.write_atomic(out, deckfile.normalize_zip(buffer.getvalue(), when))
+    return len(pages), warnings
+
+
+def _pt(box: Box) -> tuple[Emu, Emu, Emu, Emu]:
+    return Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h)
+
+
+def _open_default() -> tuple[PresentationType, Frame, tuple[SlideLayout, SlideLayout]]:
+    """python-pptx's default template made 16:9, its 4:3 layouts widened to match."""
+    prs = Presentation()
+    old = prs.slide_width
+    prs.slide_width, prs.slide_height = Pt(960), Pt(540)
+    scale = prs.slide_width / old
+    for part in (prs.slide_master, *prs.slide_layouts):
+        for tag in ("a:off", "a:ext"):
+            for el in part.element.iter(qn(tag)):
+                key = "x" if tag == "a:off" else "cx"
+                el.set(key, str(round(int(el.get(key)) * scale)))
+    _strip_package(prs)
+    return prs, default_frame(), (prs.slide_layouts[1], prs.slide_layouts[0])
+
+
+def _open_template(path: Path) -> tuple[PresentationType, Frame, tuple[SlideLayout, SlideLayout]]:
+    """An organisation's template: its slides dropped, its layouts picked by placeholder type."""
+    name = display_path(path)
+    if not path.is_file():
+        raise OutputError(f"template {name} not found")
+    try:
+        prs = Presentation(str(path))
+    except Exception as exc:  # noqa: BLE001 - python-pptx raises many types for a bad file
+        raise OutputError(f"template {name} is not a PowerPoint file: {exc}") from None
+    for sld in list(prs.slides._sldIdLst):
+        prs.part.drop_rel(sld.rId)
+        prs.slides._sldIdLst.remove(sld)
+    for ext in prs.part._element.findall(qn("p:extLst")):  # section lists name dropped slides
+        prs.part._element.remove(ext)
+    _strip_package(prs)
+    cover = _pick(prs, name, "title slide layout", [PH.CENTER_TITLE, PH.TITLE], [PH.SUBTITLE])
+    content = _pick(prs, name, "content layout", [PH.TITLE], [PH.BODY, PH.OBJECT])
+    width, height = prs.slide_width.pt, prs.slide_height.pt
+    default = default_frame()
+    sx, sy = width / default.width, height / default.height
+
+    def scaled(b: Box) -> Box:
+        return Box(b.x * sx, b.y * sy, b.w * sx, b.h)
+
+    frame = Frame(
+        width=width,
+        height=height,
+        cover_title=_need(cover, name, PH.CENTER_TITLE, PH.TITLE),
+        cover_subtitle=_need(cover, name, PH.SUBTITLE),
+        title=_need(content, name, PH.TITLE),
+        content=_need(content, name, PH.BODY, PH.OBJECT),
+        marking_top=scaled(default.marking_top),
+        marking_bottom=_ph_box(content, PH.FOOTER) or scaled(default.marking_bottom),
+        number=_ph_box(content, PH.SLIDE_NUMBER) or scaled(default.number),
+    )
+    return prs, frame, (content, cover)
+
+
+def _pick(prs: PresentationType, name: str, what: str, title: list, body: list) -> SlideLayout:
+    """The layout with a placeholder of each kind asked for (fewest placeholders wins)."""
+    found = []
+    for layout in prs.slide_layouts:
+        types = {ph.placeholder_format.type for ph in layout.placeholders}
+        if types & set(title) and types & set(body):
+            found.append((len(types), layout))
+    if not found:
+        kinds = " or ".join(t.name for t in body)
+        have = ", ".join(layout.name for layout in prs.slide_layouts) or "none"
+        raise OutputError(
+            f"template {name} lacks a {what}: no layout has a title placeholder and a "
+            f"{kinds} placeholder (layouts: {have})"
+        )
+    return min(found, key=lambda pair: pair[0])[1]
+
+
+def _ph_box(layout: SlideLayout, *types: PH) -> Box | None:
+    """Where a layout's placeholder of one of `types` sits (inherited from the master)."""
+    for ph in layout.placeholders:
+        if ph.placeholder_format.type in types and ph.width and ph.height:
+            return Box(Emu(ph.left).pt, Emu(ph.top).pt, Emu(ph.width).pt, Emu(ph.height).pt)
+    return None
+
+
+def _need(layout: SlideLayout, template: str, *types: PH) -> Box:
+    box = _ph_box(layout, *types)
+    if box is None:
+        kinds = " or ".join(t.name for t in types)
+        raise OutputError(f"template {template}: layout {layout.name!r} gives its {kinds} no size")
+    return box
+
+
+def _strip_package(prs: PresentationType) -> None:
+    """Drop what a template carries but the deck must not: its thumbnail (a picture of the
+    template, not the deck) and printer settings."""
+    package = prs.part.package
+    for rId, rel in list(package._rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.drop_rel(rId)
+    for rId, rel in list(prs.part.rels.items()):
+        if rel.reltype == RT.PRINTER_SETTINGS:
+            prs.part.drop_rel(rId)
+
+
+def _add_page(prs: PresentationType, page: Page, layout: SlideLayout, *, decorate: bool) -> None:
+    slide = prs.slides.add_slide(layout)
+    keep = {PH.TITLE, PH.CENTER_TITLE} | ({PH.SUBTITLE} if page.kind == "cover" else set())
+    subtitle = next((b for b in page.body if b.role == "subtitle"), None)
+    for ph in list(slide.placeholders):
+        kind = ph.placeholder_format.type
+        if kind not in keep or (kind == PH.SUBTITLE and subtitle is None):
+            ph.element.getparent().remove(ph.element)
+    for ph in slide.placeholders:
+        box = subtitle if ph.placeholder_format.type == PH.SUBTITLE else page.title
+        assert box is not None
+        ph.left, ph.top, ph.width, ph.height = _pt(box.box)
+        _fill(ph, box)
+    if decorate:
+        _decorate(slide, page)
+    for tb in page.body:
+        if tb.role == "subtitle":
+            continue
+        if tb.role == "quote":
+            bar = Box(tb.box.x - 12, tb.box.y + INSET_Y, 4, tb.box.h - 2 * INSET_Y)
+            _rect(slide, bar, ACCENT, "Quote bar")
+        _fill(_textbox(slide, tb), tb)
+    for tb in page.chrome:
+        _fill(_textbox(slide, tb), tb, field=tb.role == "number")
+    slide.notes_slide.notes_text_frame.text = page.notes
+
+
+def _decorate(slide: Slide, page: Page) -> None:
+    """The built-in look: a rule under the title, a band beside the cover title."""
+    t = page.title.box
+    if page.kind == "cover":
+        _rect(slide, Box(t.x - 24, t.y, 8, t.h + 170), NAVY, "Cover band")
+    else:
+        _rect(slide, Box(t.x + INSET_X, t.y + t.h + 4, t.w - 2 * INSET_X, 2), ACCENT, "Title rule")
+
+
+def _rect(slide: Slide, box: Box, colour: str, name: str) -> None:
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *_pt(box))
+    shape.name = name
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(colour)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+
+
+def _textbox(slide: Slide, tb: TextBox) -> BaseShape:
+    shape = slide.shapes.add_textbox(*_pt(tb.box))
+    shape.name = tb.name or {"marking": "Marking", "number": "Slide number"}.get(
+        tb.role, tb.role.capitalize()
+    )
+    return shape
+
+
+def _fill(shape: BaseShape, tb: TextBox, *, field: bool = False) -> None:
+    """Replace the shape's text with the planned paragraphs, every property explicit."""
+    old = shape.text_frame._txBody  # type: ignore[attr-defined]
+    old.getparent().replace(old, parse_xml(txbody_xml(tb, field=field)))
+
+
+def _set_properties(
+    prs: PresentationType, deck: Deck, when: datetime | None, *, widescreen: bool, slides: int
+) -> None:
+    """Document properties from the outline, nothing left from python-pptx's template."""
+    cp = prs.core_properties
+    themes = dict.fromkeys(s.theme_title for s in deck.slides if s.theme_title)
+    cp.title, cp.subject = deck.title, deck.subtitle or ""
+    cp.author = cp.last_modified_by = deck.presenter or ""
+    cp.keywords, cp.comments, cp.category = "; ".join(themes), "", ""
+    cp.revision = 1
+    for tag in ("dcterms:created", "dcterms:modified", "cp:lastPrinted"):
+        for el in cp._element.findall(qn(tag)):
+            cp._element.remove(el)
+    if when is not None:
+        cp.created = cp.modified = cp.last_printed = when
+    fmt = "Widescreen" if widescreen else "Custom"
+    for part in prs.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part.blob = APP_XML.format(format=fmt, slides=slides).encode()  # type: ignore[misc]
+
+
+def read_quotes(path: Path) -> list[tuple[int, str, str]]:
+    """(slide number, shape name, first paragraph) of every text shape in a deck: a quote
+    box's first paragraph is the quotation, the next its attribution. For `verify`."""
+    try:
+        prs = Presentation(str(path))
+    except Exception as exc:  # noqa: BLE001 - python-pptx raises many types for a bad file
+        raise BriefingError(f"{display_path(path)}: cannot read deck: {exc}") from None
+    return [
+        (number, shape.name, unescape_text(shape.text_frame.paragraphs[0].text))
+        for number, slide in enumerate(prs.slides, 1)
+        for shape in slide.shapes
+        if shape.has_text_frame
+    ]
