@@ -1,0 +1,1 @@
+"""Corpora, outlines and templates the .pptx tests write into a temporary folder."""
