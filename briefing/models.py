@@ -98,6 +98,9 @@ def _to_problem(model: type[BaseModel], located: Located, err: Any) -> Problem:
         return located.problem(loc, message, key=True)
     if kind == "missing":
         return located.problem(loc[:-1], f"missing required key '{loc[-1]}'")
+    if kind == "too_short" and isinstance(loc[-1], str):
+        item = loc[-1].removesuffix("s")
+        return located.problem(loc, f"{loc[-1]}: add at least one {item}")
     where = ".".join(str(p) for p in loc)
     return located.problem(loc, f"{where}: {err['msg'].lower()}")
 

@@ -44,13 +44,19 @@ def parse_outline(path: Path, text: str | None = None) -> tuple[Outline | None, 
     """Parse and validate an outline (structure, theme ids, folders); never raises on content."""
     located = load_located(path, text)
     model, problems = validate(OutlineFile, located)
-    if model is None:
+    if model is None:  # still report unknown theme ids, so one run shows every problem
+        raw = located.data if isinstance(located.data, dict) else {}
+        themes_value = raw.get("themes") if isinstance(raw.get("themes"), str) else None
+        folder = _resolve(path, themes_value, "themes")
+        if folder.is_dir():
+            problems += _check_theme_ids(located, raw.get("slides"), sorted(theme_files(folder)))
         return None, problems
     sources_dir = _resolve(path, model.sources, "seeds")
     themes_dir = _resolve(path, model.themes, "themes")
     problems += _check_folders(located, model, sources_dir, themes_dir)
     if themes_dir.is_dir():
-        problems += _check_theme_ids(located, model, sorted(theme_files(themes_dir)))
+        slides = [{"theme": s.theme} for s in model.slides]
+        problems += _check_theme_ids(located, slides, sorted(theme_files(themes_dir)))
     lines = tuple(located.where(("slides", i))[0] for i in range(len(model.slides)))
     if text is None:
         text = path.read_text(encoding="utf-8")
@@ -83,16 +89,18 @@ def _check_folders(
     return problems
 
 
-def _check_theme_ids(located: Located, model: OutlineFile, known: list[str]) -> list[Problem]:
-    problems = []
-    for i, slide in enumerate(model.slides):
-        if slide.theme is not None and slide.theme not in known:
-            hint = did_you_mean(slide.theme, known)
+def _check_theme_ids(located: Located, slides: object, known: list[str]) -> list[Problem]:
+    """Unknown theme ids in the (possibly invalid) list of slides, with suggestions."""
+    problems: list[Problem] = []
+    for i, slide in enumerate(slides if isinstance(slides, list) else []):
+        theme = slide.get("theme") if isinstance(slide, dict) else None
+        if isinstance(theme, str) and theme not in known:
+            hint = did_you_mean(theme, known)
             available = ", ".join(known) or "none"
             problems.append(
                 located.problem(
                     ("slides", i, "theme"),
-                    f"unknown theme '{slide.theme}'{hint}; available: {available}",
+                    f"unknown theme '{theme}'{hint}; available: {available}",
                 )
             )
     return problems
