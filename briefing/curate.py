@@ -1,0 +1,411 @@
+"""Pin, exclude, unpin and un-exclude excerpts on an outline's slides, in the outline file itself.
+
+Only the edited slide's `pins:`/`exclude:` block is rewritten (with ruamel.yaml round-trip, so
+comments inside it survive); every other line keeps its bytes. Each edit is checked by loading
+the result back, written atomically, and never overwrites a change made on disk meanwhile.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError as RuamelError
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+)
+from ruamel.yaml.util import load_yaml_guess_indent
+
+from briefing.errors import BriefingError, display_path
+from briefing.yamlpos import read_text
+
+FOLD_AT = 60  # quotes longer than this are written folded, wrapped to fit the editor
+WIDTH = 80
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change to a slide: add the excerpt to `kind` ('pins' or 'exclude'), or remove it."""
+
+    kind: str
+    add: bool
+
+
+PIN = (Step("exclude", False), Step("pins", True))
+EXCLUDE = (Step("pins", False), Step("exclude", True))
+UNPIN = (Step("pins", False),)
+UNEXCLUDE = (Step("exclude", False),)
+
+
+def pin(path: Path, slide: int, source: str, quote: str, *, loaded: str | None = None) -> str:
+    """Always show this excerpt on slide `slide` (1 = first), ahead of the ranked ones; lifts
+    any exclusion of it. Returns the file's new text. `loaded` is the text the caller read."""
+    return curate(path, slide, PIN, source, quote, loaded=loaded)
+
+
+def exclude(path: Path, slide: int, source: str, quote: str, *, loaded: str | None = None) -> str:
+    """Never show this excerpt on slide `slide`; unpins it if pinned. Returns the new text."""
+    return curate(path, slide, EXCLUDE, source, quote, loaded=loaded)
+
+
+def unpin(path: Path, slide: int, source: str, quote: str, *, loaded: str | None = None) -> str:
+    """Stop pinning this excerpt on slide `slide`. Returns the new text."""
+    return curate(path, slide, UNPIN, source, quote, loaded=loaded)
+
+
+def unexclude(path: Path, slide: int, source: str, quote: str, *, loaded: str | None = None) -> str:
+    """Let the composer choose this excerpt again on slide `slide`. Returns the new text."""
+    return curate(path, slide, UNEXCLUDE, source, quote, loaded=loaded)
+
+
+def curate(
+    path: Path,
+    slide: int,
+    steps: tuple[Step, ...],
+    source: str,
+    quote: str,
+    *,
+    loaded: str | None = None,
+) -> str:
+    """Apply `steps` to the file and return its new text (unchanged text when nothing to do).
+
+    If the file differs from `loaded`, the change is reapplied to what is on disk, provided
+    slide `slide` still has the title it had in `loaded`; otherwise nothing is written.
+    """
+    shown = display_path(path)
+    for _attempt in range(3):
+        current = read_text(path)
+        if loaded is not None and _lines(current) != _lines(loaded):
+            _same_slide(shown, loaded, current, slide)
+        new = edit_text(current, slide, steps, source, quote, shown=shown)
+        if new == current or write_atomic(path, new, expected=current):
+            return new
+    raise BriefingError(f"{shown} keeps changing on disk; nothing was written, try again")
+
+
+def marks(text: str, slide: int, source: str, quote: str) -> set[str]:
+    """Which of 'pins' and 'exclude' already hold this excerpt on slide `slide` of `text`."""
+    spec = _slide(_plain(text, "outline"), slide, "outline")
+    return {k for k in ("pins", "exclude") if any(_same(i, source, quote) for i in _refs(spec, k))}
+
+
+def edit_text(
+    text: str, slide: int, steps: tuple[Step, ...], source: str, quote: str, *, shown: str = ""
+) -> str:
+    """The outline text with `steps` applied; pure. Tries the byte-preserving splice first and
+    accepts a result only if it loads back as exactly the intended data."""
+    source, quote = source.strip(), quote.strip()
+    if not source or not quote:
+        raise BriefingError("an excerpt needs a source file name and a non-empty quote")
+    shown = shown or "outline"
+    before = _plain(text, shown)
+    expected = copy.deepcopy(before)
+    for step in steps:
+        _apply(_slide(expected, slide, shown), step, source, quote, shown)
+    if expected == before:
+        return text
+    for method, safe in ((_splice, False), (_splice, True), (_whole, False), (_whole, True)):
+        new = text
+        try:
+            for step in steps:
+                new = method(new, slide - 1, step, source, quote, safe)
+        except (_CannotSplice, RuamelError, LookupError, TypeError, ValueError):
+            continue  # every attempt is checked by loading it back; try the next way
+        try:
+            if yaml.safe_load(new) == expected:
+                return new
+        except yaml.YAMLError:
+            continue
+    raise BriefingError(f"{shown}: could not write this change safely; the file is unchanged")
+
+
+def write_atomic(
+    path: Path, text: str, *, expected: str | None = None, exclusive: bool = False
+) -> bool:
+    """Write `text` to `path` via a temporary file and a rename, so readers never see half a
+    file. With `expected`, write only if the file still holds it (returns False if not); with
+    `exclusive`, refuse (BriefingError) if the file exists."""
+    shown = display_path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if exclusive:
+            _link_new(tmp, path, shown)
+            return True
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        if expected is not None and read_text(path) != expected:
+            return False
+        os.replace(tmp, path)
+        return True
+    except OSError as exc:
+        raise BriefingError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _link_new(tmp: Path, path: Path, shown: str) -> None:
+    try:
+        os.link(tmp, path)  # atomic, and fails rather than clobber an existing file
+    except FileExistsError:
+        raise BriefingError(f"{shown} already exists; choose another name") from None
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise BriefingError(f"{shown} already exists; choose another name") from None
+        os.replace(tmp, path)
+
+
+class _CannotSplice(Exception):
+    """The file's layout is too unusual to splice into; rewrite the whole document instead."""
+
+
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n")
+
+
+def _plain(text: str, shown: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        raise BriefingError(f"{shown} is not valid YAML; run `briefing check` on it") from None
+
+
+def _slide(data: Any, number: int, shown: str) -> dict[str, Any]:
+    slides = data.get("slides") if isinstance(data, dict) else None
+    if not isinstance(slides, list):
+        raise BriefingError(f"{shown} has no `slides:` list; run `briefing check` on it")
+    if not 1 <= number <= len(slides):
+        raise BriefingError(f"{shown} has no slide {number}; its slides are 1 to {len(slides)}")
+    if not isinstance(slides[number - 1], dict):
+        raise BriefingError(f"{shown}: slide {number} is not a mapping; run `briefing check`")
+    return slides[number - 1]
+
+
+def _same_slide(shown: str, loaded: str, current: str, number: int) -> None:
+    def title(text: str) -> Any:
+        try:
+            return _slide(yaml.safe_load(text), number, shown).get("title")
+        except (yaml.YAMLError, BriefingError):
+            return None
+
+    was = title(loaded)
+    if was is None or title(current) != was:
+        raise BriefingError(
+            f"{shown} changed on disk since it was loaded and slide {number} is no longer "
+            f"'{was}'; reload it and try again (nothing was written)"
+        )
+
+
+def _norm(value: Any) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) else None
+
+
+def _same(item: Any, source: str, quote: str) -> bool:
+    """The same excerpt: same source, same quote up to whitespace (as `locate_quote` matches)."""
+    return (
+        isinstance(item, dict)
+        and isinstance(item.get("source"), str)
+        and item["source"].strip() == source
+        and _norm(item.get("quote")) == _norm(quote)
+    )
+
+
+def _refs(spec: dict[str, Any], kind: str) -> list[Any]:
+    items = spec.get(kind)
+    return items if isinstance(items, list) else []
+
+
+def _apply(spec: dict[str, Any], step: Step, source: str, quote: str, shown: str) -> None:
+    """The intended change on plain data: what the written file must load back as."""
+    items = spec.get(step.kind)
+    if items is not None and not isinstance(items, list):
+        raise BriefingError(f"{shown}: `{step.kind}:` must be a list; run `briefing check`")
+    items = items or []
+    kept = [i for i in items if not _same(i, source, quote)]
+    if step.add and len(kept) == len(items):
+        spec[step.kind] = [*items, {"source": source, "quote": quote}]
+    elif not step.add and len(kept) != len(items):
+        if kept:
+            spec[step.kind] = kept
+        else:
+            spec.pop(step.kind)
+
+
+def _scalar(text: str, safe: bool, width: int) -> Any:
+    """A readable YAML style for a quote: literal if it has line breaks, folded to `width` if
+    long, double-quoted (with escapes) whenever block styles could not hold the text."""
+    if safe or not text.replace("\n", "").isprintable():
+        return DoubleQuotedScalarString(text)
+    if "\n" in text:
+        return LiteralScalarString(text)
+    if len(text) > FOLD_AT:
+        folded = FoldedScalarString(text)
+        folded.fold_pos = _fold_points(text, width)  # type: ignore[attr-defined]
+        return folded
+    try:
+        plain_ok = yaml.safe_load(text) == text  # YAML 1.1 readers agree it is a string
+    except yaml.YAMLError:
+        plain_ok = False
+    return text if plain_ok else DoubleQuotedScalarString(text)
+
+
+def _fold_points(text: str, width: int) -> list[int]:
+    """Where to fold a one-line text so no line passes `width`: single spaces between words
+    (the only places a folded scalar can break without changing its value)."""
+    points: list[int] = []
+    line_start, last = 0, -1
+    for i in range(1, len(text) - 1):
+        if text[i] != " " or text[i - 1].isspace() or text[i + 1].isspace():
+            continue
+        if i - line_start > width and last > line_start:
+            points.append(last)
+            line_start = last + 1
+        last = i
+    if len(text) - line_start > width and last > line_start:
+        points.append(last)
+    return points
+
+
+def _item(source: str, quote: str, safe: bool, width: int) -> CommentedMap:
+    item = CommentedMap()
+    item["source"] = _scalar(source, safe, width)
+    item["quote"] = _scalar(quote, safe, width)
+    return item
+
+
+def _noop(spec: Any, step: Step, source: str, quote: str) -> bool:
+    """Adding an excerpt already there, or removing one that is not, changes nothing."""
+    present = any(_same(i, source, quote) for i in _refs(spec, step.kind))
+    return present == step.add
+
+
+def _edit_seq(
+    parent: CommentedMap, step: Step, source: str, quote: str, safe: bool, width: int
+) -> None:
+    """Apply a step to a ruamel mapping holding `step.kind`, keeping the other items' comments."""
+    seq = parent.get(step.kind)
+    if not isinstance(seq, CommentedSeq):
+        seq = CommentedSeq()
+        parent[step.kind] = seq
+    if step.add:
+        seq.append(_item(source, quote, safe, width))
+        seq.fa.set_block_style()
+    else:
+        for j in reversed(range(len(seq))):
+            if _same(seq[j], source, quote):
+                del seq[j]
+        if not seq:
+            del parent[step.kind]
+
+
+def _rt(text: str) -> YAML:
+    """A round-trip YAML that keeps quotes and follows the file's own sequence indentation."""
+    _, indent, offset = load_yaml_guess_indent(text)
+    offset = 2 if offset is None else offset
+    rt = YAML()
+    rt.preserve_quotes = True
+    rt.width = 4096  # never re-wrap: new quotes carry their own fold points
+    rt.indent(mapping=2, sequence=max(indent or 4, offset + 2), offset=offset)
+    return rt
+
+
+def _dump(rt: YAML, data: Any) -> str:
+    out = io.StringIO()
+    rt.dump(data, out)
+    return out.getvalue()
+
+
+_ODD_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]|\r(?!\n)")
+
+
+def _splice(text: str, index: int, step: Step, source: str, quote: str, safe: bool) -> str:
+    """Rewrite only the slide's `step.kind` block (or insert one after the slide's last key)."""
+    if _ODD_BREAKS.search(text):
+        raise _CannotSplice  # line numbering would differ between ruamel and str.splitlines
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    rt = _rt(text)
+    data = rt.load(text)
+    spec = data["slides"][index]
+    if not isinstance(spec, CommentedMap) or spec.fa.flow_style() or not spec:
+        raise _CannotSplice
+    if _noop(spec, step, source, quote):
+        return text
+    keys = list(spec)
+    if step.kind in spec:
+        if keys[0] == step.kind:
+            raise _CannotSplice  # the key shares its line with the slide's dash
+        start, col = spec.lc.key(step.kind)
+    else:
+        start, col = spec.lc.key(max(keys, key=lambda k: spec.lc.key(k)[0]))
+    end = _block_end(data, index, start, col, lines)
+    width = max(30, WIDTH - col - 8)
+    if step.kind not in spec:
+        mini: CommentedMap = CommentedMap()
+        _edit_seq(mini, step, source, quote, safe, width)
+        if end == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
+            lines[-1] += newline
+        new_block = _indent(_dump(rt, mini), col, newline)
+        return "".join(lines[:end] + new_block + lines[end:])
+    block = lines[start:end]
+    if any(line.strip() and line[:col].strip() for line in block):
+        raise _CannotSplice  # something sits left of the key: not a plain nested block
+    mini = rt.load("".join(line[col:] or "\n" for line in block))  # blank lines may be short
+    _edit_seq(mini, step, source, quote, safe, width)
+    if step.kind in mini:
+        new_block = _indent(_dump(rt, mini), col, newline)
+    else:  # the list is empty now: drop the key, keep the analyst's comments
+        new_block = [line for line in block if line.lstrip().startswith("#")]
+    return "".join(lines[:start] + new_block + lines[end:])
+
+
+def _block_end(data: CommentedMap, index: int, start: int, col: int, lines: list[str]) -> int:
+    """The line after the value of the key at `start`: up to whatever comes next in the
+    file, less trailing blank lines and comments that belong to what follows."""
+    spec = data["slides"][index]
+    later = [spec.lc.key(k)[0] for k in spec] + [data.lc.key(k)[0] for k in data]
+    if index + 1 < len(data["slides"]):
+        later.append(data["slides"].lc.item(index + 1)[0])
+    end = min((line for line in later if line > start), default=len(lines))
+    while end > start + 1:
+        line = lines[end - 1]
+        stripped = line.lstrip(" ")
+        if stripped.strip() and not (stripped.startswith("#") and len(line) - len(stripped) <= col):
+            break
+        end -= 1
+    return end
+
+
+def _indent(dumped: str, col: int, newline: str) -> list[str]:
+    pad = " " * col
+    rows = dumped.rstrip("\n").split("\n")
+    return [(pad + row if row else "") + newline for row in rows]  # spaces can be content
+
+
+def _whole(text: str, index: int, step: Step, source: str, quote: str, safe: bool) -> str:
+    """Fallback for unusual layouts: round-trip the whole document (comments kept, but some
+    spacing may be normalised)."""
+    rt = _rt(text)
+    data = rt.load(text)
+    spec = data["slides"][index]
+    if _noop(spec, step, source, quote):
+        return text
+    spec.fa.set_block_style()
+    col = spec.lc.key(next(iter(spec)))[1] if spec else 4
+    _edit_seq(spec, step, source, quote, safe, max(30, WIDTH - col - 8))
+    return _dump(rt, data)
