@@ -1,0 +1,93 @@
+"""JSON Schemas for outline and theme files, generated from the pydantic models that validate
+them, so the help and checking an editor gives can never drift from what `briefing` accepts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from briefing.curate import write_atomic
+from briefing.models import OutlineFile, ThemeFile
+
+DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML plugins support best
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
+    "outline": (
+        OutlineFile,
+        "Briefing outline",
+        "One briefing deck: its title page and its slides, in order. "
+        "Check it with `briefing check OUTLINE`.",
+    ),
+    "theme": (
+        ThemeFile,
+        "Briefing theme",
+        "A topic the composer looks for in the sources (never a colour scheme). "
+        "The theme's id is the file name without `.yaml`.",
+    ),
+}
+
+# Help for fields whose model declares no description (a description in models.py wins).
+FIELD_HELP: dict[tuple[str, str], str] = {
+    ("OutlineFile", "title"): "The deck's title, shown on the title slide. Required.",
+    ("OutlineFile", "subtitle"): "One line under the title.",
+    ("OutlineFile", "presenter"): "Who presents the deck (a name or a desk).",
+    ("OutlineFile", "date"): "The date on the title slide, as YYYY-MM-DD.",
+    ("OutlineFile", "slides"): "The slides, in order; at least one.",
+    ("SlideSpec", "title"): "The slide's title. Required.",
+}
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    """The JSON Schema for `kind` ('outline' or 'theme'), with help text for every key."""
+    model, title, description = SCHEMAS[kind]
+    generated = model.model_json_schema(ref_template="#/definitions/{model}")
+    definitions = generated.pop("$defs", {})  # draft-07 keeps shared parts in `definitions`
+    _describe(model.__name__, generated)
+    for name, definition in definitions.items():
+        _describe(name, definition)
+    generated.pop("title", None)
+    generated.pop("description", None)
+    schema = {"$schema": DRAFT, "title": title, "description": description, **generated}
+    return {**schema, "definitions": definitions} if definitions else schema
+
+
+def _describe(model_name: str, schema: dict[str, Any]) -> None:
+    for field, prop in schema.get("properties", {}).items():
+        help_text = FIELD_HELP.get((model_name, field))
+        if help_text and "description" not in prop:
+            prop["description"] = help_text
+
+
+def render(kind: str) -> str:
+    """The schema as the text written to `<kind>.schema.json` (stable, so diffs are real)."""
+    return json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_paths(out_dir: Path) -> dict[str, Path]:
+    """Where each schema goes inside `out_dir`: the names outline and theme files point at."""
+    return {kind: out_dir / f"{kind}.schema.json" for kind in SCHEMAS}
+
+
+def write_schemas(out_dir: Path) -> list[Path]:
+    """Write every schema into `out_dir` (created if missing), atomically; return the files
+    whose contents changed."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for kind, path in schema_paths(out_dir).items():
+        text = render(kind)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text)
+            changed.append(path)
+    return changed
+
+
+def stale_schemas(out_dir: Path) -> list[Path]:
+    """The schema files in `out_dir` that are missing or differ from a fresh generation."""
+    return [
+        path
+        for kind, path in schema_paths(out_dir).items()
+        if not path.is_file() or path.read_text(encoding="utf-8") != render(kind)
+    ]
