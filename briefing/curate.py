@@ -315,7 +315,10 @@ def _edit_seq(
 
 def _rt(text: str) -> YAML:
     """A round-trip YAML that keeps quotes and follows the file's own sequence indentation."""
-    _, indent, offset = load_yaml_guess_indent(text)
+    try:
+        _, indent, offset = load_yaml_guess_indent(text)
+    except (RuamelError, LookupError):  # it trips on a dash alone on its line
+        indent, offset = None, None
     offset = 2 if offset is None else offset
     rt = YAML()
     rt.preserve_quotes = True
@@ -382,6 +385,13 @@ def _block_end(data: CommentedMap, index: int, start: int, col: int, lines: list
     if index + 1 < len(data["slides"]):
         later.append(data["slides"].lc.item(index + 1)[0])
     end = min((line for line in later if line > start), default=len(lines))
+    for at in range(start + 1, end):  # or earlier: the first line indented no deeper
+        row = lines[at]
+        depth = len(row) - len(row.lstrip(" "))
+        content = row.strip() and not row.lstrip().startswith("#")
+        if content and (depth < col or (depth == col and not row[col:].startswith("-"))):
+            end = at  # e.g. a document marker
+            break
     while end > start + 1:
         line = lines[end - 1]
         stripped = line.lstrip(" ")

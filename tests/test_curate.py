@@ -183,6 +183,24 @@ def test_unusual_layouts_still_get_a_correct_edit(tmp_path: Path) -> None:
     assert text.splitlines()[-1] == "  - title: B"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: T\nslides:\n  - title: A\n...\n",
+        "title: T\nslides:\n  -\n    title: A\n  -\n    title: B\n",
+        "title: T\nslides:\n- title: A\n  bullets:\n  - x\n  theme: x\n- title: B\n",
+        "slides:\n  - title: A\n    notes: |+\n      keep\n\n# between\ntitle: T\n",
+        "\ufefftitle: T\nslides:\n  - title: A  # first\n",
+    ],
+    ids=["document-markers", "dash-alone", "zero-offset", "keep-chomping", "bom"],
+)
+def test_other_layouts_keep_every_line(text: str) -> None:
+    new = curate.edit_text(text, 1, curate.PIN, "s.txt", "a quote")
+    only_inserted(text, new)
+    assert slides(new.lstrip("\ufeff"))[0]["pins"] == [{"source": "s.txt", "quote": "a quote"}]
+    assert curate.edit_text(new, 1, curate.UNPIN, "s.txt", "a quote") == text
+
+
 def test_crlf_files_stay_crlf(tmp_path: Path) -> None:
     path = tmp_path / "crlf.yaml"
     original = OUTLINE.replace("\n", "\r\n")

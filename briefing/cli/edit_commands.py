@@ -49,8 +49,18 @@ def schema_command(out: Path | None, check: bool) -> None:
     "-t", "--theme", "theme_ids", multiple=True, help="A theme id to give a slide (repeatable)."
 )
 @click.option("--title", help="The deck's title (default: from the file name).")
-@click.option("--themes", "themes_dir", type=click.Path(path_type=Path), help="Theme folder.")
-@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), help="Sources folder.")
+@click.option(
+    "--themes",
+    "themes_dir",
+    type=click.Path(path_type=Path),
+    help="Theme folder (default: the project's themes/).",
+)
+@click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(path_type=Path),
+    help="Sources folder (default: the project's seeds/).",
+)
 def new(
     path: Path,
     theme_ids: tuple[str, ...],
@@ -68,11 +78,16 @@ CURATION_HELP = """{what}
 SLIDE is a slide number (1 = first), or a theme id or title naming one slide. SOURCE is the
 source file name and SPAN its [START:END] offsets, both as `briefing excerpts THEME` prints
 them (START:END, [START:END] or START END); or give the text with --quote instead of SPAN.
+
+\b
+Example:
+  briefing excerpts semiconductors
+  briefing {name} outlines/us-vietnam.yaml semiconductors 002_a30051e82dc3743c.txt 2543:2869
 """
 
 
 def _curation_command(name: str, steps: tuple[curate.Step, ...], what: str) -> None:
-    @cli.command(name, help=CURATION_HELP.format(what=what))
+    @cli.command(name, help=CURATION_HELP.format(what=what, name=name))
     @OUTLINE
     @click.argument("slide")
     @click.argument("source")
