@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from briefing.compose import locate_quote
 
 OPEN, CLOSE, ELLIPSIS = "\u201c", "\u201d", "\u2026"
+_SPACES = " \t\r\n\v\f\u2028\u2029"
+_BREAKS = re.compile(f"[{_SPACES}]*[\t\r\n\v\f\u2028\u2029][{_SPACES}]*")
 _NAME = re.compile(r"^Excerpt (\d+)-(\d+) of (.+) #([0-9a-f]{16})$")
 
 
@@ -25,9 +27,10 @@ def text_hash(text: str) -> str:
 
 
 def shown(text: str) -> str:
-    """An excerpt as a slide shows it: whitespace runs (hard line breaks in the source file)
-    become single spaces; the words themselves are untouched."""
-    return " ".join(text.split())
+    """An excerpt as a slide shows it: a line break or tab (hard-wrapped source files), with
+    the spaces around it, becomes one space. Everything else is untouched, non-breaking
+    spaces and double spaces included."""
+    return _BREAKS.sub(" ", text).strip(_SPACES)
 
 
 def quote_mark(body: str, *, shortened: bool) -> str:

@@ -101,13 +101,14 @@ def wrap(
     room = width * WIDTH_SLACK / size  # in em
     space = m.em_width(" ", style)
     lines: list[str] = []
-    current, used = "", 0.0
-    for word in text.split():
+    current: str | None = None  # the line being filled; None before the first word
+    used = 0.0
+    for word in text.split(" "):  # only spaces break: a no-break space (U+00A0) holds
         w = m.em_width(word, style)
-        if current and used + space + w <= room:
+        if current is not None and used + space + w <= room:
             current, used = f"{current} {word}", used + space + w
             continue
-        if current:
+        if current is not None:
             lines.append(current)
         if w <= room:
             current, used = word, w
@@ -115,8 +116,7 @@ def wrap(
         pieces = _break_word(word, room, m, style)
         lines.extend(pieces[:-1])
         current, used = pieces[-1], m.em_width(pieces[-1], style)
-    if current or not lines:
-        lines.append(current)
+    lines.append(current or "")
     return lines
 
 

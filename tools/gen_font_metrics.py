@@ -38,6 +38,10 @@ RANGES = [
     (0x25A0, 0x25CF),
 ]
 
+# Characters Carlito lacks that quotes do use. A renderer fills them from a fallback font,
+# so they get a generous width (in em): the layout must never be narrower than the print.
+MISSING = {0x00A0: 0.33, 0x00AD: 0.0, 0x2010: 0.4, 0x2011: 0.4}
+
 DEFAULT_DIR = Path("/usr/share/fonts/truetype/crosextra")
 OUT = Path(__file__).resolve().parent.parent / "briefing" / "fonts" / "carlito-metrics.json"
 
@@ -58,12 +62,15 @@ def style_table(path: Path) -> dict[str, object]:
     font = TTFont(str(path))
     cmap = font.getBestCmap()
     hmtx = font["hmtx"]
+    upm = font["head"].unitsPerEm
     widths = {
         cp: hmtx[cmap[cp]][0]
         for first, last in RANGES
         for cp in range(first, last + 1)
         if cp in cmap
     }
+    for cp, em in MISSING.items():
+        widths.setdefault(cp, max(hmtx[cmap[0x20]][0], round(em * upm)) if em else 0)
     return {"runs": runs(widths)}
 
 
