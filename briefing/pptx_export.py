@@ -126,7 +126,7 @@ def _pick(prs: PresentationType, name: str, what: str, title: list, body: list) 
     for layout in prs.slide_layouts:
         types = {ph.placeholder_format.type for ph in layout.placeholders}
         if types & set(title) and types & set(body):
-            found.append((len(types), layout))
+            found.append((len(layout.placeholders), layout))
     if not found:
         kinds = " or ".join(t.name for t in body)
         have = ", ".join(layout.name for layout in prs.slide_layouts) or "none"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.errors import display_path
 from briefing.outline import load_outline
 from briefing.provenance import Provenance, check_quote
 
@@ -18,7 +17,7 @@ def verify_deck(deck: Path, outline: Path) -> tuple[list[str], int]:
     from briefing.pptx_export import read_quotes
 
     sources = load_outline(outline).sources_dir
-    where = display_path(deck)
+    where = str(deck)  # as the user typed it
     problems, checked = [], 0
     cache: dict[str, str | None] = {}
     for number, name, text in read_quotes(deck):
