@@ -22,13 +22,15 @@ from .pptx_fixtures.decks import (
     require_tools,
     run_cli,
 )
+from .pptx_fixtures.templates import make_template
 
 TOLERANCE = 1.0  # points: PDF coordinates are rounded, LibreOffice positions to 1/100 mm
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """name -> (deck, pdf) for the example, a long-excerpt and a many-excerpt outline."""
+    """name -> (deck, pdf) for the example, a long-excerpt and a many-excerpt outline, and the
+    many-excerpt outline in an organisation's 4:3 template."""
     require_tools()
     root = tmp_path_factory.mktemp("render")
     quotes = write_project(root, [250, 250, 700] + [80] * 10)
@@ -37,6 +39,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
         "long": write_outline(root, "long", [("Long passages", quotes[:3])]),
         "many": write_outline(root, "many", [("Many excerpts", quotes[3:])]),
     }
+    template = make_template(root / "corporate.pptx")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "briefing-cache"))
         decks = {}
@@ -45,11 +48,14 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
             result = run_cli("build", outline, "-o", deck)
             assert result.exit_code == 0, result.output
             decks[name] = deck
+        decks["template"] = root / "template.pptx"
+        result = run_cli("build", outlines["many"], "-o", decks["template"], "--template", template)
+        assert result.exit_code == 0, result.output
     pdfs = render(list(decks.values()), root / "pdf", root / "lo-profile")
     return {name: (deck, pdf) for (name, deck), pdf in zip(decks.items(), pdfs, strict=True)}
 
 
-NAMES = ["example", "long", "many"]
+NAMES = ["example", "long", "many", "template"]
 
 
 @pytest.mark.parametrize("name", NAMES)
