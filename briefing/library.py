@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from briefing.corpus.catalogue import load_catalogue
@@ -63,16 +62,15 @@ class Library:
                 raise CorpusError(f"{name}: cannot read source: {exc}") from None
         return self._texts[name]
 
-    @cached_property
-    def _meta(self) -> dict[str, dict[str, object]]:
-        return {
-            name: json.loads(meta)
-            for name, meta in self.db.execute("SELECT name, meta FROM docs WHERE skipped IS NULL")
-        }
+    def _meta(self, name: str) -> dict[str, object]:
+        row = self.db.execute(
+            "SELECT meta FROM docs WHERE name = ? AND skipped IS NULL", (name,)
+        ).fetchone()
+        return json.loads(row[0]) if row else {}
 
     def info(self, name: str) -> SourceInfo:
         """Citation metadata: the catalogue's fields override what was extracted."""
-        fields = dict(self._meta.get(name, {}))
+        fields = self._meta(name)
         fields.update(self.catalogue.get(name, {}))
         when = fields.get("date")
         if isinstance(when, str):

@@ -177,3 +177,23 @@ def test_index_built_by_other_analysis_code_is_rebuilt(
     Index(project / "seeds", db).sync()
     monkeypatch.setattr(index_module, "analysis_version", lambda: "other-code")
     assert Index(project / "seeds", db).sync().analysed == 5
+
+
+def test_chunked_analysis_matches_whole_document_analysis(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Huge files are analysed in chunks (on a process pool); the windows must be the same."""
+    from briefing.corpus import analysis
+    from briefing.corpus import index as index_module
+
+    query = "SELECT d.name, w.start, w.end, w.words, w.dangling, w.quality, d.quality"
+    query += " FROM windows w JOIN docs d ON d.id = w.doc ORDER BY d.name, w.start, w.end"
+    whole = Index(project / "seeds", tmp_path / "whole.sqlite")
+    whole.sync()
+    expected = whole.db.execute(query).fetchall()
+    monkeypatch.setattr(index_module, "CHUNK_CHARS", 2_000)  # every seed counts as huge
+    monkeypatch.setattr(analysis, "CHUNK_CHARS", 2_000)  # and splits into many chunks
+    monkeypatch.setattr(index_module, "PARALLEL_BYTES", 0)  # on a real worker pool
+    chunked = Index(project / "seeds", tmp_path / "chunked.sqlite")
+    assert chunked.sync().analysed == 5
+    assert chunked.db.execute(query).fetchall() == expected

@@ -12,10 +12,12 @@ import json
 import multiprocessing
 import os
 import sqlite3
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from briefing.corpus.analysis import (
     CHUNK_CHARS,
@@ -32,6 +34,8 @@ from briefing.corpus.documents import DocFile, Unreadable, list_documents, read_
 from briefing.errors import CorpusError, display_path
 
 SCHEMA_VERSION = "6"
+T = TypeVar("T")
+R = TypeVar("R")
 PARALLEL_BYTES = 4_000_000  # below this, worker start-up costs more than it saves
 
 _SCHEMA = """
@@ -165,7 +169,7 @@ class Index:
             for file in stale:
                 row = known.get(file.name)
                 try:
-                    _, sha = read_document(file.path)  # validate now; analysis reads it again
+                    sha = read_document(file.path)[1]  # validate only; analysis reads it again
                 except Unreadable as why:
                     self._store_skipped(file, row, str(why))
                     continue
@@ -208,7 +212,7 @@ class Index:
         text = file.path.read_bytes().decode("utf-8")
         doc = prepare(file.name, sha, text)
         doc_id, paras = self._store_doc(file, doc)
-        units = [
+        units = (
             (
                 text[doc.paragraphs[run[0]][0] : doc.paragraphs[run[-1]][1]],
                 doc.paragraphs[run[0]][0],
@@ -216,8 +220,8 @@ class Index:
                 doc.lexicon,
             )
             for run in chunks(doc)
-        ]
-        results = pool.map(_windows_unit, units) if pool else map(_windows_unit, units)
+        )
+        results = _bounded_map(pool, _windows_unit, units) if pool else map(_windows_unit, units)
         sentences = garbled = 0
         for found in results:
             self._store_windows(doc_id, paras, text, found.windows)
@@ -301,6 +305,20 @@ def _pool() -> ProcessPoolExecutor | None:
     if workers < 2:
         return None
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _bounded_map(
+    pool: ProcessPoolExecutor, func: Callable[[T], R], items: Iterable[T], ahead: int = 4
+) -> Iterator[R]:
+    """Like pool.map, in order, but with at most `ahead` items in flight: a huge document's
+    chunks are sliced and pickled only as workers become free."""
+    pending: deque[Future[R]] = deque()
+    for item in items:
+        pending.append(pool.submit(func, item))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _analyse_job(job: tuple[DocFile, str]) -> tuple[str, DocAnalysis, Windows]:
