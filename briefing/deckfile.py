@@ -36,24 +36,28 @@ def build_time(outline_date: date | None) -> datetime | None:
     return None
 
 
-def normalize_zip(data: bytes, when: datetime | None) -> bytes:
-    """Rewrite a zip with fixed entry times, permissions and order, so equal content gives
-    equal bytes."""
+def zip_entries(entries: dict[str, bytes], when: datetime | None) -> bytes:
+    """A zip of `entries` with fixed entry times, permissions and order, so equal content
+    gives equal bytes."""
     stamp = ZIP_EPOCH
     if when is not None and when.year >= 1980:
         stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second // 2 * 2)
+    ordered = [n for n in FIRST if n in entries] + sorted(n for n in entries if n not in FIRST)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        names = src.namelist()
-        ordered = [n for n in FIRST if n in names] + sorted(n for n in names if n not in FIRST)
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for name in ordered:
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0o644 << 16
-                dst.writestr(info, src.read(name), compresslevel=6)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, entries[name], compresslevel=6)
     return out.getvalue()
+
+
+def normalize_zip(data: bytes, when: datetime | None) -> bytes:
+    """Rewrite an existing zip the same reproducible way."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return zip_entries({name: src.read(name) for name in src.namelist()}, when)
 
 
 def check_destination(path: Path) -> None:

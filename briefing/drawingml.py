@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from briefing.slideplan import INSET_X, INSET_Y, TextBox
+from briefing.slideplan import INSET_X, INSET_Y, Box, Page, TextBox
 from briefing.textfit import FONT_NAME
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -74,3 +74,55 @@ def txbody_xml(tb: TextBox, *, field: bool = False) -> str:
         )
     parts.append("</p:txBody>")
     return "".join(parts)
+
+
+def _xfrm(box: Box) -> str:
+    return (
+        f'<a:xfrm><a:off x="{emu(box.x)}" y="{emu(box.y)}"/>'
+        f'<a:ext cx="{emu(box.w)}" cy="{emu(box.h)}"/></a:xfrm>'
+    )
+
+
+def rect_sp(shape_id: int, name: str, box: Box, colour: str) -> str:
+    """A filled rectangle without outline or text (rules, bars, bands)."""
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/><p:cNvSpPr/>'
+        f'<p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(box)}<a:prstGeom prst="rect"><a:avLst/>'
+        f'</a:prstGeom><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:ln><a:noFill/>'
+        "</a:ln></p:spPr></p:sp>"
+    )
+
+
+def textbox_sp(shape_id: int, tb: TextBox, *, field: bool = False) -> str:
+    """A text box holding `tb`, named by its provenance or its role."""
+    name = tb.name or {"marking": "Marking", "number": "Slide number"}.get(
+        tb.role, tb.role.capitalize()
+    )
+    body = txbody_xml(tb, field=field).replace(f' xmlns:a="{A_NS}" xmlns:p="{P_NS}"', "", 1)
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/>'
+        f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(tb.box)}'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>{body}</p:sp>'
+    )
+
+
+def page_shapes_xml(page: Page, first_id: int, *, decorate: bool) -> str:
+    """Every shape a page adds besides its placeholders, bottom to top, in one p:spTree
+    (parsed once per slide: python-pptx's add_shape is slow)."""
+    shapes: list[str] = []
+    t = page.title.box
+    if decorate and page.kind == "cover":
+        shapes.append(rect_sp(0, "Cover band", Box(t.x - 24, t.y, 8, t.h + 170), NAVY))
+    elif decorate:
+        rule = Box(t.x + INSET_X, t.y + t.h + 4, t.w - 2 * INSET_X, 2)
+        shapes.append(rect_sp(0, "Title rule", rule, ACCENT))
+    for tb in page.body:
+        if tb.role == "subtitle":
+            continue  # it fills the layout's subtitle placeholder
+        if tb.role == "quote":
+            bar = Box(tb.box.x - 12, tb.box.y + INSET_Y, 4, tb.box.h - 2 * INSET_Y)
+            shapes.append(rect_sp(0, "Quote bar", bar, ACCENT))
+        shapes.append(textbox_sp(0, tb))
+    shapes += [textbox_sp(0, tb, field=tb.role == "number") for tb in page.chrome]
+    numbered = [s.replace('id="0"', f'id="{first_id + i}"', 1) for i, s in enumerate(shapes)]
+    return f'<p:spTree xmlns:a="{A_NS}" xmlns:p="{P_NS}">{"".join(numbered)}</p:spTree>'

@@ -13,26 +13,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from briefing import deckfile
 from briefing.deckplan import plan_deck
-from briefing.drawingml import ACCENT, NAVY, txbody_xml, unescape_text
+from briefing.drawingml import page_shapes_xml, txbody_xml, unescape_text
 from briefing.errors import BriefingError, OutputError, display_path
-from briefing.slideplan import INSET_X, INSET_Y, Box, Frame, Page, TextBox, default_frame
+from briefing.slideplan import Box, Frame, Page, TextBox, default_frame
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from pptx.presentation import Presentation as PresentationType
     from pptx.shapes.base import BaseShape
-    from pptx.slide import Slide, SlideLayout
+    from pptx.slide import SlideLayout
 
     from briefing.deck import Deck
 
@@ -57,10 +57,31 @@ def build_pptx(deck: Deck, out: Path, template: Path | None = None) -> tuple[int
     for page in pages:
         _add_page(prs, page, layouts[page.kind == "cover"], decorate=template is None)
     _set_properties(prs, deck, when, widescreen=template is None, slides=len(pages))
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    deckfile.write_atomic(out, deckfile.normalize_zip(buffer.getvalue(), when))
+    deckfile.write_atomic(out, deckfile.zip_entries(_package_entries(prs), when))
     return len(pages), warnings
+
+
+class _EntryWriter(PackageWriter):
+    """python-pptx's package writer, collecting {zip member: bytes} instead of writing a zip,
+    so the deck is compressed once, reproducibly, by briefing.deckfile."""
+
+    def entries(self) -> dict[str, bytes]:
+        collected: dict[str, bytes] = {}
+
+        class Sink:
+            def write(self, uri: PackURI, blob: bytes) -> None:
+                collected[uri.membername] = blob
+
+        sink = Sink()
+        self._write_content_types_stream(sink)  # type: ignore[arg-type]
+        self._write_pkg_rels(sink)  # type: ignore[arg-type]
+        self._write_parts(sink)  # type: ignore[arg-type]
+        return collected
+
+
+def _package_entries(prs: PresentationType) -> dict[str, bytes]:
+    package = prs.part.package
+    return _EntryWriter(io.BytesIO(), package._rels, tuple(package.iter_parts())).entries()
 
 
 def _pt(box: Box) -> tuple[Emu, Emu, Emu, Emu]:
@@ -178,44 +199,11 @@ def _add_page(prs: PresentationType, page: Page, layout: SlideLayout, *, decorat
         assert box is not None
         ph.left, ph.top, ph.width, ph.height = _pt(box.box)
         _fill(ph, box)
-    if decorate:
-        _decorate(slide, page)
-    for tb in page.body:
-        if tb.role == "subtitle":
-            continue
-        if tb.role == "quote":
-            bar = Box(tb.box.x - 12, tb.box.y + INSET_Y, 4, tb.box.h - 2 * INSET_Y)
-            _rect(slide, bar, ACCENT, "Quote bar")
-        _fill(_textbox(slide, tb), tb)
-    for tb in page.chrome:
-        _fill(_textbox(slide, tb), tb, field=tb.role == "number")
+    tree = slide.shapes._spTree
+    first_id = max(int(x) for x in tree.xpath("//p:cNvPr/@id")) + 1
+    for sp in list(parse_xml(page_shapes_xml(page, first_id, decorate=decorate))):
+        tree.insert_element_before(sp, "p:extLst")
     slide.notes_slide.notes_text_frame.text = page.notes
-
-
-def _decorate(slide: Slide, page: Page) -> None:
-    """The built-in look: a rule under the title, a band beside the cover title."""
-    t = page.title.box
-    if page.kind == "cover":
-        _rect(slide, Box(t.x - 24, t.y, 8, t.h + 170), NAVY, "Cover band")
-    else:
-        _rect(slide, Box(t.x + INSET_X, t.y + t.h + 4, t.w - 2 * INSET_X, 2), ACCENT, "Title rule")
-
-
-def _rect(slide: Slide, box: Box, colour: str, name: str) -> None:
-    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *_pt(box))
-    shape.name = name
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = RGBColor.from_string(colour)
-    shape.line.fill.background()
-    shape.shadow.inherit = False
-
-
-def _textbox(slide: Slide, tb: TextBox) -> BaseShape:
-    shape = slide.shapes.add_textbox(*_pt(tb.box))
-    shape.name = tb.name or {"marking": "Marking", "number": "Slide number"}.get(
-        tb.role, tb.role.capitalize()
-    )
-    return shape
 
 
 def _fill(shape: BaseShape, tb: TextBox, *, field: bool = False) -> None:
