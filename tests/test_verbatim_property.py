@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from briefing.compose import compose_file
 from briefing.corpus.analysis import analyse
+from briefing.corpus.segment import Span, paragraphs, sentences, syntok_sentences
 from briefing.library import Library
 
 from .conftest import ROOT
@@ -95,3 +96,19 @@ def test_every_indexed_window_of_the_seeds_is_its_file_slice() -> None:
             assert library.text(name)[start:end] == text
     finally:
         library.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(sentence(), min_size=1, max_size=8))
+def test_fast_sentence_path_agrees_with_syntok(parts: list[str]) -> None:
+    """Clear boundaries are taken without syntok; the result must be exactly syntok's."""
+    text = " ".join(parts)
+    whole = Span(0, len(text))
+    assert sentences(text, whole) == syntok_sentences(text, whole)
+
+
+def test_fast_sentence_path_agrees_with_syntok_on_the_seeds() -> None:
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for para in paragraphs(text):
+            assert sentences(text, para) == syntok_sentences(text, para), path.name
