@@ -39,11 +39,11 @@ def unescape_text(text: str) -> str:
 
 def txbody_xml(tb: TextBox, *, field: bool = False) -> str:
     """A complete p:txBody for `tb`; with `field`, its text is a slide-number field."""
-    inset_x, inset_y = emu(INSET_X), emu(INSET_Y)
+    inset_x, inset_y, inset_b = emu(INSET_X), emu(INSET_Y), emu(tb.bottom_inset)
     parts = [
         f'<p:txBody xmlns:a="{A_NS}" xmlns:p="{P_NS}">',
         f'<a:bodyPr wrap="square" lIns="{inset_x}" tIns="{inset_y}" rIns="{inset_x}" '
-        f'bIns="{inset_y}" rtlCol="0" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>',
+        f'bIns="{inset_b}" rtlCol="0" anchor="{tb.anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>',
     ]
     colour = COLOURS.get(tb.role, INK)
     for i, para in enumerate(tb.paras):

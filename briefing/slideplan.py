@@ -22,10 +22,11 @@ if TYPE_CHECKING:
 INSET_X, INSET_Y = 7.2, 3.6  # text box insets in points (PowerPoint's defaults)
 BOX_SLACK = 4.0  # extra points under every box's text
 GAP = 12.0  # points between boxes
+TITLE_DESCENT = 0.1  # em kept free under a bottom-set title: glyph boxes reach below the line
 BAR = 12.0  # room left of a quote for its accent bar
 CONTENT_SIZES = tuple(range(24, 13, -1))  # quotes and bullets: never below 14 pt
 SOURCE_SIZES = tuple(range(18, 11, -1))
-TITLE_SIZES = tuple(range(32, 17, -1))
+TITLE_SIZES = tuple(range(32, 13, -1))
 COVER_TITLE_SIZES = tuple(range(40, 21, -2))
 COVER_SUB_SIZES = tuple(range(24, 13, -1))
 CHROME_SIZES = (12.0, 11.0, 10.0, 9.0, 8.0)
@@ -87,6 +88,8 @@ class TextBox:
     paras: tuple[Para, ...]
     name: str = ""
     align: str = "l"  # l, ctr, r
+    anchor: str = "t"  # t or b: where the text sits when the box has room to spare
+    bottom_inset: float = INSET_Y
 
 
 @dataclass(frozen=True)
@@ -216,11 +219,13 @@ def _raw_prefix_len(raw: str, shown_prefix: str) -> int:
 
 
 def fit_title(text: str, box: Box, sizes: tuple[int, ...], what: str) -> TextBox:
-    """A bold title at the largest size that fits its box."""
+    """A bold title at the largest size that fits its box, set on the box's bottom edge (on
+    the rule below it) with room kept under the last line for the font's full descent."""
     for size in sizes:
         paras = (Para(text, size, bold=True),)
-        if box.fits(paras):
-            return TextBox("title", box, paras)
+        extra = TITLE_DESCENT * size
+        if box_height(paras, box.w) + extra <= box.h:
+            return TextBox("title", box, paras, anchor="b", bottom_inset=INSET_Y + extra)
     raise OutputError(f"{what}: title too long to fit its slide at {sizes[-1]} pt: {text!r}")
 
 
@@ -258,6 +263,14 @@ def page_notes(slide: Slide, deck: Deck, items: list[Item], first: bool, number:
     excerpts = tuple(i.excerpt for i in items if i.excerpt is not None)
     notes = slide.notes if first else f"(Continued from slide {number}.)"
     text = speaker_notes(replace(slide, notes=notes, excerpts=excerpts), deck)
+    if not text:  # the outline gave no notes and there is nothing to cite: still say something
+        lines = [slide.title, *(f"- {b}" for b in slide.bullets)]
+        if slide.theme and not slide.excerpts:
+            lines.append(
+                f"No passages matched theme '{slide.theme}'; "
+                f"`briefing excerpts {slide.theme}` lists the candidates."
+            )
+        text = "\n".join(lines)
     cut = [i.excerpt.source.file for i in items if i.shortened and i.excerpt]
     if cut:
         text += "\n\nShortened on the slide to fit; the full passage is above: " + ", ".join(cut)

@@ -129,3 +129,14 @@ def test_shorten_leaves_a_fitting_quote_alone() -> None:
     assert shorten(fits, 14, area, "slide 1") == (fits, None)
     cut, note = shorten(too_long, 14, area, "slide 1")
     assert cut.shortened and too_long.text.startswith(cut.text) and note and "2000 words" in note
+
+
+def test_a_bare_outline_plans_without_marking_subtitle_or_quotes() -> None:
+    deck = Deck("Bare", (Slide("Nothing found", "t", "Theme"), Slide("Points", bullets=("One",))))
+    pages, warnings = plan_deck(deck, default_frame())
+    assert [p.title.paras[0].text for p in pages] == ["Bare", "Nothing found", "Points", "Sources"]
+    assert warnings == [] and pages[0].body == ()
+    assert all([c.role for c in p.chrome] == ["number"] for p in pages)
+    assert "No passages matching" in pages[1].body[0].paras[0].text
+    assert "No sources are quoted" in pages[-1].body[0].paras[0].text
+    assert all(p.notes for p in pages)
