@@ -1,0 +1,101 @@
+"""Smoke test for the corpus benchmark's synthesiser (bench/synth.py): deterministic output,
+and a deck composed over it quotes its sources verbatim. Nothing here is timed."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.compose import compose_file
+from briefing.library import Library
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = 20
+
+
+def _load_synth():
+    spec = importlib.util.spec_from_file_location("bench_synth", ROOT / "bench" / "synth.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+synth = _load_synth()
+
+
+@pytest.fixture(scope="module")
+def pool():
+    return synth.load_seed_pool(ROOT / "seeds")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.txt"))}
+
+
+def test_same_seed_same_bytes(pool, tmp_path: Path):
+    first = synth.write_corpus(pool, tmp_path / "a", DOCS, seed=7)
+    second = synth.write_corpus(pool, tmp_path / "b", DOCS, seed=7)
+    other = synth.write_corpus(pool, tmp_path / "c", DOCS, seed=8)
+    a, b, c = _files(first.folder), _files(second.folder), _files(other.folder)
+    assert len(a) == DOCS
+    assert a == b
+    assert first.bytes == second.bytes == sum(len(data) for data in a.values())
+    assert a != c
+    # A smaller corpus is the start of a larger one: document i depends on (seed, i) only.
+    assert synth.make_document(pool, 7, 3).encode() == a["doc00003.txt"]
+
+
+def test_existing_corpus_is_reused(pool, tmp_path: Path):
+    synth.write_corpus(pool, tmp_path, DOCS, seed=1)
+    again = synth.write_corpus(pool, tmp_path, DOCS, seed=1)
+    assert again.reused
+    assert not synth.write_corpus(pool, tmp_path, DOCS, seed=2).reused
+
+
+def test_documents_look_like_the_seeds(pool, tmp_path: Path):
+    info = synth.write_corpus(pool, tmp_path, DOCS, seed=3)
+    texts = [data.decode("utf-8") for data in _files(info.folder).values()]
+    for text in texts:
+        assert synth.MIN_DOC_CHARS <= len(text) <= synth.MAX_DOC_CHARS + 6_000
+    joined = "\n".join(texts)
+    # Boilerplate for cleaning to remove, and the perturbations that keep documents apart.
+    for boilerplate in ("cookies", "Credit:", "©"):
+        assert boilerplate in joined
+    assert "Biden" not in joined  # people's names are replaced per document
+    assert len(set(texts)) == DOCS
+
+
+def test_big_file_reaches_its_size(pool, tmp_path: Path):
+    info = synth.write_big_file(pool, tmp_path / "big" / "big.txt", 60_000, seed=0)
+    data = (tmp_path / "big" / "big.txt").read_bytes()
+    assert info.bytes == len(data) >= 60_000
+    assert "©" not in data.decode("utf-8")  # no footer: it would mark the rest as noise
+
+
+def test_compose_over_synthetic_corpus_is_verbatim(pool, tmp_path: Path):
+    info = synth.write_corpus(pool, tmp_path / "corpus", DOCS, seed=0)
+    outline = (ROOT / "outlines" / "us-vietnam.yaml").read_text("utf-8")
+    outline += f"sources: {json.dumps(str(info.folder))}\n"
+    outline += f"themes: {json.dumps(str(ROOT / 'themes'))}\n"
+    path = tmp_path / "outline.yaml"
+    path.write_text(outline, "utf-8")
+
+    deck = compose_file(path).to_json()
+    excerpts = [e for slide in deck["slides"] for e in slide["excerpts"]]
+    assert excerpts
+    for excerpt in excerpts:
+        text = (info.folder / excerpt["source"]).read_bytes().decode("utf-8")
+        assert text[excerpt["start"] : excerpt["end"]] == excerpt["text"]
+
+    library = Library(info.folder)
+    try:
+        noise = {reason for doc in library.documents() for *_, reason in doc.noise}
+    finally:
+        library.close()
+    assert noise  # the sprinkled boilerplate gives cleaning something to do
