@@ -36,6 +36,7 @@ class Pin:
 
     ref: QuoteRef
     span: tuple[int, int] | None
+    overlaps: bool = False  # the passage is already pinned, here or on an earlier slide
 
 
 def resolve(library: Library, refs: list[QuoteRef]) -> list[Pin]:
@@ -56,10 +57,15 @@ def compose(outline: Outline, library: Library, themes: dict[str, Theme]) -> Dec
     used = Used()
     pins = [resolve(library, spec.pins) for spec in model.slides]
     for slide_pins in pins:  # reserve every pin first so no other slide takes its passage
-        for pin in slide_pins:
-            if pin.span:
-                text = library.text(pin.ref.source)[pin.span[0] : pin.span[1]]
-                used.add(pin.ref.source, *pin.span, text)
+        for i, pin in enumerate(slide_pins):
+            if pin.span is None:
+                continue
+            spans = used.spans.get(pin.ref.source, [])
+            if any(s < pin.span[1] and pin.span[0] < e for s, e in spans):
+                slide_pins[i] = Pin(pin.ref, pin.span, overlaps=True)
+                continue
+            text = library.text(pin.ref.source)[pin.span[0] : pin.span[1]]
+            used.add(pin.ref.source, *pin.span, text)
     slides = []
     for number, spec in enumerate(model.slides, 1):
         slides.append(_slide(library, themes, spec, pins[number - 1], used, number, outline))
@@ -93,6 +99,12 @@ def _slide(
         if pin.span is None:
             warnings.append(
                 f"{label}: pinned quote no longer found in {pin.ref.source}: "
+                f"\u201c{_clip(pin.ref.quote)}\u201d"
+            )
+            continue
+        if pin.overlaps:
+            warnings.append(
+                f"{label}: pinned quote overlaps an earlier pin and is shown once: "
                 f"\u201c{_clip(pin.ref.quote)}\u201d"
             )
             continue

@@ -48,7 +48,7 @@ class QuoteRef(Strict):
 class SlideSpec(Strict):
     """One slide of an outline: theme excerpts, the analyst's bullets, or both."""
 
-    title: Text
+    title: Text = Field(description="The slide's title. Required.")
     theme: Text | None = Field(default=None, description="A theme id: the slide quotes it.")
     excerpts: int = Field(default=3, ge=0, le=20, description="How many excerpts to show.")
     bullets: list[Text] = Field(default_factory=list, description="The analyst's own points.")
@@ -61,14 +61,14 @@ class SlideSpec(Strict):
 class OutlineFile(Strict):
     """`outlines/<name>.yaml`: one briefing deck."""
 
-    title: Text
-    subtitle: str | None = None
-    presenter: str | None = None
-    date: dt.date | None = None
+    title: Text = Field(description="The deck's title, shown on the title slide. Required.")
+    subtitle: str | None = Field(default=None, description="One line under the title.")
+    presenter: str | None = Field(default=None, description="Who presents the deck.")
+    date: dt.date | None = Field(default=None, description="The date on the title slide.")
     marking: str | None = Field(default=None, description="Classification marking on each slide.")
     sources: str | None = Field(default=None, description="Source folder, relative to this file.")
     themes: str | None = Field(default=None, description="Theme folder, relative to this file.")
-    slides: list[SlideSpec] = Field(min_length=1)
+    slides: list[SlideSpec] = Field(min_length=1, description="The slides, in order.")
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -9,7 +9,7 @@ from briefing.errors import Problem, ValidationError, display_path
 from briefing.models import OutlineFile, validate
 from briefing.suggest import did_you_mean
 from briefing.themes import theme_files
-from briefing.yamlpos import Located, load_located
+from briefing.yamlpos import Located, load_located, read_text
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ def _resolve(outline_path: Path, value: str | None, default: str) -> Path:
 
 def parse_outline(path: Path, text: str | None = None) -> tuple[Outline | None, list[Problem]]:
     """Parse and validate an outline (structure, theme ids, folders); never raises on content."""
+    if text is None:
+        text = read_text(path)  # kept as read: a later write-back compares against it
     located = load_located(path, text)
     model, problems = validate(OutlineFile, located)
     if model is None:  # still report unknown theme ids, so one run shows every problem
@@ -58,8 +60,6 @@ def parse_outline(path: Path, text: str | None = None) -> tuple[Outline | None, 
         slides = [{"theme": s.theme} for s in model.slides]
         problems += _check_theme_ids(located, slides, sorted(theme_files(themes_dir)))
     lines = tuple(located.where(("slides", i))[0] for i in range(len(model.slides)))
-    if text is None:
-        text = path.read_text(encoding="utf-8")
     outline = Outline(path, model, sources_dir, themes_dir, lines, text)
     return outline, problems
 

@@ -30,14 +30,6 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
 }
 
 # Help for fields whose model declares no description (a description in models.py wins).
-FIELD_HELP: dict[tuple[str, str], str] = {
-    ("OutlineFile", "title"): "The deck's title, shown on the title slide. Required.",
-    ("OutlineFile", "subtitle"): "One line under the title.",
-    ("OutlineFile", "presenter"): "Who presents the deck (a name or a desk).",
-    ("OutlineFile", "date"): "The date on the title slide, as YYYY-MM-DD.",
-    ("OutlineFile", "slides"): "The slides, in order; at least one.",
-    ("SlideSpec", "title"): "The slide's title. Required.",
-}
 
 
 def schema_for(kind: str) -> dict[str, Any]:
@@ -45,20 +37,10 @@ def schema_for(kind: str) -> dict[str, Any]:
     model, title, description = SCHEMAS[kind]
     generated = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = generated.pop("$defs", {})  # draft-07 keeps shared parts in `definitions`
-    _describe(model.__name__, generated)
-    for name, definition in definitions.items():
-        _describe(name, definition)
     generated.pop("title", None)
     generated.pop("description", None)
     schema = {"$schema": DRAFT, "title": title, "description": description, **generated}
     return {**schema, "definitions": definitions} if definitions else schema
-
-
-def _describe(model_name: str, schema: dict[str, Any]) -> None:
-    for field, prop in schema.get("properties", {}).items():
-        help_text = FIELD_HELP.get((model_name, field))
-        if help_text and "description" not in prop:
-            prop["description"] = help_text
 
 
 def render(kind: str) -> str:

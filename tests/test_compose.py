@@ -197,3 +197,22 @@ def test_chunked_analysis_matches_whole_document_analysis(
     chunked = Index(project / "seeds", tmp_path / "chunked.sqlite")
     assert chunked.sync().analysed == 5
     assert chunked.db.execute(query).fetchall() == expected
+
+
+def test_overlapping_pins_are_shown_once_with_a_warning(project: Path) -> None:
+    sentence = "Vietnam’s primary goals are strategic autonomy, economic development"
+    outline = _write_outline(
+        project,
+        f"""title: Pins
+slides:
+  - title: One
+    pins:
+      - source: 003_06edac9f7beaf37f.txt
+        quote: "{sentence}"
+      - source: 003_06edac9f7beaf37f.txt
+        quote: "strategic autonomy, economic development"
+""",
+    )
+    deck = compose_file(outline)
+    assert [e.text for e in deck.slides[0].excerpts] == [sentence]
+    assert "overlaps an earlier pin" in " ".join(deck.warnings)

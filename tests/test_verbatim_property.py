@@ -98,7 +98,7 @@ def test_every_indexed_window_of_the_seeds_is_its_file_slice() -> None:
         library.close()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(sentence(), min_size=1, max_size=8))
 def test_fast_sentence_path_agrees_with_syntok(parts: list[str]) -> None:
     """Clear boundaries are taken without syntok; the result must be exactly syntok's."""

@@ -85,7 +85,8 @@ def _starts_new_paragraph(prev: str, line: str) -> bool:
 # space, then a capital. Every segmenter splits here, so syntok need not be asked.
 _CLEAR_END = re.compile(r"\b([a-z]{3,})[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z])")
 _ABBREVIATIONS = frozenset("etc approx incl est ibid viz resp dept univ govt corp misc".split())
-_POSSIBLE_END = re.compile(r"[.!?][\"”’)\]]*\s")
+# Anything syntok might split after: end punctuation, an ellipsis, or a closing bracket.
+_POSSIBLE_END = re.compile(r"[.!?…)\]][\"”’)\]]*\s")
 
 
 def sentences(text: str, para: Span) -> list[Span]:
