@@ -93,28 +93,32 @@ def _rank(library: Library, theme: Theme) -> list[Candidate]:
                 rows.setdefault(r[0], (*r[:-1], _bm25(library, match, r[0])))
     matched = _matched_terms(library, theme, list(rows))
     ranked = []
-    for wid, name, start, end, p_start, p_end, words, dangling, quality, bm25 in rows.values():
-        terms = matched.get(wid, ())
+    for row in rows.values():
+        terms = matched.get(row[0], ())
         coverage = sum(theme.weight(t) for t in terms) or 1.0
-        relevance = -bm25 * (1 + 0.25 * (coverage - 1))
-        score = relevance * prior(words, quality, bool(dangling))
-        ranked.append(
-            Candidate(
-                name,
-                start,
-                end,
-                p_start,
-                p_end,
-                round(score, 6),
-                round(relevance, 6),
-                quality,
-                words,
-                bool(dangling),
-                terms,
-            )
-        )
+        ranked.append(_candidate(row, 1 + 0.25 * (coverage - 1), terms))
     ranked.sort(key=lambda c: (-c.score, c.source, c.start, c.end))
     return ranked
+
+
+def _candidate(row: tuple, boost: float, terms: tuple[str, ...]) -> Candidate:
+    """A Candidate from a `_SELECT` row: relevance is BM25 times the coverage boost."""
+    _wid, name, start, end, p_start, p_end, words, dangling, quality, bm25 = row
+    relevance = -bm25 * boost
+    score = relevance * prior(words, quality, bool(dangling))
+    return Candidate(
+        name,
+        start,
+        end,
+        p_start,
+        p_end,
+        round(score, 6),
+        round(relevance, 6),
+        quality,
+        words,
+        bool(dangling),
+        terms,
+    )
 
 
 def _bm25(library: Library, match: str, rowid: int) -> float:
@@ -150,34 +154,7 @@ def search(library: Library, text: str, limit: int = 20) -> list[Candidate]:
     match = query.search_match(text)
     if match is None:
         return []
-    hits = []
-    for (
-        _wid,
-        name,
-        start,
-        end,
-        p_start,
-        p_end,
-        words,
-        dangling,
-        quality,
-        bm25,
-    ) in library.db.execute(_SELECT, (match, limit * 3)):
-        score = -bm25 * prior(words, quality, bool(dangling))
-        hits.append(
-            Candidate(
-                name,
-                start,
-                end,
-                p_start,
-                p_end,
-                round(score, 6),
-                -bm25,
-                quality,
-                words,
-                bool(dangling),
-                tuple(query.tokens(text)),
-            )
-        )
+    terms = tuple(query.tokens(text))
+    hits = [_candidate(row, 1.0, terms) for row in library.db.execute(_SELECT, (match, limit * 3))]
     hits.sort(key=lambda c: (-c.score, c.source, c.start))
     return hits[:limit]
