@@ -38,7 +38,7 @@ from briefing.tui.widgets.status import ProgressLine
 class BriefingApp(App[int]):
     """Presents one outline; `deck` may be passed in when it is already composed."""
 
-    CSS_PATH = "briefing.tcss"
+    CSS_PATH = Path(__file__).with_name("briefing.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(k.keys, k.action, k.hint or k.help, show=False) for k in APP_KEYS
@@ -68,7 +68,7 @@ class BriefingApp(App[int]):
         self._generation = 0  # only the newest recompose may replace the deck
         self.evidence = Evidence(self.deck.sources_dir)
         self._watcher: FileWatcher | None = None
-        self.slides = SlideScreen(self.deck)
+        self.slides = SlideScreen()
         for look in THEMES:
             self.register_theme(look)
         self.theme = BY_SHORT_NAME.get(theme, theme)
@@ -128,7 +128,7 @@ class BriefingApp(App[int]):
         self.slides.scroll_notes(3 * direction)
 
     def on_slide_screen_ready(self) -> None:
-        self.refresh_time()
+        self.show(self.page)
 
     def on_slide_screen_go_to(self, message: SlideScreen.GoTo) -> None:
         self.show(message.number)
@@ -207,9 +207,12 @@ class BriefingApp(App[int]):
         self._watcher = FileWatcher(self.outline_path, *folders)
         self.set_interval(self.poll_interval, self.poll_files)
 
-    def poll_files(self) -> None:
+    def poll_files(self) -> bool:
+        """Reload if anything the deck is built from changed; says whether it did."""
         if self._watcher is not None and self._watcher.changed():
             self.reload()
+            return True
+        return False
 
     def reload(self) -> None:
         """Recompose in a thread: the slide stays up and responsive meanwhile."""

@@ -33,10 +33,10 @@ def entries(deck: Deck) -> list[Option]:
     options = [
         Option(
             Content.assemble(
-                ("  0  ", "$text-muted"),
+                ("  0  ", "$foreground-muted"),
                 ("Title page", "bold"),
                 "\n     ",
-                (deck.title, "$text-muted"),
+                (deck.title, "$foreground-muted"),
             ),
             id="page-0",
         )
@@ -45,10 +45,10 @@ def entries(deck: Deck) -> list[Option]:
         options.append(
             Option(
                 Content.assemble(
-                    (f"{number:>3}  ", "bold $primary"),
+                    (f"{number:>3}  ", "bold $accent"),
                     (slide.title, "bold"),
                     "\n     ",
-                    (describe(slide), "$text-muted"),
+                    (describe(slide), "$foreground-muted"),
                 ),
                 id=f"page-{number}",
             )

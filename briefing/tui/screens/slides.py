@@ -40,57 +40,64 @@ class SlideScreen(Screen[None]):
             self.number = number
 
     class Ready(Message):
-        """The screen is composed: the app can fill in the clock and the pace."""
+        """The screen is composed: the app fills it in (from its own context, so that the
+        slide view's messages bubble all the way up to it)."""
 
-    def __init__(self, deck: Deck) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.deck = deck  # the first deck to show; the app passes later ones to show_page
         self.digits = ""  # a slide number being typed
         self._shown: tuple[Deck, int] | None = None
+        # Held, not queried: a query walks every cached page, on every slide change.
+        self.view = SlideView(id="slide")
+        self.notes = NotesPanel(id="notes")
+        self.status = StatusBar(id="status")
 
     def compose(self) -> ComposeResult:
         with Container(id="stage"):
-            yield SlideView(id="slide")
-            yield NotesPanel(id="notes")
-        yield StatusBar(id="status")
+            yield self.view
+            yield self.notes
+        yield self.status
         yield KeyHints(id="hints")
 
     def on_mount(self) -> None:
-        self.show_page(self.deck, 0)
         self.post_message(self.Ready())
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
 
+    # The app calls these from timers and workers too, possibly while the screen is being
+    # torn down on quit: then they do nothing.
+
     def show_page(self, deck: Deck, page: int) -> None:
-        self.query_one(SlideView).show(deck, page)
-        status = self.query_one(StatusBar)
-        status.show_position(page, len(deck.slides))
-        status.show_marking(deck.marking)
-        notes = self.query_one(NotesPanel)
-        if notes.display:
-            notes.show(deck, page)
+        if not self.status.is_attached:
+            return
+        self.view.show(deck, page)
+        self.status.show_position(page, len(deck.slides))
+        self.status.show_marking(deck.marking)
+        if self.notes.display:
+            self.notes.show(deck, page)
         self._shown = (deck, page)
 
     def show_time(self, elapsed: float, running: bool, started: bool, pace: Pace | None) -> None:
-        self.query_one(StatusBar).show_time(elapsed, running, started, pace)
+        if self.status.is_attached:
+            self.status.show_time(elapsed, running, started, pace)
 
     def show_stale(self, stale: bool) -> None:
-        self.query_one(StatusBar).show_stale(stale)
+        if self.status.is_attached:
+            self.status.show_stale(stale)
 
     def toggle_notes(self) -> bool:
         """Show or hide the notes; returns whether they are now shown."""
-        notes = self.query_one(NotesPanel)
-        notes.display = not notes.display
-        if notes.display and self._shown is not None:
-            notes.show(*self._shown)
-        return bool(notes.display)
+        self.notes.display = not self.notes.display
+        if self.notes.display and self._shown is not None:
+            self.notes.show(*self._shown)
+        return bool(self.notes.display)
 
     def scroll_slide(self, lines: int) -> None:
-        self.query_one(SlideView).scroll_relative(y=lines, animate=False)
+        self.view.scroll_relative(y=lines, animate=False)
 
     def scroll_notes(self, lines: int) -> None:
-        self.query_one(NotesPanel).scroll_relative(y=lines, animate=False)
+        self.notes.scroll_relative(y=lines, animate=False)
 
     def on_key(self, event: events.Key) -> None:
         """Digits build a slide number; Enter goes there, Backspace edits, Esc cancels."""
@@ -106,4 +113,4 @@ class SlideScreen(Screen[None]):
         else:
             return
         event.stop()
-        self.query_one(StatusBar).show_jump(self.digits)
+        self.status.show_jump(self.digits)

@@ -78,11 +78,11 @@ class SourceScreen(Screen[None]):
             return Content("")
         parts = []
         for n in range(1, len(self.excerpts) + 1):
-            style = "reverse bold $accent" if n - 1 == self.selected else "$text-muted"
+            style = "reverse bold $accent" if n - 1 == self.selected else "$foreground-muted"
             parts.append(Content.styled(f" {n} ", style))
         where = "whole source" if self.full else "in its paragraph"
         label = f"  excerpt {self.selected + 1} of {len(self.excerpts)}, {where}"
-        return Content(" ").join(parts) + Content.styled(label, "$text-muted")
+        return Content(" ").join(parts) + Content.styled(label, "$foreground-muted")
 
     def _mount_full(self, body: Scroller) -> bool:
         """The whole source of the selected excerpt, split round its paragraph so the view can

@@ -40,48 +40,65 @@ class ProgressLine(Widget):
             self.post_message(self.Jump(event.x / max(1, self.size.width - 1)))
 
 
+def put(widget: Static, text: str) -> None:
+    """Update a part only when its text changes, and re-lay the line out only when its width
+    changes: the footer is redrawn on every slide change and every second."""
+    old = getattr(widget, "_briefing_text", None)
+    if text != old:
+        widget.update(Content(text), layout=old is None or len(text) != len(old))
+        widget._briefing_text = text  # type: ignore[attr-defined]
+
+
 class StatusBar(Horizontal):
     """One line of state the briefer glances at; every part keeps its natural width."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.position = Static(id="position")
+        self.progress = ProgressLine(id="progress")
+        self.marking = Static(id="marking")
+        self.jump = Static(id="jump")
+        self.stale = Static("\u26a0 outline error: last good deck", id="stale")
+        self.clock = Static(id="clock")
+        self.pace = Static(id="pace")
+
     def compose(self) -> ComposeResult:
-        yield Static(id="position")
-        yield ProgressLine(id="progress")
-        yield Static(id="marking")
-        yield Static(id="jump")
-        yield Static("\u26a0 outline error: last good deck", id="stale")
-        yield Static(id="clock")
-        yield Static(id="pace")
+        yield from (
+            self.position,
+            self.progress,
+            self.marking,
+            self.jump,
+            self.stale,
+            self.clock,
+            self.pace,
+        )
 
     def show_position(self, page: int, total: int) -> None:
         label = "title" if page == 0 else f"{page}/{total}"
-        self.query_one("#position", Static).update(Content(f" {label} "))
-        self.query_one(ProgressLine).fraction = page / total if total else 0.0
+        put(self.position, f" {label} ")
+        self.progress.fraction = page / total if total else 0.0
 
     def show_marking(self, marking: str | None) -> None:
-        widget = self.query_one("#marking", Static)
-        widget.update(Content(f" {marking} " if marking else ""))
-        widget.display = bool(marking)
+        put(self.marking, f" {marking} " if marking else "")
+        self.marking.display = bool(marking)
 
     def show_jump(self, digits: str) -> None:
-        widget = self.query_one("#jump", Static)
-        widget.update(Content(f" go to {digits}_ " if digits else ""))
-        widget.display = bool(digits)
+        put(self.jump, f" go to {digits}_ " if digits else "")
+        self.jump.display = bool(digits)
 
     def show_stale(self, stale: bool) -> None:
-        self.query_one("#stale").display = stale
+        self.stale.display = stale
 
     def show_time(self, elapsed: float, running: bool, started: bool, pace: Pace | None) -> None:
         state = "" if running else (" paused" if started else " (t starts)")
-        clock = self.query_one("#clock", Static)
-        clock.update(Content(f" {format_duration(elapsed)}{state} "))
-        clock.set_class(not running, "-paused")
-        widget = self.query_one("#pace", Static)
-        widget.display = pace is not None
+        put(self.clock, f" {format_duration(elapsed)}{state} ")
+        self.clock.set_class(not running, "-paused")
+        self.pace.display = pace is not None
         if pace is not None:
             arrow = {AHEAD: "\u25b2 ", BEHIND: "\u25bc "}.get(pace.status, "")
-            widget.update(Content(f" {arrow}{pace.label()} "))
-            widget.set_class(pace.status == AHEAD, "-ahead")
-            widget.set_class(pace.status == BEHIND, "-behind")
+            put(self.pace, f" {arrow}{pace.label()} ")
+            self.pace.set_class(pace.status == AHEAD, "-ahead")
+            self.pace.set_class(pace.status == BEHIND, "-behind")
 
 
 class KeyHints(Static):

@@ -1,0 +1,209 @@
+"""Benchmark `briefing present`: time to the first painted slide, against a minimal Textual app
+painting one static screen measured the same way (the floor), and the time to switch slides.
+
+    .venv/bin/python bench/bench_present.py [-n RUNS] [--presses N] [--outline OUTLINE]
+
+First paint: each contender runs as a whole process under a pseudo-terminal (100x30), with
+BRIEFING_FIRST_PAINT naming a file; the app writes the wall-clock time into it as soon as the
+first slide has been painted (a callback after the screen's first refresh) and exits. The
+launch-to-paint time is that stamp minus the time just before the process was spawned; the
+median of N alternating runs is compared, after one warm-up run each (index cache, .pyc).
+Target: within 1.5x of the minimal app.
+
+Slide switch: in one process, under Textual's `run_test`, the time from a key press to the
+next slide having been laid out and painted, over many presses; target: median under 16 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = Path(sys.executable)
+FIRST_PAINT_TARGET = 1.5
+SWITCH_TARGET_MS = 16.0
+COLS, ROWS = 100, 30
+
+MINIMAL_APP = """
+import os, time
+from pathlib import Path
+from textual.app import App
+from textual.widgets import Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("The US-Vietnam Comprehensive Strategic Partnership")
+
+    def on_mount(self):
+        self.call_after_refresh(self.painted)
+
+    def painted(self):
+        Path(os.environ["BRIEFING_FIRST_PAINT"]).write_text(f"{time.time():.6f}\\n")
+        self.exit(0)
+
+Minimal().run()
+"""
+
+
+def run_in_pty(
+    argv: list[str], env: dict[str, str], timeout: float = 30.0
+) -> tuple[int, float, bytes]:
+    """Run `argv` with a pseudo-terminal as its terminal; returns exit status, seconds from
+    just before the spawn to the moment it exited, and everything it wrote."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+    started = time.time()
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    output = bytearray()
+    try:
+        while True:
+            if time.time() - started > timeout:
+                proc.kill()
+                raise TimeoutError(f"{argv} did not finish in {timeout} s")
+            ready, _, _ = select.select([master], [], [], 0.02)
+            data = b""
+            if ready:
+                try:
+                    data = os.read(master, 65536)
+                except OSError:  # EIO: the child closed the terminal
+                    data = b""
+                output += data
+            if not data and proc.poll() is not None:
+                break
+    finally:
+        os.close(master)
+    code = proc.wait()
+    return code, time.time() - started, bytes(output)
+
+
+def first_paint(argv: list[str], cache: Path) -> float:
+    """Seconds from spawning `argv` to its first painted screen."""
+    with tempfile.TemporaryDirectory() as tmp:
+        stamp = Path(tmp) / "painted"
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+            "BRIEFING_CACHE_DIR": str(cache),
+            "BRIEFING_FIRST_PAINT": str(stamp),
+        }
+        spawned = time.time()
+        code, _, output = run_in_pty(argv, env)
+        if code != 0 or not stamp.exists():
+            tail = output[-600:].decode("utf-8", "replace")
+            raise RuntimeError(f"{argv} exited {code} without painting: {tail}")
+        return float(stamp.read_text()) - spawned
+
+
+async def switch_times(outline: Path, presses: int) -> list[float]:
+    """Seconds from each key press to the next slide painted, under run_test at 100x30."""
+    from textual import events
+
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.widgets.slide_view import SlideView
+
+    class Timed(BriefingApp):
+        def __init__(self) -> None:
+            super().__init__(outline, watch=False)
+            self.painted = asyncio.Event()
+
+        def on_slide_view_shown(self, message: SlideView.Shown) -> None:
+            self.painted.set()
+
+    app = Timed()
+    times = []
+    async with app.run_test(size=(COLS, ROWS)) as pilot:
+        await pilot.pause()
+        last = len(app.deck.slides)
+        for n in range(presses):
+            key = "right" if (n // last) % 2 == 0 else "left"
+            app.painted.clear()
+            start = time.perf_counter()
+            # Straight into the app's queue, as the driver does: Pilot.press also waits for
+            # the CPU to go idle, which would be measured too.
+            app.post_message(events.Key(key, None))
+            await app.painted.wait()
+            times.append(time.perf_counter() - start)
+            await asyncio.sleep(0.02)  # let the deferred work of one switch settle
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--runs", type=int, default=7)
+    parser.add_argument("--presses", type=int, default=200)
+    parser.add_argument("--outline", type=Path, default=ROOT / "outlines" / "us-vietnam.yaml")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) / "cache"
+        minimal = Path(tmp) / "minimal_app.py"
+        minimal.write_text(MINIMAL_APP, encoding="utf-8")
+        contenders = {
+            "minimal Textual app": [str(PYTHON), str(minimal)],
+            "briefing present": [str(PYTHON), "-m", "briefing", "present", str(args.outline)],
+        }
+        timings: dict[str, list[float]] = {name: [] for name in contenders}
+        for argv in contenders.values():  # warm-up: index cache and .pyc files
+            first_paint(argv, cache)
+        for _ in range(args.runs):
+            for name, argv in contenders.items():
+                timings[name].append(first_paint(argv, cache))
+        env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+        cli_start = statistics.median(
+            run_in_pty([str(PYTHON), "-m", "briefing", "--help"], env)[1] for _ in range(args.runs)
+        )
+
+    os.environ.setdefault("BRIEFING_CACHE_DIR", tempfile.mkdtemp())
+    switches = asyncio.run(switch_times(args.outline, args.presses))
+
+    floor = statistics.median(timings["minimal Textual app"])
+    ours = statistics.median(timings["briefing present"])
+    ratio = ours / floor
+    switch_ms = 1000 * statistics.median(switches)
+    p95_ms = 1000 * sorted(switches)[int(0.95 * (len(switches) - 1))]
+    rows = [
+        ("first paint: minimal Textual app", f"{floor:.3f} s", "(floor)", ""),
+        (
+            "first paint: briefing present",
+            f"{ours:.3f} s",
+            f"<= {FIRST_PAINT_TARGET}x floor",
+            f"{ratio:.2f}x {'OK' if ratio <= FIRST_PAINT_TARGET else 'MISSED'}",
+        ),
+        ("  of which: `briefing --help` exits", f"{cli_start:.3f} s", "(CLI imports)", ""),
+        (
+            f"slide switch, median of {len(switches)}",
+            f"{switch_ms:.1f} ms",
+            f"< {SWITCH_TARGET_MS:g} ms",
+            "OK" if switch_ms < SWITCH_TARGET_MS else "MISSED",
+        ),
+        ("slide switch, 95th percentile", f"{p95_ms:.1f} ms", "", ""),
+    ]
+    print(f"$ {PYTHON.name} bench/bench_present.py -n {args.runs} --presses {args.presses}")
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, terminal {COLS}x{ROWS}")
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'median':>9}  {'target':<16}  result")
+    for name, value, target, result in rows:
+        print(f"{name:<{width}}  {value:>9}  {target:<16}  {result}")
+    for name, values in timings.items():
+        print(f"  {name}: " + ", ".join(f"{v:.3f}" for v in values))
+
+
+if __name__ == "__main__":
+    main()
