@@ -54,12 +54,6 @@ def zip_entries(entries: dict[str, bytes], when: datetime | None) -> bytes:
     return out.getvalue()
 
 
-def normalize_zip(data: bytes, when: datetime | None) -> bytes:
-    """Rewrite an existing zip the same reproducible way."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        return zip_entries({name: src.read(name) for name in src.namelist()}, when)
-
-
 def check_destination(path: Path) -> None:
     """Fail early, in one line, when the deck cannot be written where asked."""
     folder = path.parent if str(path.parent) else Path(".")
