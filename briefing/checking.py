@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.compose import locate_quote
 from briefing.corpus.catalogue import load_catalogue
 from briefing.errors import BriefingError, Problem, ValidationError, display_path
 from briefing.library import Library
 from briefing.outline import Outline, parse_outline
+from briefing.quotes import locate_quote
 from briefing.themes import load_theme, theme_files
 from briefing.yamlpos import load_located
 

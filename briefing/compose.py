@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from briefing import deckcache
 from briefing.deck import Deck, Excerpt, Slide
 from briefing.errors import CorpusError
 from briefing.library import Library
 from briefing.models import QuoteRef, SlideSpec
 from briefing.notes import render_template
 from briefing.outline import Outline, load_outline
+from briefing.quotes import locate_quote
 from briefing.ranking import Candidate, rank_theme
 from briefing.select import Used, choose
 from briefing.themes import Theme, load_themes
-
-
-def locate_quote(text: str, quote: str) -> tuple[int, int] | None:
-    """Where a hand-picked quote sits in its source: exactly, else with any whitespace between
-    its words (so re-wrapped sources still match). The returned slice is always verbatim."""
-    at = text.find(quote)
-    if at >= 0:
-        return at, at + len(quote)
-    words = quote.split()
-    if not words:
-        return None
-    match = re.search(r"\s+".join(re.escape(w) for w in words), text)
-    return (match.start(), match.end()) if match else None
 
 
 @dataclass(frozen=True)
@@ -207,11 +195,19 @@ def used_theme_ids(outline: Outline) -> set[str]:
 
 
 def compose_file(path: Path, *, db_path: Path | str | None = None) -> Deck:
-    """Parse, validate, index and compose in one call: what `compose` and `build` run."""
+    """Parse, validate, index and compose in one call: what `compose` and `build` run.
+
+    With the default on-disk index, the result is cached (see briefing.deckcache), so an
+    unchanged outline over an unchanged corpus is not composed twice.
+    """
     outline = load_outline(path)
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
     library = Library(outline.sources_dir, db_path=db_path)
     try:
-        return compose(outline, library, themes)
+        deck = compose(outline, library, themes)
+        if db_path is None:
+            inputs = [t.path for t in themes.values()] + [library.catalogue_path]
+            deckcache.store(path, deck, inputs, library.index.generation)
+        return deck
     finally:
         library.close()

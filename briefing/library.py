@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.corpus.catalogue import load_catalogue
+from briefing.corpus.catalogue import CATALOGUE, load_catalogue
 from briefing.corpus.index import Index, SyncReport
 from briefing.deck import SourceInfo
 from briefing.errors import CorpusError
@@ -37,6 +37,7 @@ class Library:
         self.sources = sources
         self.index = Index(sources, db_path)
         self.report: SyncReport = self.index.sync()
+        self.catalogue_path = sources / CATALOGUE
         self.catalogue = load_catalogue(sources)
         self._texts: dict[str, str] = {}
 

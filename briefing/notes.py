@@ -6,11 +6,8 @@ context but cannot reach into Python internals.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
-
-from jinja2 import StrictUndefined
-from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.sandbox import SandboxedEnvironment
 
 from briefing.errors import TemplateError, display_path
 
@@ -19,9 +16,14 @@ if TYPE_CHECKING:
 
     from briefing.deck import Deck, Slide
 
-_ENV = SandboxedEnvironment(
-    undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
-)
+
+@cache
+def _environment() -> Any:
+    """Jinja2's sandbox, imported only when some note really is a template."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
 
 def render_template(
@@ -30,8 +32,10 @@ def render_template(
     """Render one slide's notes; a failure names the outline file and the slide."""
     if "{" not in template:
         return template.strip()
+    from jinja2 import TemplateError as JinjaTemplateError
+
     try:
-        return _ENV.from_string(template).render(**context).strip()
+        return _environment().from_string(template).render(**context).strip()
     except JinjaTemplateError as exc:
         where = display_path(outline) if outline else "outline"
         line = getattr(exc, "lineno", None)

@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from briefing.compose import locate_quote
+from briefing.quotes import locate_quote
 
 OPEN, CLOSE, ELLIPSIS = "\u201c", "\u201d", "\u2026"
 _SPACES = " \t\r\n\v\f\u2028\u2029"

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.compose import compose_file, locate_quote
+from briefing.compose import compose_file
 from briefing.corpus.index import Index
 from briefing.deck import Deck
+from briefing.quotes import locate_quote
 
 from .conftest import EXAMPLE
 
@@ -191,8 +192,7 @@ def test_chunked_analysis_matches_whole_document_analysis(
     whole = Index(project / "seeds", tmp_path / "whole.sqlite")
     whole.sync()
     expected = whole.db.execute(query).fetchall()
-    monkeypatch.setattr(index_module, "CHUNK_CHARS", 2_000)  # every seed counts as huge
-    monkeypatch.setattr(analysis, "CHUNK_CHARS", 2_000)  # and splits into many chunks
+    monkeypatch.setattr(analysis, "CHUNK_CHARS", 2_000)  # every seed is huge, in many chunks
     monkeypatch.setattr(index_module, "PARALLEL_BYTES", 0)  # on a real worker pool
     chunked = Index(project / "seeds", tmp_path / "chunked.sqlite")
     assert chunked.sync().analysed == 5
@@ -216,3 +216,45 @@ slides:
     deck = compose_file(outline)
     assert [e.text for e in deck.slides[0].excerpts] == [sentence]
     assert "overlaps an earlier pin" in " ".join(deck.warnings)
+
+
+def test_deck_cache_serves_unchanged_inputs_and_notices_every_change(project: Path) -> None:
+    from briefing import deckcache
+
+    outline = project / "outlines" / "us-vietnam.yaml"
+    assert deckcache.load(outline) is None  # never composed
+    first = compose_file(outline)
+    assert deckcache.load(outline) == first
+    edits = [  # (file, text to find, replacement)
+        (outline, "\nslides:", "\n# a comment changes the bytes\nslides:"),
+        (project / "themes" / "semiconductors.yaml", "  - chip\n", "  - chip\n  - wafer\n"),
+        (project / "seeds" / "sources.yaml", "\n000_", "\n\n000_"),
+        (project / "seeds" / "001_84d810a602726e3f.txt", "ASEAN Beat", "ASEAN Beat."),
+    ]
+    for path, old, new in edits:
+        compose_file(outline)
+        assert deckcache.load(outline) is not None
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        assert deckcache.load(outline) is None, f"{path.name} changed but the cache was used"
+
+
+def test_warm_build_and_compose_never_import_the_validation_stack(project: Path) -> None:
+    import subprocess
+    import sys
+
+    outline = project / "outlines" / "us-vietnam.yaml"
+    compose_file(outline)
+    probe = (
+        "import sys\nfrom briefing.cli import main\n"
+        f"sys.argv = ['briefing', 'compose', {str(outline)!r}, '--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules}"
+        " & {'pydantic', 'yaml', 'jinja2', 'syntok', 'ruamel', 'textual'})\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert "HEAVY []" in done.stderr, done.stderr[-500:]

@@ -6,6 +6,7 @@ becomes one line too (set BRIEFING_DEBUG=1 for the traceback) and exit status 2.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Any
@@ -15,9 +16,39 @@ import click
 from briefing import __version__
 from briefing.errors import BriefingError, ValidationError
 
+# Which module defines each command: only the one a run needs is imported, so `build` and
+# `compose` never pay for the TUI, the editor or the listing commands.
+COMMAND_MODULES = {
+    "compose": "core_commands",
+    "check": "core_commands",
+    "sources": "core_commands",
+    "themes": "core_commands",
+    "excerpts": "core_commands",
+    "build": "build_commands",
+    "verify": "build_commands",
+    "present": "present_commands",
+    "schema": "edit_commands",
+    "new": "edit_commands",
+    "edit": "edit_commands",
+    "pin": "edit_commands",
+    "exclude": "edit_commands",
+    "unpin": "edit_commands",
+    "unexclude": "edit_commands",
+}
+
 
 class BriefingGroup(click.Group):
-    """A click group that turns errors into messages instead of tracebacks."""
+    """A click group that loads commands lazily and turns errors into one-line messages."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _register()
+        return sorted(self.commands)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if cmd_name not in self.commands and module:
+            importlib.import_module(f"briefing.cli.{module}")
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -59,20 +90,13 @@ def warn(lines: Any) -> None:
 
 
 def main() -> None:
-    _register()
     cli(prog_name="briefing")
 
 
 def _register() -> None:
-    """Import every command module; each adds its commands to `cli` on import."""
-    from briefing.cli import core_commands  # noqa: F401
-
-    for optional in ("build_commands", "present_commands", "edit_commands"):
-        try:
-            __import__(f"briefing.cli.{optional}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"briefing.cli.{optional}":
-                raise
+    """Import every command module (each adds its commands to `cli`): for help and tests."""
+    for module in sorted(set(COMMAND_MODULES.values())):
+        importlib.import_module(f"briefing.cli.{module}")
 
 
 if __name__ == "__main__":  # pragma: no cover

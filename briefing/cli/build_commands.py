@@ -32,11 +32,11 @@ OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=Fal
 def build(outline: Path, output: Path | None, template: Path | None) -> None:
     """Write OUTLINE's deck as PowerPoint, ready to circulate."""
     from briefing import deckfile
-    from briefing.compose import compose_file
+    from briefing.deckcache import compose_cached
 
     out = output if output is not None else Path(outline.stem + ".pptx")
     deckfile.check_destination(out)  # fail before composing, not after
-    deck = compose_file(outline)
+    deck = compose_cached(outline)
     from briefing.pptx_export import build_pptx
 
     slides, notes = build_pptx(deck, out, template)

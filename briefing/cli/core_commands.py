@@ -6,19 +6,15 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from briefing import ranking, textdeck
-from briefing.checking import check
 from briefing.cli import cli, warn
-from briefing.compose import compose_file
-from briefing.errors import BriefingError
-from briefing.library import Library
-from briefing.outline import load_outline, project_root
-from briefing.query import theme_match
-from briefing.suggest import did_you_mean
-from briefing.themes import Theme, load_themes, theme_files
+
+if TYPE_CHECKING:
+    from briefing.library import Library
+    from briefing.themes import Theme
 
 OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=False, exists=False))
 
@@ -46,6 +42,8 @@ def folders_option(func: Callable[..., None]) -> Callable[..., None]:
 
 
 def _folders(outline: Path | None, sources: Path | None, themes: Path | None) -> tuple[Path, Path]:
+    from briefing.outline import load_outline, project_root
+
     if outline is not None:
         parsed = load_outline(outline)
         return sources or parsed.sources_dir, themes or parsed.themes_dir
@@ -58,7 +56,10 @@ def _folders(outline: Path | None, sources: Path | None, themes: Path | None) ->
 @click.option("--json", "as_json", is_flag=True, help="Print the deck as JSON (see CONTRACT.md).")
 def compose(outline: Path, as_json: bool) -> None:
     """Compose OUTLINE and print the deck: readable text, or JSON with --json."""
-    deck = compose_file(outline)
+    from briefing import textdeck
+    from briefing.deckcache import compose_cached
+
+    deck = compose_cached(outline)
     warn(deck.warnings)
     if as_json:
         click.echo(json.dumps(deck.to_json(), ensure_ascii=False, indent=2))
@@ -70,6 +71,8 @@ def compose(outline: Path, as_json: bool) -> None:
 @OUTLINE
 def check_command(outline: Path) -> None:
     """Validate OUTLINE, its themes, sources and pins; print each problem as FILE:LINE:COL."""
+    from briefing.checking import check
+
     problems = check(outline)
     for problem in problems:
         click.echo(str(problem))
@@ -86,6 +89,8 @@ def sources(
     outline: Path | None, sources_dir: Path | None, themes_dir: Path | None, verbose: bool
 ) -> None:
     """List source documents with their metadata and what cleaning removed."""
+    from briefing.library import Library
+
     folder, _ = _folders(outline, sources_dir, themes_dir)
     library = Library(folder)
     try:
@@ -123,6 +128,9 @@ def sources(
 @folders_option
 def themes(outline: Path | None, sources_dir: Path | None, themes_dir: Path | None) -> None:
     """List themes with how many paragraphs of each source match them."""
+    from briefing.library import Library
+    from briefing.themes import load_themes
+
     sources_folder, themes_folder = _folders(outline, sources_dir, themes_dir)
     loaded = load_themes(themes_folder)
     library = Library(sources_folder)
@@ -144,6 +152,8 @@ def themes(outline: Path | None, sources_dir: Path | None, themes_dir: Path | No
 
 
 def _matches_per_source(library: Library, theme: Theme) -> dict[str, int]:
+    from briefing.query import theme_match
+
     match = theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return {}
@@ -163,6 +173,12 @@ def excerpts(
     theme: str, outline: Path | None, sources_dir: Path | None, themes_dir: Path | None, limit: int
 ) -> None:
     """Show THEME's ranked candidate excerpts with scores and matched terms, to tune it."""
+    from briefing import ranking
+    from briefing.errors import BriefingError
+    from briefing.library import Library
+    from briefing.suggest import did_you_mean
+    from briefing.themes import load_themes, theme_files
+
     sources_folder, themes_folder = _folders(outline, sources_dir, themes_dir)
     known = theme_files(themes_folder)
     if theme not in known:

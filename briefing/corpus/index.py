@@ -7,31 +7,22 @@ new content hash) is re-analysed alone. Large batches are analysed on every core
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
-import multiprocessing
 import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from briefing.corpus.analysis import (
-    CHUNK_CHARS,
-    DocAnalysis,
-    Window,
-    Windows,
-    analyse,
-    chunks,
-    doc_quality,
-    prepare,
-    windows_in,
-)
 from briefing.corpus.documents import DocFile, Unreadable, list_documents, read_document
 from briefing.errors import CorpusError, display_path
+
+if TYPE_CHECKING:  # analysis pulls in syntok; a run with nothing to re-index never needs it
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from briefing.corpus.analysis import DocAnalysis, Window, Windows
 
 SCHEMA_VERSION = "6"
 T = TypeVar("T")
@@ -74,7 +65,6 @@ def analysis_version() -> str:
     folder = Path(__file__).parent
     for module in ("analysis", "cleaning", "quality", "segment", "metadata", "documents"):
         digest.update((folder / f"{module}.py").read_bytes())
-    digest.update(importlib.metadata.version("syntok").encode())
     return digest.hexdigest()[:16]
 
 
@@ -127,6 +117,12 @@ class Index:
     def close(self) -> None:
         self.db.close()
 
+    @property
+    def generation(self) -> int:
+        """Goes up each time a sync changes the indexed corpus: a cheap test of 'unchanged'."""
+        row = self.db.execute("SELECT value FROM info WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
     # -- keeping the index in step with the folder -------------------------------------------
 
     def sync(self) -> SyncReport:
@@ -146,6 +142,9 @@ class Index:
                 unchanged += 1
             else:
                 stale.append(file)
+        previous_skipped = dict(
+            self.db.execute("SELECT name, skipped FROM docs WHERE skipped IS NOT NULL")
+        )
         present = {f.name for f in files}
         gone = [row[0] for name, row in known.items() if name not in present]
         with self.db:
@@ -158,8 +157,11 @@ class Index:
                 f"{display_path(self.sources)}: no readable source documents "
                 f"({len(files)} skipped: {next(iter(skipped.values()))})"
             )
-        if analysed or gone:
+        if analysed or gone or skipped != previous_skipped:
             self.db.execute("DELETE FROM ranked")
+            self.db.execute(
+                "INSERT OR REPLACE INTO info VALUES ('generation', ?)", (str(self.generation + 1),)
+            )
             self.db.commit()
         return SyncReport(analysed, unchanged + len(stale) - analysed, len(gone), skipped, nbytes)
 
@@ -183,6 +185,10 @@ class Index:
                     )
                     continue
                 jobs.append((file, sha))
+        if not jobs:
+            return 0, 0
+        from briefing.corpus.analysis import CHUNK_CHARS, doc_quality
+
         nbytes = sum(f.size for f, _ in jobs)
         big = [job for job in jobs if job[0].size > CHUNK_CHARS]
         small = [job for job in jobs if job[0].size <= CHUNK_CHARS]
@@ -209,6 +215,8 @@ class Index:
 
     def _store_big(self, file: DocFile, sha: str, pool: ProcessPoolExecutor | None) -> None:
         """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
+        from briefing.corpus.analysis import chunks, doc_quality, prepare
+
         text = file.path.read_bytes().decode("utf-8")
         doc = prepare(file.name, sha, text)
         doc_id, paras = self._store_doc(file, doc)
@@ -301,6 +309,9 @@ class Index:
 
 def _pool() -> ProcessPoolExecutor | None:
     """Worker processes for big batches; spawned, not forked, as callers may run threads."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(os.cpu_count() or 1, 4)
     if workers < 2:
         return None
@@ -322,6 +333,8 @@ def _bounded_map(
 
 
 def _analyse_job(job: tuple[DocFile, str]) -> tuple[str, DocAnalysis, Windows]:
+    from briefing.corpus.analysis import analyse
+
     file, sha = job
     text = file.path.read_bytes().decode("utf-8")
     doc, found = analyse(file.name, sha, text)
@@ -329,6 +342,8 @@ def _analyse_job(job: tuple[DocFile, str]) -> tuple[str, DocAnalysis, Windows]:
 
 
 def _windows_unit(unit: tuple[str, int, list[tuple[int, int, int]], frozenset[str]]) -> Windows:
+    from briefing.corpus.analysis import windows_in
+
     return windows_in(*unit)
 
 
