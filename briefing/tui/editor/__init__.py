@@ -1,1 +1,0 @@
-"""`briefing edit OUTLINE`: the outline in an editor beside the live slide at the cursor."""
