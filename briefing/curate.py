@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import copy
 import io
-import os
 import re
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from briefing.atomic import write_atomic
 from briefing.errors import BriefingError, display_path
 from briefing.yamlpos import read_text
 
@@ -89,7 +88,9 @@ def curate(
         if loaded is not None and _lines(current) != _lines(loaded):
             _same_slide(shown, loaded, current, slide)
         new = edit_text(current, slide, steps, source, quote, shown=shown)
-        if new == current or write_atomic(path, new, expected=current):
+        if new == current or write_atomic(
+            path, new.encode("utf-8"), expected=current.encode("utf-8")
+        ):
             return new
     raise BriefingError(f"{shown} keeps changing on disk; nothing was written, try again")
 
@@ -128,46 +129,6 @@ def edit_text(
         except yaml.YAMLError:
             continue
     raise BriefingError(f"{shown}: could not write this change safely; the file is unchanged")
-
-
-def write_atomic(
-    path: Path, text: str, *, expected: str | None = None, exclusive: bool = False
-) -> bool:
-    """Write `text` to `path` via a temporary file and a rename, so readers never see half a
-    file. With `expected`, write only if the file still holds it (returns False if not); with
-    `exclusive`, refuse (BriefingError) if the file exists."""
-    shown = display_path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if exclusive:
-            _link_new(tmp, path, shown)
-            return True
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        if expected is not None and read_text(path) != expected:
-            return False
-        os.replace(tmp, path)
-        return True
-    except OSError as exc:
-        raise BriefingError(f"cannot write {shown}: {exc.strerror or exc}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _link_new(tmp: Path, path: Path, shown: str) -> None:
-    try:
-        os.link(tmp, path)  # atomic, and fails rather than clobber an existing file
-    except FileExistsError:
-        raise BriefingError(f"{shown} already exists; choose another name") from None
-    except OSError:  # a file system without hard links
-        if path.exists():
-            raise BriefingError(f"{shown} already exists; choose another name") from None
-        os.replace(tmp, path)
 
 
 class _CannotSplice(Exception):

@@ -8,14 +8,13 @@ never clobbers the deck already there.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import tempfile
 import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from briefing import atomic
 from briefing.errors import OutputError, display_path
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -69,30 +68,7 @@ def check_destination(path: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` all at once: a temporary file in the same folder, then
-    os.replace. On any failure the temporary file is removed and `path` is untouched."""
+    """Write the deck all at once (see briefing.atomic): a failed build leaves no partial
+    file and the previous deck untouched."""
     check_destination(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise OutputError(f"cannot write {display_path(path)}: {reason}") from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    atomic.write_atomic(path, data)

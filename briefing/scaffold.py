@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from briefing.curate import write_atomic
+from briefing.atomic import write_atomic
 from briefing.errors import BriefingError, display_path
 from briefing.models import OutlineFile, validate
 from briefing.outline import project_root
@@ -60,7 +60,7 @@ def new_outline(
     _, problems = validate(OutlineFile, load_located(path, text))
     if problems:  # a bug here, not the user's: never hand them a broken file
         raise RuntimeError(f"scaffold produced an invalid outline: {problems[0]}")
-    write_atomic(path, text, exclusive=True)
+    write_atomic(path, text.encode("utf-8"), exclusive=True)
     return text
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from briefing.curate import write_atomic
+from briefing.atomic import write_atomic
 from briefing.models import OutlineFile, ThemeFile
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML plugins support best
@@ -61,7 +61,7 @@ def write_schemas(out_dir: Path) -> list[Path]:
     for kind, path in schema_paths(out_dir).items():
         text = render(kind)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            write_atomic(path, text)
+            write_atomic(path, text.encode("utf-8"))
             changed.append(path)
     return changed
 

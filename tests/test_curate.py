@@ -165,12 +165,6 @@ def test_a_concurrent_edit_of_that_slide_is_never_clobbered(outline: Path) -> No
     assert outline.read_text(encoding="utf-8") == external
 
 
-def test_a_write_that_lost_the_race_is_not_made(outline: Path) -> None:
-    assert not curate.write_atomic(outline, "title: x\n", expected="something else")
-    assert outline.read_text(encoding="utf-8") == OUTLINE
-    assert [p.name for p in outline.parent.iterdir()] == ["outline.yaml"]  # no temp left
-
-
 def test_unusual_layouts_still_get_a_correct_edit(tmp_path: Path) -> None:
     path = tmp_path / "flow.yaml"
     path.write_text("title: T\nslides:\n  - {title: A, theme: x}\n  - title: B\n")

@@ -1,0 +1,52 @@
+"""Write files all at once: a temporary file beside the target, then a rename, so a reader
+never sees half a file and a failed write leaves the old file as it was."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from briefing.errors import OutputError, display_path
+
+
+def write_atomic(
+    path: Path, data: bytes, *, expected: bytes | None = None, exclusive: bool = False
+) -> bool:
+    """Replace `path` with `data`, keeping the old file's permissions.
+
+    With `expected`, write only if the file still holds exactly those bytes (return False if
+    someone changed it meanwhile); with `exclusive`, refuse if the file already exists.
+    """
+    shown = display_path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if exclusive:
+            _link_new(tmp, path, shown)
+            return True
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        if expected is not None and path.read_bytes() != expected:
+            return False
+        os.replace(tmp, path)
+        return True
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _link_new(tmp: Path, path: Path, shown: str) -> None:
+    try:
+        os.link(tmp, path)  # atomic, and fails rather than clobber an existing file
+    except FileExistsError:
+        raise OutputError(f"{shown} already exists; choose another name") from None
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise OutputError(f"{shown} already exists; choose another name") from None
+        os.replace(tmp, path)
