@@ -9,15 +9,15 @@ the code that composes. Anything else recomposes and refreshes the cache.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from briefing.atomic import write_atomic
 from briefing.corpus.index import Index, cache_dir
 from briefing.deck import Deck
+from briefing.errors import OutputError
 
 # The modules whose code decides what a composed deck contains.
 _COMPOSING_CODE = (
@@ -122,9 +122,6 @@ def store(outline: Path, deck: Deck, inputs: list[Path], generation: int) -> Non
     target = _record_path(outline)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".deck-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except OSError:
+        write_atomic(target, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, OutputError):
         return
