@@ -15,20 +15,14 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from briefing.compose import compose_file
 from briefing.deck import Deck, Excerpt
 from briefing.errors import BriefingError
-from briefing.outline import load_outline
 from briefing.tui.commands import BriefingCommands, PaletteCommand
 from briefing.tui.evidence import Evidence
 from briefing.tui.keys import APP_KEYS
 from briefing.tui.pacing import Clock, PresentationTimer, pace
 from briefing.tui.reload import DeckReloaded, ReloadFailed, recompose
-from briefing.tui.screens.help import HelpScreen
-from briefing.tui.screens.overview import OverviewScreen
-from briefing.tui.screens.search import SearchScreen
 from briefing.tui.screens.slides import SlideScreen
-from briefing.tui.screens.source import SourceScreen
 from briefing.tui.themes import BY_SHORT_NAME, DARK, LABELS, THEMES, VARIABLE_DEFAULTS, next_theme
 from briefing.tui.watch import FileWatcher
 from briefing.tui.widgets.slide_view import SlideView
@@ -57,7 +51,11 @@ class BriefingApp(App[int]):
     ) -> None:
         super().__init__()
         self.outline_path = Path(outline)
-        self.deck = deck if deck is not None else compose_file(self.outline_path)
+        if deck is None:
+            from briefing.compose import compose_file
+
+            deck = compose_file(self.outline_path)
+        self.deck = deck
         self.page = 0
         self.timer = PresentationTimer(clock)
         self.watch_files = watch
@@ -68,7 +66,8 @@ class BriefingApp(App[int]):
         self._generation = 0  # only the newest recompose may replace the deck
         self.evidence = Evidence(self.deck.sources_dir)
         self._watcher: FileWatcher | None = None
-        self.slides = SlideScreen()
+        self._watching = False
+        self.slides = SlideScreen(self.deck)
         for look in THEMES:
             self.register_theme(look)
         self.theme = BY_SHORT_NAME.get(theme, theme)
@@ -82,8 +81,6 @@ class BriefingApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh_time)
-        if self.watch_files:
-            self.call_after_refresh(self._start_watching)
         if self.deck.warnings:
             self.notify(
                 "\n".join(self.deck.warnings), title="Warnings", severity="warning", markup=False
@@ -128,7 +125,7 @@ class BriefingApp(App[int]):
         self.slides.scroll_notes(3 * direction)
 
     def on_slide_screen_ready(self) -> None:
-        self.show(self.page)
+        self.refresh_time()
 
     def on_slide_screen_go_to(self, message: SlideScreen.GoTo) -> None:
         self.show(message.number)
@@ -141,10 +138,17 @@ class BriefingApp(App[int]):
             self.first_paint.write_text(f"{time.time():.6f}\n", encoding="utf-8")
             self.first_paint = None
             self.exit(0)
+        elif self.watch_files and not self._watching:
+            self._watching = True
+            self._watch_in_background()
 
     # Overlays
 
+    # The overlays are imported when first opened: less to import before the first slide.
+
     def action_overview(self) -> None:
+        from briefing.tui.screens.overview import OverviewScreen
+
         def chosen(page: int | None) -> None:
             if page is not None:
                 self.show(page)
@@ -155,6 +159,8 @@ class BriefingApp(App[int]):
         self.slides.toggle_notes()
 
     def action_sources(self) -> None:
+        from briefing.tui.screens.source import SourceScreen
+
         if self.page == 0:
             excerpts: tuple[Excerpt, ...] = ()
             heading = "Sources \u00b7 title page"
@@ -165,9 +171,13 @@ class BriefingApp(App[int]):
         self.push_screen(SourceScreen(excerpts, heading, self.evidence.text))
 
     def action_search(self, query: str = "") -> None:
+        from briefing.tui.screens.search import SearchScreen
+
         self.push_screen(SearchScreen(self.evidence.search, self.evidence.text, query))
 
     def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_cycle_theme(self) -> None:
@@ -198,13 +208,29 @@ class BriefingApp(App[int]):
 
     # Live reload
 
-    def _start_watching(self) -> None:
+    def _watch_in_background(self) -> None:
+        """Find the folders to watch in a thread, once the first slide is up: it needs the
+        outline parsed, and the parser's libraries take longer to import than a frame."""
+
+        def find() -> None:
+            watcher = self.make_watcher()
+            self.call_from_thread(self.use_watcher, watcher)
+
+        self.run_worker(find, thread=True, group="watch", exit_on_error=False)
+
+    def make_watcher(self) -> FileWatcher:
+        from briefing.outline import load_outline
+
         try:
             outline = load_outline(self.outline_path)
             folders = (outline.sources_dir, outline.themes_dir)
         except BriefingError:
             folders = (self.deck.sources_dir, None)
-        self._watcher = FileWatcher(self.outline_path, *folders)
+        return FileWatcher(self.outline_path, *folders)
+
+    def use_watcher(self, watcher: FileWatcher) -> None:
+        """Poll from now on (tests call it directly to skip the wait)."""
+        self._watcher = watcher
         self.set_interval(self.poll_interval, self.poll_files)
 
     def poll_files(self) -> bool:

@@ -5,13 +5,14 @@ Opened on first use, not at start, so the first slide paints without waiting for
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing import ranking
 from briefing.deck import Excerpt
 from briefing.errors import BriefingError
-from briefing.library import Library
+
+if TYPE_CHECKING:
+    from briefing.library import Library
 
 SEARCH_LIMIT = 20
 
@@ -27,6 +28,8 @@ class Evidence:
         if self._library is None:
             if self.sources is None:
                 raise BriefingError("this deck does not say where its sources are")
+            from briefing.library import Library
+
             self._library = Library(self.sources)
         return self._library
 
@@ -42,6 +45,10 @@ class Evidence:
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[Excerpt]:
         """The best passages for `query` across every source, one per paragraph (windows
         overlap, and the same sentence twice in a row helps nobody), each in its paragraph."""
+        import sqlite3
+
+        from briefing import ranking
+
         library = self.library()
         try:
             hits = ranking.search(library, query, limit * 3)

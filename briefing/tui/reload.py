@@ -7,10 +7,8 @@ from pathlib import Path
 
 from textual.message import Message
 
-from briefing.compose import compose_file
 from briefing.deck import Deck
 from briefing.errors import BriefingError, ValidationError
-from briefing.outline import load_outline
 
 
 class DeckReloaded(Message):
@@ -31,6 +29,10 @@ class ReloadFailed(Message):
 
 def recompose(outline_path: Path, generation: int) -> Message:
     """Compose the outline again; `generation` lets the app drop answers that came too late."""
+    # Imported here, in the worker thread, not at start: the composer's libraries take a while.
+    from briefing.compose import compose_file
+    from briefing.outline import load_outline
+
     try:
         outline = load_outline(outline_path)  # for the folders to watch from now on
         deck = compose_file(outline_path)

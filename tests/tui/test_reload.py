@@ -8,7 +8,7 @@ import time
 
 from textual.widgets import Static
 
-from briefing.tui import reload as reload_module
+from briefing import compose as compose_module
 from briefing.tui.reload import DeckReloaded
 from briefing.tui.widgets.slide_view import SlideView
 from tests.tui.conftest import SIZE, make_app
@@ -42,7 +42,7 @@ async def test_saving_the_outline_updates_the_slide_in_place(project):
     outline = project / "outlines" / "us-vietnam.yaml"
     app = make_app(outline)
     async with app.run_test(size=SIZE) as pilot:
-        app._start_watching()
+        app.use_watcher(app.make_watcher())
         await pilot.press("3", "enter")
         old = app.deck
         edit(outline, "title: Balancing China", "title: Balancing China, carefully")
@@ -61,7 +61,7 @@ async def test_the_slide_index_is_clamped_when_slides_go_away(project):
     outline = project / "outlines" / "us-vietnam.yaml"
     app = make_app(outline)
     async with app.run_test(size=SIZE) as pilot:
-        app._start_watching()
+        app.use_watcher(app.make_watcher())
         await pilot.press("end")
         assert app.page == 7
         text = outline.read_text(encoding="utf-8")
@@ -77,7 +77,7 @@ async def test_a_broken_outline_keeps_the_last_good_deck_and_says_where(project)
     outline = project / "outlines" / "us-vietnam.yaml"
     app = make_app(outline)
     async with app.run_test(size=SIZE) as pilot:
-        app._start_watching()
+        app.use_watcher(app.make_watcher())
         await pilot.press("3", "enter")
         good = app.deck
         before = shown_text(app)
@@ -102,7 +102,7 @@ async def test_yaml_that_does_not_parse_is_reported_too(project):
     outline = project / "outlines" / "us-vietnam.yaml"
     app = make_app(outline)
     async with app.run_test(size=SIZE) as pilot:
-        app._start_watching()
+        app.use_watcher(app.make_watcher())
         good = app.deck
         outline.write_text("title: [unclosed\nslides: {", encoding="utf-8")
         app.poll_files()
@@ -129,7 +129,7 @@ async def test_editing_a_theme_recomposes(project):
     outline = project / "outlines" / "us-vietnam.yaml"
     app = make_app(outline)
     async with app.run_test(size=SIZE) as pilot:
-        app._start_watching()
+        app.use_watcher(app.make_watcher())
         await pilot.press("4", "enter")
         edit(
             project / "themes" / "semiconductors.yaml",
@@ -146,7 +146,7 @@ async def test_a_new_source_file_triggers_a_reload(project):
     outline = project / "outlines" / "us-vietnam.yaml"
     app = make_app(outline)
     async with app.run_test(size=SIZE) as pilot:
-        app._start_watching()
+        app.use_watcher(app.make_watcher())
         (project / "seeds" / "999_new.txt").write_text(
             "A new source about semiconductor supply chains in Vietnam.\n", encoding="utf-8"
         )
@@ -162,7 +162,7 @@ async def test_an_unexpected_error_while_composing_is_caught(project, monkeypatc
     def explode(path):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(reload_module, "compose_file", explode)
+    monkeypatch.setattr(compose_module, "compose_file", explode)
     async with app.run_test(size=SIZE) as pilot:
         good = app.deck
         app.reload()

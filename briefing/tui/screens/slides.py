@@ -40,15 +40,14 @@ class SlideScreen(Screen[None]):
             self.number = number
 
     class Ready(Message):
-        """The screen is composed: the app fills it in (from its own context, so that the
-        slide view's messages bubble all the way up to it)."""
+        """The screen is composed: the app fills in the clock and the pace."""
 
-    def __init__(self) -> None:
+    def __init__(self, deck: Deck) -> None:
         super().__init__()
         self.digits = ""  # a slide number being typed
-        self._shown: tuple[Deck, int] | None = None
+        self._shown: tuple[Deck, int] = (deck, 0)
         # Held, not queried: a query walks every cached page, on every slide change.
-        self.view = SlideView(id="slide")
+        self.view = SlideView(deck, id="slide")
         self.notes = NotesPanel(id="notes")
         self.status = StatusBar(id="status")
 
@@ -60,6 +59,9 @@ class SlideScreen(Screen[None]):
         yield KeyHints(id="hints")
 
     def on_mount(self) -> None:
+        deck, page = self._shown
+        self.status.show_position(page, len(deck.slides))
+        self.status.show_marking(deck.marking)
         self.post_message(self.Ready())
 
     def on_resize(self, event: events.Resize) -> None:
@@ -89,7 +91,7 @@ class SlideScreen(Screen[None]):
     def toggle_notes(self) -> bool:
         """Show or hide the notes; returns whether they are now shown."""
         self.notes.display = not self.notes.display
-        if self.notes.display and self._shown is not None:
+        if self.notes.display:
             self.notes.show(*self._shown)
         return bool(self.notes.display)
 

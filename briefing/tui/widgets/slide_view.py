@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -82,11 +83,27 @@ class SlideView(VerticalScroll, can_focus=False):
             super().__init__()
             self.page = page
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, deck: Deck, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._deck: Deck | None = None
+        self._deck = deck
         self._pages: dict[int, Vertical] = {}  # built on first visit, kept mounted but hidden
         self._current: Vertical | None = None
+
+    def compose(self) -> ComposeResult:
+        # The title page is in the very first frame, not one message later.
+        self._current = self._pages[0] = self._build(self._deck, 0)
+        yield self._current
+
+    def on_mount(self) -> None:
+        # Created here, so this view is its sender and it bubbles all the way to the app (a
+        # message does not bubble past the node whose handler created it).
+        self.call_after_refresh(self.post_message, self.Shown(0))
+
+    @staticmethod
+    def _build(deck: Deck, page: int) -> Vertical:
+        if page == 0:
+            return Vertical(*title_page(deck), classes="title-body")
+        return Vertical(*slide_page(deck.slides[page - 1], page), classes="slide-body")
 
     @property
     def body(self) -> Vertical | None:
@@ -103,11 +120,7 @@ class SlideView(VerticalScroll, can_focus=False):
             self.remove_children()
         body = self._pages.get(page)
         if body is None:
-            if page == 0:
-                body = Vertical(*title_page(deck), classes="title-body")
-            else:
-                body = Vertical(*slide_page(deck.slides[page - 1], page), classes="slide-body")
-            self._pages[page] = body
+            body = self._pages[page] = self._build(deck, page)
             self.mount(body)
         if self._current is not None and self._current is not body:
             self._current.display = False

@@ -101,17 +101,12 @@ class StatusBar(Horizontal):
             self.pace.set_class(pace.status == BEHIND, "-behind")
 
 
-class KeyHints(Static):
-    """The most useful keys, as many as fit; `?` lists them all."""
+class KeyHints(Widget):
+    """The most useful keys, as many as fit the width it is drawn at; `?` lists them all."""
 
-    def on_resize(self, event: events.Resize) -> None:
-        self.render_hints(event.size.width)
-
-    def on_mount(self) -> None:
-        self.render_hints(self.size.width or 80)
-
-    def render_hints(self, width: int) -> None:
-        parts = []
-        for key, label in footer_hints(max(0, width - 2)):
-            parts.append(Content.assemble((f" {key}", "bold $primary"), f" {label} "))
-        self.update(Content("").join(parts))
+    def render(self) -> Content:
+        parts = [
+            Content.assemble((f" {key}", "bold $primary"), f" {label} ")
+            for key, label in footer_hints(max(0, self.size.width - 2))
+        ]
+        return Content("").join(parts)
