@@ -127,9 +127,6 @@ class BriefingApp(App[int]):
     def on_slide_screen_ready(self) -> None:
         self.refresh_time()
 
-    def on_slide_screen_go_to(self, message: SlideScreen.GoTo) -> None:
-        self.show(message.number)
-
     def on_progress_line_jump(self, message: ProgressLine.Jump) -> None:
         self.show(round(message.fraction * len(self.deck.slides)))
 

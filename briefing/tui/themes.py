@@ -73,11 +73,14 @@ THEMES = (
         foreground="#ffffff",
         background="#000000",
         surface="#000000",
-        panel="#202020",
+        panel="#5a5a5a",
         dark=True,
         text_alpha=1.0,
         luminosity_spread=0.0,
         variables={
+            # Secondary text stays near full brightness: a projector washes greys out.
+            "text-muted": "#dcdcdc",
+            "foreground-muted": "#dcdcdc",
             "marking-foreground": "#000000",
             "marking-background": "#00ff00",
             "highlight-foreground": "#000000",

@@ -209,3 +209,37 @@ async def test_first_paint_probe_writes_a_time_and_exits(tmp_path):
         await pilot.pause(0.2)
     assert app.return_code == 0
     assert float(stamp.read_text()) > 0
+
+
+async def test_keys_sent_back_to_back_act_in_order():
+    """A clicker or a paste delivers keys faster than any typist: `3 Enter s` must open the
+    sources of slide 3, not of the slide before the jump."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key, char in (("3", "3"), ("enter", "\r"), ("s", "s")):
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.page == 3
+        assert app.screen.heading == "Sources \u00b7 slide 3: Balancing China"
+
+
+def test_the_theme_option_picks_the_starting_look():
+    assert make_app(theme="contrast").theme == "briefing-contrast"
+    assert make_app(theme="light").theme == "briefing-light"
+    assert make_app().theme == "briefing-dark"
+
+
+async def test_J_and_K_scroll_the_notes_not_the_slide():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "enter", "n")
+        notes = app.slides.notes
+        assert notes.max_scroll_y > 0
+        await pilot.press("J", "J")
+        assert notes.scroll_y > 0
+        assert app.slides.view.scroll_y == 0
+        await pilot.press("K", "K")
+        assert notes.scroll_y == 0

@@ -32,13 +32,6 @@ class SlideScreen(Screen[None]):
         Binding(k.keys, f"app.{k.action}", k.hint or k.help, show=False) for k in SLIDE_KEYS
     ]
 
-    class GoTo(Message):
-        """The briefer typed a slide number and pressed Enter."""
-
-        def __init__(self, number: int) -> None:
-            super().__init__()
-            self.number = number
-
     class Ready(Message):
         """The screen is composed: the app fills in the clock and the pace."""
 
@@ -101,13 +94,15 @@ class SlideScreen(Screen[None]):
     def scroll_notes(self, lines: int) -> None:
         self.notes.scroll_relative(y=lines, animate=False)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """Digits build a slide number; Enter goes there, Backspace edits, Esc cancels."""
         if event.character and event.character.isdigit() and len(self.digits) < 4:
             self.digits += event.character
         elif event.key == "enter" and self.digits:
-            self.post_message(self.GoTo(int(self.digits)))
-            self.digits = ""
+            number, self.digits = int(self.digits), ""
+            # Run as an action, awaited, like a key binding: a key pressed right after Enter
+            # (a remote clicker, a paste) must act on the new slide, not race a message.
+            await self.run_action(f"app.go({number})")
         elif event.key == "backspace" and self.digits:
             self.digits = self.digits[:-1]
         elif event.key == "escape" and self.digits:

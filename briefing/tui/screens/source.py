@@ -76,8 +76,8 @@ class SourceScreen(Screen[None]):
         """Numbered pills for the excerpts, the selected one lit, then where it comes from."""
         if not self.excerpts:
             return Content("")
-        parts = []
-        for n in range(1, len(self.excerpts) + 1):
+        parts: list[Content] = []
+        for n in range(1, len(self.excerpts) + 1 if len(self.excerpts) > 1 else 0):
             style = "reverse bold $accent" if n - 1 == self.selected else "$foreground-muted"
             parts.append(Content.styled(f" {n} ", style))
         where = "whole source" if self.full else "in its paragraph"
@@ -97,13 +97,17 @@ class SourceScreen(Screen[None]):
         end = start + len(excerpt.paragraph) if excerpt.paragraph else excerpt.end
         spans = [(e.start, e.end) for e in self.excerpts if e.source.file == excerpt.source.file]
         paragraph = Static(highlighted(text[start:end], start, spans), classes="full-focus")
+        # The blank lines between paragraphs become the focus paragraph's margin.
+        before = text[:start].rstrip("\n")
+        after = text[end:].lstrip("\n")
+        after_at = len(text) - len(after)
         body.mount_all(
             [
                 Static(Content(excerpt.source.full_citation()), classes="passage-cite"),
                 Static(Content(f"{location(excerpt)} \u00b7 whole text"), classes="passage-meta"),
-                Static(highlighted(text[:start], 0, spans), classes="full-text"),
+                Static(highlighted(before, 0, spans), classes="full-text"),
                 paragraph,
-                Static(highlighted(text[end:], end, spans), classes="full-text"),
+                Static(highlighted(after, after_at, spans), classes="full-text"),
             ]
         )
         self.call_after_refresh(body.scroll_to_center, paragraph, animate=False)
