@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from briefing.deck import Deck, Excerpt
 from briefing.errors import BriefingError
-from briefing.tui.commands import BriefingCommands, PaletteCommand
+from briefing.tui.commands import BriefingCommands
 from briefing.tui.evidence import Evidence
 from briefing.tui.keys import APP_KEYS
 from briefing.tui.pacing import Clock, PresentationTimer, pace
@@ -288,35 +288,3 @@ class BriefingApp(App[int]):
             timeout=15,
             markup=False,
         )
-
-    # Command palette
-
-    def palette_commands(self) -> list[PaletteCommand]:
-        return [
-            ("Go to slide\u2026", self.action_overview, "pick a slide from the overview"),
-            ("Search sources\u2026", self.action_search, "search every source document"),
-            ("Show speaker notes", self.action_toggle_notes, "toggle the notes panel (n)"),
-            ("Show sources of this slide", self.action_sources, "the source view (s)"),
-            ("Timer: start / pause", self.action_toggle_timer, "t"),
-            ("Timer: reset", self.action_reset_timer, "T"),
-            *(
-                (f"Colours: {LABELS[t.name]}", partial(self.set_look, t.name), "c cycles")
-                for t in THEMES
-            ),
-            ("Reload the deck now", self.reload, "recompose the outline"),
-            ("Keys", self.action_help, "every key (?)"),
-        ]
-
-    def slide_commands(self) -> list[PaletteCommand]:
-        commands: list[PaletteCommand] = [("Go to slide 0: title page", self.action_first, "")]
-        for number, slide in enumerate(self.deck.slides, 1):
-            name = f"Go to slide {number}: {slide.title}"
-            commands.append((name, partial(self.show, number), slide.theme_title or ""))
-        return commands
-
-    def search_command(self, text: str) -> PaletteCommand:
-        return (f"Search sources for \u201c{text}\u201d", partial(self.action_search, text), "")
-
-    def number_command(self, number: int) -> PaletteCommand | None:
-        commands = self.slide_commands()
-        return commands[number] if number < len(commands) else None

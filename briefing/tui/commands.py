@@ -4,24 +4,78 @@ slide, and "Search sources for …" for whatever follows `search` or `/`."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from briefing.deck import Deck
+from briefing.tui.themes import LABELS, THEMES
 
 PaletteCommand = tuple[str, Callable[[], object], str]  # name, callback, help
 
 
 @runtime_checkable
 class Presenter(Protocol):
-    """What the provider needs from the app, so it does not import the app module."""
+    """What the palette needs from the app, so this module does not import the app."""
 
-    def palette_commands(self) -> list[PaletteCommand]: ...
+    deck: Deck
 
-    def slide_commands(self) -> list[PaletteCommand]: ...
+    def show(self, page: int) -> None: ...
 
-    def search_command(self, text: str) -> PaletteCommand: ...
+    def set_look(self, theme: str) -> None: ...
 
-    def number_command(self, number: int) -> PaletteCommand | None: ...
+    def reload(self) -> None: ...
+
+    def action_overview(self) -> None: ...
+
+    def action_search(self, query: str = "") -> None: ...
+
+    def action_toggle_notes(self) -> None: ...
+
+    def action_sources(self) -> None: ...
+
+    def action_toggle_timer(self) -> None: ...
+
+    def action_reset_timer(self) -> None: ...
+
+    def action_help(self) -> None: ...
+
+
+def palette_commands(app: Presenter) -> list[PaletteCommand]:
+    """The named actions, listed as soon as the palette opens."""
+    return [
+        ("Go to slide\u2026", app.action_overview, "pick a slide from the overview"),
+        ("Search sources\u2026", app.action_search, "search every source document"),
+        ("Show speaker notes", app.action_toggle_notes, "toggle the notes panel (n)"),
+        ("Show sources of this slide", app.action_sources, "the source view (s)"),
+        ("Timer: start / pause", app.action_toggle_timer, "t"),
+        ("Timer: reset", app.action_reset_timer, "T"),
+        *(
+            (f"Colours: {LABELS[t.name]}", partial(app.set_look, t.name), "c cycles")
+            for t in THEMES
+        ),
+        ("Reload the deck now", app.reload, "recompose the outline"),
+        ("Keys", app.action_help, "every key (?)"),
+    ]
+
+
+def slide_commands(app: Presenter) -> list[PaletteCommand]:
+    """ "Go to slide N: title" for the title page (0) and every slide."""
+    commands: list[PaletteCommand] = [("Go to slide 0: title page", partial(app.show, 0), "")]
+    for number, slide in enumerate(app.deck.slides, 1):
+        name = f"Go to slide {number}: {slide.title}"
+        commands.append((name, partial(app.show, number), slide.theme_title or ""))
+    return commands
+
+
+def number_command(app: Presenter, number: int) -> PaletteCommand | None:
+    commands = slide_commands(app)
+    return commands[number] if number < len(commands) else None
+
+
+def search_command(app: Presenter, text: str) -> PaletteCommand:
+    return (f"Search sources for \u201c{text}\u201d", partial(app.action_search, text), "")
 
 
 class BriefingCommands(Provider):
@@ -31,29 +85,24 @@ class BriefingCommands(Provider):
         return self.app if isinstance(self.app, Presenter) else None
 
     async def discover(self) -> Hits:
-        presenter = self._presenter()
-        if presenter is None:
+        if (app := self._presenter()) is None:
             return
-        for name, callback, help_text in presenter.palette_commands():
+        for name, callback, help_text in palette_commands(app):
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        presenter = self._presenter()
-        if presenter is None:
+        if (app := self._presenter()) is None:
             return
         text = query.strip()
         lowered = text.lower()
         for prefix in ("search ", "/"):
             if lowered.startswith(prefix) and text[len(prefix) :].strip():
-                name, callback, help_text = presenter.search_command(text[len(prefix) :].strip())
+                name, callback, help_text = search_command(app, text[len(prefix) :].strip())
                 yield Hit(1.0, name, callback, help=help_text)
-        if text.isdigit() and (found := presenter.number_command(int(text))):
+        if text.isdigit() and (found := number_command(app, int(text))):
             name, callback, help_text = found
             yield Hit(1.0, name, callback, help=help_text)
         matcher = self.matcher(query)
-        for name, callback, help_text in (
-            *presenter.palette_commands(),
-            *presenter.slide_commands(),
-        ):
+        for name, callback, help_text in (*palette_commands(app), *slide_commands(app)):
             if (score := matcher.match(name)) > 0:
                 yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)

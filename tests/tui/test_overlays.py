@@ -6,6 +6,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, Static
 
 from briefing.notes import speaker_notes
+from briefing.tui import commands
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.overview import OverviewScreen
 from briefing.tui.screens.search import SearchScreen
@@ -223,11 +224,12 @@ async def test_palette_searches_the_sources():
 async def test_palette_lists_the_presentation_commands():
     app = make_app()
     async with app.run_test(size=SIZE):
-        names = [name for name, _, _ in app.palette_commands()]
+        assert isinstance(app, commands.Presenter)
+        names = [name for name, _, _ in commands.palette_commands(app)]
         assert "Go to slide\u2026" in names and "Search sources\u2026" in names
         assert {"Colours: dark", "Colours: light", "Colours: high contrast"} <= set(names)
-        assert app.number_command(3)[0] == "Go to slide 3: Balancing China"
-        assert app.number_command(99) is None
+        assert commands.number_command(app, 3)[0] == "Go to slide 3: Balancing China"
+        assert commands.number_command(app, 99) is None
 
 
 async def test_palette_switches_colours():
