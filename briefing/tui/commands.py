@@ -61,7 +61,7 @@ def palette_commands(app: Presenter) -> list[PaletteCommand]:
 
 
 def slide_commands(app: Presenter) -> list[PaletteCommand]:
-    """ "Go to slide N: title" for the title page (0) and every slide."""
+    """A "Go to slide N: title" command for the title page (0) and for every slide."""
     commands: list[PaletteCommand] = [("Go to slide 0: title page", partial(app.show, 0), "")]
     for number, slide in enumerate(app.deck.slides, 1):
         name = f"Go to slide {number}: {slide.title}"
