@@ -70,8 +70,24 @@ class BriefingApp(App[int]):
         self.slides = SlideScreen(self.deck)
         for look in THEMES:
             self.register_theme(look)
-        self.theme = BY_SHORT_NAME.get(theme, theme)
+        self._start_with(BY_SHORT_NAME.get(theme, theme))
         self.title = self.deck.title
+
+    def _start_with(self, theme: str) -> None:
+        """Set the first theme before the stylesheet is first parsed, without the theme
+        watcher, which would parse it all again (a quarter of the time to the first slide);
+        later changes (`c`, the palette) go through the watcher as usual."""
+        look = self.get_theme(theme)
+        if look is None:  # an unknown name: let Textual's own validation say so
+            self.theme = theme
+            return
+        self.set_reactive(BriefingApp.theme, theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+        for name in [c for c in self.classes if c.startswith("-theme-")]:
+            self.remove_class(name, update=False)
+        self.add_class(f"-theme-{theme}", update=False)
+        self.set_class(look.dark, "-dark-mode", update=False)
+        self.set_class(not look.dark, "-light-mode", update=False)
 
     def get_default_screen(self) -> Screen:
         return self.slides
