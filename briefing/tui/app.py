@@ -284,6 +284,8 @@ class BriefingApp(App[int]):
             self._report([f"unexpected {type(exc).__name__}: {exc}"])
             return
         self.reloads += 1
+        if self.stale:  # the error toast is about a file that is now fixed
+            self.clear_notifications()
         self.stale = False
         self.slides.show_stale(False)
         self.title = self.deck.title

@@ -96,6 +96,7 @@ async def test_a_broken_outline_keeps_the_last_good_deck_and_says_where(project)
         await settle(app, pilot)
         assert app.deck is not good and not app.stale
         assert not app.slides.query_one("#stale").display
+        assert not [n for n in notifications(app) if n.severity == "error"]  # toast gone too
 
 
 async def test_yaml_that_does_not_parse_is_reported_too(project):
