@@ -24,7 +24,7 @@ FIRST_PAINT_ENV = "BRIEFING_FIRST_PAINT"  # benchmark: file to write the first-p
     type=click.Choice(["dark", "light", "contrast"]),
     default="dark",
     show_default=True,
-    help="Colours; `c` cycles them while presenting.",
+    help="Colours; `C` cycles them while presenting.",
 )
 @click.option("--no-watch", is_flag=True, help="Do not reload when the outline or sources change.")
 def present(outline: Path, theme: str, no_watch: bool) -> None:

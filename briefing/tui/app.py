@@ -76,7 +76,7 @@ class BriefingApp(App[int]):
     def _start_with(self, theme: str) -> None:
         """Set the first theme before the stylesheet is first parsed, without the theme
         watcher, which would parse it all again (a quarter of the time to the first slide);
-        later changes (`c`, the palette) go through the watcher as usual."""
+        later changes (`C`, the palette) go through the watcher as usual."""
         look = self.get_theme(theme)
         if look is None:  # an unknown name: let Textual's own validation say so
             self.theme = theme

@@ -52,7 +52,7 @@ def palette_commands(app: Presenter) -> list[PaletteCommand]:
         ("Timer: start / pause", app.action_toggle_timer, "t"),
         ("Timer: reset", app.action_reset_timer, "T"),
         *(
-            (f"Colours: {LABELS[t.name]}", partial(app.set_look, t.name), "c cycles")
+            (f"Colours: {LABELS[t.name]}", partial(app.set_look, t.name), "C cycles")
             for t in THEMES
         ),
         ("Reload the deck now", app.reload, "recompose the outline"),

@@ -37,7 +37,7 @@ SLIDE_KEYS: tuple[Key, ...] = (
 )
 
 APP_KEYS: tuple[Key, ...] = (
-    Key("c", "c", "cycle_theme", "colours: dark → light → high contrast", "colours", 7),
+    Key("C", "C", "cycle_theme", "colours: dark → light → high contrast", "colours", 7),
     Key("question_mark", "?", "help", "this help", "help", 0),
     Key("q", "q", "quit", "quit", "quit", 0),
 )

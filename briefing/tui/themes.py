@@ -92,5 +92,5 @@ THEMES = (
 
 
 def next_theme(current: str) -> str:
-    """The look after `current` in the `c` cycle; any other theme goes back to dark."""
+    """The look after `current` in the `C` cycle; any other theme goes back to dark."""
     return CYCLE[(CYCLE.index(current) + 1) % len(CYCLE)] if current in CYCLE else DARK

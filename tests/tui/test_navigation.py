@@ -168,13 +168,13 @@ async def test_theme_key_cycles_dark_light_high_contrast():
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme == "briefing-dark"
         background = app.screen.styles.background
-        await pilot.press("c")
+        await pilot.press("C")
         assert app.theme == "briefing-light"
         assert app.screen.styles.background != background
-        await pilot.press("c")
+        await pilot.press("C")
         assert app.theme == "briefing-contrast"
         assert app.screen.styles.background.hex == "#000000"
-        await pilot.press("c")
+        await pilot.press("C")
         assert app.theme == "briefing-dark"
 
 

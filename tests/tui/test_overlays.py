@@ -176,8 +176,8 @@ async def test_search_as_you_type_and_no_hits():
 async def test_typing_q_in_the_search_box_types_instead_of_quitting():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash", "q", "c", "question_mark")
-        assert app.screen.query_one(Input).value == "qc?"
+        await pilot.press("slash", "q", "C", "question_mark")
+        assert app.screen.query_one(Input).value == "qC?"
         assert app.return_code is None
         assert app.theme == "briefing-dark"
 
