@@ -6,6 +6,7 @@ widgets show it and report keys and clicks back as actions and messages.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from functools import partial
 from pathlib import Path
@@ -17,13 +18,13 @@ from textual.screen import Screen
 
 from briefing.deck import Deck, Excerpt
 from briefing.errors import BriefingError
+from briefing.tui import themes
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.evidence import Evidence
 from briefing.tui.keys import APP_KEYS
 from briefing.tui.pacing import Clock, PresentationTimer, pace
 from briefing.tui.reload import DeckReloaded, ReloadFailed, recompose
 from briefing.tui.screens.slides import SlideScreen
-from briefing.tui.themes import BY_SHORT_NAME, DARK, LABELS, THEMES, VARIABLE_DEFAULTS, next_theme
 from briefing.tui.watch import FileWatcher
 from briefing.tui.widgets.slide_view import SlideView
 from briefing.tui.widgets.status import ProgressLine
@@ -44,7 +45,7 @@ class BriefingApp(App[int]):
         *,
         deck: Deck | None = None,
         clock: Clock = time.monotonic,
-        theme: str = DARK,
+        theme: str = themes.DARK,
         watch: bool = True,
         poll_interval: float = 0.5,
         first_paint: Path | None = None,
@@ -68,32 +69,16 @@ class BriefingApp(App[int]):
         self._watcher: FileWatcher | None = None
         self._watching = False
         self.slides = SlideScreen(self.deck)
-        for look in THEMES:
+        for look in themes.THEMES:
             self.register_theme(look)
-        self._start_with(BY_SHORT_NAME.get(theme, theme))
+        themes.start_with(self, themes.BY_SHORT_NAME.get(theme, theme))
         self.title = self.deck.title
-
-    def _start_with(self, theme: str) -> None:
-        """Set the first theme before the stylesheet is first parsed, without the theme
-        watcher, which would parse it all again (a quarter of the time to the first slide);
-        later changes (`C`, the palette) go through the watcher as usual."""
-        look = self.get_theme(theme)
-        if look is None:  # an unknown name: let Textual's own validation say so
-            self.theme = theme
-            return
-        self.set_reactive(BriefingApp.theme, theme)
-        self.stylesheet.set_variables(self.get_css_variables())
-        for name in [c for c in self.classes if c.startswith("-theme-")]:
-            self.remove_class(name, update=False)
-        self.add_class(f"-theme-{theme}", update=False)
-        self.set_class(look.dark, "-dark-mode", update=False)
-        self.set_class(not look.dark, "-light-mode", update=False)
 
     def get_default_screen(self) -> Screen:
         return self.slides
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return VARIABLE_DEFAULTS
+        return themes.VARIABLE_DEFAULTS
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh_time)
@@ -155,9 +140,7 @@ class BriefingApp(App[int]):
             self._watching = True
             self._watch_in_background()
 
-    # Overlays
-
-    # The overlays are imported when first opened: less to import before the first slide.
+    # Overlays: imported when first opened, so there is less to import before the first slide.
 
     def action_overview(self) -> None:
         from briefing.tui.screens.overview import OverviewScreen
@@ -194,11 +177,11 @@ class BriefingApp(App[int]):
         self.push_screen(HelpScreen())
 
     def action_cycle_theme(self) -> None:
-        self.set_look(next_theme(self.theme))
+        self.set_look(themes.next_theme(self.theme))
 
     def set_look(self, theme: str) -> None:
         self.theme = theme
-        self.notify(f"Colours: {LABELS.get(theme, theme)}", timeout=1.5)
+        self.notify(f"Colours: {themes.LABELS.get(theme, theme)}", timeout=1.5)
 
     async def action_quit(self) -> None:
         self.exit(0)
@@ -279,8 +262,7 @@ class BriefingApp(App[int]):
             if self._watcher is not None:
                 self._watcher.follow(message.sources, message.themes)
         except Exception as exc:  # noqa: BLE001 - keep presenting the deck that worked
-            self.deck = previous
-            self.show(self.page)
+            self._restore(previous)
             self._report([f"unexpected {type(exc).__name__}: {exc}"])
             return
         self.reloads += 1
@@ -290,6 +272,15 @@ class BriefingApp(App[int]):
         self.slides.show_stale(False)
         self.title = self.deck.title
         self.notify("Deck reloaded", timeout=2)
+
+    def _restore(self, deck: Deck) -> None:
+        """Back to the deck that worked; if even that cannot be drawn, the slide stays as it
+        is on screen rather than the presentation stopping."""
+        self.deck = deck
+        self.evidence.close()
+        self.evidence = Evidence(deck.sources_dir)
+        with contextlib.suppress(Exception):  # never take the presentation down
+            self.show(self.page)
 
     def on_reload_failed(self, message: ReloadFailed) -> None:
         if message.generation == self._generation:

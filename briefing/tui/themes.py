@@ -6,7 +6,12 @@ widgets never name a colour.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.theme import Theme
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 DARK = "briefing-dark"
 LIGHT = "briefing-light"
@@ -94,3 +99,20 @@ THEMES = (
 def next_theme(current: str) -> str:
     """The look after `current` in the `C` cycle; any other theme goes back to dark."""
     return CYCLE[(CYCLE.index(current) + 1) % len(CYCLE)] if current in CYCLE else DARK
+
+
+def start_with(app: App[object], theme: str) -> None:
+    """Give an app that has not started yet its first theme without the theme watcher, which
+    would parse the whole stylesheet a second time before the first paint (a quarter of the
+    time to the first slide). Later changes (`C`, the palette) go through the watcher."""
+    look = app.get_theme(theme)
+    if look is None:  # an unknown name: let Textual's own validation say so
+        app.theme = theme
+        return
+    app.set_reactive(type(app).theme, theme)
+    app.stylesheet.set_variables(app.get_css_variables())
+    for name in [c for c in app.classes if c.startswith("-theme-")]:
+        app.remove_class(name, update=False)
+    app.add_class(f"-theme-{theme}", update=False)
+    app.set_class(look.dark, "-dark-mode", update=False)
+    app.set_class(not look.dark, "-light-mode", update=False)
