@@ -22,7 +22,7 @@ from briefing.tui import themes
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.evidence import Evidence
 from briefing.tui.keys import APP_KEYS
-from briefing.tui.pacing import Clock, PresentationTimer, pace
+from briefing.tui.pacing import Clock, Pace, PresentationTimer, pace
 from briefing.tui.reload import DeckReloaded, ReloadFailed, recompose
 from briefing.tui.screens.slides import SlideScreen
 from briefing.tui.watch import FileWatcher
@@ -69,6 +69,7 @@ class BriefingApp(App[int]):
         self._watcher: FileWatcher | None = None
         self._watching = False
         self.slides = SlideScreen(self.deck)
+        self.slides.prime_time(0.0, False, False, self._pace(0.0))
         for look in themes.THEMES:
             self.register_theme(look)
         themes.start_with(self, themes.BY_SHORT_NAME.get(theme, theme))
@@ -124,9 +125,6 @@ class BriefingApp(App[int]):
 
     def action_scroll_notes(self, direction: int) -> None:
         self.slides.scroll_notes(3 * direction)
-
-    def on_slide_screen_ready(self) -> None:
-        self.refresh_time()
 
     def on_progress_line_jump(self, message: ProgressLine.Jump) -> None:
         self.show(round(message.fraction * len(self.deck.slides)))
@@ -199,8 +197,10 @@ class BriefingApp(App[int]):
     def refresh_time(self) -> None:
         """Redraw the clock and the pace; runs once a second and after every change."""
         elapsed = self.timer.elapsed
-        reading = pace([s.minutes for s in self.deck.slides], self.page, elapsed)
-        self.slides.show_time(elapsed, self.timer.running, self.timer.started, reading)
+        self.slides.show_time(elapsed, self.timer.running, self.timer.started, self._pace(elapsed))
+
+    def _pace(self, elapsed: float) -> Pace | None:
+        return pace([s.minutes for s in self.deck.slides], self.page, elapsed)
 
     # Live reload
 

@@ -54,10 +54,11 @@ async def test_overview_escape_keeps_the_slide():
 async def test_notes_panel_shows_speaker_notes_and_follows_the_slide():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        panel = app.screen.query_one(NotesPanel)
-        assert not panel.display
+        panel = app.slides.notes
+        assert not app.slides.notes_open and not app.screen.query(NotesPanel)  # not even built
         await pilot.press("3", "enter", "n")
-        assert panel.display
+        assert panel.display and app.screen.query_one(NotesPanel) is panel
+        assert panel.region.height > 5  # on screen, not just mounted
         notes = text_of(panel.query_one("#notes-text", Static))
         expected = speaker_notes(app.deck.slides[2], app.deck)
         assert expected in notes
@@ -69,7 +70,9 @@ async def test_notes_panel_shows_speaker_notes_and_follows_the_slide():
         assert speaker_notes(app.deck.slides[3], app.deck) in notes
         assert panel.border_title == "Notes \u00b7 slide 4"
         await pilot.press("n")
-        assert not panel.display
+        assert not panel.display and not app.slides.notes_open
+        await pilot.press("right", "n")  # shown again: up to date with the slide
+        assert speaker_notes(app.deck.slides[4], app.deck) in text_of(panel.text)
 
 
 async def test_notes_sit_beside_the_slide_on_a_wide_terminal():

@@ -12,7 +12,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
-from textual.message import Message
 from textual.screen import Screen
 
 from briefing.deck import Deck
@@ -32,30 +31,28 @@ class SlideScreen(Screen[None]):
         Binding(k.keys, f"app.{k.action}", k.hint or k.help, show=False) for k in SLIDE_KEYS
     ]
 
-    class Ready(Message):
-        """The screen is composed: the app fills in the clock and the pace."""
-
     def __init__(self, deck: Deck) -> None:
         super().__init__()
         self.digits = ""  # a slide number being typed
         self._shown: tuple[Deck, int] = (deck, 0)
         # Held, not queried: a query walks every cached page, on every slide change.
         self.view = SlideView(deck, id="slide")
-        self.notes = NotesPanel(id="notes")
+        self.notes = NotesPanel(id="notes")  # mounted on first use: less before the first paint
+        self.notes_open = False
         self.status = StatusBar(id="status")
+        # Filled in before mounting, so the first frame is complete and laid out only once.
+        self.status.show_position(0, len(deck.slides))
+        self.status.show_marking(deck.marking)
 
     def compose(self) -> ComposeResult:
         with Container(id="stage"):
             yield self.view
-            yield self.notes
         yield self.status
         yield KeyHints(id="hints")
 
-    def on_mount(self) -> None:
-        deck, page = self._shown
-        self.status.show_position(page, len(deck.slides))
-        self.status.show_marking(deck.marking)
-        self.post_message(self.Ready())
+    def prime_time(self, elapsed: float, running: bool, started: bool, pace: Pace | None) -> None:
+        """The clock and pace for the first frame, set before the screen is mounted."""
+        self.status.show_time(elapsed, running, started, pace)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
@@ -69,7 +66,7 @@ class SlideScreen(Screen[None]):
         self.view.show(deck, page)
         self.status.show_position(page, len(deck.slides))
         self.status.show_marking(deck.marking)
-        if self.notes.display:
+        if self.notes_open:
             self.notes.show(deck, page)
         self._shown = (deck, page)
 
@@ -83,10 +80,13 @@ class SlideScreen(Screen[None]):
 
     def toggle_notes(self) -> bool:
         """Show or hide the notes; returns whether they are now shown."""
-        self.notes.display = not self.notes.display
-        if self.notes.display:
+        if self.notes.parent is None:
+            self.query_one("#stage").mount(self.notes)
+        self.notes_open = not self.notes_open
+        self.notes.display = self.notes_open
+        if self.notes_open:
             self.notes.show(*self._shown)
-        return bool(self.notes.display)
+        return self.notes_open
 
     def scroll_slide(self, lines: int) -> None:
         self.view.scroll_relative(y=lines, animate=False)

@@ -31,10 +31,14 @@ def notes_text(deck: Deck, page: int) -> str:
 class NotesPanel(VerticalScroll, can_focus=False):
     """Hidden until `n`; scrolls on its own with J and K."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Static(id="notes-text")  # held: it is filled in before the panel mounts
+
     def compose(self) -> ComposeResult:
-        yield Static(id="notes-text")
+        yield self.text
 
     def show(self, deck: Deck, page: int) -> None:
         self.border_title = "Notes \u00b7 title page" if page == 0 else f"Notes \u00b7 slide {page}"
-        self.query_one("#notes-text", Static).update(Content(notes_text(deck, page)))
+        self.text.update(Content(notes_text(deck, page)))
         self.scroll_home(animate=False)
