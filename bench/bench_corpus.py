@@ -13,6 +13,13 @@ corpus bytes), so figures from a busy, shared machine can be compared as ratios.
 By default the children run the working tree's `briefing/`; with --rev they run a `git archive`
 of that revision instead, so edits others make to the tree mid-run cannot skew (or break) it.
 
+Per corpus it measures: the first index (empty cache; MB/s of source text), a warm compose
+(median of --repeat runs; the composed-deck cache hits), a warm index with an edited outline
+(the deck cache misses, the index and ranking caches hit), a compose after one document
+changed (on a copy of the cache), and peak memory: max RSS of the largest process (wait4)
+and sampled PSS summed over the process and its workers. Every excerpt of one composed deck
+is checked against its file slice.
+
 Targets (2-core machine): warm compose of the example outline under 0.5 s for the whole
 process; first index at least 1 MB/s of source text; peak memory under 500 MB.
 """
@@ -578,7 +585,7 @@ def _load() -> str:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", help="corpus sizes in documents (default 1000,10000)")
     parser.add_argument(
