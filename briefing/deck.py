@@ -58,7 +58,8 @@ class SourceInfo:
             self.publisher or f"publisher {UNKNOWN}",
             self.date_text or f"date {UNKNOWN}",
         ]
-        return ", ".join(parts)
+        citation = ", ".join(parts)
+        return citation[0].upper() + citation[1:]
 
 
 @dataclass(frozen=True)
