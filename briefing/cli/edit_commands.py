@@ -193,3 +193,24 @@ _curation_command("pin", curate.PIN, "Always show an excerpt on a slide, before 
 _curation_command("exclude", curate.EXCLUDE, "Never show an excerpt on a slide.")
 _curation_command("unpin", curate.UNPIN, "Stop pinning an excerpt on a slide.")
 _curation_command("unexclude", curate.UNEXCLUDE, "Let the composer choose an excerpt again.")
+
+
+@cli.command()
+@OUTLINE
+@click.option(
+    "--theme",
+    type=click.Choice(["dark", "light", "contrast"]),
+    default="dark",
+    show_default=True,
+    help="Colours.",
+)
+def edit(outline: Path, theme: str) -> None:
+    """Edit OUTLINE beside a live preview of the slide at the cursor; problems show as you
+    type, Ctrl+S saves, and unsaved work is kept in a recovery file until it is saved."""
+    from briefing.tui.editor.app import EditorApp  # Textual only for the TUI commands
+
+    app = EditorApp(outline, theme=theme)
+    app.run()
+    code = app.return_code or 0
+    if code:
+        raise SystemExit(code)
