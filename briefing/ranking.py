@@ -85,12 +85,18 @@ def _rank(library: Library, theme: Theme) -> list[Candidate]:
     if match is None:
         return []
     rows = {r[0]: r for r in library.db.execute(_SELECT, (match, POOL))}
+    extra: dict[int, tuple] = {}
     for keyword in theme.keywords:
         if theme.weight(keyword) > 1 and (single := query.theme_match([keyword], [])):
             unwanted = query.any_of(list(theme.exclude))
             single = f"{single} NOT ({unwanted})" if unwanted else single
             for r in library.db.execute(_SELECT, (single, PER_WEIGHTED_TERM)):
-                rows.setdefault(r[0], (*r[:-1], _bm25(library, match, r[0])))
+                if r[0] not in rows:
+                    extra.setdefault(r[0], r)
+    if extra:  # their BM25 for the whole theme, in one statement: FTS5 computes IDFs once
+        scores = _bm25s(library, match, list(extra))
+        for wid, r in extra.items():
+            rows[wid] = (*r[:-1], scores.get(wid, 0.0))
     matched = _matched_terms(library, theme, list(rows))
     ranked = []
     for row in rows.values():
@@ -121,18 +127,35 @@ def _candidate(row: tuple, boost: float, terms: tuple[str, ...]) -> Candidate:
     )
 
 
-def _bm25(library: Library, match: str, rowid: int) -> float:
-    row = library.db.execute(
-        "SELECT bm25(fts) FROM fts WHERE fts MATCH ? AND rowid = ?", (match, rowid)
-    ).fetchone()
-    return row[0] if row else 0.0
+def _bm25s(library: Library, match: str, rowids: list[int]) -> dict[int, float]:
+    """BM25 of some windows against `match`. `+rowid` keeps SQLite from handing FTS5 one
+    rowid at a time (one full IDF computation each); the MATCH runs once instead."""
+    return dict(
+        library.db.execute(
+            "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ?"
+            " AND +rowid IN (SELECT value FROM json_each(?))",
+            (match, json.dumps(rowids)),
+        )
+    )
 
 
 def _matched_terms(library: Library, theme: Theme, ids: list[int]) -> dict[int, tuple[str, ...]]:
     """Window id -> the theme keywords it contains (in the theme's order), one per concept:
     "four nos" and "four no's" are the same evidence and count once."""
     found: dict[int, list[str]] = {}
-    id_list = json.dumps(ids)
+    db = library.db
+    # The candidates alone, in a scratch FTS5 table with the same tokenizer: each concept's
+    # MATCH then scans a few hundred rows, not every window of the corpus.
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.candidates USING fts5("
+        "text, tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+    db.execute("DELETE FROM temp.candidates")
+    db.execute(
+        "INSERT INTO temp.candidates(rowid, text) SELECT rowid, text FROM fts"
+        " WHERE rowid IN (SELECT value FROM json_each(?))",
+        (json.dumps(ids),),
+    )
     groups: dict[str, list[str]] = {}
     for keyword in theme.keywords:
         groups.setdefault(query.concept(keyword), []).append(keyword)
@@ -141,9 +164,8 @@ def _matched_terms(library: Library, theme: Theme, ids: list[int]) -> dict[int, 
         match = query.any_of(members)
         if match is None:
             continue
-        for (wid,) in library.db.execute(
-            "SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
-            (match, id_list),
+        for (wid,) in db.execute(
+            "SELECT rowid FROM temp.candidates WHERE candidates MATCH ?", (match,)
         ):
             found.setdefault(wid, []).append(keyword)
     return {wid: tuple(terms) for wid, terms in found.items()}
