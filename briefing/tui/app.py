@@ -10,7 +10,7 @@ import contextlib
 import time
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -28,6 +28,10 @@ from briefing.tui.screens.slides import SlideScreen
 from briefing.tui.watch import FileWatcher
 from briefing.tui.widgets.slide_view import SlideView
 from briefing.tui.widgets.status import ProgressLine
+
+if TYPE_CHECKING:
+    from briefing.tui.curation import Curation
+    from briefing.tui.screens.candidates import CandidatesScreen
 
 
 class BriefingApp(App[int]):
@@ -68,6 +72,7 @@ class BriefingApp(App[int]):
         self.evidence = Evidence(self.deck.sources_dir)
         self._watcher: FileWatcher | None = None
         self._watching = False
+        self.curation: Curation | None = None  # made on the first `c`
         self.slides = SlideScreen(self.deck)
         self.slides.prime_time(0.0, False, False, self._pace(0.0))
         for look in themes.THEMES:
@@ -168,6 +173,16 @@ class BriefingApp(App[int]):
         from briefing.tui.screens.search import SearchScreen
 
         self.push_screen(SearchScreen(self.evidence.search, self.evidence.text, query))
+
+    def action_candidates(self) -> None:
+        from briefing.tui.curation import Curation  # ranking and ruamel: only when curating
+
+        self.curation = self.curation or Curation(self)
+        self.curation.open()
+
+    def on_candidates_screen_chosen(self, message: CandidatesScreen.Chosen) -> None:
+        if self.curation is not None:  # write it, recompose, refresh the list
+            self.curation.apply(message.action, message.choice, message.number)
 
     def action_help(self) -> None:
         from briefing.tui.screens.help import HelpScreen
@@ -272,6 +287,8 @@ class BriefingApp(App[int]):
         self.slides.show_stale(False)
         self.title = self.deck.title
         self.notify("Deck reloaded", timeout=2)
+        if self.curation is not None:
+            self.curation.deck_changed()
 
     def _restore(self, deck: Deck) -> None:
         """Back to the deck that worked; if even that cannot be drawn, the slide stays as it

@@ -60,7 +60,8 @@ def candidate_rows(
     limit: int = LIMIT,
 ) -> list[Choice]:
     """Slide `number`'s pins (in order), then the theme's ranking (every excerpt on the slide
-    and the best `limit` others, no two overlapping), then its exclusions."""
+    and the best `limit` others, no two overlapping; exclusions in their place), then any
+    exclusions the ranking does not list."""
     spec = outline.model.slides[number - 1]
     slide = deck.slides[number - 1] if number <= len(deck.slides) else None
     shown = {(e.source.file, e.start, e.end) for e in slide.excerpts} if slide else set()
@@ -98,20 +99,27 @@ def candidate_rows(
 
     pins = [row(r.source, _locate(library, r), r.quote, pinned=True) for r in spec.pins]
     excluded = [row(r.source, _locate(library, r), r.quote, excluded=True) for r in spec.exclude]
-    fixed = {c.key for c in (*pins, *excluded)}
+    pinned = {c.key for c in pins}
+    unplaced = {c.key: c for c in excluded}  # an exclusion is listed at its rank, if ranked
     blocks = [(c.source, c.start, c.end) for c in excluded if c.start is not None]
     listed: list[Span] = []
     middle: list[Choice] = []
     for c in ranked:
         span = (c.source, c.start, c.end)
-        if span in shown or (len(listed) < limit and not any(_overlaps(span, o) for o in listed)):
-            choice = row(c.source, (c.start, c.end), library.text(c.source)[c.start : c.end])
-            if choice.key in fixed:
-                continue
+        if span not in shown and (len(listed) >= limit or any(_overlaps(span, o) for o in listed)):
+            continue
+        quote = library.text(c.source)[c.start : c.end]
+        key = (c.source, " ".join(quote.split()))
+        if key in pinned:
+            continue
+        if key in unplaced:
+            middle.append(unplaced.pop(key))
+        else:
+            choice = row(c.source, (c.start, c.end), quote)
             blocked = any(_overlaps(span, b) for b in blocks)
             middle.append(Choice(**{**choice.__dict__, "blocked": blocked}))
-            listed.append(span)
-    return [*pins, *middle, *excluded]
+        listed.append(span)
+    return [*pins, *middle, *unplaced.values()]
 
 
 def _locate(library: Library, ref: QuoteRef) -> tuple[int, int] | None:

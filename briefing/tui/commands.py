@@ -41,6 +41,8 @@ class Presenter(Protocol):
 
     def action_help(self) -> None: ...
 
+    def action_candidates(self) -> None: ...
+
 
 def palette_commands(app: Presenter) -> list[PaletteCommand]:
     """The named actions, listed as soon as the palette opens."""
@@ -55,6 +57,7 @@ def palette_commands(app: Presenter) -> list[PaletteCommand]:
             (f"Colours: {LABELS[t.name]}", partial(app.set_look, t.name), "C cycles")
             for t in THEMES
         ),
+        ("Curate excerpts\u2026", app.action_candidates, "pin or exclude on this slide (c)"),
         ("Reload the deck now", app.reload, "recompose the outline"),
         ("Keys", app.action_help, "every key (?)"),
     ]

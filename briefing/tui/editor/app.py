@@ -43,26 +43,6 @@ class EditorApp(FileCommands):
     """Edits one outline; `watch` polls the file for changes made by someone else."""
 
     CSS_PATH = Path(__file__).parent.parent / "briefing.tcss"
-    CSS = """
-#editor-main { height: 1fr; }
-#editor-pane { width: 55%; }
-#outline { height: 1fr; border: none; }
-OutlineArea > .outline-area--problem { background: $error 25%; }
-OutlineArea > .outline-area--problem-gutter {
-    color: $background; background: $error; text-style: bold; }
-#problems { height: auto; max-height: 8; border: none; border-top: solid $error;
-    border-title-color: $error; padding: 0 1; }
-#preview-pane { width: 1fr; border-left: solid $primary 50%; }
-#preview-heading { height: auto; background: $panel; }
-#preview-heading.-stale { background: $error 20%; }
-#preview { height: 1fr; padding: 1 2 0 2; }
-#editor-status { height: 1; background: $panel; }
-Ask { align: center middle; background: $background 70%; }
-#ask-box { width: 64; max-width: 100%; height: auto; border: round $primary;
-    background: $surface; padding: 1 2; }
-#ask-buttons { height: auto; margin-top: 1; align-horizontal: right; }
-#ask-buttons Button { margin-left: 1; }
-"""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save", priority=True),
         Binding("ctrl+q", "quit", "quit", priority=True),

@@ -37,7 +37,7 @@ def badges(choice: Choice) -> list[tuple[str, str]]:
 
 
 def prompt(choice: Choice) -> Content:
-    """Three lines: rank, score and badges; the quote; the citation and matched terms."""
+    """Three lines: rank, score, badges and matched terms; the quote; the citation."""
     rank = f"#{choice.rank}" if choice.rank else "\u2013"
     score = f"score {choice.score:.2f}" if choice.score is not None else "not ranked"
     head: list[str | tuple[str, str] | Content] = [(f"{rank:>4} ", "bold $accent"), score]
@@ -46,11 +46,11 @@ def prompt(choice: Choice) -> Content:
     terms = ", ".join(choice.terms) if choice.terms else "no theme keywords"
     return Content.assemble(
         *head,
+        (f"  matched: {terms}", "$foreground-muted"),
         "\n     ",
         (snippet(choice.quote), "$foreground"),
         "\n     ",
-        (choice.citation, "$foreground-muted"),
-        (f" \u00b7 matched: {terms}", "$foreground-muted"),
+        (f"\u2014 {choice.citation}", "$foreground-muted"),
     )
 
 
