@@ -175,7 +175,7 @@ async def test_a_newer_recovery_file_is_restored_and_an_older_one_is_not(project
     assert recovery.read_text(encoding="utf-8") == recovered  # kept until saved
     assert outline.read_text(encoding="utf-8") == original
 
-    old = time.time() - 3600
+    old = outline.stat().st_mtime - 60  # the outline was saved after the crash, elsewhere
     os.utime(recovery, (old, old))
     app = make_editor(outline)
     async with app.run_test(size=SIZE) as pilot:

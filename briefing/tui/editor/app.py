@@ -213,12 +213,9 @@ class EditorApp(FileCommands):
         stale = " \u00b7 last good version" if self.problems else ""
         self.preview_heading.update(Content.assemble((f" {where}", "bold"), (stale, "bold $error")))
         self.preview_heading.set_class(bool(self.problems), "-stale")
-        self.show_status()
 
     def show_status(self) -> None:
-        page = self._shown[1] if self._shown else 0
-        where = f"slide {page}" if page else "title page"
-        self.status_line.show(self.shown_name, self.dirty, len(self.problems), where)
+        self.status_line.show(self.shown_name, self.dirty, len(self.problems))
 
     def on_problem_list_go(self, message: ProblemList.Go) -> None:
         self.editor.move_cursor((message.line - 1, max(0, message.column - 1)))

@@ -111,7 +111,7 @@ class EditorStatus(Static):
 
     KEYS = "ctrl+s save \u00b7 ctrl+r revert \u00b7 ctrl+q quit"
 
-    def show(self, name: str, dirty: bool, problems: int, page: str) -> None:
+    def show(self, name: str, dirty: bool, problems: int) -> None:
         state = ("  \u25cf unsaved", "bold $warning") if dirty else ("  saved", "$success")
         count = (
             (f"  {problems} problem{'s' * (problems != 1)}", "bold $error")
@@ -123,7 +123,6 @@ class EditorStatus(Static):
                 (f" {name}", "bold"),
                 state,
                 count,
-                (f"  {page}", "$foreground-muted"),
                 ("  \u00b7  " + self.KEYS, "$foreground-muted"),
             )
         )
