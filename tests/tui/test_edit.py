@@ -4,14 +4,16 @@ atomic saves that ask first when the buffer is broken, and a recovery file for u
 from __future__ import annotations
 
 import os
+import shutil
 import time
+from pathlib import Path
 
 from textual.widgets import Static
 
 from briefing.tui.editor.app import EditorApp
 from briefing.tui.editor.dialogs import Ask
 from briefing.tui.editor.session import recovery_path
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import DATA, SIZE
 
 BALANCING = 28  # 0-based row of "- title: Balancing China" in the example outline
 EXCERPTS = 30  # 0-based row of its "excerpts: 4"
@@ -217,3 +219,20 @@ def test_edit_on_a_missing_outline_fails_cleanly_before_the_tui_starts(tmp_path)
     result = CliRunner().invoke(cli, ["edit", str(tmp_path / "missing.yaml")])
     assert result.exit_code == 1
     assert "missing.yaml:1:1: file not found" in result.output
+
+
+def test_snapshot_of_a_problem_marked_at_its_line(snap_compare, tmp_path, monkeypatch):
+    """The editor at 100x30 over the fixed snapshot deck, one line broken: the line is marked,
+    the problem listed under the editor, and the preview keeps the last good slide."""
+    shutil.copytree(DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path / "data")  # so the status line shows a stable relative path
+    app = make_editor(Path("outlines/snapshot.yaml"), keep_delay=60)
+    row = app.editor.text.splitlines().index("    excerpts: 2")
+
+    async def break_a_line(pilot) -> None:
+        app.editor.cursor_blink = False
+        await until(pilot, lambda: app.previews >= 1)
+        await type_at_end_of(pilot, app, row, "x")
+        await until(pilot, lambda: bool(app.problems) and "Balancing China" in preview_text(app))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=break_a_line)

@@ -151,6 +151,7 @@ class EditorApp(FileCommands):
         outline, self.problems = check(self.path, self.editor.text)
         self.editor.mark({p.line - 1 for p in self.problems if p.file == self.shown_name})
         self.problem_list.show(self.problems, self.shown_name)
+        self.call_after_refresh(self.editor.scroll_cursor_visible)  # the list may cover it
         if outline is not None and not self.problems:
             self.outline = outline
             self.start_preview(outline)
