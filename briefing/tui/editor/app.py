@@ -216,6 +216,7 @@ class EditorApp(FileCommands):
         self.preview_heading.set_class(bool(self.problems), "-stale")
 
     def show_status(self) -> None:
+        """Redraw the status line: file, unsaved or not, problem count."""
         self.status_line.show(self.shown_name, self.dirty, len(self.problems))
 
     def on_problem_list_go(self, message: ProblemList.Go) -> None:

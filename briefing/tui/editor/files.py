@@ -28,6 +28,7 @@ class FileCommands(App[int]):
 
     @property
     def dirty(self) -> bool:
+        """The buffer differs from the file as last loaded or saved."""
         return self.session.dirty(self.editor.text)
 
     def check_now(self) -> None:
@@ -35,6 +36,7 @@ class FileCommands(App[int]):
         raise NotImplementedError
 
     def show_status(self) -> None:
+        """Redraw the status line (the app's business)."""
         raise NotImplementedError
 
     def keep(self) -> None:
@@ -45,6 +47,7 @@ class FileCommands(App[int]):
             self.notify(str(exc), title="No recovery file", severity="error", markup=False)
 
     def ask(self, question: str, answers: list[Answer], then: Callable[[str], None]) -> None:
+        """Ask in a dialog; `then` gets the chosen answer's id ('cancel' on Esc)."""
         self.push_screen(Ask(question, answers, title=self.shown_name), partial(_answer, then))
 
     def action_save(self, then_quit: bool = False) -> None:

@@ -41,9 +41,11 @@ class EditSession:
 
     @property
     def name(self) -> str:
+        """The outline's path as the user should read it."""
         return display_path(self.path)
 
     def dirty(self, text: str) -> bool:
+        """`text` is not what the file held when last loaded or saved."""
         return text != self.saved
 
     def restorable(self) -> tuple[str, dt.datetime] | None:
@@ -72,6 +74,7 @@ class EditSession:
             self.discard_recovery()
 
     def discard_recovery(self) -> None:
+        """Remove the recovery file: its text was saved, or deliberately dropped."""
         try:
             self.recovery.unlink(missing_ok=True)
         except OSError as exc:

@@ -53,6 +53,7 @@ class OutlineArea(TextArea):
             self.refresh()
 
     def render_line(self, y: int) -> Strip:
+        """The text area's line, tinted (gutter and text) when its document line has a problem."""
         strip = super().render_line(y)
         if not self.problem_rows:
             return strip
@@ -112,6 +113,7 @@ class EditorStatus(Static):
     KEYS = "ctrl+s save \u00b7 ctrl+r revert \u00b7 ctrl+q quit"
 
     def show(self, name: str, dirty: bool, problems: int) -> None:
+        """Show the file, whether it has unsaved changes, and how many problems it has."""
         state = ("  \u25cf unsaved", "bold $warning") if dirty else ("  saved", "$success")
         count = (
             (f"  {problems} problem{'s' * (problems != 1)}", "bold $error")

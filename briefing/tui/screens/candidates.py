@@ -102,6 +102,7 @@ class CandidatesScreen(Screen[None]):
         self._show_detail()
 
     def action_choose(self, action: str) -> None:
+        """Report `action` on the highlighted excerpt; 'undo' unpins or un-excludes it."""
         choice = self.list.current
         if choice is None:
             return
