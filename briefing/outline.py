@@ -42,9 +42,12 @@ def _resolve(outline_path: Path, value: str | None, default: str) -> Path:
 
 def parse_outline(path: Path, text: str | None = None) -> tuple[Outline | None, list[Problem]]:
     """Parse and validate an outline (structure, theme ids, folders); never raises on content."""
-    if text is None:
-        text = read_text(path)  # kept as read: a later write-back compares against it
-    located = load_located(path, text)
+    try:
+        if text is None:
+            text = read_text(path)  # kept as read: a later write-back compares against it
+        located = load_located(path, text)
+    except ValidationError as exc:  # malformed YAML is a problem like any other
+        return None, exc.problems
     model, problems = validate(OutlineFile, located)
     if model is None:  # still report unknown theme ids, so one run shows every problem
         raw = located.data if isinstance(located.data, dict) else {}

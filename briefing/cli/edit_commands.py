@@ -13,11 +13,11 @@ import click
 from briefing import curate, schema
 from briefing.cli import cli
 from briefing.cli.core_commands import OUTLINE
-from briefing.compose import locate_quote
 from briefing.corpus.documents import Unreadable, list_documents, read_document
 from briefing.errors import BriefingError, ValidationError, display_path
 from briefing.models import OutlineFile
 from briefing.outline import Outline, parse_outline, project_root
+from briefing.quotes import locate_quote
 from briefing.scaffold import new_outline
 from briefing.suggest import did_you_mean
 
