@@ -13,7 +13,7 @@ from briefing.models import QuoteRef, SlideSpec
 from briefing.notes import render_template
 from briefing.outline import Outline, load_outline
 from briefing.quotes import locate_quote
-from briefing.ranking import Candidate, rank_theme
+from briefing.ranking import Candidate, rank_theme, to_excerpt
 from briefing.select import Used, choose
 from briefing.themes import Theme, load_themes
 
@@ -109,7 +109,7 @@ def _slide(
             lambda c: library.text(c.source)[c.start : c.end],
             blocked=lambda c: _overlaps_any(c, excluded),
         )
-        excerpts += [_from_candidate(library, c) for c in picked]
+        excerpts += [to_excerpt(library, c) for c in picked]
         if len(excerpts) < spec.excerpts:
             warnings.append(
                 f"{label}: asked for {spec.excerpts} excerpts, found {len(excerpts)} "
@@ -136,20 +136,6 @@ def _overlaps_any(candidate: Candidate, excluded: list[Pin]) -> bool:
         and p.span[0] < candidate.end
         and candidate.start < p.span[1]
         for p in excluded
-    )
-
-
-def _from_candidate(library: Library, c: Candidate) -> Excerpt:
-    text = library.text(c.source)
-    return Excerpt(
-        source=library.info(c.source),
-        start=c.start,
-        end=c.end,
-        text=text[c.start : c.end],
-        score=c.score,
-        terms=c.terms,
-        paragraph=text[c.para_start : c.para_end],
-        paragraph_start=c.para_start,
     )
 
 

@@ -50,3 +50,13 @@ def display_path(path: Path | str) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(p)
+
+
+def problem_lines(exc: BaseException) -> list[str]:
+    """What to show a user for a failure, one line each: located problems, a BriefingError's
+    message, or the type and text of something unexpected."""
+    if isinstance(exc, ValidationError):
+        return [str(p) for p in exc.problems]
+    if isinstance(exc, BriefingError):
+        return str(exc).splitlines() or [type(exc).__name__]
+    return [f"unexpected {type(exc).__name__}: {exc}"]

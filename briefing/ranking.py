@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from briefing import query
+from briefing.deck import Excerpt
 from briefing.library import Library
 from briefing.themes import Theme
 
@@ -169,6 +170,21 @@ def _matched_terms(library: Library, theme: Theme, ids: list[int]) -> dict[int, 
         ):
             found.setdefault(wid, []).append(keyword)
     return {wid: tuple(terms) for wid, terms in found.items()}
+
+
+def to_excerpt(library: Library, c: Candidate) -> Excerpt:
+    """A candidate as an Excerpt: its verbatim text, citation and surrounding paragraph."""
+    text = library.text(c.source)
+    return Excerpt(
+        source=library.info(c.source),
+        start=c.start,
+        end=c.end,
+        text=text[c.start : c.end],
+        score=c.score,
+        terms=c.terms,
+        paragraph=text[c.para_start : c.para_end],
+        paragraph_start=c.para_start,
+    )
 
 
 def search(library: Library, text: str, limit: int = 20) -> list[Candidate]:

@@ -60,19 +60,7 @@ class Evidence:
             if (hit.source, hit.para_start) in seen:
                 continue
             seen.add((hit.source, hit.para_start))
-            text = library.text(hit.source)
-            found.append(
-                Excerpt(
-                    source=library.info(hit.source),
-                    start=hit.start,
-                    end=hit.end,
-                    text=text[hit.start : hit.end],
-                    score=hit.score,
-                    terms=hit.terms,
-                    paragraph=text[hit.para_start : hit.para_end],
-                    paragraph_start=hit.para_start,
-                )
-            )
+            found.append(ranking.to_excerpt(library, hit))
             if len(found) == limit:
                 break
         return found

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.message import Message
 
 from briefing.deck import Deck
-from briefing.errors import BriefingError, ValidationError
+from briefing.errors import problem_lines
 
 
 class DeckReloaded(Message):
@@ -36,10 +36,6 @@ def recompose(outline_path: Path, generation: int) -> Message:
     try:
         outline = load_outline(outline_path)  # for the folders to watch from now on
         deck = compose_file(outline_path)
-    except ValidationError as exc:
-        return ReloadFailed([str(p) for p in exc.problems], generation)
-    except BriefingError as exc:
-        return ReloadFailed(str(exc).splitlines() or [type(exc).__name__], generation)
     except Exception as exc:  # noqa: BLE001 - a reload must never take the presentation down
-        return ReloadFailed([f"unexpected {type(exc).__name__}: {exc}"], generation)
+        return ReloadFailed(problem_lines(exc), generation)
     return DeckReloaded(deck, outline.sources_dir, outline.themes_dir, generation)

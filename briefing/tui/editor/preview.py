@@ -11,7 +11,7 @@ from textual.message import Message
 
 from briefing.compose import compose, used_theme_ids
 from briefing.deck import Deck
-from briefing.errors import BriefingError, Problem, ValidationError
+from briefing.errors import Problem, ValidationError, problem_lines
 from briefing.library import Library
 from briefing.outline import Outline, parse_outline
 from briefing.themes import load_themes
@@ -66,12 +66,8 @@ class Previewer:
                 self._library = Library(outline.sources_dir)
             themes = load_themes(outline.themes_dir, used_theme_ids(outline))
             return PreviewReady(compose(outline, self._library, themes), generation)
-        except ValidationError as exc:
-            return PreviewFailed([str(p) for p in exc.problems], generation)
-        except BriefingError as exc:
-            return PreviewFailed(str(exc).splitlines() or [type(exc).__name__], generation)
         except Exception as exc:  # noqa: BLE001 - a preview must never take the editor down
-            return PreviewFailed([f"unexpected {type(exc).__name__}: {exc}"], generation)
+            return PreviewFailed(problem_lines(exc), generation)
 
     def _close(self) -> None:
         if self._library is not None:
