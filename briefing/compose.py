@@ -188,12 +188,13 @@ def compose_file(path: Path, *, db_path: Path | str | None = None) -> Deck:
     """
     outline = load_outline(path)
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
+    listing = deckcache.snapshot(outline.sources_dir)  # before indexing: never newer than it
     library = Library(outline.sources_dir, db_path=db_path)
     try:
         deck = compose(outline, library, themes)
         if db_path is None:
             inputs = [t.path for t in themes.values()] + [library.catalogue_path]
-            deckcache.store(path, deck, inputs, library.index.generation)
+            deckcache.store(path, deck, inputs, library.index.generation, listing)
         return deck
     finally:
         library.close()

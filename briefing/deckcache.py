@@ -15,9 +15,10 @@ from functools import cache
 from pathlib import Path
 
 from briefing.atomic import write_atomic
-from briefing.corpus.index import Index, cache_dir
+from briefing.cachedir import cache_dir
+from briefing.corpus.documents import list_documents
 from briefing.deck import Deck
-from briefing.errors import OutputError
+from briefing.errors import CorpusError, OutputError
 
 # The modules whose code decides what a composed deck contains.
 _COMPOSING_CODE = (
@@ -46,6 +47,7 @@ class Record:
     files: tuple[tuple[str, str | None], ...]  # (path, sha or None if absent): themes, catalogue
     sources: str
     generation: int
+    listing: tuple[tuple[str, int, int], ...]  # (name, size, mtime) of every source
     deck: Deck
 
 
@@ -98,6 +100,10 @@ def load(outline: Path) -> Deck | None:
     sources = Path(record.sources)
     if not sources.is_dir():
         return None
+    if record.listing and snapshot(sources) == record.listing:
+        return record.deck  # no source touched: the index need not even be opened
+    from briefing.corpus.index import Index
+
     index = Index(sources)
     try:
         index.sync()
@@ -107,7 +113,22 @@ def load(outline: Path) -> Deck | None:
     return record.deck if fresh else None
 
 
-def store(outline: Path, deck: Deck, inputs: list[Path], generation: int) -> None:
+def snapshot(sources: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and mtime of every source: equal listings mean an unchanged corpus (the
+    same test the index makes before it looks at contents). Empty if the folder is unusable."""
+    try:
+        return tuple((d.name, d.size, d.mtime_ns) for d in list_documents(sources))
+    except (CorpusError, OSError):
+        return ()
+
+
+def store(
+    outline: Path,
+    deck: Deck,
+    inputs: list[Path],
+    generation: int,
+    listing: tuple[tuple[str, int, int], ...] = (),
+) -> None:
     """Remember a freshly composed deck; a cache that cannot be written is simply skipped."""
     if deck.sources_dir is None:
         return
@@ -117,6 +138,7 @@ def store(outline: Path, deck: Deck, inputs: list[Path], generation: int) -> Non
         files=tuple((str(p), _sha(p)) for p in inputs),
         sources=str(deck.sources_dir),
         generation=generation,
+        listing=listing,
         deck=deck,
     )
     target = _record_path(outline)

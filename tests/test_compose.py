@@ -225,6 +225,8 @@ def test_deck_cache_serves_unchanged_inputs_and_notices_every_change(project: Pa
     assert deckcache.load(outline) is None  # never composed
     first = compose_file(outline)
     assert deckcache.load(outline) == first
+    (project / "seeds" / "000_ecb1a75b14719fb7.txt").touch()  # new mtime, same content
+    assert deckcache.load(outline) == first  # the index sees nothing changed
     edits = [  # (file, text to find, replacement)
         (outline, "\nslides:", "\n# a comment changes the bytes\nslides:"),
         (project / "themes" / "semiconductors.yaml", "  - chip\n", "  - chip\n  - wafer\n"),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from briefing.cachedir import cache_dir
 from briefing.corpus.documents import DocFile, Unreadable, list_documents, read_document
 from briefing.errors import CorpusError, display_path
 
@@ -66,14 +67,6 @@ def analysis_version() -> str:
     for module in ("analysis", "cleaning", "quality", "segment", "metadata", "documents"):
         digest.update((folder / f"{module}.py").read_bytes())
     return digest.hexdigest()[:16]
-
-
-def cache_dir() -> Path:
-    """Where indexes live: $BRIEFING_CACHE_DIR, else the user's cache folder."""
-    if env := os.environ.get("BRIEFING_CACHE_DIR"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "briefing"
 
 
 class Index:

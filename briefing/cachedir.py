@@ -1,0 +1,14 @@
+"""Where briefing keeps its caches (indexes, composed decks): one place decides."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    """Where indexes live: $BRIEFING_CACHE_DIR, else the user's cache folder."""
+    if env := os.environ.get("BRIEFING_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "briefing"
