@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -81,6 +82,28 @@ class BriefingGroup(click.Group):
 @click.version_option(__version__, prog_name="briefing")
 def cli() -> None:
     """Compose briefing decks of verbatim, cited excerpts from a folder of sources."""
+
+
+# Options several commands share, declared once so their names and help never drift apart.
+SOURCES_OPTION = click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(path_type=Path),
+    help="Sources folder (default: the project's seeds/).",
+)
+THEMES_OPTION = click.option(
+    "--themes",
+    "themes_dir",
+    type=click.Path(path_type=Path),
+    help="Theme folder (default: the project's themes/).",
+)
+COLOURS_OPTION = click.option(
+    "--theme",
+    type=click.Choice(["dark", "light", "contrast"]),
+    default="dark",
+    show_default=True,
+    help="Colours (dark, light, or high contrast for projectors).",
+)
 
 
 def warn(lines: Any) -> None:

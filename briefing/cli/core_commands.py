@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from briefing.cli import cli, warn
+from briefing.cli import SOURCES_OPTION, THEMES_OPTION, cli, warn
 
 if TYPE_CHECKING:
     from briefing.library import Library
@@ -21,18 +21,7 @@ OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=Fal
 
 def folders_option(func: Callable[..., None]) -> Callable[..., None]:
     """--outline, or --sources/--themes, to pick the folders a listing command reads."""
-    func = click.option(
-        "--themes",
-        "themes_dir",
-        type=click.Path(path_type=Path),
-        help="Theme folder (default: the project's themes/).",
-    )(func)
-    func = click.option(
-        "--sources",
-        "sources_dir",
-        type=click.Path(path_type=Path),
-        help="Sources folder (default: the project's seeds/).",
-    )(func)
+    func = SOURCES_OPTION(THEMES_OPTION(func))
     return click.option(
         "--outline",
         "outline",

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from briefing import curate, schema
-from briefing.cli import cli
+from briefing.cli import COLOURS_OPTION, SOURCES_OPTION, THEMES_OPTION, cli
 from briefing.cli.core_commands import OUTLINE
 from briefing.corpus.documents import Unreadable, list_documents, read_document
 from briefing.errors import BriefingError, ValidationError, display_path
@@ -49,18 +49,8 @@ def schema_command(out: Path | None, check: bool) -> None:
     "-t", "--theme", "theme_ids", multiple=True, help="A theme id to give a slide (repeatable)."
 )
 @click.option("--title", help="The deck's title (default: from the file name).")
-@click.option(
-    "--themes",
-    "themes_dir",
-    type=click.Path(path_type=Path),
-    help="Theme folder (default: the project's themes/).",
-)
-@click.option(
-    "--sources",
-    "sources_dir",
-    type=click.Path(path_type=Path),
-    help="Sources folder (default: the project's seeds/).",
-)
+@THEMES_OPTION
+@SOURCES_OPTION
 def new(
     path: Path,
     theme_ids: tuple[str, ...],
@@ -197,13 +187,7 @@ _curation_command("unexclude", curate.UNEXCLUDE, "Let the composer choose an exc
 
 @cli.command()
 @OUTLINE
-@click.option(
-    "--theme",
-    type=click.Choice(["dark", "light", "contrast"]),
-    default="dark",
-    show_default=True,
-    help="Colours.",
-)
+@COLOURS_OPTION
 def edit(outline: Path, theme: str) -> None:
     """Edit OUTLINE beside a live preview of the slide at the cursor; problems show as you
     type, Ctrl+S saves, and unsaved work is kept in a recovery file until it is saved."""

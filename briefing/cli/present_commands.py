@@ -12,20 +12,14 @@ from pathlib import Path
 
 import click
 
-from briefing.cli import cli
+from briefing.cli import COLOURS_OPTION, cli
 
 FIRST_PAINT_ENV = "BRIEFING_FIRST_PAINT"  # benchmark: file to write the first-paint time into
 
 
 @cli.command()
 @click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--theme",
-    type=click.Choice(["dark", "light", "contrast"]),
-    default="dark",
-    show_default=True,
-    help="Colours; `C` cycles them while presenting.",
-)
+@COLOURS_OPTION
 @click.option("--no-watch", is_flag=True, help="Do not reload when the outline or sources change.")
 def present(outline: Path, theme: str, no_watch: bool) -> None:
     """Present OUTLINE live in the terminal (press ? for keys, q to quit)."""
