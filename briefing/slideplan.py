@@ -151,29 +151,46 @@ def _width(kind: str, area: Box) -> float:
     return area.w - BAR if kind == "quote" else area.w
 
 
-def _page_height(items: list[Item], size: float, area: Box) -> float:
-    groups = _groups(items)
-    heights = [box_height(_group_paras(g, size), _width(g[0].kind, area)) for g in groups]
-    return sum(heights) + GAP * (len(groups) - 1)
+def _item_height(item: Item, size: float, area: Box, *, first: bool) -> float:
+    """Height `item`'s paragraphs add to its box (the box's insets and slack not included)."""
+    width = _width(item.kind, area) - 2 * INSET_X
+    return paras_height(item.paras(size, first), width)
 
 
 def _paginate(items: list[Item], size: float, area: Box) -> list[list[Item]] | None:
-    """Fill slides greedily in order at one size; None if some item alone does not fit."""
+    """Fill slides greedily in order at one size; None if some item alone does not fit.
+    Heights are added up item by item, as _groups will box them, so this stays linear."""
+    frame = 2 * INSET_Y + BOX_SLACK  # what box_height adds around a box's paragraphs
     pages: list[list[Item]] = [[]]
+    used = 0.0
     for item in items:
-        if _page_height([*pages[-1], item], size, area) <= area.h:
-            pages[-1].append(item)
-        elif pages[-1] and _page_height([item], size, area) <= area.h:
-            pages.append([item])
-        else:
+        page = pages[-1]
+        joins = bool(page) and page[-1].kind == item.kind and item.kind in ("bullet", "source")
+        grow = _item_height(item, size, area, first=not joins)
+        if not joins:
+            grow += frame + (GAP if page else 0.0)
+        if used + grow <= area.h:
+            page.append(item)
+            used += grow
+            continue
+        alone = frame + _item_height(item, size, area, first=True)
+        if not page or alone > area.h:
             return None
+        pages.append([item])
+        used = alone
     return pages
 
 
 def layout(items: list[Item], sizes: tuple[int, ...], area: Box) -> tuple[int, list[list[Item]]]:
     """The fewest slides that hold every item at a readable size, at the largest size that
     needs no more slides than that."""
-    options = [(s, p) for s in sizes if (p := _paginate(items, s, area)) is not None]
+    options = []
+    for size in sizes:
+        pages = _paginate(items, size, area)
+        if pages is not None:
+            options.append((size, pages))
+            if len(pages) == 1:  # nothing needs fewer: smaller sizes need not be tried
+                break
     if not options:
         raise OutputError("content does not fit a slide at the smallest readable size")
     fewest = min(len(p) for _, p in options)
