@@ -1,13 +1,19 @@
-"""DrawingML text for one planned text box, as an XML string. Pure: no pptx import.
+"""The XML of every part briefing authors: a planned slide and its notes page, as strings.
+Pure: no pptx import.
 
 Every property the layout was measured with is written explicitly (font, size, spacing,
-insets, no autofit), so nothing inherited from a template's master can change it. Building
-the XML directly is also several times faster than python-pptx's property setters.
+insets, no autofit), so nothing inherited from a template's master can change it. Placeholders
+are written as python-pptx clones them from a layout. Rendering the XML directly is several
+times faster than python-pptx's shape API (cloning, then property setters), which dominated
+the build.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from itertools import count
+from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from briefing.slideplan import INSET_X, INSET_Y, Box, Page, TextBox
@@ -15,11 +21,14 @@ from briefing.textfit import FONT_NAME
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NSDECLS = f'xmlns:a="{A_NS}" xmlns:p="{P_NS}" xmlns:r="{R_NS}"'
+GROUP_PROPS = '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
 EMU_PER_PT = 12700
 NAVY, INK, GREY, ACCENT, MAROON = "1F3864", "222222", "595959", "2E75B6", "7F0000"
 COLOURS = {"title": NAVY, "marking": MAROON, "number": GREY, "subtitle": GREY, "note": GREY}
 SLIDENUM_FIELD = "{5C2E0F8B-1E7A-4B43-9D0D-6B6A1F0E6C21}"  # fixed, for reproducible files
-_CTRL = re.compile(r"[\x00-\x08\x0B-\x1F]")
+_CTRL = re.compile(r"[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]")  # not allowed in XML text
 _ESCAPED = re.compile(r"_x([0-9A-F]{4})_")
 
 
@@ -28,7 +37,8 @@ def emu(points: float) -> int:
 
 
 def xml_text(text: str) -> str:
-    """Text for an a:t element: XML-escaped, control characters as OOXML's _xHHHH_."""
+    """Text for an a:t element: XML-escaped; control characters and the two non-characters
+    XML forbids become OOXML's _xHHHH_, as PowerPoint writes them."""
     return escape(_CTRL.sub(lambda m: f"_x{ord(m.group()):04X}_", text))
 
 
@@ -38,10 +48,11 @@ def unescape_text(text: str) -> str:
 
 
 def txbody_xml(tb: TextBox, *, field: bool = False) -> str:
-    """A complete p:txBody for `tb`; with `field`, its text is a slide-number field."""
+    """A complete p:txBody for `tb` (inside a shape: no namespace declarations); with
+    `field`, its text is a slide-number field."""
     inset_x, inset_y, inset_b = emu(INSET_X), emu(INSET_Y), emu(tb.bottom_inset)
     parts = [
-        f'<p:txBody xmlns:a="{A_NS}" xmlns:p="{P_NS}">',
+        "<p:txBody>",
         f'<a:bodyPr wrap="square" lIns="{inset_x}" tIns="{inset_y}" rIns="{inset_x}" '
         f'bIns="{inset_b}" rtlCol="0" anchor="{tb.anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>',
     ]
@@ -76,6 +87,45 @@ def txbody_xml(tb: TextBox, *, field: bool = False) -> str:
     return "".join(parts)
 
 
+class Placeholder(NamedTuple):
+    """A placeholder a slide takes from its layout (or a notes page from its notes master)."""
+
+    kind: str  # its p:ph type: title, ctrTitle, subTitle, body, sldImg, sldNum...
+    attrs: str  # its p:ph attributes, defaults left out, as python-pptx writes a clone's
+
+
+PH_DEFAULTS = (("type", "obj"), ("idx", "0"), ("orient", "horz"), ("sz", "full"))
+PH_NAMES = {  # the body is a notes page's: slides get no body placeholder
+    "title": "Title",
+    "ctrTitle": "Title",
+    "subTitle": "Subtitle",
+    "body": "Notes Placeholder",
+    "sldImg": "Slide Image Placeholder",
+    "sldNum": "Slide Number Placeholder",
+}
+NOTES_BODY = Placeholder("body", 'type="body" idx="1"')  # for a notes master that has none
+
+
+def placeholder(ph: Mapping[str, str]) -> Placeholder:
+    """The placeholder a layout's (or notes master's) p:ph element with attributes `ph` gives."""
+    attrs = " ".join(
+        f'{k}="{ph[k]}"' for k, default in PH_DEFAULTS if ph.get(k, default) != default
+    )
+    return Placeholder(ph.get("type", "obj"), attrs)
+
+
+def placeholder_sp(shape_id: int, ph: Placeholder, inner: str = "<p:spPr/>") -> str:
+    """A placeholder shape; `inner` is its p:spPr and, for one holding text, its p:txBody."""
+    base = PH_NAMES.get(ph.kind, "Placeholder")
+    if 'orient="vert"' in ph.attrs:
+        base = f"Vertical {base}"
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(f"{base} {shape_id - 1}")}/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph {ph.attrs}/></p:nvPr>'
+        f"</p:nvSpPr>{inner}</p:sp>"
+    )
+
+
 def _xfrm(box: Box) -> str:
     return (
         f'<a:xfrm><a:off x="{emu(box.x)}" y="{emu(box.y)}"/>'
@@ -98,7 +148,7 @@ def textbox_sp(shape_id: int, tb: TextBox, *, field: bool = False) -> str:
     name = tb.name or {"marking": "Marking", "number": "Slide number"}.get(
         tb.role, tb.role.capitalize()
     )
-    body = txbody_xml(tb, field=field).replace(f' xmlns:a="{A_NS}" xmlns:p="{P_NS}"', "", 1)
+    body = txbody_xml(tb, field=field)
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/>'
         f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(tb.box)}'
@@ -106,23 +156,63 @@ def textbox_sp(shape_id: int, tb: TextBox, *, field: bool = False) -> str:
     )
 
 
-def page_shapes_xml(page: Page, first_id: int, *, decorate: bool) -> str:
-    """Every shape a page adds besides its placeholders, bottom to top, in one p:spTree
-    (parsed once per slide: python-pptx's add_shape is slow)."""
-    shapes: list[str] = []
+def slide_xml(
+    page: Page, title: Placeholder, subtitle: Placeholder | None, *, decorate: bool
+) -> str:
+    """A whole p:sld for `page`: its title (and a cover's subtitle) in the layout's
+    placeholders, then every other shape, bottom to top. `decorate` adds the default look's
+    rule, band and quote bars, which an organisation's template does without."""
+    ids = count(2)  # 1 is the shape tree itself
+    shapes = [placeholder_sp(next(ids), title, _placed(page.title))]
+    sub = next((tb for tb in page.body if tb.role == "subtitle"), None)
+    if sub is not None and subtitle is not None:
+        shapes.append(placeholder_sp(next(ids), subtitle, _placed(sub)))
+    else:
+        sub = None  # a layout without a subtitle placeholder gets it as a text box
     t = page.title.box
     if decorate and page.kind == "cover":
-        shapes.append(rect_sp(0, "Cover band", Box(t.x - 24, t.y, 8, t.h + 170), NAVY))
+        shapes.append(rect_sp(next(ids), "Cover band", Box(t.x - 24, t.y, 8, t.h + 170), NAVY))
     elif decorate:
         rule = Box(t.x + INSET_X, t.y + t.h + 4, t.w - 2 * INSET_X, 2)
-        shapes.append(rect_sp(0, "Title rule", rule, ACCENT))
+        shapes.append(rect_sp(next(ids), "Title rule", rule, ACCENT))
     for tb in page.body:
-        if tb.role == "subtitle":
-            continue  # it fills the layout's subtitle placeholder
+        if tb is sub:
+            continue  # it went into the subtitle placeholder
         if tb.role == "quote":
             bar = Box(tb.box.x - 12, tb.box.y + INSET_Y, 4, tb.box.h - 2 * INSET_Y)
-            shapes.append(rect_sp(0, "Quote bar", bar, ACCENT))
-        shapes.append(textbox_sp(0, tb))
-    shapes += [textbox_sp(0, tb, field=tb.role == "number") for tb in page.chrome]
-    numbered = [s.replace('id="0"', f'id="{first_id + i}"', 1) for i, s in enumerate(shapes)]
-    return f'<p:spTree xmlns:a="{A_NS}" xmlns:p="{P_NS}">{"".join(numbered)}</p:spTree>'
+            shapes.append(rect_sp(next(ids), "Quote bar", bar, ACCENT))
+        shapes.append(textbox_sp(next(ids), tb))
+    shapes += [textbox_sp(next(ids), tb, field=tb.role == "number") for tb in page.chrome]
+    return (
+        f"<p:sld {NSDECLS}><p:cSld><p:spTree>{GROUP_PROPS}<p:grpSpPr/>{''.join(shapes)}"
+        "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+    )
+
+
+def notes_xml(text: str, placeholders: Sequence[Placeholder]) -> str:
+    """A whole p:notes page: the notes master's slide image, notes and slide number
+    placeholders, `text` in the notes one (a paragraph per line, as python-pptx sets it)."""
+    shapes = []
+    for shape_id, ph in enumerate(placeholders, 2):
+        inner = f"<p:spPr/>{_plain_txbody(text)}" if ph.kind == "body" else "<p:spPr/>"
+        shapes.append(placeholder_sp(shape_id, ph, inner))
+    return (
+        f"<p:notes {NSDECLS}><p:cSld><p:spTree>{GROUP_PROPS}<p:grpSpPr><a:xfrm>"
+        '<a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
+        f'<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>{"".join(shapes)}</p:spTree></p:cSld>'
+        "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
+    )
+
+
+def _placed(tb: TextBox) -> str:
+    """A placeholder's position and text: everything explicit, nothing inherited."""
+    return f"<p:spPr>{_xfrm(tb.box)}</p:spPr>{txbody_xml(tb)}"
+
+
+def _plain_txbody(text: str) -> str:
+    """Unstyled text: a paragraph per line, a vertical tab as a line break, no empty runs."""
+    paras = []
+    for line in text.split("\n"):
+        runs = [f"<a:r><a:t>{xml_text(r)}</a:t></a:r>" if r else "" for r in line.split("\v")]
+        paras.append(f"<a:p>{'<a:br/>'.join(runs)}</a:p>")
+    return f"<p:txBody><a:bodyPr/><a:lstStyle/>{''.join(paras)}</p:txBody>"

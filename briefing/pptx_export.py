@@ -9,30 +9,39 @@ atomic write.
 from __future__ import annotations
 
 import io
+from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.util import Emu, Pt
 
 from briefing import deckfile
 from briefing.deckplan import plan_deck
-from briefing.drawingml import page_shapes_xml, txbody_xml, unescape_text
+from briefing.drawingml import (
+    NOTES_BODY,
+    Placeholder,
+    notes_xml,
+    placeholder,
+    slide_xml,
+    unescape_text,
+)
 from briefing.errors import BriefingError, OutputError, display_path
-from briefing.slideplan import Box, Frame, Page, TextBox, default_frame
+from briefing.slideplan import Box, Frame, Page, default_frame
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from pptx.presentation import Presentation as PresentationType
-    from pptx.shapes.base import BaseShape
-    from pptx.slide import SlideLayout
+    from pptx.slide import SlideLayout, SlideMaster
 
     from briefing.deck import Deck
 
@@ -54,8 +63,9 @@ def build_pptx(deck: Deck, out: Path, template: Path | None = None) -> tuple[int
     when = deckfile.build_time(deck.date)
     prs, frame, layouts = _open_template(template) if template else _open_default()
     pages, warnings = plan_deck(deck, frame)
+    add_page = _SlideWriter(prs, layouts, decorate=template is None)
     for page in pages:
-        _add_page(prs, page, layouts[page.kind == "cover"], decorate=template is None)
+        add_page(page)
     _set_properties(prs, deck, when, widescreen=template is None, slides=len(pages))
     deckfile.write_atomic(out, deckfile.zip_entries(_package_entries(prs), when))
     return len(pages), warnings
@@ -186,30 +196,61 @@ def _strip_package(prs: PresentationType) -> None:
             prs.part.drop_rel(rId)
 
 
-def _add_page(prs: PresentationType, page: Page, layout: SlideLayout, *, decorate: bool) -> None:
-    slide = prs.slides.add_slide(layout)
-    keep = {PH.TITLE, PH.CENTER_TITLE} | ({PH.SUBTITLE} if page.kind == "cover" else set())
-    subtitle = next((b for b in page.body if b.role == "subtitle"), None)
-    for ph in list(slide.placeholders):
-        kind = ph.placeholder_format.type
-        if kind not in keep or (kind == PH.SUBTITLE and subtitle is None):
-            ph.element.getparent().remove(ph.element)
-    for ph in slide.placeholders:
-        box = subtitle if ph.placeholder_format.type == PH.SUBTITLE else page.title
-        assert box is not None
-        ph.left, ph.top, ph.width, ph.height = _pt(box.box)
-        _fill(ph, box)
-    tree = slide.shapes._spTree
-    first_id = max(int(x) for x in tree.xpath("//p:cNvPr/@id")) + 1
-    for sp in list(parse_xml(page_shapes_xml(page, first_id, decorate=decorate))):
-        tree.insert_element_before(sp, "p:extLst")
-    slide.notes_slide.notes_text_frame.text = page.notes
+class _SlideWriter:
+    """Adds each planned page as a slide and its notes page, parts whose XML
+    briefing.drawingml renders, related as python-pptx relates them. (python-pptx's
+    add_slide and notes_slide clone every placeholder and then query the tree by XPath;
+    with the property setters after them, that was most of a build's own time.)"""
+
+    def __init__(
+        self, prs: PresentationType, layouts: tuple[SlideLayout, SlideLayout], *, decorate: bool
+    ) -> None:
+        self._prs, self._decorate = prs, decorate
+        self._layouts = [(layout, *_title_placeholders(layout)) for layout in layouts]
+        self._notes: list[Placeholder] | None = None  # the notes master's, once it exists
+        package = prs.part.package
+        taken = {part.partname for part in package.iter_parts()}
+        self._names = (
+            (PackURI(f"/ppt/slides/slide{n}.xml"), PackURI(f"/ppt/notesSlides/notesSlide{n}.xml"))
+            for n in count(1)
+            if f"/ppt/slides/slide{n}.xml" not in taken
+            and f"/ppt/notesSlides/notesSlide{n}.xml" not in taken
+        )
+
+    def __call__(self, page: Page) -> None:
+        layout, title, subtitle = self._layouts[page.kind == "cover"]
+        package, pres = self._prs.part.package, self._prs.part
+        slide_name, notes_name = next(self._names)
+        xml = slide_xml(page, title, subtitle, decorate=self._decorate)
+        slide = SlidePart(slide_name, CT.PML_SLIDE, package, parse_xml(xml))
+        slide.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        self._prs.slides._sldIdLst.add_sldId(pres.relate_to(slide, RT.SLIDE))
+        master = pres.notes_master_part  # python-pptx adds its default one if there is none
+        if self._notes is None:
+            self._notes = _notes_placeholders(master.notes_master)
+        notes = NotesSlidePart(
+            notes_name, CT.PML_NOTES_SLIDE, package, parse_xml(notes_xml(page.notes, self._notes))
+        )
+        notes.relate_to(master, RT.NOTES_MASTER)
+        notes.relate_to(slide, RT.SLIDE)
+        slide.relate_to(notes, RT.NOTES_SLIDE)
 
 
-def _fill(shape: BaseShape, tb: TextBox, *, field: bool = False) -> None:
-    """Replace the shape's text with the planned paragraphs, every property explicit."""
-    old = shape.text_frame._txBody  # type: ignore[attr-defined]
-    old.getparent().replace(old, parse_xml(txbody_xml(tb, field=field)))
+def _title_placeholders(layout: SlideLayout) -> tuple[Placeholder, Placeholder | None]:
+    """A layout's title placeholder and its subtitle one (None when it has none)."""
+    found = [placeholder(ph.element.ph.attrib) for ph in layout.placeholders]
+    title = next((p for p in found if p.kind in ("title", "ctrTitle")), None)
+    if title is None:
+        raise OutputError(f"slide layout {layout.name!r} has no title placeholder")
+    return title, next((p for p in found if p.kind == "subTitle"), None)
+
+
+def _notes_placeholders(master: SlideMaster) -> list[Placeholder]:
+    """What a notes page takes from the notes master (as python-pptx clones it): the slide
+    image, the notes and the slide number; a notes placeholder is added if the master has none."""
+    found = [placeholder(ph.element.ph.attrib) for ph in master.placeholders]
+    found = [p for p in found if p.kind in ("sldImg", "body", "sldNum")]
+    return found if any(p.kind == "body" for p in found) else [*found, NOTES_BODY]
 
 
 def _set_properties(
