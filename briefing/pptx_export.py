@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from pptx.presentation import Presentation as PresentationType
-    from pptx.slide import SlideLayout, SlideMaster
+    from pptx.slide import NotesMaster, SlideLayout
 
     from briefing.deck import Deck
 
@@ -92,10 +92,6 @@ class _EntryWriter(PackageWriter):
 def _package_entries(prs: PresentationType) -> dict[str, bytes]:
     package = prs.part.package
     return _EntryWriter(io.BytesIO(), package._rels, tuple(package.iter_parts())).entries()
-
-
-def _pt(box: Box) -> tuple[Emu, Emu, Emu, Emu]:
-    return Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h)
 
 
 def _open_default() -> tuple[PresentationType, Frame, tuple[SlideLayout, SlideLayout]]:
@@ -245,7 +241,7 @@ def _title_placeholders(layout: SlideLayout) -> tuple[Placeholder, Placeholder |
     return title, next((p for p in found if p.kind == "subTitle"), None)
 
 
-def _notes_placeholders(master: SlideMaster) -> list[Placeholder]:
+def _notes_placeholders(master: NotesMaster) -> list[Placeholder]:
     """What a notes page takes from the notes master (as python-pptx clones it): the slide
     image, the notes and the slide number; a notes placeholder is added if the master has none."""
     found = [placeholder(ph.element.ph.attrib) for ph in master.placeholders]
