@@ -30,14 +30,7 @@ SLIDE_KEYS: tuple[Key, ...] = (
     Key("n", "n", "toggle_notes", "speaker notes panel", "notes", 3),
     Key("s", "s", "sources", "source view: the excerpts in their full paragraphs", "source", 3),
     Key("slash", "/", "search", "search every source (for questions)", "search", 5),
-    Key(
-        "c",
-        "c",
-        "candidates",
-        "candidates of a theme slide: p pins, x excludes, u undoes (writes the outline)",
-        "curate",
-        8,
-    ),
+    Key("c", "c", "candidates", "candidates of a theme slide, to pin or exclude", "curate", 8),
     Key("t", "t", "toggle_timer", "timer: start / pause", "timer", 6),
     Key("T", "T", "reset_timer", "timer: reset to 00:00 (it restarts on the next slide)"),
     Key("J", "J K", "scroll_notes(1)", "scroll the notes down / up"),
@@ -61,6 +54,15 @@ SOURCE_KEYS: tuple[tuple[str, str], ...] = (
     ("← → Tab", "previous / next excerpt"),
     ("f", "whole source text, scrolled to the excerpt / back to paragraphs"),
     ("Esc s", "back to the slide"),
+)
+
+
+# The candidate list (c). A choice is written into the outline at once and the deck recomposed.
+CANDIDATE_KEYS: tuple[Key, ...] = (
+    Key("p", "p", "choose('pin')", "pin the highlighted excerpt: always on this slide", "pin"),
+    Key("x", "x", "choose('exclude')", "exclude it: never on this slide", "exclude"),
+    Key("u", "u", "choose('undo')", "undo its pin or exclusion", "unpin / un-exclude"),
+    Key("escape,c", "Esc c", "dismiss", "back to the slide", "back"),
 )
 
 

@@ -195,6 +195,9 @@ async def test_help_lists_every_key():
             assert shown in text
         for words in ("overview", "speaker notes", "source view", "search", "timer", "quit"):
             assert words in text
+        candidates = text[text.index("In the candidate list") :]
+        for shown, words in (("p", "pin"), ("x", "exclude"), ("u", "undo"), ("Esc c", "back")):
+            assert f"{shown}\n{words}" in candidates
         await pilot.press("escape")
         assert isinstance(app.screen, SlideScreen)
 

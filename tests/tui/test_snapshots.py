@@ -31,3 +31,8 @@ def test_notes(snap_compare):
 
 def test_source_view(snap_compare):
     assert snap_compare(presentation(), press=["2", "enter", "s"], terminal_size=SIZE)
+
+
+def test_candidates(snap_compare):
+    """The one picture that moves when ranking changes: the list is the ranking, on purpose."""
+    assert snap_compare(presentation(), press=["2", "enter", "c"], terminal_size=SIZE)

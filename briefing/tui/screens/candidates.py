@@ -16,12 +16,12 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from briefing.tui.candidates import Choice
+from briefing.tui.keys import CANDIDATE_KEYS
 from briefing.tui.widgets.candidate_list import CandidateList
 from briefing.tui.widgets.passage import Scroller
 
-HINT = (
-    "p pin \u00b7 x exclude \u00b7 u unpin / un-exclude \u00b7 \u2191\u2193 choose \u00b7 Esc back"
-)
+CHOICES = [f"{k.shown} {k.hint}" for k in CANDIDATE_KEYS if k.action.startswith("choose")]
+HINT = " \u00b7 ".join([*CHOICES, "\u2191\u2193 choose", "Esc back"])
 
 
 def detail(choice: Choice) -> Content:
@@ -55,10 +55,7 @@ class CandidatesScreen(Screen[None]):
     """The ranked excerpts of slide `number`, pinned first and exclusions last."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,c", "dismiss", "back", show=False),
-        Binding("p", "choose('pin')", "pin", show=False),
-        Binding("x", "choose('exclude')", "exclude", show=False),
-        Binding("u", "choose('undo')", "unpin / un-exclude", show=False),
+        Binding(k.keys, k.action, k.hint, show=False) for k in CANDIDATE_KEYS
     ]
 
     class Chosen(Message):

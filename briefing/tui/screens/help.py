@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from briefing.tui.keys import APP_KEYS, OTHER_KEYS, SLIDE_KEYS, SOURCE_KEYS
+from briefing.tui.keys import APP_KEYS, CANDIDATE_KEYS, OTHER_KEYS, SLIDE_KEYS, SOURCE_KEYS
 
 
 def help_rows() -> list[tuple[str, str]]:
@@ -20,6 +20,9 @@ def help_rows() -> list[tuple[str, str]]:
     rows = [("#", "Presenting")]
     rows += [(k.shown, k.help) for k in (*SLIDE_KEYS, *APP_KEYS) if k.in_help]
     rows += [("#", "Also"), *OTHER_KEYS, ("#", "In the source view"), *SOURCE_KEYS]
+    rows += [("#", "In the candidate list (c)"), ("\u2191 \u2193", "highlight an excerpt")]
+    rows += [(k.shown, k.help) for k in CANDIDATE_KEYS]
+    rows.append(("", "a choice is written into the outline at once, and the deck recomposed"))
     rows += [
         ("#", "Timer and reload"),
         ("", "the timer starts on the first move off the title page, or with t"),
