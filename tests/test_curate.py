@@ -19,6 +19,7 @@ from briefing.cli import cli
 from briefing.errors import BriefingError
 from briefing.models import OutlineFile
 from briefing.outline import load_outline
+from briefing.yamledit import Step, splice
 
 LONG = (
     "Washington and Hanoi have launched a partnership to build \u201cresilient semiconductor "
@@ -243,10 +244,10 @@ def test_the_splice_itself_is_exact_without_the_safety_net(quote: str) -> None:
     """The readable styles are right on their own; the double-quoted fallback is for bugs."""
     if not quote.strip():
         return
-    step = curate.Step("pins", True)
-    text = curate._splice(OUTLINE, 1, step, "s.txt", quote.strip(), False)
+    step = Step("pins", True)
+    text = splice(OUTLINE, 1, step, "s.txt", quote.strip(), False)
     assert slides(text)[1]["pins"][-1]["quote"] == quote.strip()
-    assert curate._splice(text, 1, curate.Step("pins", False), "s.txt", quote, False) == OUTLINE
+    assert splice(text, 1, Step("pins", False), "s.txt", quote, False) == OUTLINE
 
 
 def test_long_and_multiline_quotes_are_written_readably() -> None:
