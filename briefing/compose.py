@@ -188,7 +188,7 @@ def compose_file(path: Path, *, db_path: Path | str | None = None) -> Deck:
     """
     outline = load_outline(path)
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
-    listing = deckcache.snapshot(outline.sources_dir)  # before indexing: never newer than it
+    listing = deckcache.snapshot(outline.sources_dir, to_store=True)  # never newer than the index
     library = Library(outline.sources_dir, db_path=db_path)
     try:
         deck = compose(outline, library, themes)

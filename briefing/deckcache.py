@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from briefing.atomic import write_atomic
 from briefing.cachedir import cache_dir
-from briefing.corpus.documents import list_documents
+from briefing.corpus.documents import DocFile, list_documents
 from briefing.deck import Deck
 from briefing.errors import CorpusError, OutputError
+
+Listing = tuple[tuple[str, int, int], ...]  # (name, size, mtime or -1) of every source
 
 # The modules whose code decides what a composed deck contains.
 _COMPOSING_CODE = (
@@ -47,7 +49,7 @@ class Record:
     files: tuple[tuple[str, str | None], ...]  # (path, sha or None if absent): themes, catalogue
     sources: str
     generation: int
-    listing: tuple[tuple[str, int, int], ...]  # (name, size, mtime) of every source
+    listing: Listing
     deck: Deck
 
 
@@ -100,26 +102,42 @@ def load(outline: Path) -> Deck | None:
     sources = Path(record.sources)
     if not sources.is_dir():
         return None
-    if record.listing and snapshot(sources) == record.listing:
+    files = _list(sources)
+    if record.listing and _listing(files) == record.listing:
         return record.deck  # no source touched: the index need not even be opened
     from briefing.corpus.index import Index
 
+    listing = _listing(files, to_store=True)  # listed before the sync: never newer than it
     index = Index(sources)
     try:
         index.sync()
         fresh = index.generation == record.generation
     finally:
         index.close()
-    return record.deck if fresh else None
+    if not fresh:
+        return None
+    if listing != record.listing:  # touched, not changed: take the fast path next time
+        _write(outline, replace(record, listing=listing))
+    return record.deck
 
 
-def snapshot(sources: Path) -> tuple[tuple[str, int, int], ...]:
+def snapshot(sources: Path, *, to_store: bool = False) -> Listing:
     """Name, size and mtime of every source: equal listings mean an unchanged corpus (the
-    same test the index makes before it looks at contents). Empty if the folder is unusable."""
+    same test the index makes before it looks at contents). Empty if the folder is unusable.
+    `to_store`: the listing to remember, where a file modified just before gets no mtime
+    (see DocFile.stamp), so the next run asks the index, which compares its content."""
+    return _listing(_list(sources), to_store=to_store)
+
+
+def _list(sources: Path) -> list[DocFile]:
     try:
-        return tuple((d.name, d.size, d.mtime_ns) for d in list_documents(sources))
+        return list_documents(sources)
     except (CorpusError, OSError):
-        return ()
+        return []
+
+
+def _listing(files: list[DocFile], *, to_store: bool = False) -> Listing:
+    return tuple((d.name, d.size, d.stamp if to_store else d.mtime_ns) for d in files)
 
 
 def store(
@@ -127,7 +145,7 @@ def store(
     deck: Deck,
     inputs: list[Path],
     generation: int,
-    listing: tuple[tuple[str, int, int], ...] = (),
+    listing: Listing = (),
 ) -> None:
     """Remember a freshly composed deck; a cache that cannot be written is simply skipped."""
     if deck.sources_dir is None:
@@ -141,6 +159,11 @@ def store(
         listing=listing,
         deck=deck,
     )
+    _write(outline, record)
+
+
+def _write(outline: Path, record: Record) -> None:
+    """Save a record; a cache that cannot be written is simply skipped."""
     target = _record_path(outline)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

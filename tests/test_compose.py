@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
 
 from briefing.compose import compose_file
+from briefing.corpus.documents import RACY_NS, DocFile
 from briefing.corpus.index import Index
 from briefing.deck import Deck
 from briefing.quotes import locate_quote
@@ -167,6 +170,68 @@ def test_index_is_reused_and_only_changed_files_reindexed(project: Path, tmp_pat
     assert fourth.analysed == 0
     (seeds / "002_a30051e82dc3743c.txt").unlink()
     assert Index(seeds, db).sync().removed == 1
+
+
+def test_a_file_stamp_is_kept_only_once_it_is_old_enough() -> None:
+    def stamp(mtime: int, listed: int) -> int:
+        return DocFile("a.txt", Path("."), 1, mtime, listed).stamp
+
+    assert stamp(100, 100 + RACY_NS) == 100
+    assert stamp(100, 99 + RACY_NS) == -1  # modified just before it was listed
+    assert stamp(100 + RACY_NS, 100) == -1  # from the future: a clock out of step
+
+
+def _same_size_edit_in_the_same_tick(path: Path, old: str, new: str) -> None:
+    """Change `path` without changing its size or mtime: what a second save within one tick of
+    a coarse file-system clock (FAT: 2 s) looks like to a stat."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def test_a_source_saved_again_in_the_same_clock_tick_is_noticed(
+    project: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "index.sqlite"
+    seeds = project / "seeds"
+    target = seeds / "001_84d810a602726e3f.txt"
+    target.write_text(target.read_text(encoding="utf-8"), encoding="utf-8")  # saved just now
+    assert Index(seeds, db).sync().analysed == 5
+    _same_size_edit_in_the_same_tick(target, "ASEAN Beat", "ASEAN BEAT")
+    assert Index(seeds, db).sync().analysed == 1  # racily clean: its content was compared
+    old = time.time_ns() - 2 * RACY_NS
+    os.utime(target, ns=(old, old))
+    assert Index(seeds, db).sync().analysed == 0  # content unchanged, now stamped for good
+    assert Index(seeds, db).sync().unchanged == 5  # and no longer read at all
+
+
+def test_the_deck_cache_notices_a_same_tick_save_too(project: Path) -> None:
+    from briefing import deckcache
+
+    outline = project / "outlines" / "us-vietnam.yaml"
+    target = project / "seeds" / "001_84d810a602726e3f.txt"
+    target.write_text(target.read_text(encoding="utf-8"), encoding="utf-8")  # saved just now
+    compose_file(outline)
+    assert deckcache.load(outline) is not None
+    _same_size_edit_in_the_same_tick(target, "ASEAN Beat", "ASEAN BEAT")
+    assert deckcache.load(outline) is None
+
+
+def test_a_touched_source_costs_one_index_check_then_none(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import deckcache
+    from briefing.corpus import index as index_module
+
+    outline = project / "outlines" / "us-vietnam.yaml"
+    deck = compose_file(outline)
+    old = time.time_ns() - 2 * RACY_NS
+    os.utime(project / "seeds" / "000_ecb1a75b14719fb7.txt", ns=(old, old))  # touched
+    assert deckcache.load(outline) == deck  # the index confirms nothing changed...
+    monkeypatch.setattr(index_module, "Index", None)  # ...and is not needed again
+    assert deckcache.load(outline) == deck
 
 
 def test_index_built_by_other_analysis_code_is_rebuilt(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import CorpusError, display_path
 
 SUFFIXES = (".txt", ".md")
+RACY_NS = 3_000_000_000  # FAT keeps file times to 2 s, some network shares to 1 s
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,14 @@ class DocFile:
     folder: Path
     size: int
     mtime_ns: int
+    listed_ns: int = 0  # when it was listed
+
+    @property
+    def stamp(self) -> int:
+        """The mtime a cache may remember: the file's own, or -1 (which no file has, so the
+        next run compares contents) when it was modified so shortly before it was listed that
+        an edit of the same size in the same clock tick would keep it: git's "racily clean"."""
+        return self.mtime_ns if self.listed_ns - self.mtime_ns >= RACY_NS else -1
 
     @property
     def path(self) -> Path:
@@ -38,6 +48,7 @@ def list_documents(folder: Path) -> list[DocFile]:
     if not folder.is_dir():
         raise CorpusError(f"{display_path(folder)}: sources must be a folder, not a file")
     found = []
+    listed = time.time_ns()  # before any stat: errs towards calling a file recent
     stack = [(os.fspath(folder), "")]
     while stack:  # os.scandir: names and stat without pathlib, ~3x faster on 10,000 files
         where, prefix = stack.pop()
@@ -50,7 +61,7 @@ def list_documents(folder: Path) -> list[DocFile]:
                 elif entry.name.lower().endswith(SUFFIXES):
                     stat = entry.stat()
                     found.append(
-                        DocFile(prefix + entry.name, folder, stat.st_size, stat.st_mtime_ns)
+                        DocFile(prefix + entry.name, folder, stat.st_size, stat.st_mtime_ns, listed)
                     )
     found.sort(key=lambda d: d.name)
     if not found:

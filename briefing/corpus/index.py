@@ -1,7 +1,9 @@
 """The excerpt index: sentence windows in SQLite FTS5, cached on disk by file content.
 
 A re-run on an unchanged corpus only stats the files; a changed file (new size or mtime, then a
-new content hash) is re-analysed alone. Large batches are analysed on every core.
+new content hash) is re-analysed alone. A file modified just before it was listed is stored
+without its mtime, so the next run compares its content (see DocFile.stamp). Large batches
+are analysed on every core.
 """
 
 from __future__ import annotations
@@ -174,7 +176,7 @@ class Index:
                 if row and row[1] == sha:  # touched but not changed: keep its windows
                     self.db.execute(
                         "UPDATE docs SET size=?, mtime_ns=? WHERE id=?",
-                        (file.size, file.mtime_ns, row[0]),
+                        (file.size, file.stamp, row[0]),
                     )
                     continue
                 jobs.append((file, sha))
@@ -236,7 +238,7 @@ class Index:
         self.db.execute(
             "INSERT INTO docs(name, sha, size, mtime_ns, chars, quality, meta, noise, skipped)"
             " VALUES (?, '', ?, ?, 0, 0, '{}', '[]', ?)",
-            (file.name, file.size, file.mtime_ns, reason),
+            (file.name, file.size, file.stamp, reason),
         )
 
     def _delete(self, doc_id: int) -> None:
@@ -256,7 +258,7 @@ class Index:
                 file.name,
                 doc.sha,
                 file.size,
-                file.mtime_ns,
+                file.stamp,
                 doc.chars,
                 json.dumps(meta),
                 json.dumps(doc.noise),
