@@ -10,26 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from briefing.cachedir import cache_dir
+from briefing.corpus import workers
 from briefing.corpus.documents import DocFile, Unreadable, list_documents, read_document
 from briefing.errors import CorpusError, display_path
 
 if TYPE_CHECKING:  # analysis pulls in syntok; a run with nothing to re-index never needs it
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
 
-    from briefing.corpus.analysis import DocAnalysis, Window, Windows
+    from briefing.corpus.analysis import DocAnalysis, Window
 
 SCHEMA_VERSION = "6"
-T = TypeVar("T")
-R = TypeVar("R")
 PARALLEL_BYTES = 4_000_000  # below this, worker start-up costs more than it saves
 
 _SCHEMA = """
@@ -187,9 +183,9 @@ class Index:
         nbytes = sum(f.size for f, _ in jobs)
         big = [job for job in jobs if job[0].size > CHUNK_CHARS]
         small = [job for job in jobs if job[0].size <= CHUNK_CHARS]
-        pool = _pool() if nbytes >= PARALLEL_BYTES else None
+        pool = workers.pool() if nbytes >= PARALLEL_BYTES else None
         try:
-            for file, text, doc, found in _analyse_small(small, pool):
+            for file, text, doc, found in workers.analyse_small(small, pool):
                 with self.db:
                     self._replace(known.get(file.name))
                     doc_id, paras = self._store_doc(file, doc)
@@ -224,7 +220,10 @@ class Index:
             )
             for run in chunks(doc)
         )
-        results = _bounded_map(pool, _windows_unit, units) if pool else map(_windows_unit, units)
+        if pool:
+            results = workers.bounded_map(pool, workers.windows_unit, units)
+        else:
+            results = map(workers.windows_unit, units)
         sentences = garbled = 0
         for found in results:
             self._store_windows(doc_id, paras, text, found.windows)
@@ -300,59 +299,3 @@ class Index:
 
     def _set_quality(self, doc_id: int, value: float) -> None:
         self.db.execute("UPDATE docs SET quality=? WHERE id=?", (value, doc_id))
-
-
-def _pool() -> ProcessPoolExecutor | None:
-    """Worker processes for big batches; spawned, not forked, as callers may run threads."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    workers = min(os.cpu_count() or 1, 4)
-    if workers < 2:
-        return None
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-
-
-def _bounded_map(
-    pool: ProcessPoolExecutor, func: Callable[[T], R], items: Iterable[T], ahead: int = 4
-) -> Iterator[R]:
-    """Like pool.map, in order, but with at most `ahead` items in flight: a huge document's
-    chunks are sliced and pickled only as workers become free."""
-    pending: deque[Future[R]] = deque()
-    for item in items:
-        pending.append(pool.submit(func, item))
-        if len(pending) >= ahead:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
-def _analyse_job(job: tuple[DocFile, str]) -> tuple[str, DocAnalysis, Windows]:
-    from briefing.corpus.analysis import analyse
-
-    file, sha = job
-    text = file.path.read_bytes().decode("utf-8")
-    doc, found = analyse(file.name, sha, text)
-    return text, doc, found
-
-
-def _windows_unit(unit: tuple[str, int, list[tuple[int, int, int]], frozenset[str]]) -> Windows:
-    from briefing.corpus.analysis import windows_in
-
-    return windows_in(*unit)
-
-
-def _analyse_small(
-    jobs: list[tuple[DocFile, str]], pool: ProcessPoolExecutor | None
-) -> Iterator[tuple[DocFile, str, DocAnalysis, Windows]]:
-    """Analyse whole documents, on the pool when there is one, in bounded batches so a huge
-    corpus never sits in memory at once."""
-    if pool is None:
-        for job in jobs:
-            yield job[0], *_analyse_job(job)
-        return
-    batch = 256
-    for offset in range(0, len(jobs), batch):
-        chunk = jobs[offset : offset + batch]
-        for job, result in zip(chunk, pool.map(_analyse_job, chunk, chunksize=8), strict=True):
-            yield job[0], *result
