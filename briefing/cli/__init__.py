@@ -113,7 +113,11 @@ def warn(lines: Any) -> None:
 
 
 def main() -> None:
-    cli(prog_name="briefing")
+    from briefing.cli.feedback import IndexingLine
+    from briefing.progress import reporting
+
+    with reporting(IndexingLine()):
+        cli(prog_name="briefing")
 
 
 def _register() -> None:

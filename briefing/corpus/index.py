@@ -19,6 +19,7 @@ from briefing.cachedir import cache_dir
 from briefing.corpus import workers
 from briefing.corpus.documents import DocFile, Unreadable, list_documents, read_document
 from briefing.errors import CorpusError, display_path
+from briefing.progress import Tracker
 
 if TYPE_CHECKING:  # analysis pulls in syntok; a run with nothing to re-index never needs it
     from concurrent.futures import ProcessPoolExecutor
@@ -184,6 +185,7 @@ class Index:
         big = [job for job in jobs if job[0].size > CHUNK_CHARS]
         small = [job for job in jobs if job[0].size <= CHUNK_CHARS]
         pool = workers.pool() if nbytes >= PARALLEL_BYTES else None
+        tracker = Tracker("indexing", len(jobs), nbytes)
         try:
             for file, text, doc, found in workers.analyse_small(small, pool):
                 with self.db:
@@ -191,45 +193,51 @@ class Index:
                     doc_id, paras = self._store_doc(file, doc)
                     self._store_windows(doc_id, paras, text, found.windows)
                     self._set_quality(doc_id, doc_quality(found.sentences, found.garbled))
+                tracker.advance(docs=1, nbytes=file.size)
             for file, sha in big:
                 with self.db:
                     self._replace(known.get(file.name))
-                    self._store_big(file, sha, pool)
+                    self._store_big(file, sha, pool, tracker)
+                tracker.advance(docs=1)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+            tracker.finish()
         return len(jobs), nbytes
 
     def _replace(self, row: tuple | None) -> None:
         if row:
             self._delete(row[0])
 
-    def _store_big(self, file: DocFile, sha: str, pool: ProcessPoolExecutor | None) -> None:
+    def _store_big(
+        self, file: DocFile, sha: str, pool: ProcessPoolExecutor | None, tracker: Tracker
+    ) -> None:
         """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
         from briefing.corpus.analysis import chunks, doc_quality, prepare
 
         text = file.path.read_bytes().decode("utf-8")
         doc = prepare(file.name, sha, text)
         doc_id, paras = self._store_doc(file, doc)
+        runs = list(chunks(doc))
+        spans = [(doc.paragraphs[run[0]][0], doc.paragraphs[run[-1]][1]) for run in runs]
         units = (
-            (
-                text[doc.paragraphs[run[0]][0] : doc.paragraphs[run[-1]][1]],
-                doc.paragraphs[run[0]][0],
-                [(i, *doc.paragraphs[i]) for i in run],
-                doc.lexicon,
-            )
-            for run in chunks(doc)
+            (text[start:end], start, [(i, *doc.paragraphs[i]) for i in run], doc.lexicon)
+            for run, (start, end) in zip(runs, spans, strict=True)
         )
         if pool:
             results = workers.bounded_map(pool, workers.windows_unit, units)
         else:
             results = map(workers.windows_unit, units)
-        sentences = garbled = 0
-        for found in results:
+        sentences = garbled = reported = 0
+        for found, (_, end) in zip(results, spans, strict=True):
             self._store_windows(doc_id, paras, text, found.windows)
             sentences += found.sentences
             garbled += found.garbled
+            share = file.size * end // len(text)  # how far into the file, roughly
+            tracker.advance(nbytes=share - reported)
+            reported = share
         self._set_quality(doc_id, doc_quality(sentences, garbled))
+        tracker.advance(nbytes=file.size - reported)
 
     def _store_skipped(self, file: DocFile, row: tuple | None, reason: str) -> None:
         if row:
