@@ -26,8 +26,9 @@ _reporter: Reporter | None = None
 
 
 @contextmanager
-def reporting(reporter: Reporter) -> Iterator[None]:
-    """Send every job's progress to `reporter` while the block runs."""
+def reporting(reporter: Reporter | None) -> Iterator[None]:
+    """Send every job's progress to `reporter` while the block runs; None sends it nowhere
+    (a full-screen UI owns the terminal, and a line written under it would garble it)."""
     global _reporter
     previous, _reporter = _reporter, reporter
     try:

@@ -107,3 +107,33 @@ def test_the_cli_shows_indexing_on_stderr(
     err = capsys.readouterr().err
     assert err.startswith("indexing 5 sources (")
     assert "indexed 5 of 5 sources" in err
+
+
+@pytest.mark.parametrize(
+    ("command", "app_class"),
+    [("present", "briefing.tui.app.BriefingApp"), ("edit", "briefing.tui.editor.app.EditorApp")],
+)
+def test_nothing_is_drawn_under_a_running_tui(
+    command: str, app_class: str, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A recompose while presenting or editing may index; its progress must not be written
+    over the screen Textual owns."""
+    import importlib
+
+    from briefing import progress
+
+    from .pptx_fixtures.decks import run_cli
+
+    module, name = app_class.rsplit(".", 1)
+    during: list[object] = []
+    monkeypatch.setattr(
+        getattr(importlib.import_module(module), name),
+        "run",
+        lambda self: during.append(progress._reporter),
+    )
+    outline = project / "outlines" / "us-vietnam.yaml"
+    with reporting(IndexingLine(io.StringIO())):
+        result = run_cli(command, outline)
+        assert progress._reporter is not None  # back once the TUI has exited
+    assert result.exit_code == 0, result.output
+    assert during == [None]

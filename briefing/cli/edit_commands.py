@@ -17,6 +17,7 @@ from briefing.corpus.documents import Unreadable, list_documents, read_document
 from briefing.errors import BriefingError, ValidationError, display_path
 from briefing.models import OutlineFile
 from briefing.outline import Outline, parse_outline, project_root
+from briefing.progress import reporting
 from briefing.quotes import locate_quote
 from briefing.scaffold import new_outline
 from briefing.suggest import did_you_mean
@@ -194,7 +195,8 @@ def edit(outline: Path, theme: str) -> None:
     from briefing.tui.editor.app import EditorApp  # Textual only for the TUI commands
 
     app = EditorApp(outline, theme=theme)
-    app.run()
+    with reporting(None):  # a recompose may index: never draw under the TUI
+        app.run()
     code = app.return_code or 0
     if code:
         raise SystemExit(code)

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from briefing.cli import COLOURS_OPTION, cli
+from briefing.progress import reporting
 
 FIRST_PAINT_ENV = "BRIEFING_FIRST_PAINT"  # benchmark: file to write the first-paint time into
 
@@ -36,7 +37,8 @@ def present(outline: Path, theme: str, no_watch: bool) -> None:
         watch=not no_watch,
         first_paint=Path(probe) if probe else None,
     )
-    app.run()
+    with reporting(None):  # a recompose may index: never draw under the TUI
+        app.run()
     code = app.return_code or 0
     if code:
         raise SystemExit(code)
