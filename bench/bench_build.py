@@ -105,6 +105,8 @@ def main() -> int:
         for _ in range(args.runs):
             for name, cmd in contenders.items():
                 times[name].append(timed(cmd, tmp))
+        if slide_texts(tmp / "plain.pptx") != slides:
+            raise SystemExit("the python-pptx script wrote different slides: fix BASELINE")
     medians = {name: statistics.median(t) for name, t in times.items()}
     floor = medians["python-pptx script"]
     print(f"{len(slides)} slides, median of {args.runs} runs each, whole process, warm cache\n")

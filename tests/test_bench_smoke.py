@@ -1,5 +1,6 @@
-"""Smoke test for the corpus benchmark's synthesiser (bench/synth.py): deterministic output,
-and a deck composed over it quotes its sources verbatim. Nothing here is timed."""
+"""Smoke tests for the benchmarks: the corpus synthesiser (bench/synth.py) gives deterministic
+output over which a deck quotes its sources verbatim, and the build benchmark still runs.
+Nothing here asserts a time."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = 20
 
 
-def _load_synth():
-    spec = importlib.util.spec_from_file_location("bench_synth", ROOT / "bench" / "synth.py")
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
@@ -26,7 +27,7 @@ def _load_synth():
     return module
 
 
-synth = _load_synth()
+synth = _load("bench_synth", ROOT / "bench" / "synth.py")
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +100,16 @@ def test_compose_over_synthetic_corpus_is_verbatim(pool, tmp_path: Path):
     finally:
         library.close()
     assert noise  # the sprinkled boilerplate gives cleaning something to do
+
+
+def test_build_benchmark_runs_and_its_baseline_writes_the_same_slides(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One round of bench/bench_build.py: nothing timed is asserted, only that it still runs,
+    that its python-pptx baseline writes the same slides and text, and that it reports."""
+    bench = _load("bench_build", ROOT / "bench" / "bench_build.py")
+    monkeypatch.setattr(sys, "argv", ["bench_build.py", "-n", "1"])
+    assert bench.main() == 0
+    out = capsys.readouterr().out
+    assert "python-pptx script" in out and "1.00x" in out
+    assert "target: briefing build within 1.3x of the python-pptx script:" in out
