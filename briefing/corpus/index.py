@@ -184,8 +184,8 @@ class Index:
         nbytes = sum(f.size for f, _ in jobs)
         big = [job for job in jobs if job[0].size > CHUNK_CHARS]
         small = [job for job in jobs if job[0].size <= CHUNK_CHARS]
+        tracker = Tracker("indexing", len(jobs), nbytes)  # first: it can fail, a pool must not leak
         pool = workers.pool() if nbytes >= PARALLEL_BYTES else None
-        tracker = Tracker("indexing", len(jobs), nbytes)
         try:
             for file, text, doc, found in workers.analyse_small(small, pool):
                 with self.db:
