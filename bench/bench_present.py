@@ -115,8 +115,8 @@ async def switch_times(outline: Path, presses: int) -> list[float]:
     """Seconds from each key press to the next slide painted, under run_test at 100x30."""
     from textual import events
 
-    from briefing.tui.app import BriefingApp
-    from briefing.tui.widgets.slide_view import SlideView
+    from briefing.tui.present.app import BriefingApp
+    from briefing.tui.slide_view import SlideView
 
     class Timed(BriefingApp):
         def __init__(self) -> None:

@@ -98,7 +98,7 @@ class Slide:
     theme_title: str | None = None
     excerpts: tuple[Excerpt, ...] = ()
     bullets: tuple[str, ...] = ()
-    notes: str = ""  # the outline's notes, rendered (see briefing.notes)
+    notes: str = ""  # the outline's notes, rendered (see briefing.compose.notes)
     minutes: float | None = None  # time budget for the live presentation
     requested: int = 0  # how many excerpts the outline asked for
     line: int = 0  # line of this slide in the outline file, for editors and messages

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "outlines" / "us-vietnam.yaml"
@@ -27,3 +28,18 @@ def project(tmp_path: Path) -> Path:
     for folder in ("seeds", "themes", "outlines"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     return tmp_path
+
+
+def run_cli(*args: object) -> Result:
+    """`briefing ARGS...` in this process, with stdout and stderr kept apart."""
+    import briefing.cli
+
+    briefing.cli._register()
+    return CliRunner().invoke(briefing.cli.cli, [str(a) for a in args])
+
+
+def write(path: Path, text: str) -> Path:
+    """Write a UTF-8 file, making its folder; returns the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.compose import compose_file
-from briefing.library import Library
+from briefing.compose.composer import compose_file
+from briefing.sources.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = 20

@@ -13,8 +13,8 @@ import pytest
 
 from briefing.cli import feedback
 from briefing.cli.feedback import IndexingLine
-from briefing.corpus.index import Index
 from briefing.progress import Progress, reporting
+from briefing.sources.index import Index
 
 
 def _reports(sources: Path, db: Path) -> list[Progress]:
@@ -42,7 +42,7 @@ def test_indexing_reports_every_document_then_finishes(project: Path, tmp_path: 
 def test_a_huge_document_reports_as_its_chunks_are_done(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing.corpus import analysis
+    from briefing.sources import analysis
 
     monkeypatch.setattr(analysis, "CHUNK_CHARS", 2_000)  # every seed is huge, in many chunks
     seen = _reports(project / "seeds", tmp_path / "index.sqlite")
@@ -111,7 +111,10 @@ def test_the_cli_shows_indexing_on_stderr(
 
 @pytest.mark.parametrize(
     ("command", "app_class"),
-    [("present", "briefing.tui.app.BriefingApp"), ("edit", "briefing.tui.editor.app.EditorApp")],
+    [
+        ("present", "briefing.tui.present.app.BriefingApp"),
+        ("edit", "briefing.tui.edit.app.EditorApp"),
+    ],
 )
 def test_nothing_is_drawn_under_a_running_tui(
     command: str, app_class: str, project: Path, monkeypatch: pytest.MonkeyPatch
@@ -121,8 +124,7 @@ def test_nothing_is_drawn_under_a_running_tui(
     import importlib
 
     from briefing import progress
-
-    from .pptx_fixtures.decks import run_cli
+    from tests.conftest import run_cli
 
     module, name = app_class.rsplit(".", 1)
     during: list[object] = []

@@ -1,7 +1,7 @@
 """`briefing build` (write the deck as .pptx) and `briefing verify` (re-check its quotes).
 
 Thin: parse arguments, call the core. python-pptx is imported only when a command runs, and
-only through briefing.pptx_export; nothing here imports textual.
+only through briefing.export.pptx.writer; nothing here imports textual.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=Fal
 )
 def build(outline: Path, output: Path | None, template: Path | None) -> None:
     """Write OUTLINE's deck as PowerPoint, ready to circulate."""
-    from briefing import deckfile
-    from briefing.deckcache import compose_cached
+    from briefing.compose.cache import compose_cached
+    from briefing.export.pptx import package as deckfile
 
     out = output if output is not None else Path(outline.stem + ".pptx")
     deckfile.check_destination(out)  # fail before composing, not after
     deck = compose_cached(outline)
-    from briefing.pptx_export import build_pptx
+    from briefing.export.pptx.writer import build_pptx
 
     slides, notes = build_pptx(deck, out, template)
     warn([*deck.warnings, *notes])
@@ -49,7 +49,7 @@ def build(outline: Path, output: Path | None, template: Path | None) -> None:
 @OUTLINE
 def verify(deck: Path, outline: Path) -> None:
     """Check every quote in DECK still matches OUTLINE's sources verbatim."""
-    from briefing.verify import verify_deck
+    from briefing.export.pptx.verify import verify_deck
 
     problems, checked = verify_deck(deck, outline)
     for line in problems:

@@ -13,8 +13,8 @@ import click
 from briefing.cli import SOURCES_OPTION, THEMES_OPTION, cli, warn
 
 if TYPE_CHECKING:
-    from briefing.library import Library
-    from briefing.themes import Theme
+    from briefing.outline.themes import Theme
+    from briefing.sources.library import Library
 
 OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=False, exists=False))
 
@@ -31,7 +31,7 @@ def folders_option(func: Callable[..., None]) -> Callable[..., None]:
 
 
 def _folders(outline: Path | None, sources: Path | None, themes: Path | None) -> tuple[Path, Path]:
-    from briefing.outline import load_outline, project_root
+    from briefing.outline.load import load_outline, project_root
 
     if outline is not None:
         parsed = load_outline(outline)
@@ -45,8 +45,8 @@ def _folders(outline: Path | None, sources: Path | None, themes: Path | None) ->
 @click.option("--json", "as_json", is_flag=True, help="Print the deck as JSON (see CONTRACT.md).")
 def compose(outline: Path, as_json: bool) -> None:
     """Compose OUTLINE and print the deck: readable text, or JSON with --json."""
-    from briefing import textdeck
-    from briefing.deckcache import compose_cached
+    from briefing.compose.cache import compose_cached
+    from briefing.export import text as textdeck
 
     deck = compose_cached(outline)
     warn(deck.warnings)
@@ -60,7 +60,7 @@ def compose(outline: Path, as_json: bool) -> None:
 @OUTLINE
 def check_command(outline: Path) -> None:
     """Validate OUTLINE, its themes, sources and pins; print each problem as FILE:LINE:COL."""
-    from briefing.checking import check
+    from briefing.outline.check import check
 
     problems = check(outline)
     for problem in problems:
@@ -78,7 +78,7 @@ def sources(
     outline: Path | None, sources_dir: Path | None, themes_dir: Path | None, verbose: bool
 ) -> None:
     """List source documents with their metadata and what cleaning removed."""
-    from briefing.library import Library
+    from briefing.sources.library import Library
 
     folder, _ = _folders(outline, sources_dir, themes_dir)
     library = Library(folder)
@@ -117,8 +117,8 @@ def sources(
 @folders_option
 def themes(outline: Path | None, sources_dir: Path | None, themes_dir: Path | None) -> None:
     """List themes with how many paragraphs of each source match them."""
-    from briefing.library import Library
-    from briefing.themes import load_themes
+    from briefing.outline.themes import load_themes
+    from briefing.sources.library import Library
 
     sources_folder, themes_folder = _folders(outline, sources_dir, themes_dir)
     loaded = load_themes(themes_folder)
@@ -141,7 +141,7 @@ def themes(outline: Path | None, sources_dir: Path | None, themes_dir: Path | No
 
 
 def _matches_per_source(library: Library, theme: Theme) -> dict[str, int]:
-    from briefing.query import theme_match
+    from briefing.compose.query import theme_match
 
     match = theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
@@ -162,11 +162,11 @@ def excerpts(
     theme: str, outline: Path | None, sources_dir: Path | None, themes_dir: Path | None, limit: int
 ) -> None:
     """Show THEME's ranked candidate excerpts with scores and matched terms, to tune it."""
-    from briefing import ranking
+    from briefing.compose import ranking
     from briefing.errors import BriefingError
-    from briefing.library import Library
+    from briefing.outline.themes import load_themes, theme_files
+    from briefing.sources.library import Library
     from briefing.suggest import did_you_mean
-    from briefing.themes import load_themes, theme_files
 
     sources_folder, themes_folder = _folders(outline, sources_dir, themes_dir)
     known = theme_files(themes_folder)

@@ -1,6 +1,6 @@
 """Commands for writing and curating outlines: schema, new, pin, exclude, unpin, unexclude.
 
-Thin wrappers over briefing.schema, briefing.scaffold and briefing.curate (the `edit` TUI
+Thin wrappers over briefing.outline's schema, scaffold and curate modules (the `edit` TUI
 command belongs here too)."""
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ from pathlib import Path
 
 import click
 
-from briefing import curate, schema
 from briefing.cli import COLOURS_OPTION, SOURCES_OPTION, THEMES_OPTION, cli
 from briefing.cli.core_commands import OUTLINE
-from briefing.corpus.documents import Unreadable, list_documents, read_document
 from briefing.errors import BriefingError, ValidationError, display_path
-from briefing.models import OutlineFile
-from briefing.outline import Outline, parse_outline, project_root
+from briefing.outline import curate, schema
+from briefing.outline.load import Outline, parse_outline, project_root
+from briefing.outline.models import OutlineFile
+from briefing.outline.scaffold import new_outline
 from briefing.progress import reporting
-from briefing.quotes import locate_quote
-from briefing.scaffold import new_outline
+from briefing.sources.documents import Unreadable, list_documents, read_document
+from briefing.sources.quotes import locate_quote
 from briefing.suggest import did_you_mean
 
 
@@ -192,7 +192,7 @@ _curation_command("unexclude", curate.UNEXCLUDE, "Let the composer choose an exc
 def edit(outline: Path, theme: str) -> None:
     """Edit OUTLINE beside a live preview of the slide at the cursor; problems show as you
     type, Ctrl+S saves, and unsaved work is kept in a recovery file until it is saved."""
-    from briefing.tui.editor.app import EditorApp  # Textual only for the TUI commands
+    from briefing.tui.edit.app import EditorApp  # Textual only for the TUI commands
 
     app = EditorApp(outline, theme=theme)
     with reporting(None):  # a recompose may index: never draw under the TUI

@@ -24,10 +24,10 @@ FIRST_PAINT_ENV = "BRIEFING_FIRST_PAINT"  # benchmark: file to write the first-p
 @click.option("--no-watch", is_flag=True, help="Do not reload when the outline or sources change.")
 def present(outline: Path, theme: str, no_watch: bool) -> None:
     """Present OUTLINE live in the terminal (press ? for keys, q to quit)."""
-    from briefing.deckcache import compose_cached
+    from briefing.compose.cache import compose_cached
 
     deck = compose_cached(outline)  # a deck that cannot be composed never starts the TUI
-    from briefing.tui.app import BriefingApp
+    from briefing.tui.present.app import BriefingApp
 
     probe = os.environ.get(FIRST_PAINT_ENV)
     app = BriefingApp(

@@ -1,1 +1,2 @@
-"""The live presentation (`briefing present`): the only part of briefing that imports Textual."""
+"""Terminal UIs: `present/` (the live presentation), `edit/` (the outline editor) and what both
+share (the slide view, colours, file watching). The only part of briefing that imports Textual."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.tui.app import BriefingApp
+from briefing.tui.present.app import BriefingApp
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "outlines" / "us-vietnam.yaml"

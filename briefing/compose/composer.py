@@ -1,0 +1,209 @@
+"""Compose an outline into a deck: pinned excerpts first, then the best-ranked, diverse ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from briefing.compose.notes import render_template
+from briefing.compose.ranking import Candidate, rank_theme, to_excerpt
+from briefing.compose.select import Used, choose
+from briefing.deck import Deck, Excerpt, Slide
+from briefing.errors import CorpusError
+from briefing.outline.load import Outline, load_outline
+from briefing.outline.models import QuoteRef, SlideSpec
+from briefing.outline.themes import Theme, load_themes
+from briefing.sources.documents import Listing, snapshot
+from briefing.sources.library import Library
+from briefing.sources.quotes import locate_quote
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A resolved pin or exclusion: a source span, or None when its quote is gone."""
+
+    ref: QuoteRef
+    span: tuple[int, int] | None
+    overlaps: bool = False  # the passage is already pinned, here or on an earlier slide
+
+
+def resolve(library: Library, refs: list[QuoteRef]) -> list[Pin]:
+    pins = []
+    for ref in refs:
+        try:
+            text = library.text(ref.source)
+        except CorpusError:  # a missing source is reported as a lost pin
+            pins.append(Pin(ref, None))
+            continue
+        pins.append(Pin(ref, locate_quote(text, ref.quote)))
+    return pins
+
+
+def compose(outline: Outline, library: Library, themes: dict[str, Theme]) -> Deck:
+    """The deck for an outline over an opened library. Deterministic for the same inputs."""
+    model = outline.model
+    used = Used()
+    pins = [resolve(library, spec.pins) for spec in model.slides]
+    for slide_pins in pins:  # reserve every pin first so no other slide takes its passage
+        for i, pin in enumerate(slide_pins):
+            if pin.span is None:
+                continue
+            spans = used.spans.get(pin.ref.source, [])
+            if any(s < pin.span[1] and pin.span[0] < e for s, e in spans):
+                slide_pins[i] = Pin(pin.ref, pin.span, overlaps=True)
+                continue
+            text = library.text(pin.ref.source)[pin.span[0] : pin.span[1]]
+            used.add(pin.ref.source, *pin.span, text)
+    slides = []
+    for number, spec in enumerate(model.slides, 1):
+        slides.append(_slide(library, themes, spec, pins[number - 1], used, number, outline))
+    deck = Deck(
+        title=model.title,
+        subtitle=model.subtitle,
+        presenter=model.presenter,
+        date=model.date,
+        marking=model.marking,
+        slides=tuple(slides),
+        outline_path=outline.path,
+        sources_dir=outline.sources_dir,
+        warnings=(*library.warnings, *(w for s in slides for w in s.warnings)),
+    )
+    return _render_notes(deck, themes)
+
+
+def _slide(
+    library: Library,
+    themes: dict[str, Theme],
+    spec: SlideSpec,
+    pins: list[Pin],
+    used: Used,
+    number: int,
+    outline: Outline,
+) -> Slide:
+    warnings: list[str] = []
+    label = f"slide {number} '{spec.title}'"
+    excerpts = []
+    for pin in pins:
+        if pin.span is None:
+            warnings.append(
+                f"{label}: pinned quote no longer found in {pin.ref.source}: "
+                f"\u201c{_clip(pin.ref.quote)}\u201d"
+            )
+            continue
+        if pin.overlaps:
+            warnings.append(
+                f"{label}: pinned quote overlaps an earlier pin and is shown once: "
+                f"\u201c{_clip(pin.ref.quote)}\u201d"
+            )
+            continue
+        excerpts.append(_excerpt(library, pin.ref.source, *pin.span, pinned=True))
+    theme = themes.get(spec.theme) if spec.theme else None
+    if theme is not None:
+        excluded = [p for p in resolve(library, spec.exclude) if p.span]
+        wanted = max(0, spec.excerpts - len(excerpts))
+        ranked = rank_theme(library, theme)
+        picked = choose(
+            ranked,
+            wanted,
+            used,
+            lambda c: library.text(c.source)[c.start : c.end],
+            blocked=lambda c: _overlaps_any(c, excluded),
+        )
+        excerpts += [to_excerpt(library, c) for c in picked]
+        if len(excerpts) < spec.excerpts:
+            warnings.append(
+                f"{label}: asked for {spec.excerpts} excerpts, found {len(excerpts)} "
+                f"matching theme '{theme.id}'; showing what there is"
+            )
+    return Slide(
+        title=spec.title,
+        theme=spec.theme,
+        theme_title=theme.title if theme else None,
+        excerpts=tuple(excerpts),
+        bullets=tuple(spec.bullets),
+        notes=spec.notes or "",
+        minutes=spec.minutes,
+        requested=spec.excerpts if spec.theme else 0,
+        line=outline.slide_lines[number - 1],
+        warnings=tuple(warnings),
+    )
+
+
+def _overlaps_any(candidate: Candidate, excluded: list[Pin]) -> bool:
+    return any(
+        p.ref.source == candidate.source
+        and p.span is not None
+        and p.span[0] < candidate.end
+        and candidate.start < p.span[1]
+        for p in excluded
+    )
+
+
+def _excerpt(library: Library, source: str, start: int, end: int, *, pinned: bool) -> Excerpt:
+    text = library.text(source)
+    p_start, p_end = library.paragraph_at(source, start, end)
+    return Excerpt(
+        source=library.info(source),
+        start=start,
+        end=end,
+        text=text[start:end],
+        paragraph=text[p_start:p_end],
+        paragraph_start=p_start,
+        pinned=pinned,
+    )
+
+
+def _render_notes(deck: Deck, themes: dict[str, Theme]) -> Deck:
+    slides = []
+    for number, slide in enumerate(deck.slides, 1):
+        theme = themes.get(slide.theme) if slide.theme else None
+        context = {
+            "deck": deck,
+            "slide": slide,
+            "excerpts": slide.excerpts,
+            "theme": theme,
+            "sources": [e.source for e in slide.excerpts],
+            "number": number,
+        }
+        notes = render_template(
+            slide.notes, context, outline=deck.outline_path, slide_no=number, title=slide.title
+        )
+        slides.append(replace(slide, notes=notes))
+    return replace(deck, slides=tuple(slides))
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def used_theme_ids(outline: Outline) -> set[str]:
+    return {s.theme for s in outline.model.slides if s.theme}
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A composed deck and what it was composed from: what a cache needs to know it is fresh."""
+
+    deck: Deck
+    inputs: list[Path]  # theme files and the catalogue
+    generation: int  # the index generation the deck was composed against
+    listing: Listing  # the sources as listed before the index synced: never newer than it
+
+
+def compose_outline_file(path: Path, *, db_path: Path | str | None = None) -> Composed:
+    """Parse, validate, index and compose in one call, reporting the inputs it read."""
+    outline = load_outline(path)
+    themes = load_themes(outline.themes_dir, used_theme_ids(outline))
+    listing = snapshot(outline.sources_dir, to_store=True)
+    library = Library(outline.sources_dir, db_path=db_path)
+    try:
+        deck = compose(outline, library, themes)
+        inputs = [t.path for t in themes.values()] + [library.catalogue_path]
+        return Composed(deck, inputs, library.index.generation, listing)
+    finally:
+        library.close()
+
+
+def compose_file(path: Path, *, db_path: Path | str | None = None) -> Deck:
+    """The deck for an outline file, composed now (the cache is `briefing.compose.cache`)."""
+    return compose_outline_file(path, db_path=db_path).deck

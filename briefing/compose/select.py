@@ -1,0 +1,75 @@
+"""Choose a slide's excerpts from ranked candidates: best first, but never two overlapping or
+near-duplicate passages, spread across sources, and nothing already used on another slide."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from briefing.compose.ranking import Candidate
+
+_WORD = re.compile(r"\w+")
+NEAR_DUPLICATE = 0.5  # share of 3-word shingles in common that makes two passages the same
+
+
+def shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 3:
+        return frozenset([tuple(words)])
+    return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
+@dataclass
+class Used:
+    """Everything already on a slide in this deck: spans per source and their shingles."""
+
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    shingle_sets: list[frozenset[tuple[str, ...]]] = field(default_factory=list)
+
+    def add(self, source: str, start: int, end: int, text: str) -> None:
+        self.spans.setdefault(source, []).append((start, end))
+        self.shingle_sets.append(shingles(text))
+
+    def clashes(self, source: str, start: int, end: int, text: str) -> bool:
+        if any(s < end and start < e for s, e in self.spans.get(source, ())):
+            return True
+        mine = shingles(text)
+        for other in self.shingle_sets:
+            common = len(mine & other)
+            if common and common / min(len(mine), len(other)) >= NEAR_DUPLICATE:
+                return True
+        return False
+
+
+def choose(
+    ranked: list[Candidate],
+    count: int,
+    used: Used,
+    text_of: Callable[[Candidate], str],
+    *,
+    blocked: Callable[[Candidate], bool] = lambda c: False,
+) -> list[Candidate]:
+    """Pick up to `count` candidates, capping each source at half the slide (rounded up) while
+    other sources still have something to offer; `used` is updated with the picks."""
+    if count <= 0:
+        return []
+    sources = {c.source for c in ranked if not blocked(c)}
+    cap = max(1, math.ceil(count / 2)) if len(sources) > 1 else count
+    picked: list[Candidate] = []
+    per_source: Counter[str] = Counter()
+    for limit in (cap, count):  # second pass fills remaining places if sources run short
+        for candidate in ranked:
+            if len(picked) == count:
+                return picked
+            if candidate in picked or per_source[candidate.source] >= limit or blocked(candidate):
+                continue
+            text = text_of(candidate)
+            if used.clashes(candidate.source, candidate.start, candidate.end, text):
+                continue
+            picked.append(candidate)
+            per_source[candidate.source] += 1
+            used.add(candidate.source, candidate.start, candidate.end, text)
+    return picked

@@ -1,1 +1,0 @@
-"""The source corpus: raw documents, cleaned and segmented in character offsets into raw text."""

@@ -1,0 +1,1 @@
+"""Outputs that read the composed deck: plain text and JSON, and PowerPoint (`pptx/`)."""

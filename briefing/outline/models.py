@@ -1,0 +1,65 @@
+"""Typed models for theme and outline files: they forbid unknown keys and are the one source of
+truth for validation and for the JSON Schemas editors use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from briefing.validation import Strict
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class ThemeFile(Strict):
+    """`themes/<id>.yaml`: a topic the composer looks for (never a colour scheme)."""
+
+    title: Text = Field(description="Shown on slides and in listings.")
+    keywords: list[Text] = Field(
+        min_length=1,
+        description="Words or phrases, matched case-insensitively and stemmed.",
+    )
+    summary: str | None = Field(default=None, description="One line on what the theme covers.")
+    weights: dict[str, float] = Field(
+        default_factory=dict,
+        description="Extra weight for some keywords (keyword -> multiplier, default 1).",
+    )
+    exclude: list[Text] = Field(
+        default_factory=list,
+        description="Words or phrases that disqualify a passage from this theme.",
+    )
+
+
+class QuoteRef(Strict):
+    """An excerpt chosen by hand, identified by its source file and verbatim quote."""
+
+    source: Text = Field(description="The source document's file name.")
+    quote: Text = Field(description="The verbatim text of the excerpt.")
+
+
+class SlideSpec(Strict):
+    """One slide of an outline: theme excerpts, the analyst's bullets, or both."""
+
+    title: Text = Field(description="The slide's title. Required.")
+    theme: Text | None = Field(default=None, description="A theme id: the slide quotes it.")
+    excerpts: int = Field(default=3, ge=0, le=20, description="How many excerpts to show.")
+    bullets: list[Text] = Field(default_factory=list, description="The analyst's own points.")
+    notes: str | None = Field(default=None, description="Speaker notes (a Jinja2 template).")
+    minutes: float | None = Field(default=None, gt=0, description="Time budget when presenting.")
+    pins: list[QuoteRef] = Field(default_factory=list, description="Excerpts always shown.")
+    exclude: list[QuoteRef] = Field(default_factory=list, description="Excerpts never shown.")
+
+
+class OutlineFile(Strict):
+    """`outlines/<name>.yaml`: one briefing deck."""
+
+    title: Text = Field(description="The deck's title, shown on the title slide. Required.")
+    subtitle: str | None = Field(default=None, description="One line under the title.")
+    presenter: str | None = Field(default=None, description="Who presents the deck.")
+    date: dt.date | None = Field(default=None, description="The date on the title slide.")
+    marking: str | None = Field(default=None, description="Classification marking on each slide.")
+    sources: str | None = Field(default=None, description="Source folder, relative to this file.")
+    themes: str | None = Field(default=None, description="Theme folder, relative to this file.")
+    slides: list[SlideSpec] = Field(min_length=1, description="The slides, in order.")

@@ -1,0 +1,154 @@
+"""Analyse documents in two phases, so huge files stream and any batch uses every core.
+
+1. `prepare` (whole document, cheap): paragraphs, noise, metadata, lower-case lexicon.
+2. `windows_in` (any run of prose paragraphs, independent): sentences, quality, windows.
+A document's quality prior is the share of clean sentences, known once all runs are done.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from briefing.sources import cleaning, metadata, quality
+from briefing.sources.segment import Span, paragraphs, sentences
+
+MIN_PROSE_WORDS = 8
+MIN_WINDOW_WORDS = 10
+MAX_WINDOW_WORDS = 90
+MAX_SENTENCE_WORDS = 70
+CHUNK_CHARS = 1_000_000  # prose per independent unit of phase 2
+
+# A window opening with one of these leans on what came before it.
+DANGLING = frozenset(
+    """it its this that these those he she him his her they them their such but and also
+    however yet still so thus therefore meanwhile moreover furthermore indeed then here
+    there both nevertheless nonetheless instead otherwise likewise similarly besides""".split()
+)
+_FIRST_WORD = re.compile(r"[\"“‘']?([A-Za-z]+)")
+_ENDS = re.compile(r"[.!?][\"”’)\]]*$")
+
+
+@dataclass(slots=True)
+class Window:
+    """A slide-sized run of 1-2 sentences inside one prose paragraph."""
+
+    start: int
+    end: int
+    para: int  # index into DocAnalysis.paragraphs
+    words: int
+    dangling: bool
+    quality: float  # of its sentences alone; the document's prior is applied when ranking
+
+
+@dataclass(slots=True)
+class Windows:
+    """Phase 2's result for one run of paragraphs."""
+
+    windows: list[Window] = field(default_factory=list)
+    sentences: int = 0
+    garbled: int = 0
+
+
+@dataclass(slots=True)
+class DocAnalysis:
+    """Phase 1's result: everything about a document except its windows."""
+
+    name: str
+    sha: str
+    chars: int
+    meta: dict[str, object]
+    paragraphs: list[tuple[int, int]]
+    noise: list[tuple[int, int, str]]  # (start, end, reason) for what cleaning removed
+    prose: list[int]  # indices of paragraphs worth quoting
+    lexicon: frozenset[str]
+
+
+def prepare(name: str, sha: str, text: str) -> DocAnalysis:
+    paras = list(paragraphs(text))
+    noise = cleaning.classify(text, paras)
+    prose = [i for i, p in enumerate(paras) if i not in noise and _is_prose(text, p)]
+    return DocAnalysis(
+        name=name,
+        sha=sha,
+        chars=len(text),
+        meta=metadata.extract(text, paras[:40], noise),
+        paragraphs=[(p.start, p.end) for p in paras],
+        noise=[(paras[i].start, paras[i].end, reason) for i, reason in sorted(noise.items())],
+        prose=prose,
+        lexicon=quality.lower_lexicon(text),
+    )
+
+
+def chunks(doc: DocAnalysis) -> Iterator[list[int]]:
+    """Prose paragraph indices in runs of about CHUNK_CHARS, for phase 2."""
+    run: list[int] = []
+    size = 0
+    for index in doc.prose:
+        start, end = doc.paragraphs[index]
+        run.append(index)
+        size += end - start
+        if size >= CHUNK_CHARS:
+            yield run
+            run, size = [], 0
+    if run:
+        yield run
+
+
+def windows_in(
+    text: str, offset: int, spans: list[tuple[int, int, int]], lexicon: frozenset[str]
+) -> Windows:
+    """Windows for paragraphs (index, start, end) of `text`, a slice starting at `offset`."""
+    result = Windows()
+    for index, start, end in spans:
+        para = Span(start - offset, end - offset)
+        found = sentences(text, para)
+        scores = [quality.sentence_quality(text[s.start : s.end], lexicon) for s in found]
+        result.sentences += len(found)
+        result.garbled += sum(q < 1.0 for q in scores)
+        for w in _windows(text, index, found, scores):
+            w.start += offset
+            w.end += offset
+            result.windows.append(w)
+    return result
+
+
+def doc_quality(sentences: int, garbled: int) -> float:
+    """The document prior: a page with many garbled sentences is a garbled page."""
+    return max(0.3, 1.0 - 2.0 * garbled / sentences) if sentences else 1.0
+
+
+def analyse(name: str, sha: str, text: str) -> tuple[DocAnalysis, Windows]:
+    """Both phases for one document in this process."""
+    doc = prepare(name, sha, text)
+    spans = [(i, *doc.paragraphs[i]) for i in doc.prose]
+    return doc, windows_in(text, 0, spans, doc.lexicon)
+
+
+def _is_prose(text: str, para: Span) -> bool:
+    body = text[para.start : para.end]
+    return len(body.split()) >= MIN_PROSE_WORDS and any(c in body for c in ".!?")
+
+
+def _windows(text: str, para: int, spans: list[Span], qualities: list[float]) -> list[Window]:
+    found = []
+    counts = [len(text[s.start : s.end].split()) for s in spans]
+    for i, span in enumerate(spans):
+        for size in (1, 2):
+            if i + size > len(spans):
+                break
+            words = sum(counts[i : i + size])
+            last = spans[i + size - 1]
+            if size == 1 and counts[i] > MAX_SENTENCE_WORDS:
+                break
+            if not MIN_WINDOW_WORDS <= words <= MAX_WINDOW_WORDS:
+                continue
+            if not _ENDS.search(text[last.start : last.end]):
+                continue
+            first = _FIRST_WORD.match(text, span.start)
+            dangling = bool(first and first.group(1).lower() in DANGLING)
+            found.append(
+                Window(span.start, last.end, para, words, dangling, min(qualities[i : i + size]))
+            )
+    return found

@@ -1,0 +1,190 @@
+"""Recognise web-capture noise by paragraph, without touching the raw text.
+
+Each rule names what it removes, so `briefing sources` can show what cleaning took out. Noise
+never reaches a slide: only paragraphs judged prose are indexed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import NamedTuple
+
+from briefing.sources.segment import Span
+
+
+class Rule(NamedTuple):
+    """One kind of boilerplate. The regex only runs on paragraphs that contain one of the
+    (lower-case) triggers and are at most `max_len` characters: a cheap pre-filter that keeps
+    cleaning fast on a 50 MB source."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    triggers: tuple[str, ...] = ()
+    max_len: int = 1_000_000
+
+
+_RULES: list[Rule] = [
+    Rule(
+        "photo credit line",
+        re.compile(r"^(?:Credit|Photo|Image)\s*:", re.I),
+        ("credit", "photo", "image"),
+        200,
+    ),
+    Rule(
+        "cookie banner",
+        re.compile(
+            r"\bcookies?\b|\btraceurs\b|\bgalletas\b|Datenschutz|\bconsentement\b"
+            r"|\bconsent to (?:the )?use\b|\bAccepter\b|\bAccept all\b",
+            re.I,
+        ),
+        ("cookie", "traceur", "galleta", "datenschutz", "consent", "accept"),
+    ),
+    Rule(
+        "subscribe prompt",
+        re.compile(
+            r"\bsubscri(?:be|ption)\b|\bnewsletters?\b|\bsign up (?:for|to)\b|\bs'abonner\b"
+            r"|\babonnieren\b|\bsuscr[ií]bete\b|\bregister (?:now|for free)\b"
+            r"|\bstory of the week\b|\bEnjoying this article\b|\bClick here to\b",
+            re.I,
+        ),
+        (
+            "subscri",
+            "newsletter",
+            "sign up",
+            "abonn",
+            "suscr",
+            "register",
+            "story of the",
+            "enjoying this",
+            "click here",
+        ),
+        600,
+    ),
+    Rule(
+        "print/share widget",
+        re.compile(r"Print Friendly|PDF & Email|\bShare (?:this|on)\b", re.I),
+        ("print friendly", "pdf & email", "share "),
+        200,
+    ),
+    Rule(
+        "PDF link",
+        re.compile(r"^(?:PDF version|Download (?:the )?PDF)\b|\[\d+ ?[KM]B\]", re.I),
+        ("pdf", "kb]", "mb]"),
+        200,
+    ),
+    Rule("translate widget", re.compile(r"^Translate\b|^Dịch\b", re.I), ("translate", "dịch"), 100),
+    Rule(
+        "photo caption or credit",
+        re.compile(
+            r"\bPhotos? (?:by|courtesy|credit)\b|^(?:Photo|Image|Credit|Source: (?:AP|AFP|Reuters))"
+            r"\s*:|\bAP Photo\b|\bGetty Images\b|\(Photo:|\bFile photo\b",
+            re.I,
+        ),
+        ("photo", "image", "credit", "source:", "getty"),
+        600,
+    ),
+    Rule(
+        "licence or copyright",
+        re.compile(
+            r"©|\bcopyright\b|Creative Commons|\blicen[cs]ed under\b|All rights reserved"
+            r"|\blicen[cs]e terms\b|permission may be required|^Inquiries regarding",
+            re.I,
+        ),
+        (
+            "©",
+            "copyright",
+            "creative commons",
+            "licen",
+            "rights reserved",
+            "permission",
+            "inquiries",
+        ),
+    ),
+    Rule(
+        "navigation",
+        re.compile(r"^(?:go to top|back to top|skip to (?:main )?content|menu|home)$", re.I),
+        max_len=30,
+    ),
+    Rule(
+        "navigation",
+        re.compile(r"^[^.!?]{0,80}(?:\s[|›»>/]\s[^.!?]{0,40}){2,}$"),
+        ("|", "›", "»", ">", "/"),
+        250,
+    ),
+    Rule("byline", re.compile(r"^By [A-Z][^.!?]{0,120}$"), ("by ",), 130),
+    Rule(
+        "interface text",
+        re.compile(r"^(?:Fermer|Close|Accept|OK|Share|Tweet|Email|Print|Search)$", re.I),
+        max_len=10,
+    ),
+]
+
+# Once one of these appears in the last part of a document, the rest is footer.
+_FOOTER_START = Rule(
+    "page footer",
+    re.compile(r"©|^Copyright\b|\bAll rights reserved\b|For copyright reasons|^Translate\b", re.I),
+    ("©", "copyright", "rights reserved", "translate"),
+)
+
+
+def _matches(rule: Rule, body: str, lowered: str) -> bool:
+    if len(body) > rule.max_len:
+        return False
+    if rule.triggers and not any(t in lowered for t in rule.triggers):
+        return False
+    return rule.pattern.search(body) is not None
+
+
+def classify(text: str, paras: list[Span]) -> dict[int, str]:
+    """Map paragraph index -> reason, for every paragraph that is web-capture noise.
+
+    Keeps only a hash and a word count per paragraph, so a 50 MB source costs little memory.
+    """
+    noise: dict[int, str] = {}
+    cutoff = len(text) * 0.6
+    footer_from: int | None = None
+    digests: list[int] = []
+    words: list[int] = []
+    for i, para in enumerate(paras):
+        raw = text[para.start : para.end]
+        body = " ".join(raw.split()) if len(raw) < 1000 else raw
+        lowered = body.lower()
+        for rule in _RULES:
+            if _matches(rule, body, lowered):
+                noise[i] = rule.reason
+                break
+        if footer_from is None and para.start >= cutoff and _matches(_FOOTER_START, body, lowered):
+            footer_from = i
+        count = body.count(" ") + 1
+        words.append(count)
+        digests.append(hash(body) if count >= 4 else 0)
+    _mark_captions(words, noise)
+    _mark_repeats(digests, noise)
+    if footer_from is not None:
+        for j in range(footer_from, len(paras)):
+            noise.setdefault(j, "page footer")
+    return noise
+
+
+def _mark_captions(words: list[int], noise: dict[int, str]) -> None:
+    """The short line just above a photo credit is its caption; a short line just above a
+    subscribe prompt is its pitch."""
+    for i in range(1, len(words)):
+        reason = noise.get(i)
+        if reason == "photo credit line" and words[i - 1] <= 45:
+            noise[i] = "photo caption or credit"
+            noise.setdefault(i - 1, "photo caption or credit")
+        elif reason == "subscribe prompt" and words[i - 1] <= 20:
+            noise.setdefault(i - 1, "subscribe prompt")
+    for i, reason in noise.items():
+        if reason == "photo credit line":
+            noise[i] = "photo caption or credit"
+
+
+def _mark_repeats(digests: list[int], noise: dict[int, str]) -> None:
+    """A paragraph printed twice in one page is a caption or a title echo, not prose."""
+    counts = Counter(d for d in digests if d)
+    for i, digest in enumerate(digests):
+        if digest and counts[digest] > 1:
+            noise.setdefault(i, "repeated text")

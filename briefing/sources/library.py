@@ -1,0 +1,119 @@
+"""An opened corpus: the synced index, the catalogue, and source texts, behind one object.
+
+Everything above this layer (ranking, composing, commands) asks the library; nothing else
+touches the index tables or the source files directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.deck import SourceInfo
+from briefing.errors import CorpusError
+from briefing.sources.catalogue import CATALOGUE, load_catalogue
+from briefing.sources.index import Index, SyncReport
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """One indexed document as the library lists it."""
+
+    name: str
+    chars: int
+    quality: float
+    info: SourceInfo
+    noise: list[tuple[int, int, str]]
+    skipped: str | None
+
+
+class Library:
+    """The sources folder, indexed and ready to query."""
+
+    def __init__(self, sources: Path, *, db_path: Path | str | None = None) -> None:
+        self.sources = sources
+        self.index = Index(sources, db_path)
+        self.report: SyncReport = self.index.sync()
+        self.catalogue_path = sources / CATALOGUE
+        self.catalogue = load_catalogue(sources)
+        self._texts: dict[str, str] = {}
+
+    def close(self) -> None:
+        self.index.close()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The index connection, for the ranking layer only."""
+        return self.index.db
+
+    @property
+    def warnings(self) -> list[str]:
+        """One line per skipped file, naming it and the fix."""
+        return [f"skipped {name}: {why}" for name, why in sorted(self.report.skipped.items())]
+
+    def text(self, name: str) -> str:
+        """The full raw text of a source, as decoded when it was indexed."""
+        if name not in self._texts:
+            try:
+                self._texts[name] = (self.sources / name).read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CorpusError(f"{name}: cannot read source: {exc}") from None
+        return self._texts[name]
+
+    def _meta(self, name: str) -> dict[str, object]:
+        row = self.db.execute(
+            "SELECT meta FROM docs WHERE name = ? AND skipped IS NULL", (name,)
+        ).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def info(self, name: str) -> SourceInfo:
+        """Citation metadata: the catalogue's fields override what was extracted."""
+        fields = self._meta(name)
+        fields.update(self.catalogue.get(name, {}))
+        when = fields.get("date")
+        if isinstance(when, str):
+            try:
+                when = dt.date.fromisoformat(when)
+            except ValueError:
+                when = None
+        return SourceInfo(
+            file=name,
+            title=_text(fields.get("title")),
+            author=_text(fields.get("author")),
+            cite_as=_text(fields.get("cite_as")),
+            publisher=_text(fields.get("publisher")),
+            date=when if isinstance(when, dt.date) else None,
+            url=_text(fields.get("url")),
+        )
+
+    def documents(self) -> list[DocRecord]:
+        rows = self.db.execute(
+            "SELECT name, chars, quality, noise, skipped FROM docs ORDER BY name"
+        ).fetchall()
+        return [
+            DocRecord(
+                name,
+                chars,
+                quality,
+                self.info(name),
+                [tuple(n) for n in json.loads(noise)],
+                skipped,
+            )
+            for name, chars, quality, noise, skipped in rows
+        ]
+
+    def paragraph_at(self, name: str, start: int, end: int) -> tuple[int, int]:
+        """The paragraph span holding [start, end), or the span itself if none does."""
+        row = self.db.execute(
+            "SELECT p.start, p.end FROM paras p JOIN docs d ON d.id = p.doc"
+            " WHERE d.name = ? AND p.start <= ? AND p.end >= ? LIMIT 1",
+            (name, start, end),
+        ).fetchone()
+        return (row[0], row[1]) if row else (start, end)
+
+
+def _text(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None

@@ -1,0 +1,109 @@
+"""Extract title, author, publisher and date from a capture; leave a field None when unsure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from briefing.sources.segment import Span
+
+_MONTHS = {
+    m.lower(): i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}
+_MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+_DATE_MDY = re.compile(rf"\b{_MONTH} (\d{{1,2}}),? (\d{{4}})\b")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}}) {_MONTH},? (\d{{4}})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_BYLINE = re.compile(r"^By ([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(.*)$")
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})$")
+_SEPARATORS = re.compile(r"\s+[–—|-]\s+")
+
+
+def extract(text: str, paras: list[Span], noise: dict[int, str]) -> dict[str, object]:
+    """Best-effort metadata from a document's own lines: {title, author, publisher, date}."""
+    lines = [" ".join(text[p.start : p.end].split()) for p in paras]
+    meta: dict[str, object] = {
+        "title": _title(lines, noise),
+        "author": None,
+        "publisher": None,
+        "date": None,
+    }
+    for line in lines:
+        byline = _BYLINE.match(line)
+        honorific = _HONORIFIC.match(line)
+        if byline and meta["author"] is None:
+            name, rest = _split_name(byline.group(1), byline.group(2))
+            meta["author"] = name
+            parts = [p for p in _SEPARATORS.split(rest.strip(" –—|-")) if p]
+            if parts and not _find_date(parts[0]):
+                meta["publisher"] = parts[0]
+            meta["date"] = _find_date(line) or meta["date"]
+        elif honorific and meta["author"] is None:
+            meta["author"] = line
+    if meta["date"] is None:
+        for line in lines[:8]:
+            if len(line.split()) <= 12 and (found := _find_date(line)):
+                meta["date"] = found
+                break
+    return meta
+
+
+def _split_name(name: str, rest: str) -> tuple[str, str]:
+    """ "Thanh Danh September 11, 2023" -> ("Thanh Danh", "September 11, 2023")."""
+    words = name.split()
+    for i, word in enumerate(words):
+        if word.rstrip(".").lower() in _MONTHS:
+            return " ".join(words[:i]), " ".join(words[i:]) + rest
+    return name, rest
+
+
+def _title(lines: list[str], noise: dict[int, str]) -> str | None:
+    """The repeated headline if the page echoes it, else the first headline-shaped line."""
+
+    def headline(line: str) -> bool:
+        words = len(line.split())
+        return 4 <= words <= 25 and not line.endswith(".") and not _find_date(line)
+
+    repeated = Counter(line for line in lines if headline(line))
+    echoed = [line for line, n in repeated.most_common() if n > 1]
+    if echoed:
+        return echoed[0]
+    for i, line in enumerate(lines[:10]):
+        if headline(line) and noise.get(i) not in {"navigation", "byline", "PDF link"}:
+            return _SEPARATORS.split(line)[0]
+    return None
+
+
+def _find_date(line: str) -> dt.date | None:
+    for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "iso")):
+        match = pattern.search(line)
+        if not match:
+            continue
+        try:
+            if order == "iso":
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            if order == "mdy":
+                return dt.date(int(match[3]), _MONTHS[match[1].lower()], int(match[2]))
+            return dt.date(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
+        except (ValueError, KeyError):
+            continue
+    return None

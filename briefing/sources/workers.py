@@ -1,0 +1,77 @@
+"""Analysis on worker processes, for the index's big batches and huge documents.
+
+Module-level functions only: spawned workers import this module to find them. Nothing here
+touches the database; briefing.sources.index stores what comes back, in order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # analysis pulls in syntok: imported only where work is actually done
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from briefing.sources.analysis import DocAnalysis, Windows
+    from briefing.sources.documents import DocFile
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def pool() -> ProcessPoolExecutor | None:
+    """Worker processes for big batches; spawned, not forked, as callers may run threads."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2:
+        return None
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def bounded_map(
+    pool: ProcessPoolExecutor, func: Callable[[T], R], items: Iterable[T], ahead: int = 4
+) -> Iterator[R]:
+    """Like pool.map, in order, but with at most `ahead` items in flight: a huge document's
+    chunks are sliced and pickled only as workers become free."""
+    pending: deque[Future[R]] = deque()
+    for item in items:
+        pending.append(pool.submit(func, item))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def analyse_job(job: tuple[DocFile, str]) -> tuple[str, DocAnalysis, Windows]:
+    from briefing.sources.analysis import analyse
+
+    file, sha = job
+    text = file.path.read_bytes().decode("utf-8")
+    doc, found = analyse(file.name, sha, text)
+    return text, doc, found
+
+
+def windows_unit(unit: tuple[str, int, list[tuple[int, int, int]], frozenset[str]]) -> Windows:
+    from briefing.sources.analysis import windows_in
+
+    return windows_in(*unit)
+
+
+def analyse_small(
+    jobs: list[tuple[DocFile, str]], pool: ProcessPoolExecutor | None
+) -> Iterator[tuple[DocFile, str, DocAnalysis, Windows]]:
+    """Analyse whole documents, on the pool when there is one, in bounded batches so a huge
+    corpus never sits in memory at once."""
+    if pool is None:
+        for job in jobs:
+            yield job[0], *analyse_job(job)
+        return
+    batch = 256
+    for offset in range(0, len(jobs), batch):
+        chunk = jobs[offset : offset + batch]
+        for job, result in zip(chunk, pool.map(analyse_job, chunk, chunksize=8), strict=True):
+            yield job[0], *result

@@ -1,0 +1,1 @@
+"""The live presentation: the app, its screens and widgets."""

@@ -1,0 +1,321 @@
+"""`briefing present`: the deck live in the terminal, with the sources one key away.
+
+The app owns the presentation state (deck, page, timer) and the live reload; screens and
+widgets show it and report keys and clicks back as actions and messages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from briefing.deck import Deck, Excerpt
+from briefing.errors import BriefingError
+from briefing.tui import colours
+from briefing.tui.present.commands import BriefingCommands
+from briefing.tui.present.evidence import Evidence
+from briefing.tui.present.keys import APP_KEYS
+from briefing.tui.present.pacing import Clock, Pace, PresentationTimer, pace
+from briefing.tui.present.reload import DeckReloaded, ReloadFailed, recompose
+from briefing.tui.present.screens.slides import SlideScreen
+from briefing.tui.present.widgets.status import ProgressLine
+from briefing.tui.slide_view import SlideView
+from briefing.tui.watch import FileWatcher
+
+if TYPE_CHECKING:
+    from briefing.tui.present.curation import Curation, CurationWritten
+    from briefing.tui.present.screens.candidates import CandidatesScreen
+
+
+class BriefingApp(App[int]):
+    """Presents one outline; `deck` may be passed in when it is already composed."""
+
+    CSS_PATH = Path(__file__).parent.parent / "briefing.tcss"  # absolute: subclasses live elsewhere
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(k.keys, k.action, k.hint or k.help, show=False) for k in APP_KEYS
+    ]
+
+    def __init__(
+        self,
+        outline: Path,
+        *,
+        deck: Deck | None = None,
+        clock: Clock = time.monotonic,
+        theme: str = colours.DARK,
+        watch: bool = True,
+        poll_interval: float = 0.5,
+        first_paint: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.outline_path = Path(outline)
+        if deck is None:
+            from briefing.compose.cache import compose_cached
+
+            deck = compose_cached(self.outline_path)
+        self.deck = deck
+        self.page = 0
+        self.timer = PresentationTimer(clock)
+        self.watch_files = watch
+        self.poll_interval = poll_interval
+        self.first_paint = first_paint  # benchmark: write the time of first paint here, exit
+        self.stale = False  # the outline on disk is broken; we show the last good deck
+        self.reloads = 0
+        self._generation = 0  # only the newest recompose may replace the deck
+        self.evidence = Evidence(self.deck.sources_dir)
+        self._watcher: FileWatcher | None = None
+        self._watching = False
+        self.curation: Curation | None = None  # made on the first `c`
+        self.slides = SlideScreen(self.deck)
+        self.slides.prime_time(0.0, False, False, self._pace(0.0))
+        for look in colours.THEMES:
+            self.register_theme(look)
+        colours.start_with(self, colours.BY_SHORT_NAME.get(theme, theme))
+        self.title = self.deck.title
+
+    def get_default_screen(self) -> Screen:
+        return self.slides
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return colours.VARIABLE_DEFAULTS
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.refresh_time)
+        if self.deck.warnings:
+            self.notify(
+                "\n".join(self.deck.warnings), title="Warnings", severity="warning", markup=False
+            )
+
+    def on_unmount(self) -> None:
+        self.evidence.close()
+
+    # Navigation
+
+    def show(self, page: int) -> None:
+        """Go to `page` (0 = title page), clamped; the timer starts on the first move off it."""
+        page = max(0, min(page, len(self.deck.slides)))
+        if page != self.page and page > 0 and not self.timer.started:
+            self.timer.start()
+        self.page = page
+        self.slides.show_page(self.deck, page)
+        self.refresh_time()
+
+    def action_next(self) -> None:
+        self.show(self.page + 1)
+
+    def action_previous(self) -> None:
+        self.show(self.page - 1)
+
+    def action_first(self) -> None:
+        self.show(0)
+
+    def action_last(self) -> None:
+        self.show(len(self.deck.slides))
+
+    def action_go(self, number: int) -> None:
+        self.show(number)
+
+    def action_scroll_down(self) -> None:
+        self.slides.scroll_slide(2)
+
+    def action_scroll_up(self) -> None:
+        self.slides.scroll_slide(-2)
+
+    def action_scroll_notes(self, direction: int) -> None:
+        self.slides.scroll_notes(3 * direction)
+
+    def on_progress_line_jump(self, message: ProgressLine.Jump) -> None:
+        self.show(round(message.fraction * len(self.deck.slides)))
+
+    def on_slide_view_shown(self, message: SlideView.Shown) -> None:
+        if self.first_paint is not None:
+            self.first_paint.write_text(f"{time.time():.6f}\n", encoding="utf-8")
+            self.first_paint = None
+            self.exit(0)
+        elif self.watch_files and not self._watching:
+            self._watching = True
+            self._watch_in_background()
+
+    # Overlays: imported when first opened, so there is less to import before the first slide.
+
+    def action_overview(self) -> None:
+        from briefing.tui.present.screens.overview import OverviewScreen
+
+        def chosen(page: int | None) -> None:
+            if page is not None:
+                self.show(page)
+
+        self.push_screen(OverviewScreen(self.deck, self.page), chosen)
+
+    def action_toggle_notes(self) -> None:
+        self.slides.toggle_notes()
+
+    def action_sources(self) -> None:
+        from briefing.tui.present.screens.source import SourceScreen
+
+        if self.page == 0:
+            excerpts: tuple[Excerpt, ...] = ()
+            heading = "Sources \u00b7 title page"
+        else:
+            slide = self.deck.slides[self.page - 1]
+            excerpts = slide.excerpts
+            heading = f"Sources \u00b7 slide {self.page}: {slide.title}"
+        self.push_screen(SourceScreen(excerpts, heading, self.evidence.text))
+
+    def action_search(self, query: str = "") -> None:
+        from briefing.tui.present.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen(self.evidence.search, self.evidence.text, query))
+
+    def action_candidates(self) -> None:
+        from briefing.tui.present.curation import Curation  # ranking and ruamel: only when curating
+
+        if self.curation is None:
+            self.curation = Curation(self, self.outline_path, self.evidence, self.deck)
+        self.curation.open(self.page)
+
+    def on_curation_written(self, _: CurationWritten) -> None:
+        if not self.poll_files():  # the watcher saw the write: it reloads, once
+            self.reload()
+
+    def on_candidates_screen_chosen(self, message: CandidatesScreen.Chosen) -> None:
+        if self.curation is not None:  # write it, recompose, refresh the list
+            self.curation.apply(message.action, message.choice, message.number)
+
+    def action_help(self) -> None:
+        from briefing.tui.present.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_cycle_theme(self) -> None:
+        self.set_look(colours.next_theme(self.theme))
+
+    def set_look(self, theme: str) -> None:
+        self.theme = theme
+        self.notify(f"Colours: {colours.LABELS.get(theme, theme)}", timeout=1.5)
+
+    async def action_quit(self) -> None:
+        self.exit(0)
+
+    # Timer
+
+    def action_toggle_timer(self) -> None:
+        self.timer.toggle()
+        self.refresh_time()
+
+    def action_reset_timer(self) -> None:
+        self.timer.reset()
+        self.refresh_time()
+
+    def refresh_time(self) -> None:
+        """Redraw the clock and the pace; runs once a second and after every change."""
+        elapsed = self.timer.elapsed
+        self.slides.show_time(elapsed, self.timer.running, self.timer.started, self._pace(elapsed))
+
+    def _pace(self, elapsed: float) -> Pace | None:
+        return pace([s.minutes for s in self.deck.slides], self.page, elapsed)
+
+    # Live reload
+
+    def _watch_in_background(self) -> None:
+        """Find the folders to watch in a thread, once the first slide is up: it needs the
+        outline parsed, and the parser's libraries take longer to import than a frame."""
+
+        def find() -> None:
+            watcher = self.make_watcher()
+            self.call_from_thread(self.use_watcher, watcher)
+
+        self.run_worker(find, thread=True, group="watch", exit_on_error=False)
+
+    def make_watcher(self) -> FileWatcher:
+        from briefing.outline.load import load_outline
+
+        try:
+            outline = load_outline(self.outline_path)
+            folders = (outline.sources_dir, outline.themes_dir)
+        except BriefingError:
+            folders = (self.deck.sources_dir, None)
+        return FileWatcher(self.outline_path, *folders)
+
+    def use_watcher(self, watcher: FileWatcher) -> None:
+        """Poll from now on (tests call it directly to skip the wait)."""
+        self._watcher = watcher
+        self.set_interval(self.poll_interval, self.poll_files)
+
+    def poll_files(self) -> bool:
+        """Reload if anything the deck is built from changed; says whether it did."""
+        if self._watcher is not None and self._watcher.changed():
+            self.reload()
+            return True
+        return False
+
+    def reload(self) -> None:
+        """Recompose in a thread: the slide stays up and responsive meanwhile."""
+        self._generation += 1
+        self.run_worker(
+            partial(self._recompose, self._generation),
+            thread=True,
+            group="reload",
+            exit_on_error=False,
+        )
+
+    def _recompose(self, generation: int) -> None:
+        """Runs in a worker thread; posting a message is thread-safe."""
+        self.post_message(recompose(self.outline_path, generation))
+
+    def on_deck_reloaded(self, message: DeckReloaded) -> None:
+        if message.generation != self._generation:
+            return
+        previous = self.deck
+        try:
+            self.deck = message.deck
+            self.evidence.close()
+            self.evidence = Evidence(self.deck.sources_dir)
+            self.show(self.page)
+            if self._watcher is not None:
+                self._watcher.follow(message.sources, message.themes)
+        except Exception as exc:  # noqa: BLE001 - keep presenting the deck that worked
+            self._restore(previous)
+            self._report([f"unexpected {type(exc).__name__}: {exc}"])
+            return
+        self.reloads += 1
+        if self.stale:  # the error toast is about a file that is now fixed
+            self.clear_notifications()
+        self.stale = False
+        self.slides.show_stale(False)
+        self.title = self.deck.title
+        self.notify("Deck reloaded", timeout=2)
+        if self.curation is not None:
+            self.curation.deck_changed(self.deck)
+
+    def _restore(self, deck: Deck) -> None:
+        """Back to the deck that worked; if even that cannot be drawn, the slide stays as it
+        is on screen rather than the presentation stopping."""
+        self.deck = deck
+        self.evidence.close()
+        self.evidence = Evidence(deck.sources_dir)
+        with contextlib.suppress(Exception):  # never take the presentation down
+            self.show(self.page)
+
+    def on_reload_failed(self, message: ReloadFailed) -> None:
+        if message.generation == self._generation:
+            self._report(message.lines)
+
+    def _report(self, lines: list[str]) -> None:
+        self.stale = True
+        self.slides.show_stale(True)
+        shown = lines[:6] + ([f"\u2026 and {len(lines) - 6} more"] if len(lines) > 6 else [])
+        self.notify(
+            "\n".join(shown),
+            title="Not reloaded: still showing the last good deck",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
