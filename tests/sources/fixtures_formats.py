@@ -256,3 +256,243 @@ def build_report_pdf(
     w.heading("Notes")
     w.paragraph("This page is left short on purpose: a page with a single paragraph on it.")
     return w.save()
+
+
+# --- HTML: news pages in three site styles ---------------------------------------------------
+
+AP_PARAGRAPHS = [
+    "HANOI, Vietnam (AP) — President Joe Biden on Sunday hailed Vietnam as a critical partner "
+    "in Asia, as the two former enemies agreed to lift their ties to the highest level of "
+    "diplomatic partnership half a century after the end of the Vietnam War.",
+    "Biden and Nguyen Phu Trong, the general secretary of the Communist Party, signed a joint "
+    "statement that places the United States alongside China and Russia in Hanoi's hierarchy "
+    "of partners.",
+    "The agreement covers cooperation on semiconductors, critical minerals and artificial "
+    "intelligence, and officials said it would make supply chains more resilient.",
+    "Human rights groups said the visit should not come at the expense of activists who remain "
+    "in prison for criticizing the government.",
+]
+
+AP_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Biden hails Vietnam as critical partner in Asia | AP News</title>
+<meta property="og:title"
+ content="Biden and Vietnam lift ties to highest level, half a century after war">
+<meta property="og:site_name" content="AP News">
+<meta property="og:url" content="https://apnews.com/article/biden-vietnam-visit-trong-4d8a3c">
+<meta property="og:type" content="article">
+<link rel="canonical" href="https://apnews.com/article/biden-vietnam-visit-trong-4d8a3c">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Biden and Vietnam lift ties to highest level, half a century after war",
+ "datePublished": "2023-09-10T14:04:11Z", "dateModified": "2023-09-11T02:00:00Z",
+ "author": [{"@type": "Person", "name": "David Rising"},
+            {"@type": "Person", "name": "Aniruddha Ghosal"}],
+ "publisher": {"@type": "Organization", "name": "The Associated Press"}}
+</script>
+</head>
+<body>
+<div id="cookie-banner" class="cookie-consent">We use cookies to personalise content and ads.
+ By clicking Accept all you agree to our use of cookies. <button>Accept all</button>
+ <button>Manage settings</button></div>
+<header class="site-header"><nav class="main-nav"><ul>
+ <li><a href="/world-news">World</a></li><li><a href="/us-news">U.S.</a></li>
+ <li><a href="/politics">Politics</a></li><li><a href="/sports">Sports</a></li>
+ <li><a href="/entertainment">Entertainment</a></li><li><a href="/business">Business</a></li>
+</ul></nav></header>
+<main>
+<article class="story">
+<h1>Biden and Vietnam lift ties to highest level, half a century after war</h1>
+<div class="byline">By DAVID RISING and ANIRUDDHA GHOSAL</div>
+<div class="timestamp">Updated 2:04 PM UTC, September 10, 2023</div>
+<div class="share-widget"><a href="#">Share on Facebook</a> <a href="#">Share on X</a>
+ <a href="#">Copy link</a> <a href="#">Email</a> <a href="#">Print</a></div>
+<figure class="lead-image"><img src="biden.jpg" alt="">
+<figcaption>President Joe Biden, left, and Nguyen Phu Trong attend a ceremony in Hanoi,
+ Sunday, Sept. 10, 2023. <span class="credit">(AP Photo/Evan Vucci)</span></figcaption>
+</figure>
+<!-- ad slot: inline-1, do not remove -->
+<div class="story-body">
+{paragraphs}
+</div>
+</article>
+<section class="related"><h2>Related stories</h2><ul>
+<li><a href="/a1">China says it is watching the Biden visit to Hanoi closely</a></li>
+<li><a href="/a2">Vietnam's chip ambitions draw investors from South Korea and Japan</a></li>
+<li><a href="/a3">What to know about the Vietnam War's lasting legacy</a></li>
+</ul></section>
+<section id="comments"><h3>Leave a comment</h3>
+<form class="comment-form"><label>Name</label><input name="name">
+<label>Your comment</label><textarea name="comment"></textarea>
+<button>Post comment</button></form></section>
+</main>
+<footer><p>Copyright 2023 The Associated Press. All Rights Reserved.</p>
+<a href="/privacy">Privacy Policy</a> <a href="/terms">Terms of Use</a></footer>
+</body></html>
+"""
+
+BLOG_PARAGRAPHS = [
+    "Washington’s upgrade of ties with Hanoi was a long time coming. For a decade, American "
+    "diplomats have argued that Vietnam’s “bamboo diplomacy” – bending without breaking – "
+    "left room for a much closer relationship than the comprehensive partnership of 2013.",
+    "What held the relationship back was not only Hanoi’s caution about China. Congress, too, "
+    "had its doubts, and the State Department’s annual human rights report has listed the "
+    "same concerns about press freedom year after year.",
+    "The new framework does not resolve these tensions. It does, however, give both sides a "
+    "regular channel through which to manage them, which may matter more than any single "
+    "announcement on semiconductors or rare earths.",
+]
+
+BLOG_PAGE = """<!DOCTYPE html>
+<html lang="en-AU">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
+<title>Bamboo diplomacy bends toward Washington – The Interpreter</title>
+<meta name="author" content="Huong Le Thu">
+<meta name="description" content="Why the upgrade took a decade, and what it leaves unresolved.">
+<meta property="article:published_time" content="2023-09-14T08:30:00+10:00">
+<meta property="og:site_name" content="The Interpreter">
+<link rel="canonical" href="https://www.lowyinstitute.org/the-interpreter/bamboo-diplomacy">
+</head>
+<body class="post-template">
+<div class="newsletter-popup">Sign up for our weekly newsletter and never miss an analysis.
+ <input type="email" placeholder="Email address"><button>Subscribe</button></div>
+<div class="topbar"><a href="/">Home</a> | <a href="/about">About</a> |
+ <a href="/topics">Topics</a> | <a href="/donate">Donate</a></div>
+<div class="layout">
+<aside class="sidebar"><h4>Most read</h4><ol>
+<li><a href="/x1">The Pacific’s policing puzzle</a></li>
+<li><a href="/x2">Indonesia’s election, explained</a></li></ol>
+<h4>Tags</h4><a href="/tag/vietnam">Vietnam</a> <a href="/tag/us">United States</a></aside>
+<div class="content">
+<h1 class="entry-title">Bamboo diplomacy bends toward Washington</h1>
+<p class="entry-meta">Huong Le Thu | <time datetime="2023-09-14">14 September 2023</time></p>
+<div class="entry-content">
+{paragraphs}
+</div>
+<div class="sharing">Share this: <a href="#">Twitter</a> <a href="#">LinkedIn</a>
+ <a href="#">Facebook</a></div>
+<div class="author-box">Huong Le Thu is a non-resident fellow. She writes on Southeast Asian
+ security.</div>
+</div></div>
+<footer class="site-footer">© Lowy Institute 2023. All rights reserved.
+ <a href="/privacy">Privacy</a></footer>
+</body></html>
+"""
+
+DE_PARAGRAPHS = [
+    "Die USA und Vietnam haben ihre Beziehungen auf die höchste diplomatische Stufe gehoben. "
+    "Bei einem Besuch in Hanoi unterzeichnete US-Präsident Joe Biden eine umfassende "
+    "strategische Partnerschaft mit dem kommunistisch regierten Land.",
+    "Für Vietnam ist das ein bemerkenswerter Schritt: Bislang hatte Hanoi eine solche "
+    "Partnerschaft nur mit China, Russland, Indien und Südkorea vereinbart. Peking verfolgt "
+    "die Annäherung mit Argwohn.",
+    "Im Mittelpunkt stehen wirtschaftliche Fragen. Die Vereinigten Staaten wollen ihre "
+    "Lieferketten für Halbleiter breiter aufstellen und setzen dabei auch auf vietnamesische "
+    "Fachkräfte.",
+]
+
+DE_PAGE = """<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="iso-8859-1">
+<title>USA und Vietnam vertiefen Partnerschaft | Nachrichten</title>
+<meta property="og:title" content="USA und Vietnam vertiefen Partnerschaft">
+<meta property="og:site_name" content="Tagesbericht">
+<meta property="og:url" content="https://www.tagesbericht.example/ausland/usa-vietnam-100.html">
+<meta name="author" content="Katrin Weber">
+<meta name="date" content="2023-09-10">
+<link rel="canonical" href="https://www.tagesbericht.example/ausland/usa-vietnam-100.html">
+</head>
+<body>
+<div class="consent-layer"><p>Wir verwenden Cookies, um Inhalte und Anzeigen zu
+ personalisieren. Mit einem Klick auf »Alle akzeptieren« stimmen Sie der Verwendung zu.</p>
+ <button>Alle akzeptieren</button> <button>Einstellungen</button></div>
+<nav><a href="/">Startseite</a> <a href="/inland">Inland</a> <a href="/ausland">Ausland</a>
+ <a href="/wirtschaft">Wirtschaft</a> <a href="/sport">Sport</a></nav>
+<div id="main">
+<div class="article">
+<h1>USA und Vietnam vertiefen Partnerschaft</h1>
+<p class="meta">Stand: 10.09.2023 16:12 Uhr · Von Katrin Weber, ARD-Studio Singapur</p>
+<div class="teilen">Teilen: <a href="#">WhatsApp</a> <a href="#">Facebook</a>
+ <a href="#">E-Mail</a></div>
+{paragraphs}
+<p class="bildunterschrift">Biden und Trong in Hanoi. Bild: dpa</p>
+</div>
+<div class="mehr-zum-thema"><h2>Mehr zum Thema</h2><ul>
+<li><a href="/m1">Chinas Einfluss in Südostasien wächst</a></li>
+<li><a href="/m2">Vietnam: Wirtschaft im Aufschwung</a></li></ul></div>
+</div>
+<footer>© Tagesbericht 2023 · Impressum · Datenschutz</footer>
+</body></html>
+"""
+
+
+def _page(template: str, paragraphs: list[str]) -> str:
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return template.replace("{paragraphs}", body)
+
+
+def build_news_html(path: Path) -> Path:
+    """An AP-style story (UTF-8) with every kind of chrome a news site wraps around text."""
+    path.write_bytes(_page(AP_PAGE, AP_PARAGRAPHS).encode("utf-8"))
+    return path
+
+
+def build_blog_html(path: Path) -> Path:
+    """An analysis blog post encoded as windows-1252, declared only by http-equiv."""
+    path.write_bytes(_page(BLOG_PAGE, BLOG_PARAGRAPHS).encode("windows-1252"))
+    return path
+
+
+def build_german_html(path: Path) -> Path:
+    """A German news page encoded as ISO-8859-1, declared by <meta charset>."""
+    path.write_bytes(_page(DE_PAGE, DE_PARAGRAPHS).encode("iso-8859-1"))
+    return path
+
+
+# --- DOCX ------------------------------------------------------------------------------------
+
+DOCX_TITLE = "Briefing note: Vietnam's four nos"
+DOCX_PARAGRAPHS = [
+    "Vietnam's 2019 defence white paper restates the four nos, and officials cite them "
+    "whenever a new partnership is announced.",
+    "The policy has not stopped Hanoi from buying arms, training with foreign navies or "
+    "hosting port calls.",
+]
+
+
+def build_docx(path: Path, *, properties: bool = True) -> Path:
+    """A briefing note with a Title, two headings, paragraphs (one with a soft line break and
+    a tab), empty paragraphs, a table, and core properties."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(DOCX_TITLE, style="Title")
+    document.add_heading("Background", level=1)
+    document.add_paragraph(DOCX_PARAGRAPHS[0])
+    document.add_paragraph("")
+    document.add_paragraph("   ")
+    run = document.add_paragraph("First line of an address").add_run()
+    run.add_break()
+    run.add_text("second line\tafter a tab")
+    document.add_heading("Assessment", level=2)
+    document.add_paragraph(DOCX_PARAGRAPHS[1])
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Partner"
+    table.cell(0, 1).text = "Level"
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "United States: comprehensive strategic partnership"
+    document.add_paragraph("Prepared for the Asia-Pacific Desk.")
+    props = document.core_properties
+    if properties:
+        props.title = DOCX_TITLE
+        props.author = "Asia-Pacific Desk"
+        props.created = datetime(2023, 11, 20, 9, 0, tzinfo=UTC)
+    else:
+        props.title = ""
+        props.author = ""
+    document.save(str(path))
+    return path

@@ -83,3 +83,11 @@ def clean_value(value: object) -> str | None:
         return None
     text = " ".join(str(value).split())
     return text or None
+
+
+def join_names(names: list[str]) -> str | None:
+    """Several people as one byline: "A", "A and B", "A, B and C" (repeats dropped)."""
+    unique = list(dict.fromkeys(names))
+    if len(unique) <= 1:
+        return unique[0] if unique else None
+    return ", ".join(unique[:-1]) + " and " + unique[-1]

@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from statistics import median
 
-from briefing.sources.formats.extracted import clean_value
+from briefing.sources.formats.extracted import clean_value, join_names
 from briefing.sources.formats.pdf_layout import Line
 
 PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
@@ -90,16 +90,6 @@ def xmp_meta(data: bytes) -> dict[str, str | None]:
         "publisher": (values("dc:publisher") or [None])[0],
         "date": iso_date(attribute_or_element("xmp:CreateDate"), ISO_DATE),
     }
-
-
-def join_names(names: list[str]) -> str | None:
-    """ "A", "A and B", "A, B and C"."""
-    unique = list(dict.fromkeys(names))
-    if not unique:
-        return None
-    if len(unique) == 1:
-        return unique[0]
-    return ", ".join(unique[:-1]) + " and " + unique[-1]
 
 
 def title_from_paragraphs(paragraphs: list[list[Line]]) -> str | None:
