@@ -74,6 +74,14 @@ FILLER = (
     "investor base is itself a form of security, while officials in Washington stress the "
     "resilience of supply chains for strategic goods."
 )
+TRADE = (
+    "Two-way trade reached about 124 billion dollars in 2022, with a large surplus in "
+    "Vietnam's favour. Washington has so far declined to grant Vietnam market-economy "
+    "status, a decision Hanoi raises at every meeting and one that affects anti-dumping "
+    "duties on steel, shrimp and furniture. Investors from the United States rank well "
+    "behind those from South Korea, Singapore and Japan, although several technology firms "
+    "have announced expansions since the visit."
+)
 
 
 @dataclass
@@ -243,8 +251,7 @@ def build_report_pdf(
     w.paragraph(SEMICONDUCTORS)
     w.new_page()
     w.heading("Trade and investment")
-    for _ in range(1):
-        w.paragraph(FILLER.replace("1995", "July 1995"))
+    w.paragraph(TRADE)
     w.heading("Defence")
     w.near_bottom(3)
     w.paragraph(CROSSING)

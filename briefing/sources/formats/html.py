@@ -28,7 +28,7 @@ META_CHARSET = re.compile(
 # What browsers do with these labels (WHATWG Encoding): Latin-1 and ASCII mean windows-1252,
 # and a page cannot really be UTF-16 without a byte-order mark.
 BROWSER_ALIASES = {
-    "latin_1": "cp1252",
+    "iso8859_1": "cp1252",
     "ascii": "cp1252",
     "utf_16": "utf_8",
     "utf_16_le": "utf_8",
