@@ -86,12 +86,14 @@ def paragraphs(document: Any) -> list[str]:
     return out
 
 
-def first_title(document: Any) -> str | None:
-    """The first paragraph styled Title (or else Heading 1), for documents without a title
-    property."""
+def first_title(document: Any, within: int = 50) -> str | None:
+    """The first paragraph styled Title (or else Heading 1) among the first `within`, for
+    documents without a title property. Style ids are mapped to names once: python-docx's own
+    per-paragraph style lookup scans every style each time."""
+    names = {style.style_id: style.name for style in document.styles}
     found: dict[str, str] = {}
-    for paragraph in document.paragraphs:
-        style = paragraph.style.name if paragraph.style is not None else ""
+    for paragraph in document.paragraphs[:within]:
+        style = names.get(paragraph._p.style or "", "")
         text = clean_value(paragraph.text)
         if text and style in ("Title", "Heading 1"):
             found.setdefault(style, text)
