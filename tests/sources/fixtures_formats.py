@@ -503,3 +503,39 @@ def build_docx(path: Path, *, properties: bool = True) -> Path:
         props.author = ""
     document.save(str(path))
     return path
+
+
+# --- long documents, for the benchmark --------------------------------------------------------
+
+
+def cp1252_safe(text: str) -> str:
+    """Text the PDF core fonts can draw: accents folded where windows-1252 lacks the letter."""
+    import unicodedata
+
+    out = []
+    for char in text:
+        try:
+            char.encode("cp1252")
+            out.append(char)
+        except UnicodeEncodeError:
+            folded = unicodedata.normalize("NFKD", char).encode("cp1252", "ignore").decode("cp1252")
+            out.append(folded or "?")
+    return "".join(out)
+
+
+def build_long_pdf(path: Path, paragraphs: list[str], pages: int) -> PdfLayout:
+    """A report of about `pages` pages: the paragraphs in turn (cycled), a heading every six,
+    with the same running header, footer and page numbers as the test report."""
+    w = _Writer(path, labels=False)
+    w.pdf.set_title("Synthetic research report")
+    w.pdf.set_author("Benchmark")
+    w.pdf.set_creation_date(PDF_CREATED)
+    w.new_page()
+    w.title(["A long research report for measuring extraction"])
+    n = 0
+    while not (w.pdf.page_no() >= pages and w.y > BOTTOM - 24 * LEADING):
+        if n % 6 == 0:
+            w.heading(f"Section {n // 6 + 1}")
+        w.paragraph(cp1252_safe(paragraphs[n % len(paragraphs)]))
+        n += 1
+    return w.save()
