@@ -187,3 +187,40 @@ def test_assemble_page_offsets_and_a_paragraph_across_pages() -> None:
 )
 def test_iso_date(value: str, expected: str | None) -> None:
     assert iso_date(value) == expected
+
+
+def test_two_columns_keep_their_paragraphs() -> None:
+    """Margins are measured per column: a full line of the narrow left column is not "short"
+    against the right column's margin, and a paragraph runs on from one column to the next."""
+    col = {"left": 72, "right": 290}
+    col2 = {"left": 310, "right": 528}
+    lines = [
+        line("First paragraph fills the left column", 760, **col),
+        line("line after line until it ends on a", 746, **col),
+        line("short line.", 732, left=72, right=130),
+        line("Second paragraph starts in the left", 718, **col),
+        line("column and runs down to its foot and", 704, **col),
+        line("on into the right column where it", 760, **col2),
+        line("ends.", 746, left=310, right=335),
+        line("Third paragraph after a short line,", 732, **col2),
+        line("also in the right column only.", 718, left=310, right=470),
+    ]
+    text, _, _ = assemble([lines])
+    assert text.split("\n\n") == [
+        "First paragraph fills the left column line after line until it ends on a short line.",
+        "Second paragraph starts in the left column and runs down to its foot and on into the "
+        "right column where it ends.",
+        "Third paragraph after a short line, also in the right column only.",
+    ]
+
+
+@pytest.mark.parametrize("text", ["12", "- 12 -", "Page 3 of 40", "xiv", "IV", "p. 7", "(ii)"])
+def test_page_number_lines(text: str) -> None:
+    pages = [[line("Body text at the top of the page", 700), line(text, 40)]]
+    assert [ln.text for ln in strip_furniture(pages)[0]] == ["Body text at the top of the page"]
+
+
+@pytest.mark.parametrize("text", ["civil", "2023 budget", "Chapter 12", "Vietnam"])
+def test_lines_that_are_not_page_numbers(text: str) -> None:
+    pages = [[line("Body text at the top of the page", 700), line(text, 40)]]
+    assert len(strip_furniture(pages)[0]) == 2

@@ -8,6 +8,7 @@ The rules are deliberately simple and geometric; see each function's docstring.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
@@ -18,8 +19,9 @@ KEEP_HYPHEN = frozenset(
     "all anti co cross ex half multi non post pre quasi self semi so well".split()
 )
 HYPHENS = "-\u2010\x02"  # ASCII, Unicode hyphen, and PDFium's marker for a line-end hyphen
+ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 PAGE_NUMBER = re.compile(
-    r"(?:page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
+    rf"(?:page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*(?:\d{{1,4}}|{ROMAN})\s*[-–—)\]]?"
     r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?",
     re.IGNORECASE,
 )
@@ -39,14 +41,33 @@ class Line:
     size: float
 
 
-@dataclass(frozen=True)
 class Metrics:
-    """The body text's usual geometry on one page: margins, font size and baseline step."""
+    """The body text's geometry on a page (or in the whole document): font size, baseline
+    step, and the margins of the column each line sits in, so two-column pages work too."""
 
-    left: float
-    right: float
-    size: float
-    leading: float
+    def __init__(self, lines: list[Line], size: float, leading: float) -> None:
+        self.size = size
+        self.leading = leading
+        self._lines = sorted(lines, key=lambda ln: ln.left)
+        self._lefts = [ln.left for ln in self._lines]
+        self._columns: dict[int, tuple[float, float]] = {}
+
+    def column(self, line: Line) -> tuple[float, float]:
+        """Left and right margins around `line`: among body lines starting within three ems
+        of it, the leftmost start and the 90th percentile of their ends."""
+        key = round(line.left)
+        if key not in self._columns:
+            reach = 3 * self.size
+            near = self._lines[
+                bisect_left(self._lefts, line.left - reach) : bisect_right(
+                    self._lefts, line.left + reach
+                )
+            ]
+            if near:
+                self._columns[key] = (near[0].left, _quantile([ln.right for ln in near], 0.9))
+            else:
+                self._columns[key] = (line.left, line.right)
+        return self._columns[key]
 
 
 def furniture_key(text: str) -> str:
@@ -84,25 +105,17 @@ def strip_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     return kept
 
 
-def _mode(values: list[float]) -> float:
-    """The most common value rounded to a point (the smallest on ties)."""
-    counts = Counter(round(v) for v in values)
-    best = max(counts.values())
-    return float(min(v for v, c in counts.items() if c == best))
-
-
 def _quantile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[int(q * (len(ordered) - 1))]
 
 
 def measure(pages: list[list[Line]]) -> list[Metrics]:
-    """Per page: left margin (most common line start), right margin (90th percentile of line
-    ends), body font size and baseline step; pages with few lines borrow the document's."""
+    """Per page, the geometry of its body text (lines in the body font size, the median);
+    pages with fewer than six body lines borrow the whole document's."""
     every = [ln for lines in pages for ln in lines]
-    if not every:
-        return [Metrics(0, 0, 0, 0) for _ in pages]
-    size = median(ln.size for ln in every) or 10.0
+    size = median(ln.size for ln in every) if every else 10.0
+    size = size or 10.0
 
     def body(lines: list[Line]) -> list[Line]:
         return [ln for ln in lines if abs(ln.size - size) <= 0.1 * size]
@@ -114,23 +127,11 @@ def measure(pages: list[list[Line]]) -> list[Metrics]:
         if 0.5 * size < a.bottom - b.bottom < 3 * size
     ]
     leading = median(steps) if steps else 1.2 * size
-    doc_body = body(every) or every
-    doc_left = _mode([ln.left for ln in doc_body])
-    doc_right = _quantile([ln.right for ln in doc_body], 0.9)
+    document = Metrics(body(every) or every, size, leading)
     out = []
     for lines in pages:
         own = body(lines)
-        if len(own) >= 6:
-            out.append(
-                Metrics(
-                    _mode([ln.left for ln in own]),
-                    _quantile([ln.right for ln in own], 0.9),
-                    size,
-                    leading,
-                )
-            )
-        else:
-            out.append(Metrics(doc_left, doc_right, size, leading))
+        out.append(Metrics(own, size, leading) if len(own) >= 6 else document)
     return out
 
 
@@ -140,11 +141,11 @@ def _room_for_next(a: Line, b: Line, m: Metrics) -> bool:
     if not words or not a.text:
         return False
     char = (a.right - a.left) / max(len(a.text), 1)
-    return m.right - a.right > (len(words[0]) + 2) * char
+    return m.column(a)[1] - a.right > (len(words[0]) + 2) * char
 
 
 def _indented(line: Line, m: Metrics) -> bool:
-    return line.left > m.left + 0.8 * m.size
+    return line.left > m.column(line)[0] + 0.8 * m.size
 
 
 def breaks_between(a: Line, b: Line, ma: Metrics, mb: Metrics) -> bool:
