@@ -1,0 +1,193 @@
+"""Saved web pages to canonical text with trafilatura: the article's own paragraphs without
+the site's chrome, and the citation metadata the page's markup states."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from configparser import ConfigParser
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from briefing.sources.formats.extracted import (
+    Extracted,
+    ExtractError,
+    clean_value,
+    empty_meta,
+    join_names,
+)
+
+EXTRACTOR = "html/1"
+SNIFF_BYTES = 4096
+META_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)|<\?xml[^>]*encoding\s*=\s*["']([-\w.:]+)""",
+    re.IGNORECASE,
+)
+# What browsers do with these labels (WHATWG Encoding): Latin-1 and ASCII mean windows-1252,
+# and a page cannot really be UTF-16 without a byte-order mark.
+BROWSER_ALIASES = {
+    "iso8859_1": "cp1252",
+    "ascii": "cp1252",
+    "utf_16": "utf_8",
+    "utf_16_le": "utf_8",
+    "utf_16_be": "utf_8",
+}
+# Photo captions and credits, which sites mark up in many ways; a div counts only when it
+# holds at most one paragraph, so an article wrapper "with-captions" is never pruned.
+CAPTION_WORDS = ("caption", "credit", "bildunterschrift", "legende", "photo-info")
+CAPTION_TEST = " or ".join(
+    f"contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), "
+    f"'{word}')"
+    for word in CAPTION_WORDS
+)
+PRUNE_XPATH = [
+    "//figcaption",
+    f"//p[{CAPTION_TEST}]",
+    f"//span[{CAPTION_TEST}]",
+    f"//small[{CAPTION_TEST}]",
+    f"//div[({CAPTION_TEST}) and not(.//p[2])]",
+]
+BLOCKS = ("p", "head", "quote", "item", "code")
+# Dates are judged against a fixed horizon, not today's date, so the metadata of a given
+# file never changes with the day it is read.
+DATE_PARAMS: dict[str, Any] = {
+    "original_date": True,
+    "extensive_search": False,
+    "max_date": "2099-12-31",
+}
+
+
+def extract_html(path: Path) -> Extracted:
+    """The main text of a saved page as paragraphs separated by a blank line, with metadata."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ExtractError("empty file: not an HTML page")
+    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        raise ExtractError("not an HTML page (binary data): is it another format renamed?")
+    markup = decode_html(data)
+    document = None
+    for precision in (True, False):  # favour precision; recall only if that finds nothing
+        document = run_trafilatura(markup, precision)
+        if document is not None and document.body is not None and len(document.body):
+            break
+    if document is None or document.body is None or not len(document.body):
+        raise ExtractError(
+            "no main text found (a login or consent wall, or a page that "
+            "needs JavaScript?): save the article's text instead"
+        )
+    text = "\n\n".join(paragraphs(document.body))
+    if not text:
+        raise ExtractError("no main text found in the page")
+    meta = empty_meta()
+    meta.update(
+        title=clean_value(document.title),
+        author=join_authors(document.author),
+        publisher=clean_value(document.sitename),
+        date=clean_value(document.date),
+        url=clean_value(document.url),
+    )
+    return Extracted(text=text, meta=meta, extractor=EXTRACTOR)
+
+
+def run_trafilatura(markup: str, precision: bool) -> Any:
+    """trafilatura's extraction as a Document: no comments, no tables, no images or links,
+    no deduplication against earlier pages (that would make output depend on history)."""
+    import trafilatura  # a heavy import, paid only when a page is read
+
+    return trafilatura.bare_extraction(
+        markup,
+        favor_precision=precision,
+        favor_recall=not precision,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        deduplicate=False,
+        prune_xpath=PRUNE_XPATH,
+        with_metadata=True,
+        date_extraction_params=dict(DATE_PARAMS),
+        config=offline_config(),
+    )
+
+
+def offline_config() -> ConfigParser:
+    """trafilatura's settings for files already on disk: it never downloads anything while
+    extracting (only its fetch functions do, and they are not used); no extraction timeout,
+    which relies on signals and would fail outside the main thread; pages of any length."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", "0")
+    return config
+
+
+def decode_html(data: bytes) -> str:
+    """Bytes to text as a browser would: a byte-order mark first, then the charset the page
+    declares (<meta charset>, http-equiv Content-Type or an XML declaration), then UTF-8,
+    then windows-1252. A declaration the bytes contradict falls back the same way."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    declared = declared_encoding(data[:SNIFF_BYTES])
+    for encoding in dict.fromkeys(e for e in (declared, "utf-8") if e):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def declared_encoding(head: bytes) -> str | None:
+    """The Python codec for the charset a page declares in its first bytes, or None."""
+    match = META_CHARSET.search(head)
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii", errors="ignore").lower()
+    try:
+        name = codecs.lookup(label).name.replace("-", "_")
+    except LookupError:
+        return None
+    return BROWSER_ALIASES.get(name, name)
+
+
+def paragraphs(body: etree._Element) -> list[str]:
+    """Each block of trafilatura's output (paragraph, heading, quote, list item) as one line
+    of text with its whitespace collapsed; <lb/> inside a block becomes a space, and a list
+    nested in a list item gives paragraphs of its own after that item."""
+    for lb in body.iter("lb"):
+        lb.tail = " " + (lb.tail or "")
+    out: list[str] = []
+    for element in body.iter(*BLOCKS):
+        outer = next((a for a in element.iterancestors() if a.tag in BLOCKS), None)
+        if outer is not None and not (element.tag == "item" and outer.tag == "item"):
+            continue  # read with the block around it
+        text = " ".join("".join(own_text(element, element.tag == "item")).split())
+        if text:
+            out.append(text)
+    return out
+
+
+def own_text(element: etree._Element, skip_lists: bool) -> list[str]:
+    """The text of an element, without that of nested lists when `skip_lists`."""
+    parts = [element.text or ""]
+    for child in element:
+        if not (skip_lists and child.tag == "list"):
+            parts += own_text(child, skip_lists)
+        parts.append(child.tail or "")
+    return parts
+
+
+def join_authors(value: str | None) -> str | None:
+    """trafilatura's "A; B; C" as "A, B and C"."""
+    return join_names([n for n in (clean_value(part) for part in (value or "").split(";")) if n])

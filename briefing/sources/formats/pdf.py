@@ -1,0 +1,149 @@
+"""PDF to canonical text with PDFium (pypdfium2): prose paragraphs, page offsets and labels,
+and the document's own metadata; anything unreadable raises ExtractError saying why."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from briefing.sources.formats.extracted import (
+    Extracted,
+    ExtractError,
+    PageSpan,
+    clean_value,
+    empty_meta,
+)
+from briefing.sources.formats.pdf_layout import Line, assemble, strip_furniture
+from briefing.sources.formats.pdf_meta import info_meta, title_from_paragraphs
+
+EXTRACTOR = "pdf/1"
+LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
+CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b-\x1f\x7f\uffff]")
+# PDFium reports a hyphen it judged to end a line as U+FFFE and runs the two lines together;
+# they are split again after it, so that the layout rules decide what the hyphen means.
+LINES = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
+LOAD_ERRORS = {
+    pdfium_c.FPDF_ERR_PASSWORD: "encrypted PDF: remove the password (or save an unlocked copy)",
+    pdfium_c.FPDF_ERR_SECURITY: "PDF uses an unsupported security handler: save an unlocked copy",
+    pdfium_c.FPDF_ERR_FILE: "cannot read the file",
+}
+
+
+def extract_pdf(path: Path) -> Extracted:
+    """Read a PDF's text layer as prose paragraphs, with page offsets, labels and metadata."""
+    data = path.read_bytes()
+    check_bytes(data)
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        raise ExtractError(LOAD_ERRORS.get(code, "damaged PDF: PDFium cannot open it")) from exc
+    try:
+        pages = [read_page(doc, i) for i in range(len(doc))]
+        labels = [page_label(doc, i) for i in range(len(doc))]
+        info = doc.get_metadata_dict()
+    finally:
+        doc.close()
+    if not any(pages):
+        raise ExtractError("no text layer (scanned image?): run OCR first")
+    text, spans, paragraphs = assemble(strip_furniture(pages))
+    meta = empty_meta()
+    meta.update(info_meta(info, data))
+    if meta["title"] is None:
+        meta["title"] = title_from_paragraphs(paragraphs)
+    page_spans = tuple(
+        PageSpan(number=i + 1, start=s, end=e, label=labels[i]) for i, (s, e) in enumerate(spans)
+    )
+    return Extracted(text=text, pages=page_spans, meta=meta, extractor=EXTRACTOR)
+
+
+def check_bytes(data: bytes) -> None:
+    """Refuse, with the reason, what is not a whole PDF before PDFium tries to repair it: an
+    empty file, no "%PDF-" header near the start, or no "%%EOF" near the end (truncated)."""
+    if not data.strip():
+        raise ExtractError("empty file: not a PDF")
+    if b"%PDF-" not in data[:1024]:
+        raise ExtractError("not a PDF (no %PDF- header): is it another format renamed .pdf?")
+    if b"%%EOF" not in data[-2048:]:
+        raise ExtractError("truncated PDF (no %%EOF end marker): download or copy it again")
+
+
+def read_page(doc: pdfium.PdfDocument, index: int) -> list[Line]:
+    """One page's text lines in PDFium's reading order, each with its box and font size."""
+    try:
+        page = doc[index]
+        textpage = page.get_textpage()
+    except pdfium.PdfiumError as exc:
+        raise ExtractError(f"damaged PDF: page {index + 1} cannot be read") from exc
+    try:
+        raw = textpage.get_text_range()
+        lines = []
+        for match in LINES.finditer(raw):
+            line = make_line(textpage, raw, match.start(), match.end(), index)
+            if line is not None:
+                lines.append(line)
+        return lines
+    finally:
+        textpage.close()
+        page.close()
+
+
+def make_line(
+    textpage: pdfium.PdfTextPage, raw: str, start: int, end: int, page: int
+) -> Line | None:
+    """The Line for raw[start:end], or None if it holds no text; whitespace is collapsed,
+    ligatures spelled out and control characters dropped (PDFium's line-end hyphen marker
+    \\x02 is kept for the joiner)."""
+    segment = raw[start:end]
+    first = len(segment) - len(segment.lstrip())
+    last = len(segment.rstrip()) - 1
+    if last < first:
+        return None
+    text = " ".join(CONTROL.sub("", segment.translate(LIGATURES)).split()).replace("\ufffe", "-")
+    if not text:
+        return None
+    lo = char_box(textpage, start + first)
+    hi = char_box(textpage, start + last)
+    size = pdfium_c.FPDFText_GetFontSize(textpage, text_to_char(textpage, start + first))
+    if lo is None or hi is None:
+        lo = hi = lo or hi or (0.0, 0.0, 0.0, 0.0)
+    return Line(
+        text=text,
+        page=page,
+        left=lo[0],
+        bottom=min(lo[1], hi[1]),
+        right=hi[2],
+        top=max(lo[3], hi[3]),
+        size=float(size) or (lo[3] - lo[1]) / 1.15,
+    )
+
+
+def text_to_char(textpage: pdfium.PdfTextPage, text_index: int) -> int:
+    """PDFium's char index for a position in the page text (they differ for generated chars)."""
+    return int(pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, text_index))
+
+
+def char_box(textpage: pdfium.PdfTextPage, text_index: int) -> tuple[float, ...] | None:
+    """The loose (font-height) box of a character: left, bottom, right, top; None if unknown."""
+    index = text_to_char(textpage, text_index)
+    if index < 0:
+        return None
+    rect = pdfium_c.FS_RECTF()
+    if not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(rect)):
+        return None
+    return (rect.left, rect.bottom, rect.right, rect.top)
+
+
+def page_label(doc: pdfium.PdfDocument, index: int) -> str | None:
+    """The page's printed label from the PDF's /PageLabels ("iv", "A-3"), or None."""
+    try:
+        label = doc.get_page_label(index)
+    except (pdfium.PdfiumError, ValueError):
+        return None
+    return clean_value(label)

@@ -1,0 +1,234 @@
+"""PDF lines to prose: drop running headers, footers and page numbers, join wrapped lines into
+paragraphs and undo the hyphens that line breaking added, keeping each page's text offsets.
+
+Works on positioned lines (PDF user space, y grows upwards) so it can be tested without PDFium.
+The rules are deliberately simple and geometric; see each function's docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+ZONE_TOP, ZONE_BOTTOM = 2, 3  # lines per page examined as possible header / footer
+# A left part ending in one of these keeps its hyphen: "well-/known" -> "well-known".
+KEEP_HYPHEN = frozenset(
+    "all anti co cross ex half multi non post pre quasi self semi so well".split()
+)
+HYPHENS = "-\u2010\x02"  # ASCII, Unicode hyphen, and PDFium's marker for a line-end hyphen
+ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+PAGE_NUMBER = re.compile(
+    rf"(?:page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*(?:\d{{1,4}}|{ROMAN})\s*[-–—)\]]?"
+    r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?",
+    re.IGNORECASE,
+)
+SENTENCE_END = tuple('.!?:;"”’)')
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a page, with its box (PDF points, y up) and font size."""
+
+    text: str
+    page: int  # 0-based
+    left: float
+    bottom: float
+    right: float
+    top: float
+    size: float
+
+
+class Metrics:
+    """The body text's geometry on a page (or in the whole document): font size, baseline
+    step, and the margins of the column each line sits in, so two-column pages work too."""
+
+    def __init__(self, lines: list[Line], size: float, leading: float) -> None:
+        self.size = size
+        self.leading = leading
+        self._lines = sorted(lines, key=lambda ln: ln.left)
+        self._lefts = [ln.left for ln in self._lines]
+        self._columns: dict[int, tuple[float, float]] = {}
+
+    def column(self, line: Line) -> tuple[float, float]:
+        """Left and right margins around `line`: among body lines starting within three ems
+        of it, the leftmost start and the 90th percentile of their ends."""
+        key = round(line.left)
+        if key not in self._columns:
+            reach = 3 * self.size
+            near = self._lines[
+                bisect_left(self._lefts, line.left - reach) : bisect_right(
+                    self._lefts, line.left + reach
+                )
+            ]
+            if near:
+                self._columns[key] = (near[0].left, _quantile([ln.right for ln in near], 0.9))
+            else:
+                self._columns[key] = (line.left, line.right)
+        return self._columns[key]
+
+
+def furniture_key(text: str) -> str:
+    """A line with its digits normalised, so "Page 3 of 9" and "Page 4 of 9" compare equal."""
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def strip_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Leave out running headers and footers (a line in the top or bottom zone of a page whose
+    digit-normalised text is in the same zone on at least half the pages, and at least two)
+    and lone page numbers ("12", "- 12 -", "Page 12 of 40", "xii") in those zones."""
+    zones: list[tuple[set[int], set[int]]] = []
+    counts: Counter[tuple[str, str]] = Counter()
+    for lines in pages:
+        order = sorted(range(len(lines)), key=lambda i: (-lines[i].top, i))
+        top, bottom = set(order[:ZONE_TOP]), set(order[-ZONE_BOTTOM:])
+        zones.append((top, bottom))
+        keys = {("top", furniture_key(lines[i].text)) for i in top}
+        keys |= {("bottom", furniture_key(lines[i].text)) for i in bottom}
+        counts.update(keys)
+    with_text = sum(1 for lines in pages if lines)
+    needed = max(2, (with_text + 1) // 2)
+    kept: list[list[Line]] = []
+    for lines, (top, bottom) in zip(pages, zones, strict=True):
+        out = []
+        for i, line in enumerate(lines):
+            zone = "top" if i in top else "bottom" if i in bottom else None
+            if zone and (
+                counts[(zone, furniture_key(line.text))] >= needed
+                or PAGE_NUMBER.fullmatch(line.text.strip())
+            ):
+                continue
+            out.append(line)
+        kept.append(out)
+    return kept
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[int(q * (len(ordered) - 1))]
+
+
+def measure(pages: list[list[Line]]) -> list[Metrics]:
+    """Per page, the geometry of its body text (lines in the body font size, the median);
+    pages with fewer than six body lines borrow the whole document's."""
+    every = [ln for lines in pages for ln in lines]
+    size = median(ln.size for ln in every) if every else 10.0
+    size = size or 10.0
+
+    def body(lines: list[Line]) -> list[Line]:
+        return [ln for ln in lines if abs(ln.size - size) <= 0.1 * size]
+
+    steps = [
+        a.bottom - b.bottom
+        for lines in pages
+        for a, b in zip(body(lines), body(lines)[1:], strict=False)
+        if 0.5 * size < a.bottom - b.bottom < 3 * size
+    ]
+    leading = median(steps) if steps else 1.2 * size
+    document = Metrics(body(every) or every, size, leading)
+    out = []
+    for lines in pages:
+        own = body(lines)
+        out.append(Metrics(own, size, leading) if len(own) >= 6 else document)
+    return out
+
+
+def _room_for_next(a: Line, b: Line, m: Metrics) -> bool:
+    """Would b's first word have fitted at the end of line a? Then a ended its paragraph."""
+    words = b.text.split()
+    if not words or not a.text:
+        return False
+    char = (a.right - a.left) / max(len(a.text), 1)
+    return m.column(a)[1] - a.right > (len(words[0]) + 2) * char
+
+
+def _indented(line: Line, m: Metrics) -> bool:
+    return line.left > m.column(line)[0] + 0.8 * m.size
+
+
+def breaks_between(a: Line, b: Line, ma: Metrics, mb: Metrics) -> bool:
+    """Does a paragraph end between line a and the next line b? Yes on a change of font size,
+    a gap wider than 1.3 baseline steps, a first-line indent after a sentence end, or when a
+    stops short of the margin by more than b's first word. Across pages (or columns) only the
+    size, indent and short-line rules apply, so a paragraph can run on."""
+    if abs(a.size - b.size) > 0.12 * max(a.size, b.size, 1.0):
+        return True
+    display = a.size > 1.15 * ma.size  # a title set in large type may be broken by hand
+    if not display and _room_for_next(a, b, ma):
+        return True
+    if _indented(b, mb) and not _indented(a, ma) and a.text.rstrip().endswith(SENTENCE_END):
+        return True
+    if a.page != b.page or b.bottom >= a.bottom + 0.5 * b.size:  # new page, or a column
+        return _indented(b, mb) and not _indented(a, ma)
+    step = a.bottom - b.bottom
+    scale = max(a.size, b.size) / (ma.size or 1.0)
+    return step > 1.3 * ma.leading * scale
+
+
+def join_lines(a: str, b: str) -> tuple[str, str]:
+    """How line a continues into line b: (a as kept, separator). A line-end hyphen is dropped
+    when b starts lowercase and the part before it is not a known prefix ("self", "well",
+    "co", ...) nor already hyphenated; otherwise kept with no space. A soft hyphen is always
+    dropped; after an em dash or slash nothing is inserted; otherwise a single space."""
+    if a.endswith("\u00ad"):
+        return a[:-1], ""
+    if a[-1:] in HYPHENS and len(a) > 1 and a[-2].isalpha():
+        left = re.search(r"[\w'’-]*$", a[:-1])
+        word = left.group(0) if left else ""
+        keep = "-" in word or word.lower() in KEEP_HYPHEN or not b[:1].islower()
+        return (a[:-1] + "-" if keep else a[:-1]), ""
+    if a.endswith(("—", "/")):
+        return a, ""
+    return a, " "
+
+
+def assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]], list[list[Line]]]:
+    """Canonical text from body lines: paragraphs joined by a blank line; returns the text,
+    each page's (start, end) offsets, and the paragraphs as lists of lines."""
+    metrics = measure(pages)
+    paragraphs: list[list[Line]] = []
+    prev: Line | None = None
+    for lines in pages:
+        for line in lines:
+            if prev is None or breaks_between(prev, line, metrics[prev.page], metrics[line.page]):
+                paragraphs.append([line])
+            else:
+                paragraphs[-1].append(line)
+            prev = line
+    parts: list[str] = []
+    length = 0
+    spans: list[list[int] | None] = [None] * len(pages)
+
+    def put(piece: str, page: int | None) -> None:
+        nonlocal length
+        if page is not None and piece:
+            span = spans[page]
+            if span is None:
+                spans[page] = [length, length + len(piece)]
+            else:
+                span[1] = length + len(piece)
+        parts.append(piece)
+        length += len(piece)
+
+    for p, para in enumerate(paragraphs):
+        if p:
+            put("\n\n", None)
+        for i, line in enumerate(para):
+            if i + 1 < len(para):
+                kept, sep = join_lines(line.text, para[i + 1].text)
+                put(kept, line.page)
+                put(sep, None)
+            else:
+                put(line.text, line.page)
+    text = "".join(parts)
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    for span in spans:
+        if span is None:
+            out.append((cursor, cursor))
+        else:
+            out.append((span[0], span[1]))
+            cursor = span[1]
+    return text, out, paragraphs

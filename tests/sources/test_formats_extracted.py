@@ -1,0 +1,226 @@
+"""The Extracted model (page lookup and citations), the suffix dispatcher, and the PDF layout
+rules on hand-made lines (headers, page numbers, paragraph breaks, hyphens)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.sources.formats import FORMATS, Extracted, ExtractError, PageSpan, extract, handles
+from briefing.sources.formats.pdf_layout import (
+    Line,
+    assemble,
+    join_lines,
+    strip_furniture,
+)
+from briefing.sources.formats.pdf_meta import iso_date
+
+#          0         1         2         3
+#          0123456789012345678901234567890123456
+TEXT = "page one text\n\npage two\n\npage three"
+PAGES = (
+    PageSpan(1, 0, 13, "iv"),
+    PageSpan(2, 15, 23, "v"),
+    PageSpan(3, 25, 35, None),
+)
+
+
+@pytest.fixture
+def doc() -> Extracted:
+    return Extracted(TEXT, PAGES, {}, "test/1")
+
+
+def test_page_at(doc: Extracted) -> None:
+    assert doc.page_at(0).number == 1
+    assert doc.page_at(12).number == 1
+    assert doc.page_at(13).number == 1  # the separator belongs to the page before
+    assert doc.page_at(15).number == 2
+    assert doc.page_at(25).number == 3
+    assert doc.page_at(35).number == 3
+    with pytest.raises(ValueError):
+        doc.page_at(36)
+    with pytest.raises(ValueError):
+        doc.page_at(-1)
+
+
+def test_pages_for_and_citations(doc: Extracted) -> None:
+    assert [p.number for p in doc.pages_for(0, 13)] == [1]  # end is exclusive
+    assert [p.number for p in doc.pages_for(5, 16)] == [1, 2]
+    assert [p.number for p in doc.pages_for(5, 30)] == [1, 2, 3]
+    assert doc.citation_pages(0, 13) == "p. iv"
+    assert doc.citation_pages(5, 20) == "pp. iv-v"
+    assert doc.citation_pages(16, 30) == "pp. v-3"  # a page without a label shows its number
+    assert doc.citation_pages(26, 26) == "p. 3"
+
+
+def test_no_pages() -> None:
+    plain = Extracted("some text", (), {}, "html/1")
+    assert plain.page_at(3) is None
+    assert plain.pages_for(0, 4) == ()
+    assert plain.citation_pages(0, 4) is None
+
+
+def test_formats_name_each_module_version() -> None:
+    from briefing.sources.formats import docx, html, pdf
+
+    assert FORMATS == {
+        ".pdf": pdf.EXTRACTOR,
+        ".html": html.EXTRACTOR,
+        ".htm": html.EXTRACTOR,
+        ".docx": docx.EXTRACTOR,
+    }
+    assert handles(Path("a.PDF")) and handles(Path("b.htm"))
+    assert not handles(Path("c.txt")) and not handles(Path("d.md"))
+
+
+def test_text_files_are_not_extracted_here(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("plain", encoding="utf-8")
+    with pytest.raises(ExtractError, match=r"^notes\.txt: no extractor for \.txt"):
+        extract(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ExtractError, match=r"^gone\.pdf: cannot read"):
+        extract(tmp_path / "gone.pdf")
+
+
+def line(
+    text: str, top: float, page: int = 0, left: float = 72, right: float = 520, size: float = 11
+) -> Line:
+    return Line(text, page, left, top - size * 1.2, right, top, size)
+
+
+def test_strip_furniture_repeats_and_page_numbers() -> None:
+    words = ["alpha", "bravo", "charlie", "delta"]
+    pages = []
+    for n, word in enumerate(words):
+        pages.append(
+            [
+                line(f"Research Paper No. {n + 12}, 2023", 800, n),  # digits differ per page
+                line(f"Body line about {word}, unique to its page", 700, n),
+                line(f"Second body line, also {word}", 686, n),
+                line(f"Page {n + 1} of 4", 40, n),
+            ]
+        )
+    pages[2].append(line("xiv", 20, 2))
+    kept = strip_furniture(pages)
+    assert [ln.text for ln in kept[2]] == [
+        "Body line about charlie, unique to its page",
+        "Second body line, also charlie",
+    ]
+
+
+def test_a_line_on_only_one_page_is_not_furniture() -> None:
+    pages = [
+        [line("A one-off heading", 800, 0), line("body", 700, 0)],
+        [line("Something else", 800, 1), line("more body", 700, 1)],
+    ]
+    kept = strip_furniture(pages)
+    assert kept[0][0].text == "A one-off heading"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "joined"),
+    [
+        ("physical infra-", "structure", "physical infrastructure"),
+        ("a well-", "known ambition", "a well-known ambition"),
+        ("a self-", "made man", "a self-made man"),
+        ("the Indo-", "Pacific", "the Indo-Pacific"),
+        ("state-of-the-", "art", "state-of-the-art"),
+        ("COVID-", "19", "COVID-19"),
+        ("soft\u00ad", "hyphen", "softhyphen"),
+        ("pdfium\x02", "marker", "pdfiummarker"),
+        ("an aside—", "then more", "an aside—then more"),
+        ("and/", "or", "and/or"),
+        ("ends here -", "next", "ends here - next"),
+        ("plain", "words", "plain words"),
+    ],
+)
+def test_join_lines(a: str, b: str, joined: str) -> None:
+    kept, separator = join_lines(a, b)
+    assert kept + separator + b == joined
+
+
+def test_assemble_breaks_on_gaps_short_lines_and_size() -> None:
+    lines = [
+        line("Heading", 760, size=16),
+        line("A paragraph that fills the whole measure of the line from margin to", 730),
+        line("margin and then stops short.", 716, right=250),
+        line("Next paragraph starts after a short line, no gap needed to see it", 702),
+        line("and continues on a full line to the right margin before a gap", 688),
+        line("After a gap.", 650, right=150),
+    ]
+    text, spans, _ = assemble([lines])
+    assert text.split("\n\n") == [
+        "Heading",
+        "A paragraph that fills the whole measure of the line from margin to margin and then "
+        "stops short.",
+        "Next paragraph starts after a short line, no gap needed to see it and continues on a "
+        "full line to the right margin before a gap",
+        "After a gap.",
+    ]
+    assert spans == [(0, len(text))]
+
+
+def test_assemble_page_offsets_and_a_paragraph_across_pages() -> None:
+    first = [line("One paragraph running over the end of the first page and on to", 100)]
+    second = [line("the next one.", 760, page=2, right=150)]
+    text, spans, _ = assemble([first, [], second])
+    assert text == "One paragraph running over the end of the first page and on to the next one."
+    cut = text.index("the next")
+    assert spans == [(0, cut - 1), (cut - 1, cut - 1), (cut, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("D:20231117103000+11'00'", "2023-11-17"),
+        ("D:2023", "2023"),
+        ("D:202311", "2023-11"),
+        ("20231117", "2023-11-17"),
+        ("D:20231317", None),
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_iso_date(value: str, expected: str | None) -> None:
+    assert iso_date(value) == expected
+
+
+def test_two_columns_keep_their_paragraphs() -> None:
+    """Margins are measured per column: a full line of the narrow left column is not "short"
+    against the right column's margin, and a paragraph runs on from one column to the next."""
+    col = {"left": 72, "right": 290}
+    col2 = {"left": 310, "right": 528}
+    lines = [
+        line("First paragraph fills the left column", 760, **col),
+        line("line after line until it ends on a", 746, **col),
+        line("short line.", 732, left=72, right=130),
+        line("Second paragraph starts in the left", 718, **col),
+        line("column and runs down to its foot and", 704, **col),
+        line("on into the right column where it", 760, **col2),
+        line("ends.", 746, left=310, right=335),
+        line("Third paragraph after a short line,", 732, **col2),
+        line("also in the right column only.", 718, left=310, right=470),
+    ]
+    text, _, _ = assemble([lines])
+    assert text.split("\n\n") == [
+        "First paragraph fills the left column line after line until it ends on a short line.",
+        "Second paragraph starts in the left column and runs down to its foot and on into the "
+        "right column where it ends.",
+        "Third paragraph after a short line, also in the right column only.",
+    ]
+
+
+@pytest.mark.parametrize("text", ["12", "- 12 -", "Page 3 of 40", "xiv", "IV", "p. 7", "(ii)"])
+def test_page_number_lines(text: str) -> None:
+    pages = [[line("Body text at the top of the page", 700), line(text, 40)]]
+    assert [ln.text for ln in strip_furniture(pages)[0]] == ["Body text at the top of the page"]
+
+
+@pytest.mark.parametrize("text", ["civil", "2023 budget", "Chapter 12", "Vietnam"])
+def test_lines_that_are_not_page_numbers(text: str) -> None:
+    pages = [[line("Body text at the top of the page", 700), line(text, 40)]]
+    assert len(strip_furniture(pages)[0]) == 2
