@@ -50,7 +50,8 @@ class SourceInfo:
         return self.file
 
     def full_citation(self) -> str:
-        """Author, "Title", Publisher, date, with "unknown" where a field is not known."""
+        """Author, "Title", Publisher, date (and the URL when known), with "unknown" where a
+        field is not known."""
         title = f"\u201c{self.title}\u201d" if self.title else f"untitled ({self.file})"
         parts = [
             self.author or f"author {UNKNOWN}",
@@ -58,6 +59,8 @@ class SourceInfo:
             self.publisher or f"publisher {UNKNOWN}",
             self.date_text or f"date {UNKNOWN}",
         ]
+        if self.url:
+            parts.append(self.url)
         citation = ", ".join(parts)
         return citation[0].upper() + citation[1:]
 
@@ -75,8 +78,22 @@ class Excerpt:
     paragraph: str = ""  # the whole source paragraph around it, for notes and the source view
     paragraph_start: int = 0
     pinned: bool = False
+    page: int | None = None  # PDF sources: the 1-based page the quote starts on
+    page_label: str | None = None  # that page's printed label, where the PDF has one
+    pages: str | None = None  # "p. 4" or "pp. 4-5", as a citation names them
+
+    @property
+    def citation(self) -> str:
+        """The attribution under a quote: the source's short citation, and its page(s)."""
+        short = self.source.short_citation()
+        return f"{short}, {self.pages}" if self.pages else short
 
     def to_json(self) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        if self.page is not None:
+            extra = {"page": self.page, "page_label": self.page_label}
+        if self.source.url:
+            extra["url"] = self.source.url
         return {
             "source": self.source.file,
             "start": self.start,
@@ -84,8 +101,9 @@ class Excerpt:
             "text": self.text,
             "score": round(self.score, 4),
             "terms": list(self.terms),
-            "citation": self.source.short_citation(),
+            "citation": self.citation,
             "pinned": self.pinned,
+            **extra,
         }
 
 
@@ -153,6 +171,7 @@ class Deck:
                     "author": s.author,
                     "publisher": s.publisher,
                     "date": s.date.isoformat() if s.date else None,
+                    "url": s.url,
                     "citation": s.full_citation(),
                 }
                 for s in self.cited_sources

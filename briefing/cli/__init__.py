@@ -25,6 +25,7 @@ COMMAND_MODULES = {
     "sources": "core_commands",
     "themes": "core_commands",
     "excerpts": "core_commands",
+    "text": "source_commands",
     "build": "build_commands",
     "verify": "build_commands",
     "present": "present_commands",

@@ -150,6 +150,7 @@ def _excerpt(library: Library, source: str, start: int, end: int, *, pinned: boo
         paragraph=text[p_start:p_end],
         paragraph_start=p_start,
         pinned=pinned,
+        **library.page_fields(source, start, end),
     )
 
 

@@ -184,6 +184,7 @@ def to_excerpt(library: Library, c: Candidate) -> Excerpt:
         terms=c.terms,
         paragraph=text[c.para_start : c.para_end],
         paragraph_start=c.para_start,
+        **library.page_fields(c.source, c.start, c.end),
     )
 
 

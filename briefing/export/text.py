@@ -35,7 +35,7 @@ def render(deck: Deck, width: int = 88) -> str:
                 initial_indent=f"  [{n}] ",
                 subsequent_indent="      ",
             ).split("\n")
-            lines.append(f"      \u2014 {excerpt.source.short_citation()}{pin}")
+            lines.append(f"      \u2014 {excerpt.citation}{pin}")
         for warning in slide.warnings:
             lines.append(f"  ! {warning}")
     cited = deck.cited_sources

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import CorpusError, display_path
+from briefing.sources.canonical import Unreadable, decode, is_source, read_canonical
 
-SUFFIXES = (".txt", ".md")
+__all__ = ["DocFile", "Unreadable", "decode", "list_documents", "read_document"]
+
 RACY_NS = 3_000_000_000  # FAT keeps file times to 2 s, some network shares to 1 s
 
 
@@ -39,7 +40,8 @@ class DocFile:
 
 
 def list_documents(folder: Path) -> list[DocFile]:
-    """Every `.txt`/`.md` file under the sources folder, sorted by name for determinism."""
+    """Every source document (.txt, .md, .pdf, .html, .htm, .docx) under the sources folder,
+    sorted by name for determinism."""
     if not folder.exists():
         raise CorpusError(
             f"{display_path(folder)}: sources folder not found; "
@@ -58,7 +60,7 @@ def list_documents(folder: Path) -> list[DocFile]:
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((entry.path, f"{prefix}{entry.name}/"))
-                elif entry.name.lower().endswith(SUFFIXES):
+                elif is_source(entry.name):
                     stat = entry.stat()
                     found.append(
                         DocFile(prefix + entry.name, folder, stat.st_size, stat.st_mtime_ns, listed)
@@ -72,28 +74,10 @@ def list_documents(folder: Path) -> list[DocFile]:
     return found
 
 
-class Unreadable(Exception):
-    """A source file that is not UTF-8 text; the message says why and how to fix it."""
-
-
 def read_document(path: Path) -> tuple[str, str]:
-    """Read a source as UTF-8 text, returning (text, sha256). Raises Unreadable with a reason."""
-    return decode(path.read_bytes())
-
-
-def decode(raw: bytes) -> tuple[str, str]:
-    """Decode a source's bytes as UTF-8, returning (text, sha256), or raise Unreadable."""
-    digest = hashlib.sha256(raw).hexdigest()
-    if b"\x00" in raw[:8192]:
-        raise Unreadable("binary file (holds NUL bytes), not text; remove it from the sources")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise Unreadable(
-            f"not UTF-8 (bad byte at line {line}); re-save it as UTF-8 to include it"
-        ) from None
-    return text, digest  # a BOM stays: offsets index the decoded file exactly
+    """A source's canonical text and the sha256 of its bytes. Raises Unreadable with a reason."""
+    found = read_canonical(path)
+    return found.text, found.sha
 
 
 Listing = tuple[tuple[str, int, int], ...]  # (name, size, mtime or -1) of every source

@@ -19,6 +19,7 @@ from briefing.cachedir import cache_dir
 from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
 from briefing.sources import workers
+from briefing.sources.canonical import merged_meta, read_canonical
 from briefing.sources.documents import DocFile, Unreadable, list_documents, read_document
 
 if TYPE_CHECKING:  # analysis pulls in syntok; a run with nothing to re-index never needs it
@@ -215,8 +216,10 @@ class Index:
         """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
         from briefing.sources.analysis import chunks, doc_quality, prepare
 
-        text = file.path.read_bytes().decode("utf-8")
+        canonical = read_canonical(file.path)
+        text = canonical.text
         doc = prepare(file.name, sha, text)
+        doc.meta = merged_meta(doc.meta, canonical)
         doc_id, paras = self._store_doc(file, doc)
         runs = list(chunks(doc))
         spans = [(doc.paragraphs[run[0]][0], doc.paragraphs[run[-1]][1]) for run in runs]

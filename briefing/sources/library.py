@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefing.deck import SourceInfo
 from briefing.errors import CorpusError
+from briefing.sources.canonical import Canonical, Unreadable, read_canonical
 from briefing.sources.catalogue import CATALOGUE, load_catalogue
 from briefing.sources.index import Index, SyncReport
 
@@ -39,7 +40,7 @@ class Library:
         self.report: SyncReport = self.index.sync()
         self.catalogue_path = sources / CATALOGUE
         self.catalogue = load_catalogue(sources)
-        self._texts: dict[str, str] = {}
+        self._texts: dict[str, Canonical] = {}
 
     def close(self) -> None:
         self.index.close()
@@ -56,12 +57,21 @@ class Library:
 
     def text(self, name: str) -> str:
         """The full raw text of a source, as decoded when it was indexed."""
+        return self.canonical(name).text
+
+    def canonical(self, name: str) -> Canonical:
+        """A source's canonical text with its pages and stated metadata (read once)."""
         if name not in self._texts:
             try:
-                self._texts[name] = (self.sources / name).read_bytes().decode("utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
+                self._texts[name] = read_canonical(self.sources / name)
+            except (OSError, Unreadable) as exc:
                 raise CorpusError(f"{name}: cannot read source: {exc}") from None
         return self._texts[name]
+
+    def page_fields(self, name: str, start: int, end: int) -> dict[str, object]:
+        """`page`, `page_label` and `pages` ("p. 4", "pp. 4-5") of a span in a paged source."""
+        page, label, pages = self.canonical(name).page_info(start, end)
+        return {"page": page, "page_label": label, "pages": pages} if page else {}
 
     def _meta(self, name: str) -> dict[str, object]:
         row = self.db.execute(

@@ -48,11 +48,13 @@ def bounded_map(
 
 def analyse_job(job: tuple[DocFile, str]) -> tuple[str, DocAnalysis, Windows]:
     from briefing.sources.analysis import analyse
+    from briefing.sources.canonical import merged_meta, read_canonical
 
     file, sha = job
-    text = file.path.read_bytes().decode("utf-8")
-    doc, found = analyse(file.name, sha, text)
-    return text, doc, found
+    canonical = read_canonical(file.path)
+    doc, found = analyse(file.name, sha, canonical.text)
+    doc.meta = merged_meta(doc.meta, canonical)
+    return canonical.text, doc, found
 
 
 def windows_unit(unit: tuple[str, int, list[tuple[int, int, int]], frozenset[str]]) -> Windows:

@@ -88,7 +88,7 @@ class SearchScreen(Screen[None]):
         results.add_options(
             Option(
                 Content.assemble(
-                    (f"[{n}] {hit.source.short_citation()}", "bold $primary"),
+                    (f"[{n}] {hit.citation}", "bold $primary"),
                     "\n",
                     (snippet(hit.text), "$foreground"),
                 )

@@ -1,0 +1,150 @@
+"""A source's canonical text, whatever its format: what excerpt offsets index and `verify`
+re-reads. `.txt`/`.md` are the file itself; PDF, HTML and DOCX are what their extractor makes,
+cached by the file's content hash and the extractor's version (as inert, checksummed JSON).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata as package_metadata
+from pathlib import Path
+
+from briefing.atomic import write_atomic
+from briefing.cachedir import cache_dir
+from briefing.errors import OutputError
+from briefing.sources.formats import FORMATS, Extracted, ExtractError, PageSpan, extract
+
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = TEXT_SUFFIXES + tuple(FORMATS)
+_LIBRARIES = {".pdf": "pypdfium2", ".html": "trafilatura", ".htm": "trafilatura"}
+_LIBRARIES[".docx"] = "python-docx"
+
+
+class Unreadable(Exception):
+    """A source file that cannot be read as text; the message says why and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Canonical:
+    """A source's canonical text, the sha256 of its bytes, and what its extractor knew."""
+
+    text: str
+    sha: str
+    pages: tuple[PageSpan, ...] = ()
+    meta: dict[str, str | None] | None = None  # from the document's structure, if any
+
+    def extracted(self) -> Extracted:
+        return Extracted(self.text, self.pages, dict(self.meta or {}))
+
+    def page_info(self, start: int, end: int) -> tuple[int | None, str | None, str | None]:
+        """(first page number, its printed label, "p. 4"/"pp. 4-5") for a span, or Nones."""
+        if not self.pages:
+            return None, None, None
+        found = self.extracted()
+        first = found.page_at(start)
+        if first is None:
+            return None, None, None
+        return first.number, first.label, found.citation_pages(start, end)
+
+
+def is_source(name: str) -> bool:
+    """Is a file of this name a source document briefing reads?"""
+    return name.lower().endswith(SUFFIXES)
+
+
+def read_canonical(path: Path) -> Canonical:
+    """The canonical text of the source at `path`; raises Unreadable with the reason."""
+    raw = path.read_bytes()
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        text, sha = decode(raw)
+        return Canonical(text, sha)
+    sha = hashlib.sha256(raw).hexdigest()
+    key = _cache_key(path.suffix.lower(), sha)
+    cached = _load(key)
+    if cached is not None:
+        return cached
+    try:
+        found = extract(path)
+    except ExtractError as exc:
+        raise Unreadable(str(exc).removeprefix(f"{path.name}: ")) from None
+    result = Canonical(found.text, sha, found.pages, dict(found.meta))
+    _store(key, result)
+    return result
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode a text source's bytes as UTF-8, returning (text, sha256), or raise Unreadable."""
+    digest = hashlib.sha256(raw).hexdigest()
+    if b"\x00" in raw[:8192]:
+        raise Unreadable("binary file (holds NUL bytes), not text; remove it from the sources")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise Unreadable(
+            f"not UTF-8 (bad byte at line {line}); re-save it as UTF-8 to include it"
+        ) from None
+    return text, digest  # a BOM stays: offsets index the decoded file exactly
+
+
+@cache
+def _library_version(suffix: str) -> str:
+    try:
+        return package_metadata.version(_LIBRARIES[suffix])
+    except (KeyError, package_metadata.PackageNotFoundError):
+        return "?"
+
+
+def _cache_key(suffix: str, sha: str) -> str:
+    """The extracted text depends on the file, our extractor and the library under it."""
+    version = f"{FORMATS[suffix]}|{_library_version(suffix)}"
+    return hashlib.sha256(f"{sha}|{version}".encode()).hexdigest()[:32]
+
+
+def _path(key: str) -> Path:
+    return cache_dir() / "extracted" / f"{key}.json"
+
+
+def _load(key: str) -> Canonical | None:
+    """A cached extraction, or None when absent, damaged or tampered with (then re-extract)."""
+    try:
+        record = json.loads(_path(key).read_bytes())
+        body = record["body"]
+        if hashlib.sha256(body.encode()).hexdigest() != record["sum"]:
+            return None
+        data = json.loads(body)
+        pages = tuple(PageSpan(int(n), int(s), int(e), lb) for n, s, e, lb in data["pages"])
+        meta = {str(k): (None if v is None else str(v)) for k, v in data["meta"].items()}
+        return Canonical(str(data["text"]), str(data["sha"]), pages, meta)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _store(key: str, found: Canonical) -> None:
+    """Remember an extraction; a cache that cannot be written is simply skipped."""
+    body = json.dumps(
+        {
+            "text": found.text,
+            "sha": found.sha,
+            "pages": [[p.number, p.start, p.end, p.label] for p in found.pages],
+            "meta": found.meta or {},
+        },
+        ensure_ascii=False,
+    )
+    record = {"sum": hashlib.sha256(body.encode()).hexdigest(), "body": body}
+    target = _path(key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, json.dumps(record, ensure_ascii=False).encode())
+    except (OSError, OutputError):
+        return
+
+
+def merged_meta(from_text: dict[str, object], found: Canonical) -> dict[str, object]:
+    """Citation metadata: what the document's structure states wins over what its text
+    suggests (the catalogue, applied later, wins over both)."""
+    stated = {k: v for k, v in (found.meta or {}).items() if v}
+    return {**from_text, **stated}
