@@ -114,6 +114,52 @@ _RULES: list[Rule] = [
     ),
     Rule("byline", re.compile(r"^By [A-Z][^.!?]{0,120}$"), ("by ",), 130),
     Rule(
+        "advertisement or promotion",
+        re.compile(
+            r"^(?:ADVERTISEMENT|Advertisement|Anzeige|Publicité|Sponsored)$"
+            r"|^(?:ALSO READ|READ MORE|Read More|Read more|Related(?: stories| articles)?"
+            r"|RELATED|MORE FROM|Recommended|Lire aussi|Mehr zum Thema|Tags|TAGS)(?:\s*[:|›»-]|$)"
+            r"|\bJoin our (?:Facebook|Telegram|WhatsApp)\b|\b(?:Donate|Support our journalism"
+            r"|Make a donation)\b|\bStay up to date with\b",
+            re.I,
+        ),
+        (
+            "advert",
+            "anzeige",
+            "publicit",
+            "sponsored",
+            "read",
+            "related",
+            "more from",
+            "recommended",
+            "lire aussi",
+            "mehr zum",
+            "tags",
+            "join our",
+            "donat",
+            "support our",
+            "stay up to date",
+        ),
+        300,
+    ),
+    Rule(
+        "comment form or sign-in",
+        re.compile(
+            r"^(?:Leave a (?:comment|reply)|Post a comment|\d+ Comments?$|Comments? \(\d+\)"
+            r"|Sign in|Log in)\b"
+            r"|Your email address will not be published|\bto (?:comment|continue reading)\b",
+            re.I,
+        ),
+        ("comment", "sign in", "log in", "email address", "reply", "continue reading"),
+        300,
+    ),
+    Rule(
+        "image file name or markup",
+        re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)$|^<!--.*-->$", re.I | re.S),
+        (".jp", ".png", ".gif", ".webp", ".svg", "<!--"),
+        300,
+    ),
+    Rule(
         "interface text",
         re.compile(r"^(?:Fermer|Close|Accept|OK|Share|Tweet|Email|Print|Search)$", re.I),
         max_len=10,
@@ -157,7 +203,7 @@ def classify(text: str, paras: list[Span]) -> dict[int, str]:
         if footer_from is None and para.start >= cutoff and _matches(_FOOTER_START, body, lowered):
             footer_from = i
         count = body.count(" ") + 1
-        words.append(count)
+        words.append(count if _caption_shaped(body, count) else CAPTION_MAX + 1)
         digests.append(hash(body) if count >= 4 else 0)
     _mark_captions(words, noise)
     _mark_repeats(digests, noise)
@@ -167,12 +213,25 @@ def classify(text: str, paras: list[Span]) -> dict[int, str]:
     return noise
 
 
+CAPTION_MAX = 40  # words: a caption is one short sentence; a lead paragraph is not
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'-]{1,40}(?:,[^()]{1,40})?\s*\([^)]{2,30}\)\s*[-–—]")
+_SENTENCE_GAP = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
+
+
+def _caption_shaped(body: str, count: int) -> bool:
+    """Could this paragraph be a photo caption? One short sentence, not a news lead (a
+    dateline opens a story, never a caption). Shape decides, not position alone."""
+    if count > CAPTION_MAX or _DATELINE.match(body):
+        return False
+    return len(_SENTENCE_GAP.findall(body)) == 0
+
+
 def _mark_captions(words: list[int], noise: dict[int, str]) -> None:
-    """The short line just above a photo credit is its caption; a short line just above a
-    subscribe prompt is its pitch."""
+    """The caption-shaped line just above a photo credit is its caption; a short line just
+    above a subscribe prompt is its pitch."""
     for i in range(1, len(words)):
         reason = noise.get(i)
-        if reason == "photo credit line" and words[i - 1] <= 45:
+        if reason == "photo credit line" and words[i - 1] <= CAPTION_MAX:
             noise[i] = "photo caption or credit"
             noise.setdefault(i - 1, "photo caption or credit")
         elif reason == "subscribe prompt" and words[i - 1] <= 20:

@@ -32,8 +32,25 @@ _MONTHS = {
 _MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 _DATE_MDY = re.compile(rf"\b{_MONTH} (\d{{1,2}}),? (\d{{4}})\b")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}}) {_MONTH},? (\d{{4}})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_BYLINE = re.compile(r"^By ([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(.*)$")
+_DATE_ISO = re.compile(r"\b(\d{4})[-/](\d{2})[-/](\d{2})(?!\d)")
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+_BYLINE = re.compile(rf"^By ({_NAME}(?:(?:,| and| &) {_NAME})*)(.*)$")
+# "HANOI, Vietnam (AP) —", "TAIPEI (Taiwan News) –", "HANOI, Aug 22 (Reuters) -"
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'-]{1,40}(?:,[^()]{1,40})?\s*\(([^)]{2,30})\)\s*[-–—]")
+_AGENCIES = {
+    "AP": "Associated Press",
+    "AFP": "Agence France-Presse",
+    "Reuters": "Reuters",
+    "dpa": "dpa",
+    "Bloomberg": "Bloomberg",
+    "Xinhua": "Xinhua",
+    "VNA": "Vietnam News Agency",
+}
+_JUNK_TITLE = re.compile(
+    r"^(?:BILD|FOTO|Foto|Photo|PHOTO|Image|Credit|ALSO READ|READ MORE|Read more|Related"
+    r"|Stay up to date|Sign in|Subscribe|Advertisement|ADVERTISEMENT|Share|Tags)\b"
+    r"|/(?:AFP|AP|APA|POOL|Reuters)\b|\bGetty Images\b|©|\(Photo|^By [A-Z]|[|›»].*[|›»]",
+)
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})$")
 _SEPARATORS = re.compile(r"\s+[–—|-]\s+")
 
@@ -50,9 +67,13 @@ def extract(text: str, paras: list[Span], noise: dict[int, str]) -> dict[str, ob
     for line in lines:
         byline = _BYLINE.match(line)
         honorific = _HONORIFIC.match(line)
+        dateline = _DATELINE.match(line)
+        if dateline and meta["publisher"] is None:
+            agency = dateline.group(1).strip()
+            meta["publisher"] = _AGENCIES.get(agency, agency)
         if byline and meta["author"] is None:
             name, rest = _split_name(byline.group(1), byline.group(2))
-            meta["author"] = name
+            meta["author"] = _people(name)
             parts = [p for p in _SEPARATORS.split(rest.strip(" –—|-")) if p]
             if parts and not _find_date(parts[0]):
                 meta["publisher"] = parts[0]
@@ -65,6 +86,15 @@ def extract(text: str, paras: list[Span], noise: dict[int, str]) -> dict[str, ob
                 meta["date"] = found
                 break
     return meta
+
+
+def _people(names: str) -> str:
+    """ "DAVID RISING and ANIRUDDHA GHOSAL" -> "David Rising and Aniruddha Ghosal": several
+    authors stay together, shouting capitals are written as names."""
+    words = [w for w in names.replace(",", " ").split() if w.lower() not in {"and", "&"}]
+    if words and all(w.isupper() for w in words):
+        names = " ".join(w.lower() if w.lower() == "and" else w.title() for w in names.split())
+    return names.replace(" & ", " and ")
 
 
 def _split_name(name: str, rest: str) -> tuple[str, str]:
@@ -81,7 +111,15 @@ def _title(lines: list[str], noise: dict[int, str]) -> str | None:
 
     def headline(line: str) -> bool:
         words = len(line.split())
-        return 4 <= words <= 25 and not line.endswith(".") and not _find_date(line)
+        return (
+            4 <= words <= 25
+            and not line.endswith((".", ":", ","))
+            and line[:1].isupper()  # a fragment starts lower-case
+            and not _find_date(line)
+            and not _JUNK_TITLE.search(line)
+        )
+
+    lines = [_unmark(line) for line in lines]
 
     repeated = Counter(line for line in lines if headline(line))
     echoed = [line for line, n in repeated.most_common() if n > 1]
@@ -89,8 +127,13 @@ def _title(lines: list[str], noise: dict[int, str]) -> str | None:
         return echoed[0]
     for i, line in enumerate(lines[:10]):
         if headline(line) and noise.get(i) not in {"navigation", "byline", "PDF link"}:
-            return _SEPARATORS.split(line)[0]
+            return re.split(r"\s+By [A-Z]", _SEPARATORS.split(line)[0])[0]
     return None
+
+
+def _unmark(line: str) -> str:
+    """A line without Markdown heading and emphasis marks, which never reach a citation."""
+    return re.sub(r"^#{1,6}\s+|[*_]{2}", "", line).strip()
 
 
 def _find_date(line: str) -> dt.date | None:
