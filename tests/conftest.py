@@ -24,8 +24,8 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A writable copy of seeds/, themes/ and outlines/ to edit and break."""
-    for folder in ("seeds", "themes", "outlines"):
+    """A writable copy of seeds/, themes/, outlines/ and schemas/ to edit and break."""
+    for folder in ("seeds", "themes", "outlines", "schemas"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     return tmp_path
 

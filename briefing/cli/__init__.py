@@ -26,6 +26,7 @@ COMMAND_MODULES = {
     "themes": "core_commands",
     "excerpts": "core_commands",
     "text": "source_commands",
+    "init": "source_commands",
     "build": "build_commands",
     "verify": "build_commands",
     "present": "present_commands",

@@ -45,3 +45,23 @@ def text_command(source: Path, as_json: bool) -> None:
         return
     sys.stdout.write(found.text)  # exactly: offsets count these characters
     sys.stdout.flush()
+
+
+@cli.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+def init_command(folder: Path) -> None:
+    """Lay out a new briefing project in FOLDER: sources/, themes/ (the four shipped themes),
+    outlines/briefing.yaml and schemas/; files already there are kept as they are."""
+    from briefing.outline.project import STARTER, init_project
+
+    laid = init_project(folder)
+    for path in laid.created:
+        click.echo(f"created {display_path(path)}", err=True)
+    for path in laid.kept:
+        click.echo(f"kept    {display_path(path)} (already there)", err=True)
+    outline = display_path(folder / "outlines" / STARTER)
+    click.echo(
+        f"next: put your documents (.pdf, .html, .docx, .txt, .md) in "
+        f"{display_path(folder / 'sources')}, then run: briefing check {outline}",
+        err=True,
+    )

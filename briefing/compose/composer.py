@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from briefing.compose.notes import render_template
 from briefing.compose.ranking import Candidate, rank_theme, to_excerpt
 from briefing.compose.select import Used, choose
 from briefing.deck import Deck, Excerpt, Slide
 from briefing.errors import CorpusError
-from briefing.outline.load import Outline, load_outline
+from briefing.outline.load import Outline, load_outline, needs_sources
 from briefing.outline.models import QuoteRef, SlideSpec
 from briefing.outline.themes import Theme, load_themes
 from briefing.sources.documents import Listing, snapshot
@@ -27,6 +28,15 @@ class Pin:
     overlaps: bool = False  # the passage is already pinned, here or on an earlier slide
 
 
+class _NoLibrary:
+    """What an outline of bullets only composes against: no sources, no warnings."""
+
+    warnings: tuple[str, ...] = ()
+
+
+NO_LIBRARY: Any = _NoLibrary()
+
+
 def resolve(library: Library, refs: list[QuoteRef]) -> list[Pin]:
     pins = []
     for ref in refs:
@@ -39,10 +49,12 @@ def resolve(library: Library, refs: list[QuoteRef]) -> list[Pin]:
     return pins
 
 
-def compose(outline: Outline, library: Library, themes: dict[str, Theme]) -> Deck:
+def compose(outline: Outline, library: Library | None, themes: dict[str, Theme]) -> Deck:
     """The deck for an outline over an opened library. Deterministic for the same inputs."""
     model = outline.model
     used = Used()
+    if library is None:  # bullets only: nothing to quote, no sources folder needed
+        library = NO_LIBRARY
     pins = [resolve(library, spec.pins) for spec in model.slides]
     for slide_pins in pins:  # reserve every pin first so no other slide takes its passage
         for i, pin in enumerate(slide_pins):
@@ -65,7 +77,7 @@ def compose(outline: Outline, library: Library, themes: dict[str, Theme]) -> Dec
         marking=model.marking,
         slides=tuple(slides),
         outline_path=outline.path,
-        sources_dir=outline.sources_dir,
+        sources_dir=outline.sources_dir if library is not NO_LIBRARY else None,
         warnings=(*library.warnings, *(w for s in slides for w in s.warnings)),
     )
     return _render_notes(deck, themes)
@@ -195,6 +207,8 @@ def compose_outline_file(path: Path, *, db_path: Path | str | None = None) -> Co
     """Parse, validate, index and compose in one call, reporting the inputs it read."""
     outline = load_outline(path)
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
+    if not needs_sources(outline.model):
+        return Composed(compose(outline, None, themes), [], 0, ())
     listing = snapshot(outline.sources_dir, to_store=True)
     library = Library(outline.sources_dir, db_path=db_path)
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from briefing.errors import Problem, ValidationError, display_path
 from briefing.outline.models import OutlineFile
-from briefing.outline.themes import theme_files
+from briefing.outline.themes import BUILTIN_THEMES, theme_files
 from briefing.suggest import did_you_mean
 from briefing.validation import validate
 from briefing.yamlpos import Located, load_located, read_text
@@ -34,9 +34,17 @@ def project_root(outline_path: Path) -> Path:
     return start.parent if start.name == "outlines" else start
 
 
+def needs_sources(model: OutlineFile) -> bool:
+    """Does any slide quote sources? An outline of bullets only needs no sources folder."""
+    return any(s.theme or s.pins or s.exclude for s in model.slides)
+
+
 def _resolve(outline_path: Path, value: str | None, default: str) -> Path:
     if value is None:
-        return project_root(outline_path) / default
+        folder = project_root(outline_path) / default
+        if default == "themes" and not folder.is_dir():
+            return BUILTIN_THEMES  # a project of its own may use the themes briefing ships
+        return folder
     folder = Path(value).expanduser()
     return folder if folder.is_absolute() else (outline_path.resolve().parent / folder)
 
@@ -80,8 +88,9 @@ def _check_folders(
     located: Located, model: OutlineFile, sources_dir: Path, themes_dir: Path
 ) -> list[Problem]:
     problems = []
+    needed = {"sources": needs_sources(model), "themes": any(s.theme for s in model.slides)}
     for key, folder in (("sources", sources_dir), ("themes", themes_dir)):
-        if not folder.is_dir():
+        if needed[key] and not folder.is_dir():
             where = (key,) if getattr(model, key) is not None else ()
             problems.append(
                 located.problem(

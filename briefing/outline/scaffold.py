@@ -14,7 +14,7 @@ from briefing.atomic import write_atomic
 from briefing.errors import BriefingError, display_path
 from briefing.outline.load import project_root
 from briefing.outline.models import OutlineFile
-from briefing.outline.themes import Theme, load_themes, theme_files
+from briefing.outline.themes import BUILTIN_THEMES, Theme, load_themes, theme_files
 from briefing.suggest import did_you_mean
 from briefing.validation import validate
 from briefing.yamlpos import load_located
@@ -40,6 +40,8 @@ def new_outline(
         raise BriefingError(f"{display_path(path.parent)}: folder not found; create it first")
     root = project_root(path)
     folder = themes_dir or root / "themes"
+    if themes_dir is None and not folder.is_dir():
+        folder = BUILTIN_THEMES  # a folder of its own: the themes briefing ships
     known = theme_files(folder)
     wanted = list(dict.fromkeys(theme_ids))
     for theme_id in wanted:
@@ -65,6 +67,18 @@ def new_outline(
     return text
 
 
+BUILTIN_SCHEMAS = BUILTIN_THEMES.parent / "schemas"
+
+
+def schema_reference(path: Path) -> str:
+    """Where an outline at `path` finds its JSON Schema: the project's schemas/ when it has
+    one, else the copy installed with briefing, so the line always names a file that exists."""
+    local = project_root(path) / "schemas" / "outline.schema.json"
+    if local.is_file():
+        return Path(os.path.relpath(local, path.parent.resolve())).as_posix()
+    return (BUILTIN_SCHEMAS / "outline.schema.json").resolve().as_uri()
+
+
 def outline_text(
     path: Path,
     themes: list[Theme],
@@ -76,10 +90,9 @@ def outline_text(
     sources_key: str | None = None,
 ) -> str:
     """The starter outline's text: every key present and explained by a comment above it."""
-    schema = Path(os.path.relpath(project_root(path) / "schemas", path.parent))
     name = display_path(path)
     lines = [
-        f"# yaml-language-server: $schema={(schema / 'outline.schema.json').as_posix()}",
+        f"# yaml-language-server: $schema={schema_reference(path)}",
         "# A briefing outline: one deck. Editors that read the line above show help for every",
         "# key and flag typos (run `briefing schema` if the schema files are missing).",
         f"#   Check it:    briefing check {name}",

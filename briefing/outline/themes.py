@@ -27,6 +27,11 @@ class Theme:
         return self.weights.get(keyword, 1.0)
 
 
+# The four themes users asked for travel with the package (briefing/data/themes links to the
+# project's themes/), so an outline in any folder can use them.
+BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "data" / "themes"
+
+
 def theme_files(folder: Path) -> dict[str, Path]:
     """Theme id -> file, for every `*.yaml`/`*.yml` in the folder, sorted by id."""
     if not folder.is_dir():

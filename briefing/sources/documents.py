@@ -68,7 +68,7 @@ def list_documents(folder: Path) -> list[DocFile]:
     found.sort(key=lambda d: d.name)
     if not found:
         raise CorpusError(
-            f"{display_path(folder)}: no source documents (.txt or .md) found; "
+            f"{display_path(folder)}: no source documents (.txt, .md, .pdf, .html, .docx) found; "
             "add documents or point `sources:` at the right folder"
         )
     return found

@@ -130,3 +130,12 @@ def test_unreadable_formats_are_skipped_naming_them(formats_project, tmp_path):
     assert "fake.docx" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_verify_re_extracts_every_format(formats_project, composed):
+    built = briefing("build", "outlines/deck.yaml", "-o", "v.pptx", cwd=formats_project)
+    assert built.returncode == 0, built.stderr
+    verified = briefing("verify", "v.pptx", "outlines/deck.yaml", cwd=formats_project)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    quoted = sum(len(s["excerpts"]) for s in composed["slides"])
+    assert str(quoted) in verified.stdout + verified.stderr

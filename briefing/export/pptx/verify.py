@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefing.export.pptx.provenance import Provenance, check_quote
 from briefing.outline.load import load_outline
+from briefing.sources.canonical import Unreadable, read_canonical
 
 
 def verify_deck(deck: Path, outline: Path) -> tuple[list[str], int]:
@@ -36,8 +37,9 @@ def verify_deck(deck: Path, outline: Path) -> tuple[list[str], int]:
 
 
 def _read(path: Path) -> str | None:
-    """A source's text as the composer read it (UTF-8), or None when it is gone."""
+    """A source's canonical text, extracted again for PDF, HTML and DOCX, or None when it is
+    gone or unreadable."""
     try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_canonical(path).text
+    except (OSError, Unreadable):
         return None
