@@ -5,7 +5,7 @@ It imports neither `textual` nor `pptx`; outputs depend on it, never the other w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,7 @@ class Excerpt:
     page: int | None = None  # PDF sources: the 1-based page the quote starts on
     page_label: str | None = None  # that page's printed label, where the PDF has one
     pages: str | None = None  # "p. 4" or "pp. 4-5", as a citation names them
+    ref: int = 0  # the source's number on the deck's Sources list (0: not numbered yet)
 
     @property
     def citation(self) -> str:
@@ -103,6 +104,7 @@ class Excerpt:
             "terms": list(self.terms),
             "citation": self.citation,
             "pinned": self.pinned,
+            "ref": self.ref,
             **extra,
         }
 
@@ -155,6 +157,16 @@ class Deck:
                 seen.setdefault(excerpt.source.file, excerpt.source)
         return tuple(seen.values())
 
+    def numbered(self) -> Deck:
+        """This deck with each excerpt's `ref` set to its source's number on the Sources
+        list (order of first citation), so a reader goes from a quote to its reference."""
+        numbers = {s.file: n for n, s in enumerate(self.cited_sources, 1)}
+        slides = tuple(
+            replace(s, excerpts=tuple(replace(e, ref=numbers[e.source.file]) for e in s.excerpts))
+            for s in self.slides
+        )
+        return replace(self, slides=slides)
+
     def to_json(self) -> dict[str, Any]:
         """The `compose --json` shape from CONTRACT.md, with extra keys the contract allows."""
         return {
@@ -166,6 +178,7 @@ class Deck:
             "slides": [s.to_json() for s in self.slides],
             "sources": [
                 {
+                    "ref": n,
                     "source": s.file,
                     "title": s.title,
                     "author": s.author,
@@ -174,7 +187,7 @@ class Deck:
                     "url": s.url,
                     "citation": s.full_citation(),
                 }
-                for s in self.cited_sources
+                for n, s in enumerate(self.cited_sources, 1)
             ],
             "warnings": list(self.warnings),
         }

@@ -80,7 +80,7 @@ def compose(outline: Outline, library: Library | None, themes: dict[str, Theme])
         sources_dir=outline.sources_dir if library is not NO_LIBRARY else None,
         warnings=(*library.warnings, *(w for s in slides for w in s.warnings)),
     )
-    return _render_notes(deck, themes)
+    return _render_notes(deck.numbered(), themes)
 
 
 def _slide(

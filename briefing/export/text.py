@@ -32,18 +32,19 @@ def render(deck: Deck, width: int = 88) -> str:
             lines += _fill(
                 width,
                 f"\u201c{quote}\u201d",
-                initial_indent=f"  [{n}] ",
+                initial_indent=f"  {n}. ",
                 subsequent_indent="      ",
             ).split("\n")
-            lines.append(f"      \u2014 {excerpt.citation}{pin}")
+            ref = f"[{excerpt.ref}] " if excerpt.ref else ""
+            lines.append(f"      \u2014 {ref}{excerpt.citation}{pin}")
         for warning in slide.warnings:
             lines.append(f"  ! {warning}")
     cited = deck.cited_sources
     if cited:
         lines += ["", "=" * width, "Sources", ""]
-        for source in cited:
+        for n, source in enumerate(cited, 1):
             lines += _fill(
-                width, source.full_citation(), initial_indent="  - ", subsequent_indent="    "
+                width, source.full_citation(), initial_indent=f"  [{n}] ", subsequent_indent="    "
             ).split("\n")
     return "\n".join(lines) + "\n"
 

@@ -44,7 +44,7 @@ def test_compose_prints_a_readable_deck(project: Path) -> None:
     result = run("compose", project / "outlines" / "us-vietnam.yaml")
     assert result.exit_code == 0
     assert "3. Balancing China" in result.stdout
-    assert "— Stromseth, Nikkei Asia, 18 Sep 2023" in result.stdout
+    assert "] Stromseth, Nikkei Asia, 18 Sep 2023" in result.stdout
     assert "Sources" in result.stdout
 
 

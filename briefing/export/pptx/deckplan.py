@@ -97,7 +97,7 @@ def _fit_subtitle(subtitle: str | None, meta: str, box: Box) -> TextBox:
 
 def _sources(deck: Deck, frame: Frame) -> list[Page]:
     cited = deck.cited_sources
-    items = [Item("source", f"{n}. {s.full_citation()}") for n, s in enumerate(cited, 1)]
+    items = [Item("source", f"[{n}] {s.full_citation()}") for n, s in enumerate(cited, 1)]
     if not items:
         items = [Item("note", "No sources are quoted in this deck.")]
     size, groups = layout(items, SOURCE_SIZES, frame.content)

@@ -118,7 +118,8 @@ class Item:
             return (Para(self.text, size, indent=round(size * 1.1, 1), space_before=gap),)
         if self.kind == "quote":
             assert self.excerpt is not None
-            citation = f"\u2014 {self.excerpt.citation}"
+            ref = f"[{self.excerpt.ref}] " if self.excerpt.ref else ""
+            citation = f"\u2014 {ref}{self.excerpt.citation}"
             attribution = max(12.0, round(size * 0.72))
             return (
                 Para(quote_mark(self.text, shortened=self.shortened), size),

@@ -56,7 +56,7 @@ def test_every_excerpt_verbatim_with_attribution_and_provenance(built) -> None:
     for e in expected:
         assert f"{OPEN}{e.text}{CLOSE}" in quotes, f"not verbatim on any slide: {e.text[:60]}"
         _, shape = quotes[f"{OPEN}{e.text}{CLOSE}"]
-        assert shape.text.split("\n")[1] == f"\u2014 {e.source.short_citation()}"
+        assert shape.text.split("\n")[1] == f"\u2014 [{e.ref}] {e.citation}"
         prov = Provenance.parse(shape.name)
         assert prov is not None and (prov.source, prov.start, prov.end) == (
             e.source.file,
