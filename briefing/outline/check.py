@@ -38,10 +38,12 @@ def _check_sources(path: Path, outline: Outline) -> list[Problem]:
     shown = display_path(outline.sources_dir)
     try:
         load_catalogue(outline.sources_dir)
-    except ValidationError as exc:
-        problems += exc.problems
+    except ValidationError as exc:  # reported once here; the library would refuse it again
+        return exc.problems
     try:
         library = Library(outline.sources_dir)
+    except ValidationError as exc:
+        return exc.problems
     except BriefingError as exc:
         return [*problems, Problem(shown, 1, 1, str(exc))]
     try:
