@@ -235,9 +235,10 @@ def render_notes(template: str, context: dict[str, Any]) -> str:
     try:
         return render_bounded(template, context)
     except TemplateSyntaxError as exc:
-        raise NotesFailure(_explain(exc), exc.lineno, _name_in(str(exc))) from None
+        raise NotesFailure(_explain(exc, context), exc.lineno, _name_in(str(exc))) from None
     except TemplateError as exc:
-        raise NotesFailure(_explain(exc), _template_line(exc), _name_in(str(exc))) from None
+        message = _explain(exc, context)
+        raise NotesFailure(message, _template_line(exc), _name_in(str(exc))) from None
     except RecursionError:
         raise NotesFailure("nested too deeply; simplify it", None, None) from None
     except Exception as exc:  # noqa: BLE001 - user code: any error in it is the user's to fix
@@ -245,13 +246,25 @@ def render_notes(template: str, context: dict[str, Any]) -> str:
         raise NotesFailure(message, _template_line(exc), None) from None
 
 
-def _explain(exc: Exception) -> str:
+def _fields(value: Any) -> set[str]:
+    """Every field name in the context, for did-you-mean."""
+    if isinstance(value, dict):
+        return set(value).union(*(_fields(v) for v in value.values()))
+    if isinstance(value, list) and value:
+        return _fields(value[0])
+    return set()
+
+
+def _explain(exc: Exception, context: dict[str, Any]) -> str:
+    from briefing.suggest import did_you_mean
+
     text = str(exc).rstrip(".")
+    match = re.fullmatch(r"'dict object' has no attribute '([^']+)'", text)
+    if match:
+        return f"no field '{match[1]}'{did_you_mean(match[1], _fields(context))}"
     match = re.fullmatch(r"No filter named '([^']+)'", text)
     if match:
         from jinja2.filters import FILTERS
-
-        from briefing.suggest import did_you_mean
 
         return f"unknown filter '{match[1]}'{did_you_mean(match[1], list(FILTERS))}"
     if re.fullmatch(r"'[^']+' is undefined", text):
@@ -261,8 +274,9 @@ def _explain(exc: Exception) -> str:
 
 
 def _name_in(text: str) -> str | None:
-    match = re.search(r"'([^']+)'", text)
-    return match[1] if match else None
+    """The name an error is about: the last quoted word of its message."""
+    found = re.findall(r"'([^']+)'", text)
+    return found[-1] if found else None
 
 
 def _template_line(exc: BaseException) -> int | None:
