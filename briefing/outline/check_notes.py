@@ -61,8 +61,8 @@ def check_notes(outline: Outline, located: Located, themes: dict[str, Theme]) ->
     deck = _sample_deck(outline, themes)
     problems = []
     for number, slide in enumerate(deck.slides, 1):
-        if "{" not in slide.notes:
-            continue
+        if "{" not in slide.notes or (slide.theme and slide.theme not in themes):
+            continue  # a theme that did not load is reported on its own
         theme = themes.get(slide.theme) if slide.theme else None
         try:
             render_notes(slide.notes, notes_context(deck, number, theme))
