@@ -16,6 +16,28 @@ from briefing.errors import Problem, ValidationError, display_path
 
 PathKey = tuple[str | int, ...]
 
+MAX_BYTES = 5_000_000  # an outline, theme or catalogue larger than this is refused
+MAX_DEPTH = 100  # nesting of lists and mappings
+MAX_REPEATS = 10_000  # values an alias (*name) repeats: a "billion laughs" stops here
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing nesting deeper than MAX_DEPTH before it recurses."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
 
 @dataclass
 class Located:
@@ -54,6 +76,9 @@ def read_text(path: Path) -> str:
         raise ValidationError([Problem(shown, 1, 1, "is a folder, expected a YAML file")]) from None
     except OSError as exc:
         raise ValidationError([Problem(shown, 1, 1, f"cannot read: {exc.strerror}")]) from None
+    if len(raw) > MAX_BYTES:
+        message = f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}: split it or trim it"
+        raise ValidationError([Problem(shown, 1, 1, message)])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -69,7 +94,10 @@ def load_located(path: Path, text: str | None = None) -> Located:
     shown = display_path(path)
     if text is None:
         text = read_text(path)
-    loader = yaml.SafeLoader(text)
+    if len(text) > MAX_BYTES:
+        message = f"the file is {len(text):,} characters; the limit is {MAX_BYTES:,}: trim it"
+        raise ValidationError([Problem(shown, 1, 1, message)])
+    loader = _BoundedLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -78,9 +106,10 @@ def load_located(path: Path, text: str | None = None) -> Located:
         what = exc.problem or "malformed YAML"
         if exc.context:
             what = f"{exc.context}: {what}"
-        raise ValidationError(
-            [Problem(shown, line, col, f"malformed YAML ({what}); check indentation and quoting")]
-        ) from None
+        message = f"malformed YAML ({what}); check indentation and quoting"
+        if what.startswith("nested more than"):
+            message = f"{what}; flatten it"
+        raise ValidationError([Problem(shown, line, col, message)]) from None
     except yaml.YAMLError as exc:
         raise ValidationError([Problem(shown, 1, 1, f"malformed YAML ({exc})")]) from None
     finally:
@@ -88,24 +117,81 @@ def load_located(path: Path, text: str | None = None) -> Located:
     located = Located(data=None, file=shown)
     if node is None:
         return located
-    located.data = _construct(node, (), located, loader)
+    builder = _Builder(located, loader)
+    located.data = builder.build(node, ())
+    if builder.problems:
+        raise ValidationError(builder.problems)
     return located
 
 
-def _construct(node: yaml.Node, path: PathKey, located: Located, loader: yaml.SafeLoader) -> Any:
-    located.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
+class _Builder:
+    """Plain data from composed nodes, with positions; aliases, keys and scalars bounded."""
+
+    def __init__(self, located: Located, loader: yaml.SafeLoader) -> None:
+        self.located, self.loader = located, loader
+        self.problems: list[Problem] = []
+        self.repeats = 0
+        self.built: set[int] = set()  # nodes built once: meeting one again is an alias
+        self.open: set[int] = set()  # nodes being built: meeting one again is a cycle
+
+    def problem(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.located.file, mark.line + 1, mark.column + 1, message))
+
+    def build(self, node: yaml.Node, path: PathKey) -> Any:
+        if id(node) in self.built:
+            self.repeats += 1
+            if self.repeats > MAX_REPEATS:
+                self.problem(node, _TOO_MANY)
+                raise ValidationError(self.problems)
+        self.built.add(id(node))
+        if id(node) in self.open:
+            self.problem(node, "an alias refers to itself (a loop); write the value out instead")
+            raise ValidationError(self.problems)
+        self.located.positions.setdefault(
+            path, (node.start_mark.line + 1, node.start_mark.column + 1)
+        )
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self.mapping(node, path)
+        finally:
+            self.open.discard(id(node))
+
+    def mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            key = key if isinstance(key, str) else str(key)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, "a key must be plain text, not a list or mapping")
+                continue
+            key = str(self.scalar(key_node))
             child = (*path, key)
-            located.key_positions[child] = (
-                key_node.start_mark.line + 1,
-                key_node.start_mark.column + 1,
-            )
-            result[key] = _construct(value_node, child, located, loader)
+            where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in result:
+                first = self.located.key_positions[child][0]
+                self.problem(key_node, f"duplicate key '{key}' (first on line {first}); keep one")
+                continue
+            self.located.key_positions[child] = where
+            result[key] = self.build(value_node, child)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*path, i), located, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError, TypeError, yaml.YAMLError) as exc:
+            what = getattr(exc, "problem", None) or str(exc)
+            if node.tag.endswith(":timestamp"):
+                what = f"'{node.value}' is not a real date ({what}); write YYYY-MM-DD"
+            else:
+                what = f"cannot read '{node.value[:40]}' ({what}); quote it if it is text"
+            self.problem(node, what)
+            return None
+
+
+_TOO_MANY = (
+    f"aliases (*name) repeat more than {MAX_REPEATS:,} values; "
+    "an alias bomb? write the values out instead"
+)

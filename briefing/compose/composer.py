@@ -13,6 +13,7 @@ from briefing.deck import Deck, Excerpt, Slide
 from briefing.errors import CorpusError
 from briefing.outline.load import Outline, load_outline, needs_sources
 from briefing.outline.models import QuoteRef, SlideSpec
+from briefing.outline.notes_context import notes_context
 from briefing.outline.themes import Theme, load_themes
 from briefing.sources.documents import Listing, snapshot
 from briefing.sources.library import Library
@@ -167,17 +168,11 @@ def _excerpt(library: Library, source: str, start: int, end: int, *, pinned: boo
 
 
 def _render_notes(deck: Deck, themes: dict[str, Theme]) -> Deck:
+    """Each slide's notes rendered against plain data (see `briefing.outline.notes_context`)."""
     slides = []
     for number, slide in enumerate(deck.slides, 1):
         theme = themes.get(slide.theme) if slide.theme else None
-        context = {
-            "deck": deck,
-            "slide": slide,
-            "excerpts": slide.excerpts,
-            "theme": theme,
-            "sources": [e.source for e in slide.excerpts],
-            "number": number,
-        }
+        context = notes_context(deck, number, theme)
         notes = render_template(
             slide.notes, context, outline=deck.outline_path, slide_no=number, title=slide.title
         )

@@ -1,12 +1,12 @@
-"""Speaker notes: the outline's notes rendered as a sandboxed Jinja2 template, plus citations.
+"""Speaker notes: the outline's notes rendered as a bounded, sandboxed Jinja2 template, plus
+citations.
 
-Outlines are shared files, so templates run in Jinja2's sandbox: they can read the slide's
-context but cannot reach into Python internals.
+Outlines are shared files, so templates see plain data only (`briefing.outline.notes_context`)
+and run in a sandbox with limits on time, size and depth (`briefing.outline.notes_sandbox`).
 """
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from briefing.errors import TemplateError, display_path
@@ -17,31 +17,21 @@ if TYPE_CHECKING:
     from briefing.deck import Deck, Slide
 
 
-@cache
-def _environment() -> Any:
-    """Jinja2's sandbox, imported only when some note really is a template."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-
-
 def render_template(
     template: str, context: dict[str, Any], *, outline: Path | None, slide_no: int, title: str
 ) -> str:
     """Render one slide's notes; a failure names the outline file and the slide."""
     if "{" not in template:
         return template.strip()
-    from jinja2 import TemplateError as JinjaTemplateError
+    from briefing.outline.notes_sandbox import NotesFailure, render_notes
 
     try:
-        return _environment().from_string(template).render(**context).strip()
-    except JinjaTemplateError as exc:
+        return render_notes(template, context).strip()
+    except NotesFailure as exc:
         where = display_path(outline) if outline else "outline"
-        line = getattr(exc, "lineno", None)
-        at = f" (notes line {line})" if line else ""
+        at = f" (notes line {exc.line})" if exc.line else ""
         raise TemplateError(
-            f"{where}: slide {slide_no} '{title}': speaker notes template error{at}: {exc}"
+            f"{where}: slide {slide_no} '{title}': speaker notes template error{at}: {exc.message}"
         ) from None
 
 

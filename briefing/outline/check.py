@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.errors import BriefingError, Problem, ValidationError, display_path
+from briefing.outline.check_notes import check_notes
 from briefing.outline.load import Outline, parse_outline
-from briefing.outline.themes import load_theme, theme_files
+from briefing.outline.themes import Theme, load_theme, theme_files
 from briefing.sources.catalogue import load_catalogue
 from briefing.sources.library import Library
 from briefing.sources.quotes import locate_quote
@@ -21,13 +22,18 @@ def check(path: Path) -> list[Problem]:
         return exc.problems
     if outline is None:
         return problems
+    themes: dict[str, Theme] = {}
     if outline.themes_dir.is_dir():
         files = theme_files(outline.themes_dir)
         for theme_id in sorted({s.theme for s in outline.model.slides if s.theme} & set(files)):
             try:
-                problems += load_theme(theme_id, files[theme_id])[1]
+                theme, found = load_theme(theme_id, files[theme_id])
             except ValidationError as exc:
-                problems += exc.problems
+                found, theme = exc.problems, None
+            problems += found
+            if theme is not None:
+                themes[theme_id] = theme
+    problems += check_notes(outline, load_located(path, outline.text), themes)
     if outline.sources_dir.is_dir():
         problems += _check_sources(path, outline)
     return sorted(problems)
@@ -38,10 +44,12 @@ def _check_sources(path: Path, outline: Outline) -> list[Problem]:
     shown = display_path(outline.sources_dir)
     try:
         load_catalogue(outline.sources_dir)
-    except ValidationError as exc:
-        problems += exc.problems
+    except ValidationError as exc:  # reported once here; the library would refuse it again
+        return exc.problems
     try:
         library = Library(outline.sources_dir)
+    except ValidationError as exc:
+        return exc.problems
     except BriefingError as exc:
         return [*problems, Problem(shown, 1, 1, str(exc))]
     try:

@@ -3,12 +3,11 @@ truth for validation and for the JSON Schemas editors use."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from briefing.validation import Strict
+from briefing.validation import Date, Strict
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -58,7 +57,7 @@ class OutlineFile(Strict):
     title: Text = Field(description="The deck's title, shown on the title slide. Required.")
     subtitle: str | None = Field(default=None, description="One line under the title.")
     presenter: str | None = Field(default=None, description="Who presents the deck.")
-    date: dt.date | None = Field(default=None, description="The date on the title slide.")
+    date: Date | None = Field(default=None, description="The date on the title slide (1900-2200).")
     marking: str | None = Field(default=None, description="Classification marking on each slide.")
     sources: str | None = Field(default=None, description="Source folder, relative to this file.")
     themes: str | None = Field(default=None, description="Theme folder, relative to this file.")

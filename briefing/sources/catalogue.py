@@ -6,13 +6,12 @@ was extracted from the document.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefing.errors import ValidationError
-from briefing.validation import validate
+from briefing.validation import Date, validate
 from briefing.yamlpos import load_located
 
 CATALOGUE = "sources.yaml"
@@ -28,7 +27,7 @@ class CatalogueEntry(BaseModel):
     author: str | None = None
     cite_as: str | None = Field(default=None, description="Author as shown in short citations.")
     publisher: str | None = None
-    date: dt.date | None = None
+    date: Date | None = None
     url: str | None = None
     note: str | None = Field(default=None, description="Anything a reader should know.")
 

@@ -78,7 +78,10 @@ def test_unknown_key_suggests_the_nearest(project: Path) -> None:
     )
     result = run("check", outline)
     assert result.exit_code == 1
-    assert "typo.yaml:5:5: unknown key 'exerpts' (did you mean 'excerpts'?)" in result.stdout
+    assert (
+        "typo.yaml:5:5: slide 1 'A': unknown key 'exerpts' (did you mean 'excerpts'?)"
+        in result.stdout
+    )
 
 
 def test_unknown_theme_suggests_the_nearest(project: Path) -> None:
