@@ -40,8 +40,10 @@ def speaker_notes(slide: Slide, deck: Deck | None = None) -> str:
     paragraph around it, so they can answer "what else did it say?"."""
     parts = [slide.notes] if slide.notes else []
     for number, excerpt in enumerate(slide.excerpts, 1):
+        pages = f", {excerpt.pages}" if excerpt.pages else ""
+        ref = excerpt.ref or number
         parts.append(
-            f"[{number}] {excerpt.source.full_citation()}\n"
+            f"[{ref}] {excerpt.source.full_citation()}{pages}\n"
             f"    ({excerpt.source.file}, characters {excerpt.start}-{excerpt.end})\n"
             f"    Context: {excerpt.paragraph or excerpt.text}"
         )
