@@ -55,5 +55,7 @@ def verify(deck: Path, outline: Path) -> None:
     for line in problems:
         click.echo(line)
     if problems:
+        found = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        click.echo(f"{deck}: {found}; do not circulate it until rebuilt", err=True)
         raise SystemExit(1)
     click.echo(f"{display_path(deck)}: ok, {checked} quotes match their sources", err=True)
