@@ -211,6 +211,9 @@ _curation_command("unexclude", curate.UNEXCLUDE, "Let the composer choose an exc
 def edit(outline: Path, theme: str) -> None:
     """Edit OUTLINE beside a live preview of the slide at the cursor; problems show as you
     type, Ctrl+S saves, and unsaved work is kept in a recovery file until it is saved."""
+    from briefing.cli.present_commands import need_terminal
+
+    need_terminal("edit")
     from briefing.tui.edit.app import EditorApp  # Textual only for the TUI commands
 
     app = EditorApp(outline, theme=theme)
