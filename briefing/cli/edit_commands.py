@@ -212,11 +212,10 @@ def edit(outline: Path, theme: str) -> None:
     """Edit OUTLINE beside a live preview of the slide at the cursor; problems show as you
     type, Ctrl+S saves, and unsaved work is kept in a recovery file until it is saved."""
     from briefing.cli.present_commands import need_terminal
-
-    need_terminal("edit")
     from briefing.tui.edit.app import EditorApp  # Textual only for the TUI commands
 
-    app = EditorApp(outline, theme=theme)
+    app = EditorApp(outline, theme=theme)  # a bad outline fails here, before any screen
+    need_terminal("edit")
     with reporting(None):  # a recompose may index: never draw under the TUI
         app.run()
     code = app.return_code or 0
