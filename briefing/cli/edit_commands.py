@@ -79,7 +79,11 @@ Example:
 
 
 def _curation_command(name: str, steps: tuple[curate.Step, ...], what: str) -> None:
-    @cli.command(name, help=CURATION_HELP.format(what=what, name=name))
+    @cli.command(
+        name,
+        help=CURATION_HELP.format(what=what, name=name),
+        context_settings={"ignore_unknown_options": True},  # `-1:10` is a bad SPAN, said so
+    )
     @OUTLINE
     @click.argument("slide")
     @click.argument("source")

@@ -67,6 +67,7 @@ CURATION = [
     ("pin-empty-outline", _write(b""), ["pin", OUTLINE, "1", SOURCE, SPAN], OUTLINE),
     ("span-backwards", _none, ["pin", OUTLINE, "3", SOURCE, "5:3"], "5:3"),
     ("span-negative", _none, ["pin", OUTLINE, "3", SOURCE, "--", "-1:10"], "-1:10"),
+    ("span-negative-bare", _none, ["exclude", OUTLINE, "3", SOURCE, "-1:10"], "-1:10"),
     ("span-letters", _none, ["pin", OUTLINE, "3", SOURCE, "abc"], "abc"),
     ("span-past-end", _none, ["pin", OUTLINE, "3", SOURCE, "0:99999999"], SOURCE),
     ("span-mid-word-start", _none, ["pin", OUTLINE, "3", SOURCE, "2545:2869"], "2543:2869"),
