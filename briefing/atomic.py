@@ -11,12 +11,18 @@ from briefing.errors import OutputError, display_path
 
 
 def write_atomic(
-    path: Path, data: bytes, *, expected: bytes | None = None, exclusive: bool = False
+    path: Path,
+    data: bytes,
+    *,
+    expected: bytes | None = None,
+    exclusive: bool = False,
+    keep_owner: bool = False,
 ) -> bool:
     """Replace `path` with `data`, keeping the old file's permissions.
 
     With `expected`, write only if the file still holds exactly those bytes (return False if
-    someone changed it meanwhile); with `exclusive`, refuse if the file already exists.
+    someone changed it meanwhile); with `exclusive`, refuse if the file already exists; with
+    `keep_owner`, also keep the old file's owner and group where the system permits it.
     """
     shown = display_path(path)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
@@ -31,6 +37,8 @@ def write_atomic(
             return True
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o7777)
+            if keep_owner:
+                _chown_like(tmp, path)
         if expected is not None and path.read_bytes() != expected:
             return False
         os.replace(tmp, path)
@@ -50,3 +58,14 @@ def _link_new(tmp: Path, path: Path, shown: str) -> None:
         if path.exists():
             raise OutputError(f"{shown} already exists; choose another name") from None
         os.replace(tmp, path)
+
+
+def _chown_like(tmp: Path, path: Path) -> None:
+    """Give `tmp` the owner and group of `path`, as far as this user may."""
+    st = path.stat()
+    for uid, gid in ((st.st_uid, st.st_gid), (-1, st.st_gid)):
+        try:
+            os.chown(tmp, uid, gid)
+            return
+        except OSError:
+            continue

@@ -48,12 +48,14 @@ def build(outline: Path, output: Path | None, template: Path | None) -> None:
 @click.argument("deck", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @OUTLINE
 def verify(deck: Path, outline: Path) -> None:
-    """Check every quote in DECK still matches OUTLINE's sources verbatim."""
+    """Check every quote in DECK, and its attribution, still matches OUTLINE's sources."""
     from briefing.export.pptx.verify import verify_deck
 
     problems, checked = verify_deck(deck, outline)
     for line in problems:
         click.echo(line)
     if problems:
+        found = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        click.echo(f"{deck}: {found}; do not circulate it until rebuilt", err=True)
         raise SystemExit(1)
     click.echo(f"{display_path(deck)}: ok, {checked} quotes match their sources", err=True)

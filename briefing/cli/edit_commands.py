@@ -69,6 +69,7 @@ CURATION_HELP = """{what}
 SLIDE is a slide number (1 = first), or a theme id or title naming one slide. SOURCE is the
 source file name and SPAN its [START:END] offsets, both as `briefing excerpts THEME` prints
 them (START:END, [START:END] or START END); or give the text with --quote instead of SPAN.
+A SPAN that starts or ends inside a word is refused, with the whole-word span to use instead.
 
 \b
 Example:
@@ -78,7 +79,11 @@ Example:
 
 
 def _curation_command(name: str, steps: tuple[curate.Step, ...], what: str) -> None:
-    @cli.command(name, help=CURATION_HELP.format(what=what, name=name))
+    @cli.command(
+        name,
+        help=CURATION_HELP.format(what=what, name=name),
+        context_settings={"ignore_unknown_options": True},  # `-1:10` is a bad SPAN, said so
+    )
     @OUTLINE
     @click.argument("slide")
     @click.argument("source")
@@ -158,9 +163,27 @@ def _quote(
     if not match:
         raise BriefingError(f"SPAN must look like 1234:1401, not {' '.join(span)!r}")
     start, end = int(match[1]), int(match[2])
-    if not 0 <= start < end <= len(text):
+    if start >= end:
+        raise BriefingError(f"SPAN {start}:{end} is empty or backwards; START must be below END")
+    if end > len(text):
         raise BriefingError(f"[{start}:{end}] is outside {source} (0 to {len(text)} characters)")
+    snapped = snap_to_words(text, start, end)
+    if snapped != (start, end):
+        a, b = snapped
+        raise BriefingError(
+            f"[{start}:{end}] cuts a word in {source} (\u201c{_clip(text[start:end], 40)}\u201d); "
+            f"nothing was written; the whole words are {a}:{b} (\u201c{_clip(text[a:b], 40)}\u201d)"
+        )
     return text[start:end]
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened so that it neither starts nor ends inside a word."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def _source_text(folder: Path, source: str) -> str:
@@ -192,9 +215,11 @@ _curation_command("unexclude", curate.UNEXCLUDE, "Let the composer choose an exc
 def edit(outline: Path, theme: str) -> None:
     """Edit OUTLINE beside a live preview of the slide at the cursor; problems show as you
     type, Ctrl+S saves, and unsaved work is kept in a recovery file until it is saved."""
+    from briefing.cli.present_commands import need_terminal
     from briefing.tui.edit.app import EditorApp  # Textual only for the TUI commands
 
-    app = EditorApp(outline, theme=theme)
+    app = EditorApp(outline, theme=theme)  # a bad outline fails here, before any screen
+    need_terminal("edit")
     with reporting(None):  # a recompose may index: never draw under the TUI
         app.run()
     code = app.return_code or 0

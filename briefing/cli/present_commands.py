@@ -8,14 +8,27 @@ loading the composer, so the first slide paints sooner.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
 
 from briefing.cli import COLOURS_OPTION, cli
+from briefing.errors import BriefingError
 from briefing.progress import reporting
 
 FIRST_PAINT_ENV = "BRIEFING_FIRST_PAINT"  # benchmark: file to write the first-paint time into
+NO_TTY_ENV = "BRIEFING_ALLOW_NO_TTY"  # tests and benchmarks: run the TUI without a terminal
+
+
+def need_terminal(command: str) -> None:
+    """Refuse to draw a TUI into a pipe or file: say so in one line, exit non-zero."""
+    if os.environ.get(NO_TTY_ENV) or (sys.stdout.isatty() and sys.stdin.isatty()):
+        return
+    raise BriefingError(
+        f"`briefing {command}` needs a terminal, and its input or output is not one "
+        "(piped or redirected?); run it in a terminal, or use `briefing build` for a file"
+    )
 
 
 @cli.command()
@@ -27,6 +40,7 @@ def present(outline: Path, theme: str, no_watch: bool) -> None:
     from briefing.compose.cache import compose_cached
 
     deck = compose_cached(outline)  # a deck that cannot be composed never starts the TUI
+    need_terminal("present")
     from briefing.tui.present.app import BriefingApp
 
     probe = os.environ.get(FIRST_PAINT_ENV)

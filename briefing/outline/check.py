@@ -7,6 +7,7 @@ from pathlib import Path
 from briefing.errors import BriefingError, Problem, ValidationError, display_path
 from briefing.outline.check_notes import check_notes
 from briefing.outline.load import Outline, parse_outline
+from briefing.outline.pins import pin_problems
 from briefing.outline.themes import Theme, load_theme, theme_files
 from briefing.sources.catalogue import load_catalogue
 from briefing.sources.library import Library
@@ -76,6 +77,7 @@ def _check_sources(path: Path, outline: Outline) -> list[Problem]:
                                 f"quote no longer appears in {ref.source}; re-pin it or remove it",
                             )
                         )
+        problems += pin_problems(outline.model, library, located)
     finally:
         library.close()
     return problems

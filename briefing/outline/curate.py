@@ -8,6 +8,8 @@ the result back, written atomically, and never overwrites a change made on disk 
 from __future__ import annotations
 
 import copy
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -61,16 +63,33 @@ def curate(
     slide `slide` still has the title it had in `loaded`; otherwise nothing is written.
     """
     shown = display_path(path)
+    target = path.resolve() if path.is_symlink() else path  # write through a link; it stays one
     for _attempt in range(3):
         current = read_text(path)
         if loaded is not None and _lines(current) != _lines(loaded):
             _same_slide(shown, loaded, current, slide)
         new = edit_text(current, slide, steps, source, quote, shown=shown)
-        if new == current or write_atomic(
-            path, new.encode("utf-8"), expected=current.encode("utf-8")
+        if new == current:
+            return new
+        _writable(target, shown)
+        if write_atomic(
+            target, new.encode("utf-8"), expected=current.encode("utf-8"), keep_owner=True
         ):
             return new
     raise BriefingError(f"{shown} keeps changing on disk; nothing was written, try again")
+
+
+def _writable(path: Path, shown: str) -> None:
+    """Refuse a file its owner has made read-only (checked by mode too: root may write it)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise BriefingError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        raise BriefingError(
+            f"{shown} is read-only; nothing was written (make it writable with "
+            f"`chmod u+w {shown}`, or pin in a copy of it)"
+        )
 
 
 def marks(text: str, slide: int, source: str, quote: str) -> set[str]:

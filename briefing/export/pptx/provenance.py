@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from briefing.sources.quotes import locate_quote
 
-OPEN, CLOSE, ELLIPSIS = "\u201c", "\u201d", "\u2026"
+OPEN, CLOSE, ELLIPSIS, DASH = "\u201c", "\u201d", "\u2026", "\u2014"
 _SPACES = " \t\r\n\v\f\u2028\u2029"
 _BREAKS = re.compile(f"[{_SPACES}]*[\t\r\n\v\f\u2028\u2029][{_SPACES}]*")
 _NAME = re.compile(r"^Excerpt (\d+)-(\d+) of (.+) #([0-9a-f]{16})$")
@@ -59,11 +59,33 @@ class Provenance:
         return cls(source, int(start), int(end), digest)
 
 
+def looks_like_quote(first: str, second: str) -> bool:
+    """Whether a text box reads as a quotation with its attribution line under it."""
+    body = first.strip()
+    return body.startswith(OPEN) and body.endswith(CLOSE) and second.strip().startswith(DASH)
+
+
+_REF = re.compile(r"^\[\d+\] ")
+
+
+def check_attribution(prov: Provenance, line: str, citation: str) -> str | None:
+    """What is wrong with a quote's attribution line, or None when it names its source (its
+    "[n] " pointer to the Sources slide is not part of the citation)."""
+    shown = _REF.sub("", line.strip().removeprefix(f"{DASH} "), count=1)
+    if shown == citation:
+        return None
+    return (
+        f"attribution edited: the line under the quote from {prov.source} should read "
+        f"\u201c{DASH} {citation}\u201d"
+    )
+
+
 def check_quote(prov: Provenance, shape_text: str, source_text: str | None) -> str | None:
     """What is wrong with one quote on a slide, or None when it still matches its source."""
     body = shape_text.strip()
-    if body.startswith(OPEN) and body.endswith(CLOSE):
-        body = body[1:-1]
+    if not (body.startswith(OPEN) and body.endswith(CLOSE)):
+        return f"quote edited: its quotation marks are gone (from {prov.source})"
+    body = body[1:-1]
     body = body.removesuffix(ELLIPSIS)
     if source_text is None:
         return f"source {prov.source} is missing or unreadable"

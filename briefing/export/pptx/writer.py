@@ -270,16 +270,23 @@ def _set_properties(
             part.blob = APP_XML.format(format=fmt, slides=slides).encode()  # type: ignore[misc]
 
 
-def read_quotes(path: Path) -> list[tuple[int, str, str]]:
-    """(slide number, shape name, first paragraph) of every text shape in a deck: a quote
-    box's first paragraph is the quotation, the next its attribution. For `verify`."""
+def read_quotes(path: Path) -> list[tuple[int, str, str, str]]:
+    """(slide number, shape name, first paragraph, second paragraph) of every text shape in a
+    deck: a quote box's first paragraph is the quotation, the next its attribution. For
+    `verify`, which treats the file as untrusted: anything unreadable is one clear error."""
+    shown = str(path)  # as the user typed it
     try:
         prs = Presentation(str(path))
-    except Exception as exc:  # noqa: BLE001 - python-pptx raises many types for a bad file
-        raise BriefingError(f"{display_path(path)}: cannot read deck: {exc}") from None
-    return [
-        (number, shape.name, unescape_text(shape.text_frame.paragraphs[0].text))
-        for number, slide in enumerate(prs.slides, 1)
-        for shape in slide.shapes
-        if shape.has_text_frame
-    ]
+        found = []
+        for number, slide in enumerate(prs.slides, 1):
+            for shape in slide.shapes:
+                if not shape.has_text_frame:
+                    continue
+                paras = [unescape_text(p.text) for p in shape.text_frame.paragraphs[:2]]
+                paras += [""] * (2 - len(paras))
+                found.append((number, str(shape.name or ""), paras[0], paras[1]))
+    except Exception:  # noqa: BLE001 - python-pptx raises many types for a bad file
+        raise BriefingError(
+            f"{shown}: not a readable PowerPoint deck (.pptx); give the file `briefing build` wrote"
+        ) from None
+    return found

@@ -114,6 +114,8 @@ class EditorApp(FileCommands):
                 timeout=12,
                 markup=False,
             )
+        elif older := self.session.older_recovery():
+            self.ask_about_old_recovery(older[0], f"{older[1]:%d %b %H:%M}")
         elif self.session.stale_recovery():
             self.notify(
                 f"{self.session.recovery.name} is older than the outline and was not restored; "

@@ -50,6 +50,38 @@ class FileCommands(App[int]):
         """Ask in a dialog; `then` gets the chosen answer's id ('cancel' on Esc)."""
         self.push_screen(Ask(question, answers, title=self.shown_name), partial(_answer, then))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a dialog is open, Ctrl+S, Ctrl+Q and Ctrl+R wait: one question at a time."""
+        return action not in ("save", "quit", "revert") or not isinstance(self.screen, Ask)
+
+    def ask_about_old_recovery(self, text: str, when: str) -> None:
+        """A recovery file older than the outline: which to keep? Until answered, it is held."""
+        self.session.held = True
+
+        def answered(answer: str) -> None:
+            if answer == "cancel":
+                self.notify(
+                    f"{self.session.recovery.name} is kept as it is until you choose; "
+                    "reopen the outline to choose.",
+                    severity="warning",
+                    timeout=8,
+                    markup=False,
+                )
+                return
+            self.session.held = False
+            if answer == "restore":
+                self.load(text)
+                self.keep()
+            else:
+                self.keep()  # nothing unsaved: the old recovery file is dropped, as chosen
+
+        self.ask(
+            f"{self.session.recovery.name} holds unsaved changes from {when}, but "
+            f"{self.shown_name} was saved after that. Which do you want to keep?",
+            [("outline", "The saved outline"), ("restore", "The unsaved changes")],
+            answered,
+        )
+
     def action_save(self, then_quit: bool = False) -> None:
         """Save; a buffer with problems, or a file changed on disk, is saved only if confirmed."""
         text = self.editor.text
@@ -82,7 +114,7 @@ class FileCommands(App[int]):
         if answer != "save":
             return
         try:
-            self.session.save(text)
+            self.session.save(text, buffer=self.editor.text)
         except BriefingError as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False)
             return

@@ -38,6 +38,7 @@ class EditSession:
         self.recovery = recovery_path(path)
         self.saved = read_text(path)  # a missing or unreadable file fails before the TUI starts
         self._signature = _signature(path)
+        self.held = False  # True: the recovery file holds older work the user has not judged
 
     @property
     def name(self) -> str:
@@ -62,30 +63,52 @@ class EditSession:
             return None
         return text, dt.datetime.fromtimestamp(kept[0] / 1e9)
 
+    def older_recovery(self) -> tuple[str, dt.datetime] | None:
+        """The recovery file's text and time when it is older than the outline yet differs
+        from it: unsaved work the user must choose to keep or drop, never lose silently."""
+        kept = _signature(self.recovery)
+        if kept is None or self.restorable() is not None:
+            return None
+        try:
+            text = self.recovery.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return None if text == self.saved else (text, dt.datetime.fromtimestamp(kept[0] / 1e9))
+
     def stale_recovery(self) -> bool:
         """A recovery file older than the outline: the outline was saved since, elsewhere."""
         return self.recovery.exists() and self.restorable() is None
 
     def keep(self, text: str) -> None:
-        """Keep unsaved text in the recovery file (atomically); with none, remove the file."""
+        """Keep unsaved text in the recovery file (atomically); with none, remove the file.
+        While `held`, the file holds older work the user has not judged: it is left alone."""
+        if self.held:
+            return
         if self.dirty(text):
             write_atomic(self.recovery, text.encode("utf-8"))
         else:
             self.discard_recovery()
 
     def discard_recovery(self) -> None:
-        """Remove the recovery file: its text was saved, or deliberately dropped."""
+        """Remove the recovery file: its text was saved, or deliberately dropped (never while
+        it is `held`, holding older work the user has not judged)."""
+        if self.held:
+            return
         try:
             self.recovery.unlink(missing_ok=True)
         except OSError as exc:
             raise BriefingError(f"cannot remove {display_path(self.recovery)}: {exc}") from None
 
-    def save(self, text: str) -> None:
-        """Write the outline atomically; the recovery file is no longer needed."""
+    def save(self, text: str, *, buffer: str | None = None) -> None:
+        """Write the outline atomically. The recovery file goes only when nothing unsaved is
+        left: when the editor's `buffer` (if given) is what was saved, and nothing is held."""
         write_atomic(self.path, text.encode("utf-8"))
         self.saved = text
         self._signature = _signature(self.path)
-        self.discard_recovery()
+        if buffer is None or buffer == text:
+            self.discard_recovery()
+        else:
+            self.keep(buffer)
 
     def disk_differs(self) -> bool:
         """The file on disk is no longer what this session loaded or saved."""

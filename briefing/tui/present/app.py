@@ -201,8 +201,18 @@ class BriefingApp(App[int]):
         self.theme = theme
         self.notify(f"Colours: {colours.LABELS.get(theme, theme)}", timeout=1.5)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Quit and help act on the slides only: keys typed in an overlay act in it."""
+        return action not in ("quit", "help") or self.screen is self.slides
+
     async def action_quit(self) -> None:
-        self.exit(0)
+        """Quit; while the timer runs, only after the presenter confirms."""
+        if not self.timer.running:
+            self.exit(0)
+            return
+        from briefing.tui.present.screens.confirm import ConfirmQuit
+
+        self.push_screen(ConfirmQuit(), lambda sure: self.exit(0) if sure else None)
 
     # Timer
 

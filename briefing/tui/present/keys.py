@@ -40,7 +40,7 @@ SLIDE_KEYS: tuple[Key, ...] = (
 APP_KEYS: tuple[Key, ...] = (
     Key("C", "C", "cycle_theme", "colours: dark → light → high contrast", "colours", 7),
     Key("question_mark", "?", "help", "this help", "help", 0),
-    Key("q", "q", "quit", "quit", "quit", 0),
+    Key("q", "q", "quit", "quit (asks first while the timer runs)", "quit", 0),
 )
 
 # Shown in help only: handled by the slide screen's key handler or by Textual itself.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -59,6 +60,17 @@ class SearchScreen(Screen[None]):
         self.query_one(Input).focus()
         if self.initial:
             self.run_search(self.initial)
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the hit list has focus goes on typing in the query box."""
+        box = self.query_one(Input)
+        if event.is_printable and event.character and self.focused is not box:
+            event.stop()
+            event.prevent_default()
+            box.select_on_focus = False  # go on typing: do not select the query to replace it
+            box.focus()
+            box.cursor_position = len(box.value)
+            box.insert_text_at_cursor(event.character)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self._debounce is not None:
