@@ -126,6 +126,7 @@ def test_nothing_is_drawn_under_a_running_tui(
     from briefing import progress
     from tests.conftest import run_cli
 
+    monkeypatch.setenv("BRIEFING_ALLOW_NO_TTY", "1")  # CliRunner has no terminal
     module, name = app_class.rsplit(".", 1)
     during: list[object] = []
     monkeypatch.setattr(
