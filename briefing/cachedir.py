@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 
@@ -12,3 +13,13 @@ def cache_dir() -> Path:
         return Path(env)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "briefing"
+
+
+_noticed: set[str] = set()
+
+
+def notice(message: str) -> None:
+    """Tell the user, once per run, that a cache was rebuilt or bypassed: one line on stderr."""
+    if message not in _noticed:
+        _noticed.add(message)
+        print(f"briefing: note: {message}", file=sys.stderr)

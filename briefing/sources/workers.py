@@ -46,11 +46,22 @@ def bounded_map(
         yield pending.popleft().result()
 
 
-def analyse_job(job: tuple[DocFile, str]) -> tuple[str, DocAnalysis, Windows]:
-    from briefing.sources.analysis import analyse
+Analysed = tuple[str, "DocAnalysis", "Windows"] | str  # (text, doc, windows), or why not
 
-    file, sha = job
-    text = file.path.read_bytes().decode("utf-8")
+
+def analyse_job(job: tuple[DocFile, str]) -> Analysed:
+    """Read and analyse one document as it is now (its hash is taken again, so a file edited
+    since it was listed is indexed consistently as its new text); or say why it cannot be."""
+    from briefing.sources.analysis import analyse
+    from briefing.sources.documents import Unreadable, cannot_read, read_document
+
+    file, _ = job
+    try:
+        text, sha = read_document(file.path)
+    except Unreadable as why:
+        return str(why)
+    except OSError as exc:
+        return cannot_read(exc)
     doc, found = analyse(file.name, sha, text)
     return text, doc, found
 
@@ -63,15 +74,15 @@ def windows_unit(unit: tuple[str, int, list[tuple[int, int, int]], frozenset[str
 
 def analyse_small(
     jobs: list[tuple[DocFile, str]], pool: ProcessPoolExecutor | None
-) -> Iterator[tuple[DocFile, str, DocAnalysis, Windows]]:
+) -> Iterator[tuple[DocFile, Analysed]]:
     """Analyse whole documents, on the pool when there is one, in bounded batches so a huge
     corpus never sits in memory at once."""
     if pool is None:
         for job in jobs:
-            yield job[0], *analyse_job(job)
+            yield job[0], analyse_job(job)
         return
     batch = 256
     for offset in range(0, len(jobs), batch):
         chunk = jobs[offset : offset + batch]
         for job, result in zip(chunk, pool.map(analyse_job, chunk, chunksize=8), strict=True):
-            yield job[0], *result
+            yield job[0], result
