@@ -69,7 +69,11 @@ def _sha(path: Path) -> str | None:
 
 
 def _record_path(outline: Path) -> Path:
-    key = hashlib.sha256(str(outline.resolve()).encode()).hexdigest()[:16]
+    try:
+        where = outline.resolve()
+    except (OSError, RuntimeError):  # a link loop: the outline loader will say so
+        where = outline.absolute()
+    key = hashlib.sha256(str(where).encode()).hexdigest()[:16]
     return cache_dir() / f"deck-{key}.json"
 
 

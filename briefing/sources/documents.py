@@ -46,7 +46,7 @@ def list_documents(folder: Path, skipped: dict[str, str] | None = None) -> list[
     unreadable subfolder, a file name that is not UTF-8, a file gone mid-listing) is left out
     and named in `skipped`, with the reason.
     """
-    _check_folder(folder)
+    check_folder(folder)
     skipped = {} if skipped is None else skipped
     found = []
     listed = time.time_ns()  # before any stat: errs towards calling a file recent
@@ -91,7 +91,7 @@ def list_documents(folder: Path, skipped: dict[str, str] | None = None) -> list[
     return found
 
 
-def _check_folder(folder: Path) -> None:
+def check_folder(folder: Path) -> None:
     """Refuse a sources folder that is missing, not a folder, a link loop, `/` or home."""
     shown = display_path(folder)
     try:

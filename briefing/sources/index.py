@@ -25,6 +25,7 @@ from briefing.sources.documents import (
     DocFile,
     Unreadable,
     cannot_read,
+    check_folder,
     list_documents,
     read_document,
 )
@@ -53,6 +54,7 @@ class Index:
 
     def __init__(self, sources: Path, db_path: Path | str | None = None) -> None:
         self.sources = sources
+        check_folder(sources)  # a clear refusal before any cache file is named or opened
         if db_path is None:
             key = hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:16]
             db_path = cache_dir() / f"index-{key}.sqlite"

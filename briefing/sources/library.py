@@ -7,6 +7,7 @@ touches the index tables or the source files directly.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -58,9 +59,15 @@ class Library:
         """The full raw text of a source, as decoded when it was indexed."""
         if name not in self._texts:
             try:
-                self._texts[name] = (self.sources / name).read_bytes().decode("utf-8")
+                raw = (self.sources / name).read_bytes()
+                self._texts[name] = raw.decode("utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise CorpusError(f"{name}: cannot read source: {exc}") from None
+            row = self.db.execute("SELECT sha FROM docs WHERE name = ?", (name,)).fetchone()
+            if row and row[0] and row[0] != hashlib.sha256(raw).hexdigest():
+                raise CorpusError(  # its offsets index the text as it was: never misquote
+                    f"{name}: changed while briefing was reading it; run the command again"
+                )
         return self._texts[name]
 
     def _meta(self, name: str) -> dict[str, object]:
