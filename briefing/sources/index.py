@@ -12,7 +12,8 @@ import hashlib
 import json
 import secrets
 import sqlite3
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +61,7 @@ class Index:
             db_path = cache_dir() / f"index-{key}.sqlite"
         self.path = None if str(db_path) == ":memory:" else Path(db_path)
         self.lock: AbstractContextManager[object] = nullcontext()
+        self._dirty = False  # written since the last seal
         self.db = store.in_memory() if self.path is None else self._open(self.path)
 
     def _open(self, path: Path) -> sqlite3.Connection:
@@ -94,7 +96,11 @@ class Index:
         for attempt in range(3):
             try:
                 with self.lock:
-                    return self._sync()
+                    report = self._sync()
+                    if self.path is not None and (self._dirty or not store.sealed(self.path)):
+                        store.seal(self.path, self.db)
+                    self._dirty = False
+                    return report
             except sqlite3.Error as exc:
                 self.db.close()
                 if attempt == 0 and self.path is not None and store.is_damage(exc):
@@ -105,6 +111,15 @@ class Index:
                     self.path, self.lock = None, nullcontext()
                     self.db = store.in_memory()
         return self._sync()
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction; the first of a sync makes the file's seal stale."""
+        if self.path is not None and not self._dirty:
+            store.unseal(self.path)
+            self._dirty = True
+        with store.transaction(self.db):
+            yield
 
     def _reopen(self, path: Path, exc: sqlite3.Error) -> sqlite3.Connection:
         notice(f"{display_path(path)}: the index cache was damaged ({exc}); rebuilt it")
@@ -134,7 +149,7 @@ class Index:
         )
         present = {f.name for f in files}
         gone = [row[0] for name, row in known.items() if name not in present]
-        with store.transaction(self.db):
+        with self._write():
             for doc_id in gone:
                 self._delete(doc_id)
         analysed, nbytes = self._update(stale, known)
@@ -147,7 +162,7 @@ class Index:
                 f"(first: {names[0]}: {skipped[names[0]]})"
             )
         if analysed or gone or skipped != previous_skipped:
-            with store.transaction(self.db):
+            with self._write():
                 self.db.execute("DELETE FROM ranked")
                 self.db.execute(
                     "INSERT OR REPLACE INTO info VALUES ('generation', ?)",
@@ -158,7 +173,7 @@ class Index:
 
     def _update(self, stale: list[DocFile], known: dict[str, tuple]) -> tuple[int, int]:
         jobs: list[tuple[DocFile, str]] = []
-        with store.transaction(self.db):
+        with self._write():
             for file in stale:
                 row = known.get(file.name)
                 try:
@@ -188,19 +203,19 @@ class Index:
         try:
             for file, result in workers.analyse_small(small, pool):
                 if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
-                    with store.transaction(self.db):
+                    with self._write():
                         self._store_skipped(file, known.get(file.name), result)
                     tracker.advance(docs=1, nbytes=file.size)
                     continue
                 text, doc, found = result
-                with store.transaction(self.db):
+                with self._write():
                     self._replace(known.get(file.name))
                     doc_id, paras = self._store_doc(file, doc)
                     self._store_windows(doc_id, paras, text, found.windows)
                     self._set_quality(doc_id, doc_quality(found.sentences, found.garbled))
                 tracker.advance(docs=1, nbytes=file.size)
             for file, sha in big:
-                with store.transaction(self.db):
+                with self._write():
                     self._replace(known.get(file.name))
                     self._store_big(file, sha, pool, tracker)
                 tracker.advance(docs=1)

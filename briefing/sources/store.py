@@ -22,7 +22,7 @@ from filelock import FileLock
 from briefing.cachedir import notice
 from briefing.errors import display_path
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 LOCK_TIMEOUT = 600.0  # seconds to wait for another run's indexing before going it alone
 BUSY_TIMEOUT = 30.0  # seconds SQLite waits for another connection's write
 
@@ -40,8 +40,11 @@ CREATE TABLE IF NOT EXISTS windows(
 CREATE INDEX IF NOT EXISTS windows_doc ON windows(doc);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     text, tokenize = 'porter unicode61 remove_diacritics 2');
-CREATE TABLE IF NOT EXISTS ranked(key TEXT PRIMARY KEY, value TEXT);
 """
+# Rankings are cached per run, in memory: a table every process wrote, outside the lock,
+# would leave the file's checksum (the seal, below) stale after every run.
+_RANKED = "CREATE TEMP TABLE IF NOT EXISTS ranked(key TEXT PRIMARY KEY, value TEXT)"
+SEAL_SUFFIX = ".sum"
 
 
 class Damaged(Exception):
@@ -67,7 +70,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode: the index writes in explicit transactions (see
     `transaction`), so no reader ever holds a snapshot open that a later write must upgrade
     (in WAL mode that fails at once with 'database is locked', whatever the busy timeout)."""
-    return sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+    db.execute(_RANKED)
+    return db
 
 
 @contextmanager
@@ -104,8 +109,8 @@ def open_file(path: Path) -> sqlite3.Connection:
 
 
 def remove(path: Path) -> None:
-    """Delete an index file and its WAL companions (under its lock)."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    """Delete an index file, its WAL companions and its seal (under its lock)."""
+    for suffix in ("", "-wal", "-shm", "-journal", SEAL_SUFFIX):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
@@ -125,7 +130,56 @@ def is_damage(exc: sqlite3.Error) -> bool:
     )
 
 
+def seal(path: Path, db: sqlite3.Connection) -> None:
+    """After a write (under the lock): fold the WAL into the file and record the file's
+    checksum, so the next run can tell a file damaged since from one written since."""
+    unseal(path)
+    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy == 0 and _wal_empty(path):
+        Path(f"{path}{SEAL_SUFFIX}").write_text(_file_sha(path), encoding="utf-8")
+
+
+def unseal(path: Path) -> None:
+    """Before a write (under the lock): the recorded checksum is about to go stale."""
+    Path(f"{path}{SEAL_SUFFIX}").unlink(missing_ok=True)
+
+
+def sealed(path: Path) -> bool:
+    """Whether the file has a recorded checksum."""
+    return Path(f"{path}{SEAL_SUFFIX}").exists()
+
+
+def _verify_seal(path: Path) -> bool:
+    """True when the file matches its recorded checksum; False when there is none to check
+    (or the WAL holds writes since); Damaged when it does not match."""
+    try:
+        recorded = Path(f"{path}{SEAL_SUFFIX}").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not _wal_empty(path) or not path.exists():
+        return False
+    if _file_sha(path) != recorded:
+        raise Damaged("checksum mismatch")
+    return True
+
+
+def _wal_empty(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def _file_sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _open_checked(path: Path) -> sqlite3.Connection:
+    verified = _verify_seal(path)
     db = connect(path)
     try:
         db.execute("PRAGMA journal_mode=WAL")
@@ -145,6 +199,8 @@ def _open_checked(path: Path) -> sqlite3.Connection:
             return db
         if version is None or objects != _expected_objects():
             raise Damaged("not an index of this version")
+        if verified:
+            return db
         problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
         if problems != ["ok"]:
             raise Damaged(problems[0])
