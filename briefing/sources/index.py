@@ -9,7 +9,6 @@ are analysed on every core.
 from __future__ import annotations
 
 import hashlib
-import json
 import secrets
 import sqlite3
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING
 from briefing.cachedir import cache_dir, notice
 from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
-from briefing.sources import store, workers
+from briefing.sources import rows, store, workers
 from briefing.sources.documents import (
     DocFile,
     Unreadable,
@@ -34,7 +33,6 @@ from briefing.sources.documents import (
 if TYPE_CHECKING:  # analysis pulls in syntok; a run with nothing to re-index never needs it
     from concurrent.futures import ProcessPoolExecutor
 
-    from briefing.sources.analysis import DocAnalysis, Window
 
 PARALLEL_BYTES = 4_000_000  # below this, worker start-up costs more than it saves
 
@@ -151,7 +149,7 @@ class Index:
         gone = [row[0] for name, row in known.items() if name not in present]
         with self._write():
             for doc_id in gone:
-                self._delete(doc_id)
+                rows.delete(self.db, doc_id)
         analysed, nbytes = self._update(stale, known)
         skipped = dict(self.db.execute("SELECT name, skipped FROM docs WHERE skipped IS NOT NULL"))
         if len(skipped) == len(files):
@@ -179,10 +177,10 @@ class Index:
                 try:
                     sha = read_document(file.path)[1]  # validate only; analysis reads it again
                 except Unreadable as why:
-                    self._store_skipped(file, row, str(why))
+                    rows.store_skipped(self.db, file, row, str(why))
                     continue
                 except OSError as exc:
-                    self._store_skipped(file, row, cannot_read(exc))
+                    rows.store_skipped(self.db, file, row, cannot_read(exc))
                     continue
                 if row and row[1] == sha:  # touched but not changed: keep its windows
                     self.db.execute(
@@ -204,15 +202,15 @@ class Index:
             for file, result in workers.analyse_small(small, pool):
                 if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
                     with self._write():
-                        self._store_skipped(file, known.get(file.name), result)
+                        rows.store_skipped(self.db, file, known.get(file.name), result)
                     tracker.advance(docs=1, nbytes=file.size)
                     continue
                 text, doc, found = result
                 with self._write():
                     self._replace(known.get(file.name))
-                    doc_id, paras = self._store_doc(file, doc)
-                    self._store_windows(doc_id, paras, text, found.windows)
-                    self._set_quality(doc_id, doc_quality(found.sentences, found.garbled))
+                    doc_id, paras = rows.store_doc(self.db, file, doc)
+                    rows.store_windows(self.db, doc_id, paras, text, found.windows)
+                    rows.set_quality(self.db, doc_id, doc_quality(found.sentences, found.garbled))
                 tracker.advance(docs=1, nbytes=file.size)
             for file, sha in big:
                 with self._write():
@@ -227,7 +225,7 @@ class Index:
 
     def _replace(self, row: tuple | None) -> None:
         if row:
-            self._delete(row[0])
+            rows.delete(self.db, row[0])
 
     def _store_big(
         self, file: DocFile, sha: str, pool: ProcessPoolExecutor | None, tracker: Tracker
@@ -238,11 +236,11 @@ class Index:
         try:
             text, sha = read_document(file.path)  # as it is now, should it have changed
         except Unreadable as why:
-            return self._store_skipped(file, None, str(why))
+            return rows.store_skipped(self.db, file, None, str(why))
         except OSError as exc:
-            return self._store_skipped(file, None, cannot_read(exc))
+            return rows.store_skipped(self.db, file, None, cannot_read(exc))
         doc = prepare(file.name, sha, text)
-        doc_id, paras = self._store_doc(file, doc)
+        doc_id, paras = rows.store_doc(self.db, file, doc)
         runs = list(chunks(doc))
         spans = [(doc.paragraphs[run[0]][0], doc.paragraphs[run[-1]][1]) for run in runs]
         units = (
@@ -255,80 +253,11 @@ class Index:
             results = map(workers.windows_unit, units)
         sentences = garbled = reported = 0
         for found, (_, end) in zip(results, spans, strict=True):
-            self._store_windows(doc_id, paras, text, found.windows)
+            rows.store_windows(self.db, doc_id, paras, text, found.windows)
             sentences += found.sentences
             garbled += found.garbled
             share = file.size * end // len(text)  # how far into the file, roughly
             tracker.advance(nbytes=share - reported)
             reported = share
-        self._set_quality(doc_id, doc_quality(sentences, garbled))
+        rows.set_quality(self.db, doc_id, doc_quality(sentences, garbled))
         tracker.advance(nbytes=file.size - reported)
-
-    def _store_skipped(self, file: DocFile, row: tuple | None, reason: str) -> None:
-        if row:
-            self._delete(row[0])
-        self.db.execute(
-            "INSERT INTO docs(name, sha, size, mtime_ns, chars, quality, meta, noise, skipped)"
-            " VALUES (?, '', ?, ?, 0, 0, '{}', '[]', ?)",
-            (file.name, file.size, file.stamp, reason),
-        )
-
-    def _delete(self, doc_id: int) -> None:
-        self.db.execute(
-            "DELETE FROM fts WHERE rowid IN (SELECT id FROM windows WHERE doc=?)", (doc_id,)
-        )
-        self.db.execute("DELETE FROM windows WHERE doc=?", (doc_id,))
-        self.db.execute("DELETE FROM paras WHERE doc=?", (doc_id,))
-        self.db.execute("DELETE FROM docs WHERE id=?", (doc_id,))
-
-    def _store_doc(self, file: DocFile, doc: DocAnalysis) -> tuple[int, list[int]]:
-        meta = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in doc.meta.items()}
-        cur = self.db.execute(
-            "INSERT INTO docs(name, sha, size, mtime_ns, chars, quality, meta, noise)"
-            " VALUES (?, ?, ?, ?, ?, 1.0, ?, ?)",
-            (
-                file.name,
-                doc.sha,
-                file.size,
-                file.stamp,
-                doc.chars,
-                json.dumps(meta),
-                json.dumps(doc.noise),
-            ),
-        )
-        doc_id = cur.lastrowid
-        first = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM paras").fetchone()[0]
-        self.db.executemany(
-            "INSERT INTO paras(id, doc, start, end) VALUES (?, ?, ?, ?)",
-            ((first + i, doc_id, s, e) for i, (s, e) in enumerate(doc.paragraphs)),
-        )
-        return doc_id, list(range(first, first + len(doc.paragraphs)))
-
-    def _store_windows(
-        self, doc_id: int, paras: list[int], text: str, windows: list[Window]
-    ) -> None:
-        first = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM windows").fetchone()[0]
-        self.db.executemany(
-            "INSERT INTO windows(id, doc, para, start, end, words, dangling, quality)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    first + i,
-                    doc_id,
-                    paras[w.para],
-                    w.start,
-                    w.end,
-                    w.words,
-                    int(w.dangling),
-                    w.quality,
-                )
-                for i, w in enumerate(windows)
-            ),
-        )
-        self.db.executemany(
-            "INSERT INTO fts(rowid, text) VALUES (?, ?)",
-            ((first + i, text[w.start : w.end]) for i, w in enumerate(windows)),
-        )
-
-    def _set_quality(self, doc_id: int, value: float) -> None:
-        self.db.execute("UPDATE docs SET quality=? WHERE id=?", (value, doc_id))
