@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -11,8 +12,12 @@ def cache_dir() -> Path:
     """Where indexes live: $BRIEFING_CACHE_DIR, else the user's cache folder."""
     if env := os.environ.get("BRIEFING_CACHE_DIR"):
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "briefing"
+    if base := os.environ.get("XDG_CACHE_HOME"):
+        return Path(base) / "briefing"
+    try:
+        return Path.home() / ".cache" / "briefing"
+    except (RuntimeError, KeyError):  # no home folder known: a per-user temporary one
+        return Path(tempfile.gettempdir()) / f"briefing-cache-{os.getuid()}"
 
 
 _noticed: set[str] = set()

@@ -99,7 +99,7 @@ class Index:
                         store.seal(self.path, self.db)
                     self._dirty = False
                     return report
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, TimeoutError) as exc:  # TimeoutError: the lock, held too long
                 self.db.close()
                 if attempt == 0 and self.path is not None and store.is_damage(exc):
                     self.db = self._reopen(self.path, exc)
@@ -119,7 +119,7 @@ class Index:
         with store.transaction(self.db):
             yield
 
-    def _reopen(self, path: Path, exc: sqlite3.Error) -> sqlite3.Connection:
+    def _reopen(self, path: Path, exc: BaseException) -> sqlite3.Connection:
         notice(f"{display_path(path)}: the index cache was damaged ({exc}); rebuilt it")
         with self.lock:
             store.remove(path)

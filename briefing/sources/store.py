@@ -122,7 +122,7 @@ def unusable(path: Path, exc: BaseException) -> str:
     return f"cannot use the index cache {display_path(path)} ({reason})"
 
 
-def is_damage(exc: sqlite3.Error) -> bool:
+def is_damage(exc: BaseException) -> bool:
     """Whether an error means the file is corrupt (rather than busy, full or read-only)."""
     text = str(exc).lower()
     return isinstance(exc, sqlite3.DatabaseError) and any(
