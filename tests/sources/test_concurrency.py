@@ -42,7 +42,7 @@ def test_four_composes_on_one_fresh_cache_all_succeed_alike(project: Path, tmp_p
     results = [(run.wait(timeout=300), *run.communicate()) for run in runs]
     for code, _, err in results:
         assert code == 0, err
-        assert "error" not in err, err
+        assert "error" not in err and "damaged" not in err, err
     decks = {out for _, out, _ in results}
     assert len(decks) == 1
     assert json.loads(decks.pop())["slides"]
@@ -63,6 +63,7 @@ def test_every_command_at_once_on_one_fresh_cache(project: Path, tmp_path: Path)
         _, err = run.communicate(timeout=300)
         assert run.returncode == 0, f"{args}: {err}"
         assert "Traceback" not in err and "internal error" not in err, err
+        assert "damaged" not in err and "without the index cache" not in err, err
     assert (project / "deck.pptx").stat().st_size > 10_000
 
 
@@ -100,6 +101,30 @@ def test_source_edited_while_indexed_is_indexed_as_its_new_text(
     assert quoted, "the edited source should be quoted for the test to mean anything"
 
 
+def test_source_deleted_between_hashing_and_analysis_is_skipped_and_named(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Gone when the analysis reads it again: left out, with a warning naming it."""
+    from briefing.sources import index
+    from briefing.sources.library import Library
+
+    real = index.read_document
+
+    def read_then_delete(path: Path) -> tuple[str, str]:
+        found = real(path)
+        if path.name == EDITED:
+            path.unlink()
+        return found
+
+    monkeypatch.setattr(index, "read_document", read_then_delete)
+    library = Library(project / "seeds", db_path=tmp_path / "index.sqlite")
+    try:
+        assert [w for w in library.warnings if EDITED in w and "deleted or moved" in w]
+        assert EDITED not in {d.name for d in library.documents() if not d.skipped}
+    finally:
+        library.close()
+
+
 def test_source_edited_after_indexing_is_never_misquoted(project: Path, tmp_path: Path) -> None:
     """Edited between the index and the quote: a clear refusal to run again, no misquote."""
     from briefing.sources.library import Library
@@ -135,7 +160,7 @@ def primed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
-    target=st.sampled_from(["index", "deck"]),
+    target=st.sampled_from(["index", "deck", "seal"]),
     keep_deck=st.booleans(),
     where=st.floats(min_value=0, max_value=1, exclude_max=True),
     damage=st.binary(min_size=1, max_size=64),
@@ -158,7 +183,8 @@ def test_a_cache_damaged_at_random_always_recovers(
     project, primed_cache, clean = primed
     cache = tmp_path_factory.mktemp("damaged") / "cache"
     shutil.copytree(primed_cache, cache)
-    (path,) = cache.glob("index-*.sqlite" if target == "index" else "deck-*.json")
+    pattern = {"index": "index-*.sqlite", "deck": "deck-*.json", "seal": "index-*.sum"}[target]
+    (path,) = cache.glob(pattern)
     data = bytearray(path.read_bytes())
     offset = int(where * len(data))
     if truncate:
@@ -166,7 +192,7 @@ def test_a_cache_damaged_at_random_always_recovers(
     else:
         data[offset : offset + len(damage)] = damage
     path.write_bytes(bytes(data))
-    if target == "index" and not keep_deck:
+    if target != "deck" and not keep_deck:
         next(cache.glob("deck-*.json")).unlink()
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache))
     assert compose_cached(project / OUTLINE).to_json() == clean
