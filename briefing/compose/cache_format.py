@@ -1,9 +1,10 @@
 """The deck cache's file format: inert JSON, versioned and checksummed, never code.
 
-A record is written as `{"format", "version", "sha256", "record"}`, where `sha256` covers the
-record's canonical JSON. Reading checks all three and rebuilds the dataclasses field by field
-from their type hints, accepting only plain values of the declared types, so a damaged or
-planted file is refused (`Damaged`) and nothing in it is ever run.
+A file is a header line, `{"format", "version", "sha256"}`, then the record as JSON; `sha256`
+covers the record's bytes, so any damage is caught before they are even parsed. Reading then
+rebuilds the dataclasses field by field from their type hints, accepting only plain values of
+the declared types, so a damaged or planted file is refused (`Damaged`) and nothing in it is
+ever run.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import types
+from collections.abc import Callable
 from dataclasses import MISSING, fields, is_dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -28,35 +31,32 @@ class Damaged(Exception):
 
 
 def dumps(record: object) -> bytes:
-    """A dataclass record as the cache file's bytes."""
-    payload = _encode(record)
-    return json.dumps(
-        {"format": FORMAT, "version": VERSION, "sha256": _digest(payload), "record": payload},
-        ensure_ascii=False,
-    ).encode("utf-8")
+    """A dataclass record as the cache file's bytes: a header line, then the record."""
+    payload = json.dumps(_encode(record), ensure_ascii=False).encode("utf-8")
+    header = {"format": FORMAT, "version": VERSION, "sha256": hashlib.sha256(payload).hexdigest()}
+    return json.dumps(header).encode("ascii") + b"\n" + payload
 
 
 def loads(raw: bytes, kind: type[T]) -> T:
     """The record in a cache file's bytes, or Damaged saying what is wrong with them."""
     if len(raw) > MAX_BYTES:
         raise Damaged("too large")
+    first, _, payload = raw.partition(b"\n")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        header = json.loads(first.decode("ascii"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise Damaged("not a deck cache") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise Damaged("not a deck cache")
+    if header.get("version") != VERSION:
+        raise Damaged("another version")
+    if header.get("sha256") != hashlib.sha256(payload).hexdigest():
+        raise Damaged("checksum mismatch")
+    try:
+        data = json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise Damaged("not JSON") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise Damaged("not a deck cache")
-    if data.get("version") != VERSION:
-        raise Damaged("another version")
-    payload = data.get("record")
-    if data.get("sha256") != _digest(payload):
-        raise Damaged("checksum mismatch")
-    return _decode(kind, payload)
-
-
-def _digest(payload: object) -> str:
-    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return _decoder(kind)(data)
 
 
 def _encode(value: object) -> Any:
@@ -75,55 +75,84 @@ def _encode(value: object) -> Any:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _decode(hint: Any, value: Any) -> Any:
-    """`value` (plain JSON) as the type `hint` describes; Damaged if it is not one."""
+@cache
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """A function turning plain JSON into the type `hint` describes, or raising Damaged."""
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
-        if value is None and type(None) in get_args(hint):
-            return None
-        for arg in get_args(hint):
-            if arg is not type(None):
-                try:
-                    return _decode(arg, value)
-                except Damaged:
-                    continue
-        raise Damaged(f"unexpected {type(value).__name__}")
+        return _union([_decoder(a) for a in get_args(hint) if a is not type(None)], hint)
     if origin in (tuple, list):
-        if not isinstance(value, list):
-            raise Damaged("expected a list")
-        args = get_args(hint)
-        if origin is list or (len(args) == 2 and args[1] is Ellipsis):
-            items = [_decode(args[0], v) for v in value]
-        elif len(args) == len(value):
-            items = [_decode(a, v) for a, v in zip(args, value, strict=True)]
-        else:
-            raise Damaged("a list of the wrong length")
-        return items if origin is list else tuple(items)
+        return _sequence(hint, origin)
     if origin is dict:
-        key, item = get_args(hint)
-        if not isinstance(value, dict):
-            raise Damaged("expected a mapping")
-        return {_decode(key, k): _decode(item, v) for k, v in value.items()}
+        key, item = (_decoder(a) for a in get_args(hint))
+
+        def mapping(value: Any) -> Any:
+            if not isinstance(value, dict):
+                raise Damaged("expected a mapping")
+            return {key(k): item(v) for k, v in value.items()}
+
+        return mapping
     if isinstance(hint, type) and is_dataclass(hint):
-        return _dataclass(hint, value)
-    return _scalar(hint, value)
+        return lambda value: _dataclass(hint, value)
+    return lambda value: _scalar(hint, value)
+
+
+def _union(options: list[Callable[[Any], Any]], hint: Any) -> Callable[[Any], Any]:
+    optional = type(None) in get_args(hint)
+
+    def union(value: Any) -> Any:
+        if value is None and optional:
+            return None
+        for option in options:
+            try:
+                return option(value)
+            except Damaged:
+                continue
+        raise Damaged(f"unexpected {type(value).__name__}")
+
+    return union
+
+
+def _sequence(hint: Any, origin: type) -> Callable[[Any], Any]:
+    args = get_args(hint)
+    if origin is list or (len(args) == 2 and args[1] is Ellipsis):
+        each = _decoder(args[0])
+
+        def items(value: Any) -> list[Any]:
+            if not isinstance(value, list):
+                raise Damaged("expected a list")
+            return [each(v) for v in value]
+    else:
+        parts = [_decoder(a) for a in args]
+
+        def items(value: Any) -> list[Any]:
+            if not isinstance(value, list) or len(value) != len(parts):
+                raise Damaged("expected a list of the right length")
+            return [part(v) for part, v in zip(parts, value, strict=True)]
+
+    return items if origin is list else lambda value: tuple(items(value))
 
 
 def _dataclass(kind: type, value: Any) -> Any:
     if not isinstance(value, dict):
         raise Damaged(f"expected a {kind.__name__}")
-    hints = get_type_hints(kind)
-    known = {f.name: f for f in fields(kind)}
-    if set(value) - set(known):
+    fields_, required = _shape(kind)
+    if not value.keys() <= fields_.keys():
         raise Damaged(f"unknown fields in a {kind.__name__}")
-    missing = [
-        n
-        for n, f in known.items()
-        if n not in value and f.default is MISSING and f.default_factory is MISSING
-    ]
-    if missing:
-        raise Damaged(f"a {kind.__name__} without {missing[0]}")
-    return kind(**{name: _decode(hints[name], v) for name, v in value.items()})
+    if not required <= value.keys():
+        raise Damaged(f"a {kind.__name__} without {sorted(required - value.keys())[0]}")
+    return kind(**{name: fields_[name](v) for name, v in value.items()})
+
+
+@cache
+def _shape(kind: type) -> tuple[dict[str, Callable[[Any], Any]], frozenset[str]]:
+    """Each field's decoder, and the fields without a default."""
+    hints = get_type_hints(kind)
+    decoders = {f.name: _decoder(hints[f.name]) for f in fields(kind)}
+    required = frozenset(
+        f.name for f in fields(kind) if f.default is MISSING and f.default_factory is MISSING
+    )
+    return decoders, required
 
 
 def _scalar(hint: Any, value: Any) -> Any:

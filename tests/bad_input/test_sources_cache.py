@@ -131,16 +131,16 @@ def deck_tampered(cache: Path, source: str | None = None) -> None:
     import hashlib
 
     path = cache_file(cache, "deck-*.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    excerpt = next(e for s in data["record"]["deck"]["slides"] for e in s["excerpts"])
+    header, payload = path.read_bytes().split(b"\n", 1)
+    data = json.loads(payload)
+    excerpt = next(e for s in data["deck"]["slides"] for e in s["excerpts"])
     excerpt["text"] = "Vietnam has broken off all relations with the United States."
     if source:
         excerpt["source"]["file"] = source
-    canonical = json.dumps(
-        data["record"], sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
-    data["sha256"] = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    fields = json.loads(header)
+    fields["sha256"] = hashlib.sha256(payload).hexdigest()
+    path.write_bytes(json.dumps(fields).encode() + b"\n" + payload)
 
 
 @dataclass(frozen=True)
