@@ -3,6 +3,7 @@ never sees half a file and a failed write leaves the old file as it was."""
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from pathlib import Path
@@ -44,7 +45,7 @@ def write_atomic(
         os.replace(tmp, path)
         return True
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}{_fix(exc)}") from None
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -69,3 +70,12 @@ def _chown_like(tmp: Path, path: Path) -> None:
             return
         except OSError:
             continue
+
+
+def _fix(exc: OSError) -> str:
+    """What the user can do about a failed write, when the error says."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "; free some space or write it elsewhere"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "; choose a folder you can write to"
+    return ""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
 from pathlib import Path
 
 
@@ -10,5 +12,19 @@ def cache_dir() -> Path:
     """Where indexes live: $BRIEFING_CACHE_DIR, else the user's cache folder."""
     if env := os.environ.get("BRIEFING_CACHE_DIR"):
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "briefing"
+    if base := os.environ.get("XDG_CACHE_HOME"):
+        return Path(base) / "briefing"
+    try:
+        return Path.home() / ".cache" / "briefing"
+    except (RuntimeError, KeyError):  # no home folder known: a per-user temporary one
+        return Path(tempfile.gettempdir()) / f"briefing-cache-{os.getuid()}"
+
+
+_noticed: set[str] = set()
+
+
+def notice(message: str) -> None:
+    """Tell the user, once per run, that a cache was rebuilt or bypassed: one line on stderr."""
+    if message not in _noticed:
+        _noticed.add(message)
+        print(f"briefing: note: {message}", file=sys.stderr)

@@ -157,7 +157,14 @@ def _matches_per_source(library: Library, theme: Theme) -> dict[str, int]:
 @cli.command()
 @click.argument("theme")
 @folders_option
-@click.option("-n", "--limit", default=15, show_default=True, help="How many candidates.")
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(min=1),
+    default=15,
+    show_default=True,
+    help="How many candidates (1 or more).",
+)
 def excerpts(
     theme: str, outline: Path | None, sources_dir: Path | None, themes_dir: Path | None, limit: int
 ) -> None:

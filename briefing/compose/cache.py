@@ -4,20 +4,25 @@ validation and composition (and the libraries they load) entirely.
 A cached deck is used only when every input is as it was: the outline's bytes, each theme
 file it uses, the sources catalogue, the indexed corpus (its generation, after a sync), and
 the code that composes. Anything else recomposes and refreshes the cache.
+
+The cache file is data, never code (see `cache_format`: checksummed JSON). Before a cached
+deck is reused, each source it quotes must still have the content hash it was composed from,
+and each excerpt of a text source must still be its source's text at its offsets; a damaged
+or edited cache file is therefore recomposed (with a one-line notice), never trusted.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from briefing.atomic import write_atomic
-from briefing.cachedir import cache_dir
-from briefing.deck import Deck
-from briefing.errors import OutputError
+from briefing.cachedir import cache_dir, notice
+from briefing.compose import cache_format
+from briefing.deck import Deck, Excerpt
+from briefing.errors import OutputError, display_path
 from briefing.sources.documents import Listing, list_stamped, snapshot
 
 # The modules whose code decides what a composed deck contains.
@@ -42,6 +47,7 @@ class Record:
     generation: int
     listing: Listing
     deck: Deck
+    quoted: tuple[tuple[str, str], ...] = ()  # (source file, sha256 of its bytes) per source
 
 
 @cache
@@ -63,8 +69,12 @@ def _sha(path: Path) -> str | None:
 
 
 def _record_path(outline: Path) -> Path:
-    key = hashlib.sha256(str(outline.resolve()).encode()).hexdigest()[:16]
-    return cache_dir() / f"deck-{key}.pickle"
+    try:
+        where = outline.resolve()
+    except (OSError, RuntimeError):  # a link loop: the outline loader will say so
+        where = outline.absolute()
+    key = hashlib.sha256(str(where).encode()).hexdigest()[:16]
+    return cache_dir() / f"deck-{key}.json"
 
 
 def compose_cached(outline: Path) -> Deck:
@@ -82,22 +92,26 @@ def compose_cached(outline: Path) -> Deck:
 
 def load(outline: Path) -> Deck | None:
     """The cached deck for this outline if every input is unchanged, else None."""
+    path = _record_path(outline)
     try:
-        record = pickle.loads(_record_path(outline).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        record = cache_format.loads(path.read_bytes(), Record)
+    except OSError:
         return None
-    if not isinstance(record, Record) or record.code != code_version():
+    except cache_format.Damaged as why:
+        notice(f"{display_path(path)}: the deck cache was damaged ({why}); recomposing")
+        return None
+    if record.code != code_version():
         return None
     if record.outline != _sha(outline):
         return None
     if any(_sha(Path(path)) != sha for path, sha in record.files):
         return None
     sources = Path(record.sources)
-    if not sources.is_dir():
+    if not sources.is_dir() or record.deck.sources_dir != sources:
         return None
     files = list_stamped(sources)
     if record.listing and snapshot(sources, files=files) == record.listing:
-        return record.deck  # no source touched: the index need not even be opened
+        return _checked(record, path)  # no source touched: the index need not be opened
     from briefing.sources.index import Index
 
     listing = snapshot(
@@ -111,9 +125,58 @@ def load(outline: Path) -> Deck | None:
         index.close()
     if not fresh:
         return None
+    if _checked(record, path) is None:
+        return None
     if listing != record.listing:  # touched, not changed: take the fast path next time
         _write(outline, replace(record, listing=listing))
     return record.deck
+
+
+def _checked(record: Record, path: Path) -> Deck | None:
+    """The record's deck if every source it quotes is as it was and every excerpt of a text
+    source is verbatim at its offsets; else None, with a notice (the file was edited)."""
+    deck, sources = record.deck, Path(record.sources)
+    hashes = dict(record.quoted)
+    for info in deck.cited_sources:
+        where = _inside(sources, info.file)
+        if where is None or info.file not in hashes or _sha(where) != hashes[info.file]:
+            break
+    else:
+        if all(_verbatim(sources, slide.excerpts) for slide in deck.slides):
+            return deck
+    notice(f"{display_path(path)}: the deck cache does not match its sources; recomposing")
+    return None
+
+
+def _inside(sources: Path, name: str) -> Path | None:
+    """A source's path, or None when the name would leave the sources folder."""
+    relative = Path(name)
+    if relative.is_absolute() or ".." in relative.parts or "\0" in name:
+        return None
+    return sources / relative
+
+
+def _verbatim(sources: Path, excerpts: tuple[Excerpt, ...]) -> bool:
+    """Whether each excerpt of a .txt/.md source is its text at its offsets (other formats'
+    canonical text costs an extraction: for them the content hash stands)."""
+    texts: dict[str, str] = {}
+    for excerpt in excerpts:
+        name = excerpt.source.file
+        if not name.lower().endswith((".txt", ".md")):
+            continue
+        if name not in texts:
+            where = _inside(sources, name)
+            try:
+                texts[name] = where.read_bytes().decode("utf-8") if where else ""
+            except (OSError, UnicodeDecodeError):
+                return False
+        text = texts[name]
+        if text[excerpt.start : excerpt.end] != excerpt.text or excerpt.start < 0:
+            return False
+        end = excerpt.paragraph_start + len(excerpt.paragraph)
+        if excerpt.paragraph and text[excerpt.paragraph_start : end] != excerpt.paragraph:
+            return False
+    return True
 
 
 def store(
@@ -134,15 +197,20 @@ def store(
         generation=generation,
         listing=listing,
         deck=deck,
+        quoted=tuple(
+            (info.file, _sha(deck.sources_dir / info.file) or "") for info in deck.cited_sources
+        ),
     )
     _write(outline, record)
 
 
 def _write(outline: Path, record: Record) -> None:
-    """Save a record; a cache that cannot be written is simply skipped."""
+    """Save a record (atomically: concurrent writers each replace the whole file); a cache
+    that cannot be written is skipped with a notice, as the deck itself is fine."""
     target = _record_path(outline)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-    except (OSError, OutputError):
-        return
+        write_atomic(target, cache_format.dumps(record))
+    except (OSError, OutputError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        notice(f"cannot save the deck cache in {display_path(target.parent)} ({reason}); skipped")

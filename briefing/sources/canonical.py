@@ -75,6 +75,20 @@ def read_canonical(path: Path) -> Canonical:
     return result
 
 
+def content_sha(path: Path) -> str:
+    """The sha256 of a source's bytes, checking a text source decodes; an extracted format is
+    only hashed here, and extracted (or refused) by the index's workers, in parallel."""
+    raw = path.read_bytes()
+    if is_extracted(path.name):
+        return hashlib.sha256(raw).hexdigest()
+    return decode(raw)[1]
+
+
+def is_extracted(name: str) -> bool:
+    """Is this source's canonical text made by an extractor (PDF, HTML, DOCX)?"""
+    return name.lower().endswith(tuple(FORMATS))
+
+
 def decode(raw: bytes) -> tuple[str, str]:
     """Decode a text source's bytes as UTF-8, returning (text, sha256), or raise Unreadable."""
     digest = hashlib.sha256(raw).hexdigest()
@@ -98,9 +112,18 @@ def _library_version(suffix: str) -> str:
         return "?"
 
 
+@cache
+def extractors_version() -> str:
+    """Changes whenever the extractors' code changes, so no cache outlives the code."""
+    digest = hashlib.sha256()
+    for module in sorted((Path(__file__).parent / "formats").glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _cache_key(suffix: str, sha: str) -> str:
     """The extracted text depends on the file, our extractor and the library under it."""
-    version = f"{FORMATS[suffix]}|{_library_version(suffix)}"
+    version = f"{FORMATS[suffix]}|{_library_version(suffix)}|{extractors_version()}"
     return hashlib.sha256(f"{sha}|{version}".encode()).hexdigest()[:32]
 
 

@@ -39,39 +39,116 @@ class DocFile:
         return self.folder / self.name
 
 
-def list_documents(folder: Path) -> list[DocFile]:
+def list_documents(folder: Path, skipped: dict[str, str] | None = None) -> list[DocFile]:
     """Every source document (.txt, .md, .pdf, .html, .htm, .docx) under the sources folder,
-    sorted by name for determinism."""
-    if not folder.exists():
-        raise CorpusError(
-            f"{display_path(folder)}: sources folder not found; "
-            "create it or set `sources:` in the outline"
-        )
-    if not folder.is_dir():
-        raise CorpusError(f"{display_path(folder)}: sources must be a folder, not a file")
+    sorted by name for determinism.
+
+    Symbolic links to folders are never followed, so a link loop cannot trap the walk, and the
+    file system root or the home folder is refused outright. What cannot be listed (an
+    unreadable subfolder, a file name that is not UTF-8, a file gone mid-listing) is left out
+    and named in `skipped`, with the reason.
+    """
+    check_folder(folder)
+    skipped = {} if skipped is None else skipped
     found = []
     listed = time.time_ns()  # before any stat: errs towards calling a file recent
     stack = [(os.fspath(folder), "")]
     while stack:  # os.scandir: names and stat without pathlib, ~3x faster on 10,000 files
         where, prefix = stack.pop()
-        with os.scandir(where) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, f"{prefix}{entry.name}/"))
-                elif is_source(entry.name):
-                    stat = entry.stat()
-                    found.append(
-                        DocFile(prefix + entry.name, folder, stat.st_size, stat.st_mtime_ns, listed)
-                    )
+        try:
+            with os.scandir(where) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    name = prefix + entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append((entry.path, f"{name}/"))
+                    elif is_source(entry.name):
+                        if not _utf8(name):
+                            skipped[shown_name(name)] = (
+                                "its file name is not valid UTF-8; rename it to include it"
+                            )
+                            continue
+                        try:
+                            stat = entry.stat()
+                        except OSError:  # deleted since it was listed: nothing to index
+                            continue
+                        found.append(DocFile(name, folder, stat.st_size, stat.st_mtime_ns, listed))
+        except OSError as exc:
+            if not prefix:
+                raise CorpusError(
+                    f"{display_path(folder)}: cannot read the sources folder "
+                    f"({exc.strerror or exc}); check its permissions"
+                ) from None
+            skipped[shown_name(prefix)] = (
+                f"cannot read this folder ({exc.strerror or exc}); its documents were left out"
+            )
     found.sort(key=lambda d: d.name)
     if not found:
+        left = f" ({len(skipped)} left out: {_first(skipped)})" if skipped else ""
         raise CorpusError(
-            f"{display_path(folder)}: no source documents (.txt, .md, .pdf, .html, .docx) found; "
-            "add documents or point `sources:` at the right folder"
+            f"{display_path(folder)}: no source documents (.txt, .md, .pdf, .html, .docx) "
+            f"found{left}; add documents or point `sources:` at the right folder"
         )
     return found
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse a sources folder that is missing, not a folder, a link loop, `/` or home."""
+    shown = display_path(folder)
+    try:
+        resolved = folder.resolve(strict=True)
+        is_dir = folder.is_dir()
+    except FileNotFoundError:
+        raise CorpusError(
+            f"{shown}: sources folder not found; create it or set `sources:` in the outline"
+        ) from None
+    except (OSError, RuntimeError) as exc:  # ELOOP: a symbolic link loop
+        reason = getattr(exc, "strerror", None) or "a symbolic link loop"
+        raise CorpusError(
+            f"{shown}: cannot open the sources folder ({reason}); "
+            "point `sources:` at a real folder of documents"
+        ) from None
+    if not is_dir:
+        raise CorpusError(f"{shown}: sources must be a folder, not a file")
+    whole = {Path(resolved.anchor): "the whole file system", _home(): "your whole home folder"}
+    if resolved in whole:
+        raise CorpusError(
+            f"{shown}: refusing to read {whole[resolved]} as sources; "
+            "point `sources:` at a folder of documents"
+        )
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(name: str) -> str:
+    """A file name fit to print: bytes that are not UTF-8 shown as \\xNN escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _first(skipped: dict[str, str]) -> str:
+    name = sorted(skipped)[0]
+    return f"{name}: {skipped[name]}"
+
+
+def cannot_read(exc: OSError) -> str:
+    """Why a listed source could not be read, and what to do: for a skip warning."""
+    if isinstance(exc, FileNotFoundError):
+        return "deleted or moved while it was being indexed; left out (run again to include it)"
+    return f"cannot read it ({exc.strerror or exc}); check its permissions"
 
 
 def read_document(path: Path) -> tuple[str, str]:

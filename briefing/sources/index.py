@@ -9,43 +9,32 @@ are analysed on every core.
 from __future__ import annotations
 
 import hashlib
-import json
+import secrets
 import sqlite3
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.cachedir import cache_dir
+from briefing.cachedir import cache_dir, notice
 from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
-from briefing.sources import workers
-from briefing.sources.canonical import merged_meta, read_canonical
-from briefing.sources.documents import DocFile, Unreadable, list_documents, read_document
+from briefing.sources import rows, store, workers
+from briefing.sources.canonical import content_sha, is_extracted, merged_meta, read_canonical
+from briefing.sources.documents import (
+    DocFile,
+    Unreadable,
+    cannot_read,
+    check_folder,
+    list_documents,
+)
 
 if TYPE_CHECKING:  # analysis pulls in syntok; a run with nothing to re-index never needs it
     from concurrent.futures import ProcessPoolExecutor
 
-    from briefing.sources.analysis import DocAnalysis, Window
 
-SCHEMA_VERSION = "6"
 PARALLEL_BYTES = 4_000_000  # below this, worker start-up costs more than it saves
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS docs(
-    id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, sha TEXT NOT NULL, size INTEGER,
-    mtime_ns INTEGER, chars INTEGER, quality REAL, meta TEXT, noise TEXT, skipped TEXT);
-CREATE TABLE IF NOT EXISTS paras(
-    id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, start INTEGER, end INTEGER);
-CREATE INDEX IF NOT EXISTS paras_doc ON paras(doc);
-CREATE TABLE IF NOT EXISTS windows(
-    id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, para INTEGER NOT NULL, start INTEGER,
-    end INTEGER, words INTEGER, dangling INTEGER, quality REAL);
-CREATE INDEX IF NOT EXISTS windows_doc ON windows(doc);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    text, tokenize = 'porter unicode61 remove_diacritics 2');
-CREATE TABLE IF NOT EXISTS ranked(key TEXT PRIMARY KEY, value TEXT);
-"""
 
 
 @dataclass(frozen=True)
@@ -59,68 +48,86 @@ class SyncReport:
     bytes_analysed: int
 
 
-def analysis_version() -> str:
-    """Changes whenever the code that turns text into windows changes, so a cached index
-    built by older code is rebuilt rather than trusted."""
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    folder = Path(__file__).parent
-    for module in ("analysis", "cleaning", "quality", "segment", "metadata", "documents"):
-        digest.update((folder / f"{module}.py").read_bytes())
-    return digest.hexdigest()[:16]
-
-
 class Index:
     """An open index for one sources folder."""
 
     def __init__(self, sources: Path, db_path: Path | str | None = None) -> None:
         self.sources = sources
+        check_folder(sources)  # a clear refusal before any cache file is named or opened
         if db_path is None:
             key = hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:16]
             db_path = cache_dir() / f"index-{key}.sqlite"
-        self.db = self._open(db_path)
+        self.path = None if str(db_path) == ":memory:" else Path(db_path)
+        self.lock: AbstractContextManager[object] = nullcontext()
+        self._dirty = False  # written since the last seal
+        self.db = store.in_memory() if self.path is None else self._open(self.path)
 
-    def _open(self, db_path: Path | str) -> sqlite3.Connection:
-        if str(db_path) != ":memory:":
-            try:
-                Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(db_path, timeout=30)
-                db.execute("PRAGMA journal_mode=WAL")
-            except (OSError, sqlite3.Error):
-                db = sqlite3.connect(":memory:")  # an unwritable cache costs speed, not results
-        else:
-            db = sqlite3.connect(":memory:")
-        db.execute("PRAGMA synchronous=NORMAL")
-        version = self._version(db)
-        if version != analysis_version():
-            for table in ("info", "docs", "paras", "windows", "fts", "ranked"):
-                db.execute(f"DROP TABLE IF EXISTS {table}")
-        db.executescript(_SCHEMA)
-        db.execute("INSERT OR REPLACE INTO info VALUES ('schema', ?)", (analysis_version(),))
-        db.commit()
-        return db
-
-    @staticmethod
-    def _version(db: sqlite3.Connection) -> str | None:
+    def _open(self, path: Path) -> sqlite3.Connection:
+        """The index file, or one in memory (with a notice) when the cache cannot be used."""
         try:
-            row = db.execute("SELECT value FROM info WHERE key='schema'").fetchone()
-        except sqlite3.Error:
-            return None
-        return row[0] if row else None
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = store.lock_for(path)
+            with lock:
+                db = store.open_file(path)
+        except (OSError, sqlite3.Error) as exc:
+            self.path = None
+            notice(f"{store.unusable(path, exc)}; working without the index cache this run")
+            return store.in_memory()
+        self.lock = lock
+        return db
 
     def close(self) -> None:
         self.db.close()
 
     @property
     def generation(self) -> int:
-        """Goes up each time a sync changes the indexed corpus: a cheap test of 'unchanged'."""
+        """Changes (to a new random number, so a rebuilt index never repeats an old one) each
+        time a sync changes the indexed corpus: a cheap test of 'unchanged'."""
         row = self.db.execute("SELECT value FROM info WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else 0
 
     # -- keeping the index in step with the folder -------------------------------------------
 
     def sync(self) -> SyncReport:
-        """Bring the index up to date with the sources folder; return what changed."""
-        files = list_documents(self.sources)
+        """Bring the index up to date with the sources folder; return what changed. One run
+        at a time syncs a shared index; a cache that fails mid-way is rebuilt, or bypassed."""
+        for attempt in range(3):
+            try:
+                with self.lock:
+                    report = self._sync()
+                    if self.path is not None and (self._dirty or not store.sealed(self.path)):
+                        store.seal(self.path, self.db)
+                    self._dirty = False
+                    return report
+            except (sqlite3.Error, TimeoutError) as exc:  # TimeoutError: the lock, held too long
+                self.db.close()
+                if attempt == 0 and self.path is not None and store.is_damage(exc):
+                    self.db = self._reopen(self.path, exc)
+                else:
+                    if self.path is not None:
+                        notice(f"{store.unusable(self.path, exc)}; working without the index cache")
+                    self.path, self.lock = None, nullcontext()
+                    self.db = store.in_memory()
+        return self._sync()
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction; the first of a sync makes the file's seal stale."""
+        if self.path is not None and not self._dirty:
+            store.unseal(self.path)
+            self._dirty = True
+        with store.transaction(self.db):
+            yield
+
+    def _reopen(self, path: Path, exc: BaseException) -> sqlite3.Connection:
+        notice(f"{display_path(path)}: the index cache was damaged ({exc}); rebuilt it")
+        with self.lock:
+            store.remove(path)
+        return self._open(path)
+
+    def _sync(self) -> SyncReport:
+        unlisted: dict[str, str] = {}
+        files = list_documents(self.sources, unlisted)
         known = {
             name: (doc_id, sha, size, mtime)
             for doc_id, name, sha, size, mtime in self.db.execute(
@@ -140,36 +147,40 @@ class Index:
         )
         present = {f.name for f in files}
         gone = [row[0] for name, row in known.items() if name not in present]
-        with self.db:
+        with self._write():
             for doc_id in gone:
-                self._delete(doc_id)
+                rows.delete(self.db, doc_id)
         analysed, nbytes = self._update(stale, known)
         skipped = dict(self.db.execute("SELECT name, skipped FROM docs WHERE skipped IS NOT NULL"))
         if len(skipped) == len(files):
+            names = sorted(skipped)
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
             raise CorpusError(
-                f"{display_path(self.sources)}: no readable source documents "
-                f"({len(files)} skipped: {next(iter(skipped.values()))})"
+                f"{display_path(self.sources)}: no readable source documents: {shown} "
+                f"(first: {names[0]}: {skipped[names[0]]})"
             )
         if analysed or gone or skipped != previous_skipped:
-            self.db.execute("DELETE FROM ranked")
-            self.db.execute(
-                "INSERT OR REPLACE INTO info VALUES ('generation', ?)", (str(self.generation + 1),)
-            )
-            self.db.commit()
+            with self._write():
+                self.db.execute("DELETE FROM ranked")
+                self.db.execute(
+                    "INSERT OR REPLACE INTO info VALUES ('generation', ?)",
+                    (str(secrets.randbits(62)),),
+                )
+        skipped.update(unlisted)
         return SyncReport(analysed, unchanged + len(stale) - analysed, len(gone), skipped, nbytes)
 
     def _update(self, stale: list[DocFile], known: dict[str, tuple]) -> tuple[int, int]:
         jobs: list[tuple[DocFile, str]] = []
-        with self.db:
+        with self._write():
             for file in stale:
                 row = known.get(file.name)
                 try:
-                    sha = read_document(file.path)[1]  # validate only; analysis reads it again
+                    sha = content_sha(file.path)  # validate only; analysis reads it again
                 except Unreadable as why:
-                    self._store_skipped(file, row, str(why))
+                    rows.store_skipped(self.db, file, row, str(why))
                     continue
                 except OSError as exc:
-                    self._store_skipped(file, row, f"cannot read: {exc.strerror}")
+                    rows.store_skipped(self.db, file, row, cannot_read(exc))
                     continue
                 if row and row[1] == sha:  # touched but not changed: keep its windows
                     self.db.execute(
@@ -183,20 +194,28 @@ class Index:
         from briefing.sources.analysis import CHUNK_CHARS, doc_quality
 
         nbytes = sum(f.size for f, _ in jobs)
-        big = [job for job in jobs if job[0].size > CHUNK_CHARS]
-        small = [job for job in jobs if job[0].size <= CHUNK_CHARS]
+        # Huge text files are chunked; an extracted format's bytes are not its text's size,
+        # and its extraction runs whole on a worker.
+        big = [j for j in jobs if j[0].size > CHUNK_CHARS and not is_extracted(j[0].name)]
+        small = [j for j in jobs if j not in big]
         tracker = Tracker("indexing", len(jobs), nbytes)  # first: it can fail, a pool must not leak
         pool = workers.pool() if nbytes >= PARALLEL_BYTES else None
         try:
-            for file, text, doc, found in workers.analyse_small(small, pool):
-                with self.db:
+            for file, result in workers.analyse_small(small, pool):
+                if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
+                    with self._write():
+                        rows.store_skipped(self.db, file, known.get(file.name), result)
+                    tracker.advance(docs=1, nbytes=file.size)
+                    continue
+                text, doc, found = result
+                with self._write():
                     self._replace(known.get(file.name))
-                    doc_id, paras = self._store_doc(file, doc)
-                    self._store_windows(doc_id, paras, text, found.windows)
-                    self._set_quality(doc_id, doc_quality(found.sentences, found.garbled))
+                    doc_id, paras = rows.store_doc(self.db, file, doc)
+                    rows.store_windows(self.db, doc_id, paras, text, found.windows)
+                    rows.set_quality(self.db, doc_id, doc_quality(found.sentences, found.garbled))
                 tracker.advance(docs=1, nbytes=file.size)
             for file, sha in big:
-                with self.db:
+                with self._write():
                     self._replace(known.get(file.name))
                     self._store_big(file, sha, pool, tracker)
                 tracker.advance(docs=1)
@@ -208,7 +227,7 @@ class Index:
 
     def _replace(self, row: tuple | None) -> None:
         if row:
-            self._delete(row[0])
+            rows.delete(self.db, row[0])
 
     def _store_big(
         self, file: DocFile, sha: str, pool: ProcessPoolExecutor | None, tracker: Tracker
@@ -216,11 +235,16 @@ class Index:
         """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
         from briefing.sources.analysis import chunks, doc_quality, prepare
 
-        canonical = read_canonical(file.path)
-        text = canonical.text
+        try:
+            canonical = read_canonical(file.path)  # as it is now, should it have changed
+        except Unreadable as why:
+            return rows.store_skipped(self.db, file, None, str(why))
+        except OSError as exc:
+            return rows.store_skipped(self.db, file, None, cannot_read(exc))
+        text, sha = canonical.text, canonical.sha
         doc = prepare(file.name, sha, text)
         doc.meta = merged_meta(doc.meta, canonical)
-        doc_id, paras = self._store_doc(file, doc)
+        doc_id, paras = rows.store_doc(self.db, file, doc)
         runs = list(chunks(doc))
         spans = [(doc.paragraphs[run[0]][0], doc.paragraphs[run[-1]][1]) for run in runs]
         units = (
@@ -233,80 +257,11 @@ class Index:
             results = map(workers.windows_unit, units)
         sentences = garbled = reported = 0
         for found, (_, end) in zip(results, spans, strict=True):
-            self._store_windows(doc_id, paras, text, found.windows)
+            rows.store_windows(self.db, doc_id, paras, text, found.windows)
             sentences += found.sentences
             garbled += found.garbled
             share = file.size * end // len(text)  # how far into the file, roughly
             tracker.advance(nbytes=share - reported)
             reported = share
-        self._set_quality(doc_id, doc_quality(sentences, garbled))
+        rows.set_quality(self.db, doc_id, doc_quality(sentences, garbled))
         tracker.advance(nbytes=file.size - reported)
-
-    def _store_skipped(self, file: DocFile, row: tuple | None, reason: str) -> None:
-        if row:
-            self._delete(row[0])
-        self.db.execute(
-            "INSERT INTO docs(name, sha, size, mtime_ns, chars, quality, meta, noise, skipped)"
-            " VALUES (?, '', ?, ?, 0, 0, '{}', '[]', ?)",
-            (file.name, file.size, file.stamp, reason),
-        )
-
-    def _delete(self, doc_id: int) -> None:
-        self.db.execute(
-            "DELETE FROM fts WHERE rowid IN (SELECT id FROM windows WHERE doc=?)", (doc_id,)
-        )
-        self.db.execute("DELETE FROM windows WHERE doc=?", (doc_id,))
-        self.db.execute("DELETE FROM paras WHERE doc=?", (doc_id,))
-        self.db.execute("DELETE FROM docs WHERE id=?", (doc_id,))
-
-    def _store_doc(self, file: DocFile, doc: DocAnalysis) -> tuple[int, list[int]]:
-        meta = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in doc.meta.items()}
-        cur = self.db.execute(
-            "INSERT INTO docs(name, sha, size, mtime_ns, chars, quality, meta, noise)"
-            " VALUES (?, ?, ?, ?, ?, 1.0, ?, ?)",
-            (
-                file.name,
-                doc.sha,
-                file.size,
-                file.stamp,
-                doc.chars,
-                json.dumps(meta),
-                json.dumps(doc.noise),
-            ),
-        )
-        doc_id = cur.lastrowid
-        first = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM paras").fetchone()[0]
-        self.db.executemany(
-            "INSERT INTO paras(id, doc, start, end) VALUES (?, ?, ?, ?)",
-            ((first + i, doc_id, s, e) for i, (s, e) in enumerate(doc.paragraphs)),
-        )
-        return doc_id, list(range(first, first + len(doc.paragraphs)))
-
-    def _store_windows(
-        self, doc_id: int, paras: list[int], text: str, windows: list[Window]
-    ) -> None:
-        first = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM windows").fetchone()[0]
-        self.db.executemany(
-            "INSERT INTO windows(id, doc, para, start, end, words, dangling, quality)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    first + i,
-                    doc_id,
-                    paras[w.para],
-                    w.start,
-                    w.end,
-                    w.words,
-                    int(w.dangling),
-                    w.quality,
-                )
-                for i, w in enumerate(windows)
-            ),
-        )
-        self.db.executemany(
-            "INSERT INTO fts(rowid, text) VALUES (?, ?)",
-            ((first + i, text[w.start : w.end]) for i, w in enumerate(windows)),
-        )
-
-    def _set_quality(self, doc_id: int, value: float) -> None:
-        self.db.execute("UPDATE docs SET quality=? WHERE id=?", (value, doc_id))

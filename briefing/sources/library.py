@@ -56,16 +56,22 @@ class Library:
         return [f"skipped {name}: {why}" for name, why in sorted(self.report.skipped.items())]
 
     def text(self, name: str) -> str:
-        """The full raw text of a source, as decoded when it was indexed."""
+        """A source's canonical text, as it was when it was indexed."""
         return self.canonical(name).text
 
     def canonical(self, name: str) -> Canonical:
         """A source's canonical text with its pages and stated metadata (read once)."""
         if name not in self._texts:
             try:
-                self._texts[name] = read_canonical(self.sources / name)
+                found = read_canonical(self.sources / name)
             except (OSError, Unreadable) as exc:
                 raise CorpusError(f"{name}: cannot read source: {exc}") from None
+            row = self.db.execute("SELECT sha FROM docs WHERE name = ?", (name,)).fetchone()
+            if row and row[0] and row[0] != found.sha:
+                raise CorpusError(  # its offsets index the text as it was: never misquote
+                    f"{name}: changed while briefing was reading it; run the command again"
+                )
+            self._texts[name] = found
         return self._texts[name]
 
     def page_fields(self, name: str, start: int, end: int) -> dict[str, object]:

@@ -46,13 +46,24 @@ def bounded_map(
         yield pending.popleft().result()
 
 
-def analyse_job(job: tuple[DocFile, str]) -> tuple[str, DocAnalysis, Windows]:
-    from briefing.sources.analysis import analyse
-    from briefing.sources.canonical import merged_meta, read_canonical
+Analysed = tuple[str, "DocAnalysis", "Windows"] | str  # (text, doc, windows), or why not
 
-    file, sha = job
-    canonical = read_canonical(file.path)
-    doc, found = analyse(file.name, sha, canonical.text)
+
+def analyse_job(job: tuple[DocFile, str]) -> Analysed:
+    """Read and analyse one document as it is now (its hash is taken again, so a file edited
+    since it was listed is indexed consistently as its new text); or say why it cannot be."""
+    from briefing.sources.analysis import analyse
+    from briefing.sources.canonical import Unreadable, merged_meta, read_canonical
+    from briefing.sources.documents import cannot_read
+
+    file, _ = job
+    try:
+        canonical = read_canonical(file.path)
+    except Unreadable as why:
+        return str(why)
+    except OSError as exc:
+        return cannot_read(exc)
+    doc, found = analyse(file.name, canonical.sha, canonical.text)
     doc.meta = merged_meta(doc.meta, canonical)
     return canonical.text, doc, found
 
@@ -65,15 +76,15 @@ def windows_unit(unit: tuple[str, int, list[tuple[int, int, int]], frozenset[str
 
 def analyse_small(
     jobs: list[tuple[DocFile, str]], pool: ProcessPoolExecutor | None
-) -> Iterator[tuple[DocFile, str, DocAnalysis, Windows]]:
+) -> Iterator[tuple[DocFile, Analysed]]:
     """Analyse whole documents, on the pool when there is one, in bounded batches so a huge
     corpus never sits in memory at once."""
     if pool is None:
         for job in jobs:
-            yield job[0], *analyse_job(job)
+            yield job[0], analyse_job(job)
         return
     batch = 256
     for offset in range(0, len(jobs), batch):
         chunk = jobs[offset : offset + batch]
         for job, result in zip(chunk, pool.map(analyse_job, chunk, chunksize=8), strict=True):
-            yield job[0], *result
+            yield job[0], result

@@ -237,11 +237,11 @@ def test_a_touched_source_costs_one_index_check_then_none(
 def test_index_built_by_other_analysis_code_is_rebuilt(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing.sources import index as index_module
+    from briefing.sources import store
 
     db = tmp_path / "index.sqlite"
     Index(project / "seeds", db).sync()
-    monkeypatch.setattr(index_module, "analysis_version", lambda: "other-code")
+    monkeypatch.setattr(store, "analysis_version", lambda: "other-code")
     assert Index(project / "seeds", db).sync().analysed == 5
 
 

@@ -1,0 +1,90 @@
+"""Writing one document's rows into the index tables: its entry, paragraphs, windows and
+their full text, or a skipped entry saying why; and deleting them again. Callers hold the
+index's write transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.sources.analysis import DocAnalysis, Window
+    from briefing.sources.documents import DocFile
+
+
+def store_skipped(db: sqlite3.Connection, file: DocFile, row: tuple | None, reason: str) -> None:
+    """A document left out of the index, with the reason (replacing its old rows)."""
+    if row:
+        delete(db, row[0])
+    db.execute(
+        "INSERT INTO docs(name, sha, size, mtime_ns, chars, quality, meta, noise, skipped)"
+        " VALUES (?, '', ?, ?, 0, 0, '{}', '[]', ?)",
+        (file.name, file.size, file.stamp, reason),
+    )
+
+
+def delete(db: sqlite3.Connection, doc_id: int) -> None:
+    """Every row of one document."""
+    db.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM windows WHERE doc=?)", (doc_id,))
+    db.execute("DELETE FROM windows WHERE doc=?", (doc_id,))
+    db.execute("DELETE FROM paras WHERE doc=?", (doc_id,))
+    db.execute("DELETE FROM docs WHERE id=?", (doc_id,))
+
+
+def store_doc(db: sqlite3.Connection, file: DocFile, doc: DocAnalysis) -> tuple[int, list[int]]:
+    """A document's entry and paragraphs; returns its id and its paragraphs' ids."""
+    meta = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in doc.meta.items()}
+    cur = db.execute(
+        "INSERT INTO docs(name, sha, size, mtime_ns, chars, quality, meta, noise)"
+        " VALUES (?, ?, ?, ?, ?, 1.0, ?, ?)",
+        (
+            file.name,
+            doc.sha,
+            file.size,
+            file.stamp,
+            doc.chars,
+            json.dumps(meta),
+            json.dumps(doc.noise),
+        ),
+    )
+    doc_id = cur.lastrowid
+    first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM paras").fetchone()[0]
+    db.executemany(
+        "INSERT INTO paras(id, doc, start, end) VALUES (?, ?, ?, ?)",
+        ((first + i, doc_id, s, e) for i, (s, e) in enumerate(doc.paragraphs)),
+    )
+    return doc_id, list(range(first, first + len(doc.paragraphs)))
+
+
+def store_windows(
+    db: sqlite3.Connection, doc_id: int, paras: list[int], text: str, windows: list[Window]
+) -> None:
+    """A document's sentence windows, and their text in the full-text index."""
+    first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM windows").fetchone()[0]
+    db.executemany(
+        "INSERT INTO windows(id, doc, para, start, end, words, dangling, quality)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                first + i,
+                doc_id,
+                paras[w.para],
+                w.start,
+                w.end,
+                w.words,
+                int(w.dangling),
+                w.quality,
+            )
+            for i, w in enumerate(windows)
+        ),
+    )
+    db.executemany(
+        "INSERT INTO fts(rowid, text) VALUES (?, ?)",
+        ((first + i, text[w.start : w.end]) for i, w in enumerate(windows)),
+    )
+
+
+def set_quality(db: sqlite3.Connection, doc_id: int, value: float) -> None:
+    """A document's quality score, once all its windows are in."""
+    db.execute("UPDATE docs SET quality=? WHERE id=?", (value, doc_id))

@@ -1,0 +1,252 @@
+"""The index's SQLite file: its schema, opening it soundly, and the lock for writing it.
+
+Several `briefing` runs may share one cache. Each takes an inter-process lock (a `.lock`
+file beside the database) while it opens and syncs the index, so only one writes at a time;
+SQLite's WAL journal and busy timeout let the others read meanwhile. A file that is not a
+sound index (random bytes, truncated, another program's schema) is deleted and rebuilt with a
+one-line notice. Whatever goes wrong with the cache folder, an index in memory does the job:
+the cache only ever costs or saves time, never changes a result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from filelock import FileLock
+
+from briefing.cachedir import notice
+from briefing.errors import display_path
+from briefing.sources.canonical import extractors_version
+
+SCHEMA_VERSION = "7"
+LOCK_TIMEOUT = 600.0  # seconds to wait for another run's indexing before going it alone
+BUSY_TIMEOUT = 30.0  # seconds SQLite waits for another connection's write
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS docs(
+    id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, sha TEXT NOT NULL, size INTEGER,
+    mtime_ns INTEGER, chars INTEGER, quality REAL, meta TEXT, noise TEXT, skipped TEXT);
+CREATE TABLE IF NOT EXISTS paras(
+    id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, start INTEGER, end INTEGER);
+CREATE INDEX IF NOT EXISTS paras_doc ON paras(doc);
+CREATE TABLE IF NOT EXISTS windows(
+    id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, para INTEGER NOT NULL, start INTEGER,
+    end INTEGER, words INTEGER, dangling INTEGER, quality REAL);
+CREATE INDEX IF NOT EXISTS windows_doc ON windows(doc);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    text, tokenize = 'porter unicode61 remove_diacritics 2');
+"""
+# Rankings are cached per run, in memory: a table every process wrote, outside the lock,
+# would leave the file's checksum (the seal, below) stale after every run.
+_RANKED = "CREATE TEMP TABLE IF NOT EXISTS ranked(key TEXT PRIMARY KEY, value TEXT)"
+SEAL_SUFFIX = ".sum"
+
+
+class Damaged(Exception):
+    """The index file is not a sound index of this version; the message says what is wrong."""
+
+
+def analysis_version() -> str:
+    """Changes whenever the code that turns text into windows changes, so a cached index
+    built by older code is rebuilt rather than trusted."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    folder = Path(__file__).parent
+    for module in (
+        "analysis",
+        "cleaning",
+        "quality",
+        "segment",
+        "metadata",
+        "documents",
+        "canonical",
+    ):
+        digest.update((folder / f"{module}.py").read_bytes())
+    digest.update(extractors_version().encode())  # a new extractor makes new text to index
+    return digest.hexdigest()[:16]
+
+
+def lock_for(path: Path) -> FileLock:
+    """The inter-process lock guarding one index file (held while opening and syncing)."""
+    return FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection in autocommit mode: the index writes in explicit transactions (see
+    `transaction`), so no reader ever holds a snapshot open that a later write must upgrade
+    (in WAL mode that fails at once with 'database is locked', whatever the busy timeout)."""
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+    db.execute(_RANKED)
+    return db
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taking the write lock up front (waiting up to the busy
+    timeout for another process's write), committed whole or rolled back."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.in_transaction:  # SQLite rolls back by itself after some errors (disk full)
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def in_memory() -> sqlite3.Connection:
+    """A fresh index that lives only as long as this run."""
+    db = connect(":memory:")
+    _create(db)
+    return db
+
+
+def open_file(path: Path) -> sqlite3.Connection:
+    """Open the index at `path`, rebuilding it if damaged; the caller holds its lock."""
+    try:
+        return _open_checked(path)
+    except (Damaged, sqlite3.DatabaseError) as exc:
+        if isinstance(exc, sqlite3.Error) and not is_damage(exc):
+            raise  # busy, full or read-only: the caller works without the cache
+        notice(f"{display_path(path)}: the index cache was damaged ({exc}); rebuilt it")
+    remove(path)
+    return _open_checked(path)
+
+
+def remove(path: Path) -> None:
+    """Delete an index file, its WAL companions and its seal (under its lock)."""
+    for suffix in ("", "-wal", "-shm", "-journal", SEAL_SUFFIX):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def unusable(path: Path, exc: BaseException) -> str:
+    """Why the cache folder cannot hold the index, for a one-line notice."""
+    if isinstance(exc, TimeoutError):
+        return f"another briefing run has held {display_path(path)}.lock for too long"
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return f"cannot use the index cache {display_path(path)} ({reason})"
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an error means the file is corrupt (rather than busy, full or read-only)."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and any(
+        word in text for word in ("malformed", "not a database", "corrupt", "no such")
+    )
+
+
+def seal(path: Path, db: sqlite3.Connection) -> None:
+    """After a write (under the lock): fold the WAL into the file and record the file's
+    checksum, so the next run can tell a file damaged since from one written since."""
+    unseal(path)
+    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy == 0 and _wal_empty(path):
+        Path(f"{path}{SEAL_SUFFIX}").write_text(_file_sha(path), encoding="utf-8")
+
+
+def unseal(path: Path) -> None:
+    """Before a write (under the lock): the recorded checksum is about to go stale."""
+    Path(f"{path}{SEAL_SUFFIX}").unlink(missing_ok=True)
+
+
+def sealed(path: Path) -> bool:
+    """Whether the file has a recorded checksum."""
+    return Path(f"{path}{SEAL_SUFFIX}").exists()
+
+
+def _verify_seal(path: Path) -> bool:
+    """True when the file matches its recorded checksum; False when there is none to check
+    (or the WAL holds writes since); Damaged when it does not match."""
+    try:
+        recorded = Path(f"{path}{SEAL_SUFFIX}").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not _wal_empty(path) or not path.exists():
+        return False
+    if _file_sha(path) != recorded:
+        raise Damaged("checksum mismatch")
+    return True
+
+
+def _wal_empty(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def _file_sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    verified = _verify_seal(path)
+    db = connect(path)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        objects = _objects(db)
+        if not objects:
+            _create(db)
+            return db
+        version = _version(db)
+        if version is not None and version != analysis_version():  # built by older code
+            db.close()
+            remove(path)
+            db = connect(path)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            _create(db)
+            return db
+        if version is None or objects != _expected_objects():
+            raise Damaged("not an index of this version")
+        if verified:
+            return db
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise Damaged(problems[0])
+        db.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)")
+        return db
+    except BaseException:
+        db.close()
+        raise
+
+
+def _create(db: sqlite3.Connection) -> None:
+    db.execute("PRAGMA synchronous=NORMAL")
+    with transaction(db):
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute("INSERT OR REPLACE INTO info VALUES ('schema', ?)", (analysis_version(),))
+
+
+def _objects(db: sqlite3.Connection) -> frozenset[tuple[str, str, str]]:
+    rows = db.execute("SELECT type, name, COALESCE(sql, '') FROM sqlite_master")
+    return frozenset((kind, name, " ".join(sql.split())) for kind, name, sql in rows)
+
+
+@cache
+def _expected_objects() -> frozenset[tuple[str, str, str]]:
+    db = in_memory()
+    try:
+        return _objects(db)
+    finally:
+        db.close()
+
+
+def _version(db: sqlite3.Connection) -> str | None:
+    try:
+        row = db.execute("SELECT value FROM info WHERE key='schema'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return row[0] if row and isinstance(row[0], str) else None
