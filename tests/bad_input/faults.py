@@ -53,14 +53,14 @@ os.open = fake_open
 if "vanish" in faults:  # a source deleted between listing and reading
     from briefing.sources import index
 
-    real_read = index.read_document
+    real_sha = index.content_sha
 
-    def read_document(path):
+    def content_sha(path):
         if path.name.startswith("002_"):
             path.unlink(missing_ok=True)
-        return real_read(path)
+        return real_sha(path)
 
-    index.read_document = read_document
+    index.content_sha = content_sha
 
 if "index-full" in faults:  # the disk fills while the index is written
     from briefing.sources import store

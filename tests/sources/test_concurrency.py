@@ -79,15 +79,15 @@ def test_source_edited_while_indexed_is_indexed_as_its_new_text(
     new = "A sentence added while briefing was indexing this file.\n\n" + source.read_text(
         encoding="utf-8"
     ).replace("Vietnam", "Viet Nam")
-    real = index.read_document
+    real = index.content_sha
 
-    def read_then_edit(path: Path) -> tuple[str, str]:
+    def read_then_edit(path: Path) -> str:
         found = real(path)
         if path.name == EDITED:
             source.write_text(new, encoding="utf-8")
         return found
 
-    monkeypatch.setattr(index, "read_document", read_then_edit)
+    monkeypatch.setattr(index, "content_sha", read_then_edit)
     db = tmp_path / "index.sqlite"
     deck = compose_file(project / OUTLINE, db_path=db)
     sha = sqlite3.connect(db).execute("SELECT sha FROM docs WHERE name = ?", (EDITED,)).fetchone()
@@ -108,15 +108,15 @@ def test_source_deleted_between_hashing_and_analysis_is_skipped_and_named(
     from briefing.sources import index
     from briefing.sources.library import Library
 
-    real = index.read_document
+    real = index.content_sha
 
-    def read_then_delete(path: Path) -> tuple[str, str]:
+    def read_then_delete(path: Path) -> str:
         found = real(path)
         if path.name == EDITED:
             path.unlink()
         return found
 
-    monkeypatch.setattr(index, "read_document", read_then_delete)
+    monkeypatch.setattr(index, "content_sha", read_then_delete)
     library = Library(project / "seeds", db_path=tmp_path / "index.sqlite")
     try:
         assert [w for w in library.warnings if EDITED in w and "deleted or moved" in w]
