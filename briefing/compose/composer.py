@@ -101,7 +101,7 @@ def _slide(
     if theme is not None:
         excluded = [p for p in resolve(library, spec.exclude) if p.span]
         wanted = max(0, spec.excerpts - len(excerpts))
-        ranked = rank_theme(library, theme)
+        ranked = rank_theme(library, theme, tuple(outline.model.language))
         picked = choose(
             ranked,
             wanted,

@@ -80,6 +80,17 @@ def _find(concept: Concept, tokens: list[lexeme.Token]) -> list[tuple[int, int]]
     return lexeme.find(concept.lemmas, tokens)
 
 
+def _outermost(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Drop a hit inside a longer one: "climate" in "climate change" is the same evidence."""
+    return [
+        h
+        for h in hits
+        if not any(
+            o is not h and o[1] <= h[1] and h[2] <= o[2] and o[2] - o[1] > h[2] - h[1] for o in hits
+        )
+    ]
+
+
 def rank(
     library: Library,
     theme: Theme,
@@ -100,9 +111,9 @@ def rank(
             continue
         text = library.text(name)
         tokens = lexeme.tokenize(text[p_start:p_end], p_start)
-        para_hits[(name, p_start)] = [
-            (i, s, e) for i, c in enumerate(found) for s, e in _find(c, tokens)
-        ]
+        para_hits[(name, p_start)] = _outermost(
+            [(i, s, e) for i, c in enumerate(found) for s, e in _find(c, tokens)]
+        )
     # Specificity: IDF, and how often the concept has theme company in its paragraphs.
     alone = [0] * len(found)
     seen = [0] * len(found)

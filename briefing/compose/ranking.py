@@ -61,13 +61,17 @@ def prior(words: int, quality: float, dangling: bool) -> float:
     return quality**3 * length_prior(words) * (0.4 if dangling else 1.0)
 
 
-def rank_theme(library: Library, theme: Theme) -> list[Candidate]:
-    """Every candidate for a theme, best first; deterministic for the same corpus and theme."""
-    key = _cache_key(theme)
+def rank_theme(
+    library: Library, theme: Theme, languages: tuple[str, ...] = ("en",)
+) -> list[Candidate]:
+    """Every candidate for a theme, best first; deterministic for the same corpus and theme.
+    Only documents written in one of `languages` are quoted (ISO 639-1 codes)."""
+    languages = tuple(sorted({lang.lower().split("-")[0] for lang in languages})) or ("en",)
+    key = _cache_key(theme, languages)
     row = library.db.execute("SELECT value FROM ranked WHERE key = ?", (key,)).fetchone()
     if row:
         return [Candidate(**{**c, "terms": tuple(c["terms"])}) for c in json.loads(row[0])]
-    ranked = _rank(library, theme)
+    ranked = _rank(library, theme, languages)
     with library.db:
         library.db.execute(
             "INSERT OR REPLACE INTO ranked VALUES (?, ?)",
@@ -76,8 +80,9 @@ def rank_theme(library: Library, theme: Theme) -> list[Candidate]:
     return ranked
 
 
-def _cache_key(theme: Theme) -> str:
+def _cache_key(theme: Theme, languages: tuple[str, ...]) -> str:
     spec = [
+        languages,
         RANKING_VERSION,
         theme.keywords,
         sorted(theme.weights.items()),
@@ -87,7 +92,7 @@ def _cache_key(theme: Theme) -> str:
     return "theme:" + hashlib.sha256(json.dumps(spec).encode()).hexdigest()
 
 
-def _rank(library: Library, theme: Theme) -> list[Candidate]:
+def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Candidate]:
     match = query.theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return []
@@ -100,7 +105,20 @@ def _rank(library: Library, theme: Theme) -> list[Candidate]:
         limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
         for r in library.db.execute(_SELECT, (single, limit)):
             rows.setdefault(r[0], r)
-    return evidence.rank(library, theme, list(rows.values()), _candidate_with)
+    foreign = _other_languages(library, languages)
+    kept = [r for r in rows.values() if r[1] not in foreign]
+    return evidence.rank(library, theme, kept, _candidate_with)
+
+
+def _other_languages(library: Library, languages: tuple[str, ...]) -> set[str]:
+    """Documents written in a language the deck does not quote (unknown counts as allowed)."""
+    return {
+        name
+        for name, lang in library.db.execute(
+            "SELECT name, json_extract(meta, '$.language') FROM docs WHERE skipped IS NULL"
+        )
+        if lang and lang not in ("und", *languages)
+    }
 
 
 def _candidate_with(row: tuple, relevance: float, terms: tuple[str, ...]) -> Candidate:

@@ -104,3 +104,21 @@ def test_context_keyword_needs_company(tmp_path):
         assert lone.score < ranked[0].score / 5
     finally:
         library.close()
+
+
+def test_a_source_in_another_language_is_not_quoted(tmp_path):
+    german = (
+        "Die sogenannte Just Energy Transition Partnership (JETP) mit den G7-Staaten sieht "
+        "Finanzhilfen für den Ausstieg aus der Kohle vor, doch bisher floss wenig Geld.\n\n"
+    )
+    english = (
+        "The Just Energy Transition Partnership (JETP) promised funds to retire coal plants "
+        "early, but little of the money has been disbursed so far, officials said.\n\n"
+    )
+    library = _library(tmp_path, {"de.txt": german + german.replace("G7", "G8"), "en.txt": english})
+    try:
+        theme = _theme(tmp_path, ["JETP", "coal"])
+        assert {c.source for c in rank_theme(library, theme)} == {"en.txt"}
+        assert "de.txt" in {c.source for c in rank_theme(library, theme, ("en", "de"))}
+    finally:
+        library.close()
