@@ -26,7 +26,7 @@ def render(deck: Deck, width: int = 88) -> str:
                 "\n"
             )
         for n, excerpt in enumerate(slide.excerpts, 1):
-            quote = " ".join(excerpt.text.split())
+            quote = " ".join(excerpt.display_text().split())
             pin = " (pinned)" if excerpt.pinned else ""
             lines.append("")
             lines += _fill(
@@ -35,7 +35,7 @@ def render(deck: Deck, width: int = 88) -> str:
                 initial_indent=f"  [{n}] ",
                 subsequent_indent="      ",
             ).split("\n")
-            lines.append(f"      \u2014 {excerpt.source.short_citation()}{pin}")
+            lines.append(f"      \u2014 {excerpt.attribution()}{pin}")
         for warning in slide.warnings:
             lines.append(f"  ! {warning}")
     cited = deck.cited_sources

@@ -65,7 +65,7 @@ def slide_page(slide: Slide, number: int) -> list[Widget]:
         )
     for n, excerpt in enumerate(slide.excerpts, 1):
         # One widget per quotation (text, then the attribution): fewer widgets, faster changes.
-        cite = f"\u2014 {excerpt.source.short_citation()}  [{n}]"
+        cite = f"\u2014 {excerpt.attribution()}  [{n}]"
         quote = Content.assemble(quotation(excerpt), "\n", (cite, "$foreground-muted"))
         widgets.append(Static(quote, classes="quote"))
     if not slide.bullets and not slide.excerpts:

@@ -118,7 +118,7 @@ class Item:
             return (Para(self.text, size, indent=round(size * 1.1, 1), space_before=gap),)
         if self.kind == "quote":
             assert self.excerpt is not None
-            citation = f"\u2014 {self.excerpt.source.short_citation()}"
+            citation = f"\u2014 {self.excerpt.attribution()}"
             attribution = max(12.0, round(size * 0.72))
             return (
                 Para(quote_mark(self.text, shortened=self.shortened), size),
