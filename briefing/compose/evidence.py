@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from briefing.compose import lexeme, query
+from briefing.compose import lexeme, openers, query
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
 
@@ -29,6 +29,7 @@ PARAGRAPH_SHARE = 0.3  # what a keyword elsewhere in the paragraph adds, relativ
 LONE_KEYWORD = 0.45  # one keyword, nothing else in the paragraph: weak evidence
 NEEDS_COMPANY = 0.15  # a `context:` keyword with no other theme keyword near it
 REPEAT_BONUS = 0.15  # per repeated mention of a keyword in the window (at most two count)
+DEFINITE_REFERENCE = 0.5  # opens on "The deal was hailed": the slide does not say which deal
 DF_CAP = 50_000  # counting a keyword's windows stops here: beyond it the word is common anyway
 
 
@@ -149,6 +150,11 @@ def rank(
         if len(in_window) == 1 and not in_para:
             relevance *= LONE_KEYWORD
         text = library.text(name)
+        if openers.definite_reference(text[start:end]):
+            relevance *= DEFINITE_REFERENCE
+        after = openers.dateline_end(text, start, end)
+        if after != start:  # quote from after "HANOI, Aug 22 (Reuters) - "
+            row = (row[0], row[1], after, *row[3:])
         terms: list[str] = []
         for i in sorted(in_window):
             for _j, s, e in (h for h in inside if h[0] == i):
