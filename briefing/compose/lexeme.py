@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Fold British spellings into American ones, on lemmas, so "defence" = "defense" and
@@ -34,8 +32,10 @@ def lemma(word: str) -> str:
     low = word.lower()
     if low.isdigit() or len(low) <= 2:
         return low
+    from simplemma import lemmatize  # deferred: its import costs ~0.1 s a warm compose skips
+
     try:
-        value = simplemma.lemmatize(low, lang="en").lower()
+        value = lemmatize(low, lang="en").lower()
     except (ValueError, KeyError):  # simplemma refuses odd tokens; keep them as they are
         value = low
     for pattern, replacement in _FOLDS:
