@@ -63,3 +63,18 @@ def dateline_end(text: str, start: int, end: int) -> int:
     if "(" not in match.group() and "," not in match.group():
         return start  # "NATO - the alliance": a dateline has a wire, a date or a country
     return match.end()
+
+
+# Openers that point back at something the passage does not name.
+_REFERRING = frozenset(
+    "it its this that these those he she him his her they them their such here there".split()
+)
+_FIRST = re.compile(r"[\"“‘']?([A-Za-z]+)")
+
+
+def connective_only(text: str) -> bool:
+    """True when a passage opens on a connective ("Meanwhile, the Vietnamese took steps...",
+    "Yet the move..."): it leans on what came before, but names what it talks about, unlike
+    a pronoun ("He advocated...")."""
+    first = _FIRST.match(_LEAD.sub("", text))
+    return bool(first) and first.group(1).lower() not in _REFERRING

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.compose.openers import dateline_end, definite_reference
+from briefing.compose.openers import connective_only, dateline_end, definite_reference
 from briefing.compose.ranking import Candidate
 from briefing.compose.select import Used, choose
 
@@ -58,3 +58,16 @@ def test_a_further_source_far_below_is_not_preferred():
         ranked, 3, Used(), lambda c: " ".join(f"{c.source}{c.start}w{i}" for i in range(6))
     )
     assert [(c.source, c.start) for c in picked][:2] == [("a", 0), ("a", 50)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meanwhile, the Vietnamese took steps to mitigate a backlash.", True),
+        ("Yet the move should not be read as a tilt.", True),
+        ("He advocated a slower pace.", False),
+        ("Their statement was brief.", False),
+    ],
+)
+def test_connective_openers_name_their_subject(text, expected):
+    assert connective_only(text) is expected
