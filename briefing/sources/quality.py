@@ -67,13 +67,18 @@ def _stray_capitals(sentence: str, lexicon: frozenset[str]) -> int:
             word = _NEXT_WORD.match(sentence, match.end(1))
             if word and word.group(1).lower() in _NAME_JOINERS and lower not in COMMON:
                 continue  # "Group of Seven": a name that happens to hold a common noun
+        if following is None:
+            # "the monitoring group The 88 Project": a name goes on with a number or symbol
+            rest = sentence[match.end(1) : match.end(1) + 2].strip()
+            if rest[:1] not in ("", ".", "!", "?", ",", ";"):
+                continue
         if following is None or following.islower() or lower.endswith("ed"):
             stray += 1
     return stray
 
 
 # Signals that hold in any language written with spaces and case.
-_REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
+_REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1\b")  # case-sensitive: German "Weg weg" is fine
 _SPACE_BEFORE_PUNCT = re.compile(r"\w\s+[,.;:](?=\s|$)")
 _UNTRANSLATED = re.compile(r"\[[A-Z][A-Z_]+\]|\{\{|\}\}|&[a-z]+;")
 

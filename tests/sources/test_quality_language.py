@@ -50,7 +50,7 @@ def test_english_machine_translation_symptoms_are_flagged():
         ("de", "Die Regierung hat hat sich verpflichtet , den Anteil zu senken."),
         ("fr", "Le gouvernement s'est engagé engagé à réduire la part , du charbon."),
         ("es", "El gobierno se comprometió a reducir la proporción del carbón [PLACEHOLDER]."),
-        ("en", "The the government promised to cut coal , and to build wind farms."),
+        ("en", "The government the the promised to cut coal , and to build wind farms."),
     ],
 )
 def test_language_independent_garble_is_flagged(code, garbled):
@@ -67,3 +67,15 @@ def test_a_german_document_is_german_and_not_judged_by_english_capitals():
 def test_an_english_document_does_not_load_the_language_model():
     text = "\n\n".join(CLEAN["en"].replace("coal", f"coal ({n})") for n in range(3))
     assert prepare("en.txt", "sha", text).meta["language"] == "en"
+
+
+def test_a_name_that_goes_on_with_a_number_is_not_garble():
+    sentence = (
+        '"You cannot have it both ways," said Ben Swanton of the monitoring group The 88 Project.'
+    )
+    assert sentence_quality(sentence, frozenset({"group"})) == 1.0
+
+
+def test_a_german_word_repeated_in_another_case_is_not_garble():
+    sentence = "Die Partnerschaft sollte Vietnam den Weg weg von der Kohle ebnen."
+    assert sentence_quality(sentence, lang="de") == 1.0
