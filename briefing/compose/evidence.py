@@ -31,6 +31,7 @@ NEEDS_COMPANY = 0.15  # a `context:` keyword with no other theme keyword near it
 REPEAT_BONUS = 0.15  # per repeated mention of a keyword in the window (at most two count)
 DEFINITE_REFERENCE = 0.5  # opens on "The deal was hailed": the slide does not say which deal
 CONNECTIVE = 0.85  # opens on "Meanwhile," or "Yet": leans back a little, but says what it means
+EDITORIAL = 0.3  # "We spoke with Dr. X about ...": the page introducing itself, not evidence
 DF_CAP = 50_000  # counting a keyword's windows stops here: beyond it the word is common anyway
 
 
@@ -156,6 +157,8 @@ def rank(
         elif row[7] and openers.connective_only(text[start:end]):
             relevance *= CONNECTIVE  # "Meanwhile, ..." names its subject; "He ..." does not
             row = (*row[:7], False, *row[8:])
+        if openers.editorial(text[start:end]):
+            relevance *= EDITORIAL
         after = openers.dateline_end(text, start, end)
         if after != start:  # quote from after "HANOI, Aug 22 (Reuters) - "
             row = (row[0], row[1], after, *row[3:])

@@ -78,3 +78,18 @@ def connective_only(text: str) -> bool:
     a pronoun ("He advocated...")."""
     first = _FIRST.match(_LEAD.sub("", text))
     return bool(first) and first.group(1).lower() not in _REFERRING
+
+
+# The publication talking about itself rather than the topic: an interview's introduction,
+# an editor's note. Quotable only when nothing else says the same.
+_META = re.compile(
+    r"\b(?:we (?:spoke|talked) (?:with|to)|this interview|interviewed by|edited for (?:length|"
+    r"clarity)|in (?:this|our) (?:interview|conversation|podcast|episode)|read (?:more|the full)"
+    r"|click here|sign up)\b",
+    re.IGNORECASE,
+)
+
+
+def editorial(text: str) -> bool:
+    """True for a passage about the publication itself ("We spoke with Dr. X about ...")."""
+    return _META.search(text) is not None

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.compose.openers import connective_only, dateline_end, definite_reference
+from briefing.compose.openers import (
+    connective_only,
+    dateline_end,
+    definite_reference,
+    editorial,
+)
 from briefing.compose.ranking import Candidate
 from briefing.compose.select import Used, choose
 
@@ -71,3 +76,15 @@ def test_a_further_source_far_below_is_not_preferred():
 )
 def test_connective_openers_name_their_subject(text, expected):
     assert connective_only(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We spoke with Dr. Lan, who studies press freedom, about the new decree.", True),
+        ("This interview has been edited for length and clarity.", True),
+        ("Dr. Lan said the decree would chill reporting on land disputes.", False),
+    ],
+)
+def test_editorial_passages(text, expected):
+    assert editorial(text) is expected
