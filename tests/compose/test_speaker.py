@@ -35,6 +35,11 @@ def who(document: str, excerpt: str) -> str | None:
             "The pier will close in June, according to the Port Authority of Danang.",
             "the Port Authority of Danang",
         ),
+        ("Japanese officials said the loan would be signed in May.", "Japanese officials"),
+        (
+            "The fund has paid out little, officials and diplomats said on Monday.",
+            "officials and diplomats",
+        ),
         (
             "In a statement, Vietnam's Ministry of Transport said traffic rose by a tenth.",
             "Vietnam's Ministry of Transport",
@@ -130,3 +135,34 @@ def test_attribution_names_the_speaker_quoted_in_the_source():
 def test_a_whole_quotation_is_shown_with_one_pair(text, shown):
     assert display_quote(text) == shown
     assert _excerpt(text, None).text == text  # the excerpt itself stays verbatim
+
+
+def test_the_statement_said_names_the_statement():
+    sentence = (
+        "The leaders' joint declaration addressed it. Both sides \u201ccommitted to expand "
+        "cooperation,\u201d the statement said."
+    )
+    assert who(f"{sentence}\n\nMore.", sentence) == "joint declaration"
+
+
+def test_a_speaker_inside_a_quotation_is_not_the_speaker():
+    sentence = '"Our customers in Ohio asked us one question," said Dr. Lena Hart of the firm.'
+    assert who(f"{sentence}\n\nMore.", sentence) == "Dr. Lena Hart"
+
+
+def test_he_refers_to_the_person_introduced_before():
+    document = (
+        "The farmer struck metal. Tran Van Binh, 61, knew better than to dig further.\n\n"
+        '"We all have a story like this," he said.'
+    )
+    assert who(document, '"We all have a story like this," he said.') == "Tran Van Binh"
+
+
+def test_an_interview_answer_citing_others_is_still_the_interviewee():
+    document = (
+        "We spoke with Dr. Mai Anh Tuan about power.\n\n**Q: What matters?**\n\n"
+        "**A:** Keep the lights on. Investors told us that reliable power matters most."
+    )
+    assert who(
+        document, "Keep the lights on. Investors told us that reliable power matters most."
+    ) == ("Dr. Mai Anh Tuan")
