@@ -13,8 +13,9 @@ from briefing.deck import Deck, Excerpt, Slide
 
 
 def quotation(excerpt: Excerpt) -> str:
-    """The quote as the slide shows it: verbatim words, with line breaks joined, in quotes."""
-    return f"\u201c{' '.join(excerpt.text.split())}\u201d"
+    """The quote as the slide shows it: verbatim words, with line breaks joined, in one pair
+    of quotes (an excerpt that is itself a quotation keeps its words, not its own marks)."""
+    return f"\u201c{' '.join(excerpt.display_text().split())}\u201d"
 
 
 def plain(text: str, classes: str) -> Static:

@@ -166,3 +166,14 @@ def test_an_interview_answer_citing_others_is_still_the_interviewee():
     assert who(
         document, "Keep the lights on. Investors told us that reliable power matters most."
     ) == ("Dr. Mai Anh Tuan")
+
+
+def test_text_output_shows_the_speaker_and_one_pair_of_quotes():
+    from briefing.deck import Deck, Slide
+    from briefing.export.text import render
+
+    e = _excerpt('"A partnership like this keeps our balance."', "Nguyen Thi Lan")
+    out = render(Deck(title="T", slides=(Slide(title="S", excerpts=(e,)),)))
+    assert "\u201cA partnership like this keeps our balance.\u201d" in out
+    assert '"A partnership' not in out
+    assert "\u2014 Nguyen Thi Lan, quoted in Stromseth, Nikkei Asia" in out
