@@ -79,7 +79,7 @@ def _idf(library: Library, concept: Concept, total: int) -> float:
     return max(0.5, math.log((total + 1) / (df + 1)))
 
 
-def _find(concept: Concept, tokens: list[lexeme.Token]) -> list[tuple[int, int]]:
+def _find(concept: Concept, tokens: lexeme.Tokens) -> list[tuple[int, int]]:
     return lexeme.find(concept.lemmas, tokens)
 
 
@@ -106,6 +106,7 @@ def rank(
     if not found or not rows:
         return []
     (total,) = library.db.execute("SELECT count(*) FROM windows").fetchone()
+    wanted = lexeme.prefixes([c.lemmas for c in found])
     # Which concepts each paragraph holds, where (one tokenisation per paragraph).
     para_hits: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
     for row in rows:
@@ -113,7 +114,7 @@ def rank(
         if (name, p_start) in para_hits:
             continue
         text = library.text(name)
-        tokens = lexeme.tokenize(text[p_start:p_end], p_start)
+        tokens = lexeme.tokenize(text[p_start:p_end], p_start, wanted)
         para_hits[(name, p_start)] = _outermost(
             [(i, s, e) for i, c in enumerate(found) for s, e in _find(c, tokens)]
         )

@@ -48,20 +48,55 @@ def lemmas(term: str) -> tuple[str, ...]:
     return tuple(lemma(w) for w in _WORD.findall(term) if w.lower() != "s")
 
 
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    lemma: str
+class Tokens:
+    """A text's keyword-like tokens: offsets (plus the text's own offset), lemmas, where each
+    lemma occurs, and whether each token directly follows the one before it (no other word
+    between, a possessive "'s" aside), so a keyword is looked up, not scanned for."""
+
+    __slots__ = ("ends", "joined", "lemmas", "positions", "starts")
+
+    def __init__(self, text: str, offset: int = 0, wanted: re.Pattern[str] | None = None) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.lemmas: list[str] = []
+        self.joined: list[bool] = []  # token i directly follows token i - 1
+        self.positions: dict[str, list[int]] = {}
+        previous_end = None
+        for m in (wanted or _WORD).finditer(text):
+            word = m.group()
+            if word in ("s", "S"):
+                continue
+            value = lemma(word)
+            self.joined.append(
+                previous_end is not None and _adjacent(text[previous_end : m.start()])
+            )
+            previous_end = m.end()
+            self.positions.setdefault(value, []).append(len(self.lemmas))
+            self.starts.append(m.start() + offset)
+            self.ends.append(m.end() + offset)
+            self.lemmas.append(value)
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Word tokens with their offsets (plus `offset`) and lemmas; "'s" tokens are dropped."""
-    return [
-        Token(m.start() + offset, m.end() + offset, lemma(m.group()))
-        for m in _WORD.finditer(text)
-        if m.group().lower() != "s"
-    ]
+_POSSESSIVE = re.compile(r"['’][sS]\b")
+
+
+def _adjacent(gap: str) -> bool:
+    """No word between two tokens: only spaces and punctuation (or a possessive 's)."""
+    return not any(c.isalnum() or c == "_" for c in _POSSESSIVE.sub("", gap))
+
+
+def tokenize(text: str, offset: int = 0, wanted: re.Pattern[str] | None = None) -> Tokens:
+    """`text`'s tokens; with `wanted` (see `prefixes`), only words starting like a keyword's
+    words are kept (fast: the others could match nothing)."""
+    return Tokens(text, offset, wanted)
+
+
+def prefixes(keyword_lemmas: list[tuple[str, ...]]) -> re.Pattern[str]:
+    """A pattern for the words that may belong to a keyword: those starting with the first
+    three letters of a keyword's word (British folds never change the first three)."""
+    starts = sorted({word[:3] for words in keyword_lemmas for word in words if word})
+    alternatives = "|".join(re.escape(p) for p in starts) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,18 +109,18 @@ class Hit:
     surface: str
 
 
-def find(keyword_lemmas: tuple[str, ...], tokens: list[Token]) -> list[tuple[int, int]]:
-    """(start, end) offsets of each run of tokens whose lemmas are the keyword's."""
+def find(keyword_lemmas: tuple[str, ...], tokens: Tokens) -> list[tuple[int, int]]:
+    """(start, end) offsets of each run of adjacent tokens whose lemmas are the keyword's."""
     n = len(keyword_lemmas)
     if not n:
         return []
     found = []
-    first = keyword_lemmas[0]
-    for i in range(len(tokens) - n + 1):
-        if tokens[i].lemma == first and all(
-            tokens[i + j].lemma == keyword_lemmas[j] for j in range(1, n)
+    lemmas, joined = tokens.lemmas, tokens.joined
+    for i in tokens.positions.get(keyword_lemmas[0], ()):
+        if i + n <= len(lemmas) and all(
+            joined[i + j] and lemmas[i + j] == keyword_lemmas[j] for j in range(1, n)
         ):
-            found.append((tokens[i].start, tokens[i + n - 1].end))
+            found.append((tokens.starts[i], tokens.ends[i + n - 1]))
     return found
 
 
