@@ -82,12 +82,24 @@ class Excerpt:
     page_label: str | None = None  # that page's printed label, where the PDF has one
     pages: str | None = None  # "p. 4" or "pp. 4-5", as a citation names them
     ref: int = 0  # the source's number on the deck's Sources list (0: not numbered yet)
+    speaker: str | None = None  # who said it, when the source reports someone's words
 
     @property
     def citation(self) -> str:
-        """The attribution under a quote: the source's short citation, and its page(s)."""
+        """The source's short citation, with the page(s) a PDF quote is on."""
         short = self.source.short_citation()
         return f"{short}, {self.pages}" if self.pages else short
+
+    def attribution(self) -> str:
+        """The line under the quote: the citation, or, for reported speech,
+        "Tran Nam Tien, quoted in Stromseth, Nikkei Asia, 18 Sep 2023"."""
+        return f"{self.speaker}, quoted in {self.citation}" if self.speaker else self.citation
+
+    def display_text(self) -> str:
+        """The text as set between quotation marks on a slide: when the excerpt is itself one
+        quotation, its own outer marks go (one pair is shown) and inner double quotes become
+        single ones. Display only: `text` stays verbatim."""
+        return display_quote(self.text)
 
     def to_json(self) -> dict[str, Any]:
         extra: dict[str, Any] = {}
@@ -105,8 +117,34 @@ class Excerpt:
             "citation": self.citation,
             "pinned": self.pinned,
             "ref": self.ref,
+            "speaker": self.speaker,
+            "attribution": self.attribution(),
             **extra,
         }
+
+
+_OPENERS = '"\u201c'
+_CLOSERS = '"\u201d'
+_INNER = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019"})
+
+
+def display_quote(text: str) -> str:
+    """`"A comprehensive ... competition."` -> `A comprehensive ... competition.` with inner
+    double quotes as single marks; text that is not one whole quotation is returned as is."""
+    body = text.strip()
+    if len(body) < 2 or body[0] not in _OPENERS or body[-1] not in _CLOSERS:
+        return text
+    inner = body[1:-1]
+    if body[0] == '"' or body[-1] == '"':
+        if body.count('"') != 2 or body[0] != body[-1]:
+            return text  # straight quotes pair up ambiguously: only a lone pair is unwrapped
+        return inner.translate(_INNER)
+    depth = 0
+    for c in inner:  # curly quotes nest: the opening mark must close at the very end
+        depth += (c == "\u201c") - (c == "\u201d")
+        if depth < 0:
+            return text
+    return inner.translate(_INNER) if depth == 0 else text
 
 
 @dataclass(frozen=True)

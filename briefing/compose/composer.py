@@ -9,6 +9,7 @@ from typing import Any
 from briefing.compose.notes import render_template
 from briefing.compose.ranking import Candidate, rank_theme, to_excerpt
 from briefing.compose.select import Used, choose
+from briefing.compose.speaker import speaker
 from briefing.deck import Deck, Excerpt, Slide
 from briefing.errors import CorpusError
 from briefing.outline.load import Outline, load_outline, needs_sources
@@ -114,7 +115,7 @@ def _slide(
     if theme is not None:
         excluded = [p for p in resolve(library, spec.exclude) if p.span]
         wanted = max(0, spec.excerpts - len(excerpts))
-        ranked = rank_theme(library, theme)
+        ranked = rank_theme(library, theme, tuple(outline.model.language))
         picked = choose(
             ranked,
             wanted,
@@ -128,6 +129,7 @@ def _slide(
                 f"{label}: asked for {spec.excerpts} excerpts, found {len(excerpts)} "
                 f"matching theme '{theme.id}'; showing what there is"
             )
+    excerpts = [_with_speaker(library, e) for e in excerpts]
     return Slide(
         title=spec.title,
         theme=spec.theme,
@@ -140,6 +142,14 @@ def _slide(
         line=outline.slide_lines[number - 1],
         warnings=tuple(warnings),
     )
+
+
+def _with_speaker(library: Library, excerpt: Excerpt) -> Excerpt:
+    """The excerpt with whoever speaks in it, when it reports someone's words."""
+    text = library.text(excerpt.source.file)
+    p_end = excerpt.paragraph_start + len(excerpt.paragraph)
+    who = speaker(text, excerpt.start, excerpt.end, excerpt.paragraph_start, p_end)
+    return replace(excerpt, speaker=who) if who else excerpt
 
 
 def _overlaps_any(candidate: Candidate, excluded: list[Pin]) -> bool:

@@ -7,14 +7,14 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
-from briefing.compose import query
+from briefing.compose import evidence, query
 from briefing.deck import Excerpt
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
 
 POOL = 400  # candidates fetched by BM25 before priors re-rank them
 PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare terms get seen
-RANKING_VERSION = "5"
+RANKING_VERSION = "6"
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,17 @@ def prior(words: int, quality: float, dangling: bool) -> float:
     return quality**3 * length_prior(words) * (0.4 if dangling else 1.0)
 
 
-def rank_theme(library: Library, theme: Theme) -> list[Candidate]:
-    """Every candidate for a theme, best first; deterministic for the same corpus and theme."""
-    key = _cache_key(theme)
+def rank_theme(
+    library: Library, theme: Theme, languages: tuple[str, ...] = ("en",)
+) -> list[Candidate]:
+    """Every candidate for a theme, best first; deterministic for the same corpus and theme.
+    Only documents written in one of `languages` are quoted (ISO 639-1 codes)."""
+    languages = tuple(sorted({lang.lower().split("-")[0] for lang in languages})) or ("en",)
+    key = _cache_key(theme, languages)
     row = library.db.execute("SELECT value FROM ranked WHERE key = ?", (key,)).fetchone()
     if row:
         return [Candidate(**{**c, "terms": tuple(c["terms"])}) for c in json.loads(row[0])]
-    ranked = _rank(library, theme)
+    ranked = _rank(library, theme, languages)
     with library.db:
         library.db.execute(
             "INSERT OR REPLACE INTO ranked VALUES (?, ?)",
@@ -76,36 +80,64 @@ def rank_theme(library: Library, theme: Theme) -> list[Candidate]:
     return ranked
 
 
-def _cache_key(theme: Theme) -> str:
-    spec = [RANKING_VERSION, theme.keywords, sorted(theme.weights.items()), theme.exclude]
+def _cache_key(theme: Theme, languages: tuple[str, ...]) -> str:
+    spec = [
+        languages,
+        RANKING_VERSION,
+        theme.keywords,
+        sorted(theme.weights.items()),
+        theme.exclude,
+        theme.context,
+    ]
     return "theme:" + hashlib.sha256(json.dumps(spec).encode()).hexdigest()
 
 
-def _rank(library: Library, theme: Theme) -> list[Candidate]:
+def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Candidate]:
     match = query.theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return []
     rows = {r[0]: r for r in library.db.execute(_SELECT, (match, POOL))}
-    extra: dict[int, tuple] = {}
-    for keyword in theme.keywords:
-        if theme.weight(keyword) > 1 and (single := query.theme_match([keyword], [])):
-            unwanted = query.any_of(list(theme.exclude))
-            single = f"{single} NOT ({unwanted})" if unwanted else single
-            for r in library.db.execute(_SELECT, (single, PER_WEIGHTED_TERM)):
-                if r[0] not in rows:
-                    extra.setdefault(r[0], r)
-    if extra:  # their BM25 for the whole theme, in one statement: FTS5 computes IDFs once
-        scores = _bm25s(library, match, list(extra))
-        for wid, r in extra.items():
-            rows[wid] = (*r[:-1], scores.get(wid, 0.0))
-    matched = _matched_terms(library, theme, list(rows))
-    ranked = []
-    for row in rows.values():
-        terms = matched.get(row[0], ())
-        coverage = sum(theme.weight(t) for t in terms) or 1.0
-        ranked.append(_candidate(row, 1 + 0.25 * (coverage - 1), terms))
-    ranked.sort(key=lambda c: (-c.score, c.source, c.start, c.end))
-    return ranked
+    for keyword in theme.keywords:  # every keyword gets a few of its own, so rare terms are seen
+        if not (single := query.theme_match([keyword], [])):
+            continue
+        unwanted = query.any_of(list(theme.exclude))
+        single = f"{single} NOT ({unwanted})" if unwanted else single
+        limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
+        for r in library.db.execute(_SELECT, (single, limit)):
+            rows.setdefault(r[0], r)
+    foreign = _other_languages(library, languages)
+    kept = [r for r in rows.values() if r[1] not in foreign]
+    return evidence.rank(library, theme, kept, _candidate_with)
+
+
+def _other_languages(library: Library, languages: tuple[str, ...]) -> set[str]:
+    """Documents written in a language the deck does not quote (unknown counts as allowed)."""
+    return {
+        name
+        for name, lang in library.db.execute(
+            "SELECT name, json_extract(meta, '$.language') FROM docs WHERE skipped IS NULL"
+        )
+        if lang and lang not in ("und", *languages)
+    }
+
+
+def _candidate_with(row: tuple, relevance: float, terms: tuple[str, ...]) -> Candidate:
+    """A Candidate from a `_SELECT` row whose relevance was judged from its evidence."""
+    _wid, name, start, end, p_start, p_end, words, dangling, quality, _bm25 = row
+    score = relevance * prior(words, quality, bool(dangling))
+    return Candidate(
+        name,
+        start,
+        end,
+        p_start,
+        p_end,
+        round(score, 6),
+        round(relevance, 6),
+        quality,
+        words,
+        bool(dangling),
+        terms,
+    )
 
 
 def _candidate(row: tuple, boost: float, terms: tuple[str, ...]) -> Candidate:
@@ -126,50 +158,6 @@ def _candidate(row: tuple, boost: float, terms: tuple[str, ...]) -> Candidate:
         bool(dangling),
         terms,
     )
-
-
-def _bm25s(library: Library, match: str, rowids: list[int]) -> dict[int, float]:
-    """BM25 of some windows against `match`. `+rowid` keeps SQLite from handing FTS5 one
-    rowid at a time (one full IDF computation each); the MATCH runs once instead."""
-    return dict(
-        library.db.execute(
-            "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ?"
-            " AND +rowid IN (SELECT value FROM json_each(?))",
-            (match, json.dumps(rowids)),
-        )
-    )
-
-
-def _matched_terms(library: Library, theme: Theme, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    """Window id -> the theme keywords it contains (in the theme's order), one per concept:
-    "four nos" and "four no's" are the same evidence and count once."""
-    found: dict[int, list[str]] = {}
-    db = library.db
-    # The candidates alone, in a scratch FTS5 table with the same tokenizer: each concept's
-    # MATCH then scans a few hundred rows, not every window of the corpus.
-    db.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.candidates USING fts5("
-        "text, tokenize = 'porter unicode61 remove_diacritics 2')"
-    )
-    db.execute("DELETE FROM temp.candidates")
-    db.execute(
-        "INSERT INTO temp.candidates(rowid, text) SELECT rowid, text FROM fts"
-        " WHERE rowid IN (SELECT value FROM json_each(?))",
-        (json.dumps(ids),),
-    )
-    groups: dict[str, list[str]] = {}
-    for keyword in theme.keywords:
-        groups.setdefault(query.concept(keyword), []).append(keyword)
-    for members in groups.values():
-        keyword = max(members, key=lambda k: (theme.weight(k), -members.index(k)))
-        match = query.any_of(members)
-        if match is None:
-            continue
-        for (wid,) in db.execute(
-            "SELECT rowid FROM temp.candidates WHERE candidates MATCH ?", (match,)
-        ):
-            found.setdefault(wid, []).append(keyword)
-    return {wid: tuple(terms) for wid, terms in found.items()}
 
 
 def to_excerpt(library: Library, c: Candidate) -> Excerpt:

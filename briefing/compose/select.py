@@ -13,6 +13,7 @@ from briefing.compose.ranking import Candidate
 
 _WORD = re.compile(r"\w+")
 NEAR_DUPLICATE = 0.5  # share of 3-word shingles in common that makes two passages the same
+SPREAD_MARGIN = 0.1  # a new source's candidate within 10% of the best is preferred to it
 
 
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
@@ -61,7 +62,7 @@ def choose(
     picked: list[Candidate] = []
     per_source: Counter[str] = Counter()
     for limit in (cap, count):  # second pass fills remaining places if sources run short
-        for candidate in ranked:
+        for i, candidate in enumerate(ranked):
             if len(picked) == count:
                 return picked
             if candidate in picked or per_source[candidate.source] >= limit or blocked(candidate):
@@ -69,7 +70,33 @@ def choose(
             text = text_of(candidate)
             if used.clashes(candidate.source, candidate.start, candidate.end, text):
                 continue
+            if per_source[candidate.source]:
+                other = _new_source_nearby(ranked, i, candidate, per_source, used, text_of, blocked)
+                if other is not None:
+                    candidate, text = other, text_of(other)
             picked.append(candidate)
             per_source[candidate.source] += 1
             used.add(candidate.source, candidate.start, candidate.end, text)
     return picked
+
+
+def _new_source_nearby(
+    ranked: list[Candidate],
+    i: int,
+    candidate: Candidate,
+    per_source: Counter[str],
+    used: Used,
+    text_of: Callable[[Candidate], str],
+    blocked: Callable[[Candidate], bool],
+) -> Candidate | None:
+    """The best later candidate from a source not yet on the slide, if it scores within
+    SPREAD_MARGIN of `candidate`: a third voice is worth a small loss of score."""
+    floor = candidate.score * (1 - SPREAD_MARGIN)
+    for other in ranked[i + 1 :]:
+        if other.score < floor:
+            return None
+        if per_source[other.source] or blocked(other):
+            continue
+        if not used.clashes(other.source, other.start, other.end, text_of(other)):
+            return other
+    return None

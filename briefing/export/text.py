@@ -26,7 +26,7 @@ def render(deck: Deck, width: int = 88) -> str:
                 "\n"
             )
         for n, excerpt in enumerate(slide.excerpts, 1):
-            quote = " ".join(excerpt.text.split())
+            quote = " ".join(excerpt.display_text().split())
             pin = " (pinned)" if excerpt.pinned else ""
             lines.append("")
             lines += _fill(
@@ -36,7 +36,7 @@ def render(deck: Deck, width: int = 88) -> str:
                 subsequent_indent="      ",
             ).split("\n")
             ref = f"[{excerpt.ref}] " if excerpt.ref else ""
-            lines.append(f"      \u2014 {ref}{excerpt.citation}{pin}")
+            lines.append(f"      \u2014 {ref}{excerpt.attribution()}{pin}")
         for warning in slide.warnings:
             lines.append(f"  ! {warning}")
     cited = deck.cited_sources

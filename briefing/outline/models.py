@@ -29,6 +29,13 @@ class ThemeFile(Strict):
         default_factory=list,
         description="Words or phrases that disqualify a passage from this theme.",
     )
+    context: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Keywords too generic to count alone: they count only beside another keyword "
+            "of this theme in the same passage or paragraph."
+        ),
+    )
 
 
 class QuoteRef(Strict):
@@ -61,4 +68,11 @@ class OutlineFile(Strict):
     marking: str | None = Field(default=None, description="Classification marking on each slide.")
     sources: str | None = Field(default=None, description="Source folder, relative to this file.")
     themes: str | None = Field(default=None, description="Theme folder, relative to this file.")
+    language: list[Text] = Field(
+        default_factory=lambda: ["en"],
+        description=(
+            "Languages the deck may quote (ISO 639-1 codes, default en); sources in other "
+            "languages are not quoted."
+        ),
+    )
     slides: list[SlideSpec] = Field(min_length=1, description="The slides, in order.")

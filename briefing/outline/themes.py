@@ -22,6 +22,7 @@ class Theme:
     exclude: tuple[str, ...]
     summary: str | None
     path: Path
+    context: tuple[str, ...] = ()  # keywords that count only beside another of the theme's
 
     def weight(self, keyword: str) -> float:
         return self.weights.get(keyword, 1.0)
@@ -66,6 +67,7 @@ def load_theme(theme_id: str, path: Path) -> tuple[Theme | None, list[Problem]]:
         exclude=tuple(model.exclude),
         summary=model.summary,
         path=path,
+        context=tuple(model.context),
     )
     return theme, problems
 

@@ -69,16 +69,30 @@ def prepare(name: str, sha: str, text: str) -> DocAnalysis:
     paras = list(paragraphs(text))
     noise = cleaning.classify(text, paras)
     prose = [i for i, p in enumerate(paras) if i not in noise and _is_prose(text, p)]
+    lang = quality.language(_prose_sample(text, paras, prose) or text)
     return DocAnalysis(
         name=name,
         sha=sha,
         chars=len(text),
-        meta=metadata.extract(text, paras[:40], noise),
+        meta={**metadata.extract(text, paras[:40], noise), "language": lang},
         paragraphs=[(p.start, p.end) for p in paras],
         noise=[(paras[i].start, paras[i].end, reason) for i, reason in sorted(noise.items())],
         prose=prose,
-        lexicon=quality.lower_lexicon(text),
+        # Stray capitals are an English signal; other languages are judged without them.
+        lexicon=quality.lower_lexicon(text) if lang == "en" else frozenset(),
     )
+
+
+def _prose_sample(text: str, paras: list[Span], prose: list[int], limit: int = 6000) -> str:
+    """The first prose paragraphs, up to `limit` characters: what the language is judged on."""
+    parts: list[str] = []
+    size = 0
+    for i in prose:
+        parts.append(text[paras[i].start : paras[i].end])
+        size += len(parts[-1])
+        if size >= limit:
+            break
+    return "\n".join(parts)
 
 
 def chunks(doc: DocAnalysis) -> Iterator[list[int]]:

@@ -28,21 +28,32 @@ COMMON = frozenset(
 )
 
 
-def sentence_quality(sentence: str, lexicon: frozenset[str] = frozenset()) -> float:
+def sentence_quality(
+    sentence: str, lexicon: frozenset[str] = frozenset(), lang: str = "en"
+) -> float:
     """1.0 for clean prose, down towards 0.05 for garble. `lexicon` holds words this document
-    uses in lower case, which capitalised mid-sentence are suspect too."""
+    uses in lower case, which capitalised mid-sentence are suspect too. Stray capitals are
+    judged in English only (German capitalises every noun); the other signals in any language."""
     score = 1.0
     first = next((c for c in sentence if c.isalpha()), "")
     if first.islower():
         score -= 0.5
     score -= 0.3 * len(_GLUED.findall(sentence))
-    score -= 0.25 * _stray_capitals(sentence, lexicon)
+    score -= 0.3 * universal_garble(sentence)
+    if lang == "en":
+        score -= 0.25 * _stray_capitals(sentence, lexicon)
     return max(0.05, min(1.0, score))
 
 
 # A capitalised word straight after a lower-case word (no punctuation between), and the
 # word after it: the only places a stray capital can be.
 _MID_CAPITAL = re.compile(r"\b[a-z][\w'’-]* ([A-Z][a-z'’-]+)(?=(?:[ ,;]+([A-Za-z]))?)")
+
+
+# Words that join the parts of a proper name: "Group of Seven", "Centre for Energy and Green
+# Growth". A capital before one of them starts a name, not garble.
+_NAME_JOINERS = frozenset("of and for the on in at to de del da van von y".split())
+_NEXT_WORD = re.compile(r"[ ,;]+([A-Za-z][\w'’-]*)")
 
 
 def _stray_capitals(sentence: str, lexicon: frozenset[str]) -> int:
@@ -52,9 +63,60 @@ def _stray_capitals(sentence: str, lexicon: frozenset[str]) -> int:
         if lower not in COMMON and lower not in lexicon:
             continue
         following = match.group(2)
+        if following is not None and following.islower():
+            word = _NEXT_WORD.match(sentence, match.end(1))
+            if word and word.group(1).lower() in _NAME_JOINERS and lower not in COMMON:
+                continue  # "Group of Seven": a name that happens to hold a common noun
+        if following is None:
+            # "the monitoring group The 88 Project": a name goes on with a number or symbol
+            rest = sentence[match.end(1) : match.end(1) + 2].strip()
+            if rest[:1] not in ("", ".", "!", "?", ",", ";"):
+                continue
         if following is None or following.islower() or lower.endswith("ed"):
             stray += 1
     return stray
+
+
+# Signals that hold in any language written with spaces and case.
+_REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1\b")  # case-sensitive: German "Weg weg" is fine
+_SPACE_BEFORE_PUNCT = re.compile(r"\w\s+[,.;:](?=\s|$)")
+_UNTRANSLATED = re.compile(r"\[[A-Z][A-Z_]+\]|\{\{|\}\}|&[a-z]+;")
+
+
+def universal_garble(sentence: str) -> int:
+    """Garble signals that do not depend on the language: a doubled word ("the the"), a space
+    before a comma or full stop, leftover markup or placeholders from a translation tool."""
+    return (
+        len(_REPEATED_WORD.findall(sentence))
+        + len(_SPACE_BEFORE_PUNCT.findall(sentence))
+        + len(_UNTRANSLATED.findall(sentence))
+    )
+
+
+# English words that barely occur in other languages: their share says "this is English"
+# without loading a language model for every document.
+_ENGLISH = frozenset(
+    """the of and to is that with for was are by from has have which this were their its
+    will would been said than they also but not who""".split()
+)
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def language(text: str, limit: int = 6000) -> str:
+    """The ISO 639-1 code of the language a text is written in ("en", "de", ...).
+
+    Clearly English text is recognised by its function words; anything else is asked of
+    py3langid (its model loads on first use, about two seconds)."""
+    sample = text[:limit]
+    words = [w.lower() for w in _LATIN_WORD.findall(sample)]
+    if not words:
+        return "und"
+    if sum(w in _ENGLISH for w in words) / len(words) >= 0.12:
+        return "en"
+    import py3langid  # deferred: only documents that are not plainly English pay for the model
+
+    code, _score = py3langid.classify(sample)
+    return str(code)
 
 
 def lower_lexicon(text: str) -> frozenset[str]:

@@ -13,8 +13,9 @@ from briefing.deck import Deck, Excerpt, Slide
 
 
 def quotation(excerpt: Excerpt) -> str:
-    """The quote as the slide shows it: verbatim words, with line breaks joined, in quotes."""
-    return f"\u201c{' '.join(excerpt.text.split())}\u201d"
+    """The quote as the slide shows it: verbatim words, with line breaks joined, in one pair
+    of quotes (an excerpt that is itself a quotation keeps its words, not its own marks)."""
+    return f"\u201c{' '.join(excerpt.display_text().split())}\u201d"
 
 
 def plain(text: str, classes: str) -> Static:
@@ -65,7 +66,7 @@ def slide_page(slide: Slide, number: int) -> list[Widget]:
         )
     for n, excerpt in enumerate(slide.excerpts, 1):
         # One widget per quotation (text, then the attribution): fewer widgets, faster changes.
-        cite = f"\u2014 {excerpt.citation}  [{n}]"
+        cite = f"\u2014 {excerpt.attribution()}  [{n}]"
         quote = Content.assemble(quotation(excerpt), "\n", (cite, "$foreground-muted"))
         widgets.append(Static(quote, classes="quote"))
     if not slide.bullets and not slide.excerpts:

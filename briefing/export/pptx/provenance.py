@@ -72,8 +72,8 @@ def check_attribution(prov: Provenance, line: str, citation: str) -> str | None:
     """What is wrong with a quote's attribution line, or None when it names its source (its
     "[n] " pointer to the Sources slide is not part of the citation)."""
     shown = _REF.sub("", line.strip().removeprefix(f"{DASH} "), count=1)
-    if shown == citation:
-        return None
+    if shown == citation or shown.endswith(f", quoted in {citation}"):
+        return None  # reported speech names its speaker first; the source is what is checked
     return (
         f"attribution edited: the line under the quote from {prov.source} should read "
         f"\u201c{DASH} {citation}\u201d"

@@ -119,7 +119,7 @@ class Item:
         if self.kind == "quote":
             assert self.excerpt is not None
             ref = f"[{self.excerpt.ref}] " if self.excerpt.ref else ""
-            citation = f"\u2014 {ref}{self.excerpt.citation}"
+            citation = f"\u2014 {ref}{self.excerpt.attribution()}"
             attribution = max(12.0, round(size * 0.72))
             return (
                 Para(quote_mark(self.text, shortened=self.shortened), size),

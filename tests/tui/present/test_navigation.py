@@ -98,7 +98,7 @@ async def test_excerpt_slide_shows_each_quote_with_its_attribution():
         assert len(slide.excerpts) == 4
         for n, excerpt in enumerate(slide.excerpts, 1):
             assert quotation(excerpt) in text
-            assert f"\u2014 {excerpt.source.short_citation()}  [{n}]" in text
+            assert f"\u2014 {excerpt.attribution()}  [{n}]" in text
 
 
 async def test_a_slide_may_have_bullets_and_excerpts():

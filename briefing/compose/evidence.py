@@ -1,0 +1,174 @@
+"""Topical evidence for a theme: which keywords a window really contains, and how much they say.
+
+FTS5 finds the candidates (recall); this module judges them (precision):
+
+- a keyword counts only where a word of the same lexeme is in the window (`lexeme`), so a stem
+  collision ("normally" for "normalisation") is no evidence at all;
+- a keyword weighs its theme weight times its specificity: IDF over the corpus's windows, and how
+  often, among the candidates, it shares a paragraph with another of the theme's keywords
+  ("environment" and "import" keep other company than a climate or trade theme's);
+- a passage whose only evidence is one keyword needs support from its paragraph (another theme
+  keyword there) before it can compete with a passage about the theme; a keyword the theme file
+  lists under `context:` never counts on its own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from briefing.compose import lexeme, openers, query
+from briefing.outline.themes import Theme
+from briefing.sources.library import Library
+
+T = TypeVar("T")
+
+PARAGRAPH_SHARE = 0.3  # what a keyword elsewhere in the paragraph adds, relative to the window
+LONE_KEYWORD = 0.45  # one keyword, nothing else in the paragraph: weak evidence
+NEEDS_COMPANY = 0.15  # a `context:` keyword with no other theme keyword near it
+REPEAT_BONUS = 0.15  # per repeated mention of a keyword in the window (at most two count)
+DEFINITE_REFERENCE = 0.5  # opens on "The deal was hailed": the slide does not say which deal
+CONNECTIVE = 0.85  # opens on "Meanwhile," or "Yet": leans back a little, but says what it means
+EDITORIAL = 0.3  # "We spoke with Dr. X about ...": the page introducing itself, not evidence
+DF_CAP = 50_000  # counting a keyword's windows stops here: beyond it the word is common anyway
+
+
+@dataclass(frozen=True)
+class Concept:
+    """Keywords with the same lemmas ("semiconductor", "semiconductors") are one concept."""
+
+    lemmas: tuple[str, ...]
+    keyword: str  # the member the theme weights most
+    members: tuple[str, ...]
+    weight: float
+    context: bool  # needs another theme keyword nearby to count
+
+
+def concepts(theme: Theme) -> list[Concept]:
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for keyword in theme.keywords:
+        key = lexeme.lemmas(keyword)
+        if key:
+            groups.setdefault(key, []).append(keyword)
+    context = {k.lower() for k in getattr(theme, "context", ())}
+    out = []
+    for key, members in groups.items():
+        best = max(members, key=lambda k: (theme.weight(k), -members.index(k)))
+        out.append(
+            Concept(
+                key,
+                best,
+                tuple(members),
+                theme.weight(best),
+                any(m.lower() in context for m in members),
+            )
+        )
+    return out
+
+
+def _idf(library: Library, concept: Concept, total: int) -> float:
+    match = query.any_of(list(concept.members))
+    if match is None or total == 0:
+        return 1.0
+    (df,) = library.db.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
+        (match, DF_CAP),
+    ).fetchone()
+    return max(0.5, math.log((total + 1) / (df + 1)))
+
+
+def _find(concept: Concept, tokens: lexeme.Tokens) -> list[tuple[int, int]]:
+    return lexeme.find(concept.lemmas, tokens)
+
+
+def _outermost(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Drop a hit inside a longer one: "climate" in "climate change" is the same evidence."""
+    return [
+        h
+        for h in hits
+        if not any(
+            o is not h and o[1] <= h[1] and h[2] <= o[2] and o[2] - o[1] > h[2] - h[1] for o in hits
+        )
+    ]
+
+
+def rank(
+    library: Library,
+    theme: Theme,
+    rows: list[tuple],
+    make: Callable[[tuple, float, tuple[str, ...]], T],
+) -> list[T]:
+    """Judge FTS5 rows (id, name, start, end, p_start, p_end, ...) and return them as
+    `make(row, relevance, surface_terms)`, best score first; rows without real evidence go."""
+    found = concepts(theme)
+    if not found or not rows:
+        return []
+    (total,) = library.db.execute("SELECT count(*) FROM windows").fetchone()
+    wanted = lexeme.prefixes([c.lemmas for c in found])
+    # Which concepts each paragraph holds, where (one tokenisation per paragraph).
+    para_hits: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+    for row in rows:
+        name, p_start, p_end = row[1], row[4], row[5]
+        if (name, p_start) in para_hits:
+            continue
+        text = library.text(name)
+        tokens = lexeme.tokenize(text[p_start:p_end], p_start, wanted)
+        para_hits[(name, p_start)] = _outermost(
+            [(i, s, e) for i, c in enumerate(found) for s, e in _find(c, tokens)]
+        )
+    # Specificity: IDF, and how often the concept has theme company in its paragraphs.
+    alone = [0] * len(found)
+    seen = [0] * len(found)
+    for hits in para_hits.values():
+        present = {i for i, _s, _e in hits}
+        for i in present:
+            seen[i] += 1
+            if len(present) == 1:
+                alone[i] += 1
+    specificity = []
+    for i, concept in enumerate(found):
+        company = 1.0 - alone[i] / seen[i] if seen[i] else 0.5
+        idf = _idf(library, concept, total) if seen[i] else 1.0
+        specificity.append(concept.weight * idf * (0.5 + company))
+    ranked = []
+    for row in rows:
+        name, start, end, p_start = row[1], row[2], row[3], row[4]
+        hits = para_hits[(name, p_start)]
+        inside = [(i, s, e) for i, s, e in hits if start <= s and e <= end]
+        if not inside:
+            continue  # FTS5 matched a stem collision, or only the paragraph matches
+        in_window = {i for i, _s, _e in inside}
+        in_para = {i for i, _s, _e in hits} - in_window
+        plain = {i for i in in_window | in_para if not found[i].context}
+        relevance = 0.0
+        for i in in_window:
+            mentions = sum(1 for j, _s, _e in inside if j == i)
+            value = specificity[i] * (1 + REPEAT_BONUS * min(mentions - 1, 2))
+            if found[i].context and not (plain - {i}):
+                value *= NEEDS_COMPANY
+            relevance += value
+        relevance += PARAGRAPH_SHARE * sum(specificity[i] for i in in_para)
+        if len(in_window) == 1 and not in_para:
+            relevance *= LONE_KEYWORD
+        text = library.text(name)
+        if openers.definite_reference(text[start:end]):
+            relevance *= DEFINITE_REFERENCE
+        elif row[7] and openers.connective_only(text[start:end]):
+            relevance *= CONNECTIVE  # "Meanwhile, ..." names its subject; "He ..." does not
+            row = (*row[:7], False, *row[8:])
+        if openers.editorial(text[start:end]):
+            relevance *= EDITORIAL
+        after = openers.dateline_end(text, start, end)
+        if after != start:  # quote from after "HANOI, Aug 22 (Reuters) - "
+            row = (row[0], row[1], after, *row[3:])
+        terms: list[str] = []
+        for i in sorted(in_window):
+            for _j, s, e in (h for h in inside if h[0] == i):
+                surface = " ".join(text[s:e].split())
+                if surface.lower() not in (t.lower() for t in terms):
+                    terms.append(surface)
+        ranked.append(make(row, relevance, tuple(terms)))
+    ranked.sort(key=lambda c: (-c.score, c.source, c.start, c.end))  # type: ignore[attr-defined]
+    return ranked

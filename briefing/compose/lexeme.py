@@ -1,0 +1,135 @@
+"""Check keyword matches at the level of the lexeme, after FTS5 has found the candidates.
+
+FTS5's Porter stemmer is good for recall but too eager for evidence: "normally" and
+"normalisation" share the stem "normal", "integration" and "integrity" come close. Here a keyword
+matches a run of words only when every word has the same lemma (simplemma, English) after
+British and American spellings are folded together: "semiconductors" is "semiconductor",
+"normalised" is "normalise", but "normally" is not "normalisation".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+# Fold British spellings into American ones, on lemmas, so "defence" = "defense" and
+# "normalisation" = "normalization". Applied to both sides, so over-eager folds are harmless.
+_FOLDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?<=\w\w\w)is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"^(def|off|lic|pret)ence$"), r"\1ense"),
+    (re.compile(r"^(lab|fav|hon|neighb|behavi|harb|col|rum|vig)our"), r"\1or"),
+    (re.compile(r"^(cent|theat|met|fib)re$"), r"\1er"),
+    (re.compile(r"^programme"), "program"),
+]
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The folded lemma of one word token (lower case)."""
+    low = word.lower()
+    if low.isdigit() or len(low) <= 2:
+        return low
+    from simplemma import lemmatize  # deferred: its import costs ~0.1 s a warm compose skips
+
+    try:
+        value = lemmatize(low, lang="en").lower()
+    except (ValueError, KeyError):  # simplemma refuses odd tokens; keep them as they are
+        value = low
+    for pattern, replacement in _FOLDS:
+        value = pattern.sub(replacement, value)
+    return value
+
+
+def lemmas(term: str) -> tuple[str, ...]:
+    """A keyword as its sequence of lemmas; a lone "s" ("four no's") is dropped."""
+    return tuple(lemma(w) for w in _WORD.findall(term) if w.lower() != "s")
+
+
+class Tokens:
+    """A text's keyword-like tokens: offsets (plus the text's own offset), lemmas, where each
+    lemma occurs, and whether each token directly follows the one before it (no other word
+    between, a possessive "'s" aside), so a keyword is looked up, not scanned for."""
+
+    __slots__ = ("ends", "joined", "lemmas", "positions", "starts")
+
+    def __init__(self, text: str, offset: int = 0, wanted: re.Pattern[str] | None = None) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.lemmas: list[str] = []
+        self.joined: list[bool] = []  # token i directly follows token i - 1
+        self.positions: dict[str, list[int]] = {}
+        previous_end = None
+        for m in (wanted or _WORD).finditer(text):
+            word = m.group()
+            if word in ("s", "S"):
+                continue
+            value = lemma(word)
+            self.joined.append(
+                previous_end is not None and _adjacent(text[previous_end : m.start()])
+            )
+            previous_end = m.end()
+            self.positions.setdefault(value, []).append(len(self.lemmas))
+            self.starts.append(m.start() + offset)
+            self.ends.append(m.end() + offset)
+            self.lemmas.append(value)
+
+
+_POSSESSIVE = re.compile(r"['’][sS]\b")
+
+
+def _adjacent(gap: str) -> bool:
+    """No word between two tokens: only spaces and punctuation (or a possessive 's)."""
+    return not any(c.isalnum() or c == "_" for c in _POSSESSIVE.sub("", gap))
+
+
+def tokenize(text: str, offset: int = 0, wanted: re.Pattern[str] | None = None) -> Tokens:
+    """`text`'s tokens; with `wanted` (see `prefixes`), only words starting like a keyword's
+    words are kept (fast: the others could match nothing)."""
+    return Tokens(text, offset, wanted)
+
+
+def prefixes(keyword_lemmas: list[tuple[str, ...]]) -> re.Pattern[str]:
+    """A pattern for the words that may belong to a keyword: those starting with the first
+    three letters of a keyword's word (British folds never change the first three)."""
+    starts = sorted({word[:3] for words in keyword_lemmas for word in words if word})
+    alternatives = "|".join(re.escape(p) for p in starts) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where one keyword matched: character offsets and the surface words."""
+
+    keyword: str
+    start: int
+    end: int
+    surface: str
+
+
+def find(keyword_lemmas: tuple[str, ...], tokens: Tokens) -> list[tuple[int, int]]:
+    """(start, end) offsets of each run of adjacent tokens whose lemmas are the keyword's."""
+    n = len(keyword_lemmas)
+    if not n:
+        return []
+    found = []
+    lemmas, joined = tokens.lemmas, tokens.joined
+    for i in tokens.positions.get(keyword_lemmas[0], ()):
+        if i + n <= len(lemmas) and all(
+            joined[i + j] and lemmas[i + j] == keyword_lemmas[j] for j in range(1, n)
+        ):
+            found.append((tokens.starts[i], tokens.ends[i + n - 1]))
+    return found
+
+
+def hits(keywords: list[str], text: str, offset: int = 0) -> list[Hit]:
+    """Every match of every keyword in `text`, in text order."""
+    tokens = tokenize(text, offset)
+    out = []
+    for keyword in keywords:
+        for start, end in find(lemmas(keyword), tokens):
+            out.append(Hit(keyword, start, end, text[start - offset : end - offset]))
+    out.sort(key=lambda h: (h.start, -h.end))
+    return out

@@ -1,0 +1,124 @@
+"""Keyword evidence: lexeme-level matching, specificity, and lone generic keywords."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.compose import lexeme
+from briefing.compose.ranking import rank_theme
+from briefing.outline.themes import Theme
+from briefing.sources.library import Library
+
+
+def matched(keyword: str, text: str) -> list[str]:
+    return [h.surface for h in lexeme.hits([keyword], text)]
+
+
+def test_normally_is_not_normalisation():
+    assert matched("normalisation", "Trade normally resumed after the war.") == []
+    assert matched("normalisation", "The normalization of relations came in 1995.") == [
+        "normalization"
+    ]
+
+
+def test_plurals_and_spellings_are_one_lexeme():
+    assert matched("semiconductor", "Two semiconductors plants opened.") == ["semiconductors"]
+    assert matched("defence", "A defense pact was not on the table.") == ["defense"]
+    assert matched("supply chain", "Supply chains moved south.") == ["Supply chains"]
+
+
+def test_phrase_needs_every_word_in_order():
+    assert matched("clean energy", "Energy that is clean costs more.") == []
+    assert matched("four no's", "the \u201cfour nos\u201d policy") == ["four nos"]
+
+
+def _theme(tmp: Path, keywords: list[str], **kw) -> Theme:
+    return Theme(
+        id="t",
+        title="T",
+        keywords=tuple(keywords),
+        weights=kw.get("weights", {}),
+        exclude=(),
+        summary=None,
+        path=tmp / "t.yaml",
+        context=tuple(kw.get("context", ())),
+    )
+
+
+FILLER = (
+    "The weather in the capital was mild for the season and the markets were calm all week.\n\n"
+)
+
+
+def _library(tmp: Path, docs: dict[str, str]) -> Library:
+    src = tmp / "src"
+    src.mkdir()
+    for name, text in docs.items():
+        (src / name).write_text(text, encoding="utf-8")
+    return Library(src, db_path=tmp / "index.db")
+
+
+def test_lone_generic_keyword_loses_to_a_passage_about_the_theme(tmp_path):
+    docs = {
+        "office.txt": FILLER
+        * 3
+        + "Staff said the office environment had improved a great deal since the new managers "
+        "arrived, with quieter rooms and better lighting for everyone.\n\n",
+        "climate.txt": FILLER
+        * 3
+        + "Coal still supplies half of the country's power, and the climate pledge depends on "
+        "renewable capacity being built faster than planned.\n\n",
+    }
+    library = _library(tmp_path, docs)
+    try:
+        theme = _theme(tmp_path, ["climate", "coal", "renewable", "environment"])
+        ranked = rank_theme(library, theme)
+        assert ranked[0].source == "climate.txt"
+        assert set(ranked[0].terms) == {"Coal", "climate", "renewable"}
+    finally:
+        library.close()
+
+
+def test_stem_collision_is_no_evidence(tmp_path):
+    docs = {"a.txt": FILLER + "Trade normally resumed in the spring after a long pause.\n\n"}
+    library = _library(tmp_path, docs)
+    try:
+        assert rank_theme(library, _theme(tmp_path, ["normalisation"])) == []
+    finally:
+        library.close()
+
+
+def test_context_keyword_needs_company(tmp_path):
+    docs = {
+        "a.txt": FILLER + "Exports of tin ore rose sharply in the 1920s under the colonial "
+        "administration of the northern mines.\n\n",
+        "b.txt": FILLER + "Exports to the United States grew as the trade surplus widened and "
+        "tariff threats returned to the agenda this year.\n\n",
+    }
+    library = _library(tmp_path, docs)
+    try:
+        theme = _theme(tmp_path, ["export", "trade surplus", "tariff"], context=["export"])
+        ranked = rank_theme(library, theme)
+        assert [c.source for c in ranked][:1] == ["b.txt"]
+        lone = next(c for c in ranked if c.source == "a.txt")
+        assert lone.score < ranked[0].score / 5
+    finally:
+        library.close()
+
+
+def test_a_source_in_another_language_is_not_quoted(tmp_path):
+    german = (
+        "Die sogenannte Just Energy Transition Partnership (JETP) mit den G7-Staaten sieht "
+        "Finanzhilfen für den Ausstieg aus der Kohle vor, doch bisher floss wenig Geld.\n\n"
+    )
+    english = (
+        "The Just Energy Transition Partnership (JETP) promised funds to retire coal plants "
+        "early, but little of the money has been disbursed so far, officials said.\n\n"
+    )
+    library = _library(tmp_path, {"de.txt": german + german.replace("G7", "G8"), "en.txt": english})
+    try:
+        theme = _theme(tmp_path, ["JETP", "coal"])
+        assert {c.source for c in rank_theme(library, theme)} == {"en.txt"}
+        assert "de.txt" in {c.source for c in rank_theme(library, theme, ("en", "de"))}
+    finally:
+        library.close()

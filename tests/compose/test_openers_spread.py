@@ -1,0 +1,90 @@
+"""Self-contained openings, datelines, and spreading a slide across sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.compose.openers import (
+    connective_only,
+    dateline_end,
+    definite_reference,
+    editorial,
+)
+from briefing.compose.ranking import Candidate
+from briefing.compose.select import Used, choose
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal was hailed as a breakthrough.", "The deal"),
+        ("The team belongs to the Pentagon's accounting agency.", "The team"),
+        ("The partnership, agreed in 2022, aims to cut emissions.", None),
+        ("The Mekong Delta is sinking.", None),
+        ("Vietnam signed the deal.", None),
+    ],
+)
+def test_definite_reference(text, expected):
+    assert definite_reference(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (
+            "HANOI, Aug 22 (Reuters) - Vietnam's fund has paid little.",
+            "Vietnam's fund has paid little.",
+        ),
+        ("HANOI, Vietnam (AP) \u2014 Farmers still find bombs.", "Farmers still find bombs."),
+        ("HO CHI MINH CITY (AFP) \u2013 Firms moved south.", "Firms moved south."),
+        ("NATO - the alliance - met.", "NATO - the alliance - met."),
+        ("Vietnam's fund has paid little.", "Vietnam's fund has paid little."),
+    ],
+)
+def test_dateline_is_skipped(text, rest):
+    assert text[dateline_end(text, 0, len(text)) :] == rest
+
+
+def _c(source: str, start: int, score: float) -> Candidate:
+    return Candidate(source, start, start + 10, 0, 100, score, score, 1.0, 30, False, ("x",))
+
+
+def test_a_further_source_within_the_margin_is_preferred():
+    ranked = [_c("a", 0, 10.0), _c("a", 50, 9.9), _c("b", 0, 9.5), _c("c", 0, 5.0)]
+    picked = choose(
+        ranked, 2, Used(), lambda c: " ".join(f"{c.source}{c.start}w{i}" for i in range(6))
+    )
+    assert [(c.source, c.start) for c in picked] == [("a", 0), ("b", 0)]
+
+
+def test_a_further_source_far_below_is_not_preferred():
+    ranked = [_c("a", 0, 10.0), _c("a", 50, 9.9), _c("b", 0, 5.0)]
+    picked = choose(
+        ranked, 3, Used(), lambda c: " ".join(f"{c.source}{c.start}w{i}" for i in range(6))
+    )
+    assert [(c.source, c.start) for c in picked][:2] == [("a", 0), ("a", 50)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meanwhile, the Vietnamese took steps to mitigate a backlash.", True),
+        ("Yet the move should not be read as a tilt.", True),
+        ("He advocated a slower pace.", False),
+        ("Their statement was brief.", False),
+    ],
+)
+def test_connective_openers_name_their_subject(text, expected):
+    assert connective_only(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We spoke with Dr. Lan, who studies press freedom, about the new decree.", True),
+        ("This interview has been edited for length and clarity.", True),
+        ("Dr. Lan said the decree would chill reporting on land disputes.", False),
+    ],
+)
+def test_editorial_passages(text, expected):
+    assert editorial(text) is expected

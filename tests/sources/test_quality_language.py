@@ -1,0 +1,81 @@
+"""Document language and garble signals, on clean and garbled text in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.sources.analysis import prepare
+from briefing.sources.quality import language, sentence_quality
+
+CLEAN = {
+    "en": "The partnership, agreed in December with the Group of Seven countries, aims to "
+    "bring forward the peak in emissions and to cut the share of coal in the power mix.",
+    "de": "Die Regierung hat sich verpflichtet, den Anteil der Kohle an der Stromerzeugung "
+    "bis zum Ende des Jahrzehnts deutlich zu senken, doch die Finanzierung bleibt unklar.",
+    "fr": "Le gouvernement s'est engagé à réduire la part du charbon dans la production "
+    "d'électricité d'ici la fin de la décennie, mais le financement reste incertain.",
+    "es": "El gobierno se comprometió a reducir la proporción del carbón en la generación "
+    "de electricidad antes del final de la década, pero la financiación sigue siendo incierta.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(CLEAN))
+def test_language_is_identified(code):
+    assert language(CLEAN[code] + " " + CLEAN[code]) == code
+
+
+@pytest.mark.parametrize("code", sorted(CLEAN))
+def test_clean_prose_is_clean_in_its_language(code):
+    assert sentence_quality(CLEAN[code], lang=code) == 1.0
+
+
+def test_names_with_common_nouns_are_not_stray_capitals():
+    lexicon = frozenset({"group", "energy", "centre"})
+    sentence = (
+        "Dr. Ha Dang Son, director of the Hanoi-based Centre for Energy and Green Growth "
+        "Research, said the Group of Seven had not paid."
+    )
+    assert sentence_quality(sentence, lexicon) == 1.0
+
+
+def test_english_machine_translation_symptoms_are_flagged():
+    assert sentence_quality("Blinken also urged the minister to sign Increase economic ties.") < 1
+    assert sentence_quality("Held responsible This reluctance for fear of retaliation.") < 1
+    assert sentence_quality("coming exactly two weeks after the telephone call.") < 1
+
+
+@pytest.mark.parametrize(
+    ("code", "garbled"),
+    [
+        ("de", "Die Regierung hat hat sich verpflichtet , den Anteil zu senken."),
+        ("fr", "Le gouvernement s'est engagé engagé à réduire la part , du charbon."),
+        ("es", "El gobierno se comprometió a reducir la proporción del carbón [PLACEHOLDER]."),
+        ("en", "The government the the promised to cut coal , and to build wind farms."),
+    ],
+)
+def test_language_independent_garble_is_flagged(code, garbled):
+    assert sentence_quality(garbled, lang=code) < 1.0
+
+
+def test_a_german_document_is_german_and_not_judged_by_english_capitals():
+    text = "\n\n".join(CLEAN["de"].replace("Kohle", f"Kohle {n}") for n in range(3))
+    doc = prepare("de.txt", "sha", text)
+    assert doc.meta["language"] == "de"
+    assert doc.lexicon == frozenset()
+
+
+def test_an_english_document_does_not_load_the_language_model():
+    text = "\n\n".join(CLEAN["en"].replace("coal", f"coal ({n})") for n in range(3))
+    assert prepare("en.txt", "sha", text).meta["language"] == "en"
+
+
+def test_a_name_that_goes_on_with_a_number_is_not_garble():
+    sentence = (
+        '"You cannot have it both ways," said Ben Swanton of the monitoring group The 88 Project.'
+    )
+    assert sentence_quality(sentence, frozenset({"group"})) == 1.0
+
+
+def test_a_german_word_repeated_in_another_case_is_not_garble():
+    sentence = "Die Partnerschaft sollte Vietnam den Weg weg von der Kohle ebnen."
+    assert sentence_quality(sentence, lang="de") == 1.0
