@@ -27,6 +27,7 @@ COMMAND_MODULES = {
     "excerpts": "core_commands",
     "build": "build_commands",
     "verify": "build_commands",
+    "handout": "handout_commands",
     "present": "present_commands",
     "schema": "edit_commands",
     "new": "edit_commands",
