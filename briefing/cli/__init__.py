@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "verify": "build_commands",
     "handout": "handout_commands",
     "present": "present_commands",
+    "serve": "serve_commands",
     "schema": "edit_commands",
     "new": "edit_commands",
     "edit": "edit_commands",
