@@ -157,7 +157,7 @@ class Audience:
 
     def _received(self, page: int, sender: asyncio.StreamWriter) -> None:
         self._on_goto(page)
-        self.send(self._page(), skip=sender)
+        self.send(page, skip=sender)  # each side clamps it to its own deck
 
     def send(self, page: int, skip: asyncio.StreamWriter | None = None) -> None:
         for writer in list(self._peers):

@@ -36,6 +36,11 @@ class LinkedApp(BriefingApp):
         if not self._following:
             self.send_page(self.page)
 
+    def arrived(self, page: int) -> None:
+        """A move from the other side, read by a worker: shown from the app's own message
+        loop, so it is painted at once rather than at the next timer tick."""
+        self.call_later(self.follow, page)
+
     def follow(self, page: int) -> None:
         """Show the slide the other side moved to."""
         if page == self.page:
@@ -57,7 +62,7 @@ class AudienceApp(LinkedApp):
 
     def on_mount(self) -> None:
         if (path := self.resolve_link()) is not None:
-            self.audience = Audience(path, self.follow, lambda: self.page)
+            self.audience = Audience(path, self.arrived, lambda: self.page)
             self.run_worker(self._listen(), group="link", exit_on_error=False)
 
     async def _listen(self) -> None:
@@ -92,7 +97,7 @@ class PresenterApp(LinkedApp):
 
     def on_mount(self) -> None:
         if (path := self.resolve_link()) is not None:
-            self.presenter = Presenter(path, self.follow, self.show_link)
+            self.presenter = Presenter(path, self.arrived, self.show_link)
             self.run_worker(self.presenter.run(), group="link", exit_on_error=False)
 
     def show_link(self, state: str) -> None:
