@@ -37,7 +37,7 @@ class PresenterScreen(SlideScreen):
         self.next_view = SlideView(deck, id="next-slide")
         self.next_label = Static(Content("Next"), classes="presenter-label")
         self.link_line = Static(Content("connecting to the audience screen"), id="link")
-        self.notes_open = True
+        self.notes_open = False  # opened right after the first paint: notes render Jinja2
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="presenter"):
@@ -54,6 +54,12 @@ class PresenterScreen(SlideScreen):
     def on_mount(self) -> None:
         self.show_page(*self._shown)
         self.show_link(getattr(self.app, "link_state", ""))
+        self.call_after_refresh(self._open_notes)
+
+    def _open_notes(self) -> None:
+        self.notes_open = True
+        if self.notes.is_attached:
+            self.notes.show(*self._shown)
 
     def show_page(self, deck: Deck, page: int) -> None:
         super().show_page(deck, page)
