@@ -124,3 +124,11 @@ def test_the_sources_slide_hangs_its_entries(rendered):
     assert wrapped, "no source wraps: the test would prove nothing"
     for row in wrapped:
         assert abs(row[0].x0 - text_start) <= 2 * TOLERANCE, (row[0].text, row[0].x0, text_start)
+
+
+def test_the_example_notes_keep_proper_nouns(rendered):
+    deck, _ = rendered["example"]
+    notes = [s.notes_slide.notes_text_frame.text for s in Presentation(str(deck)).slides]
+    text = "\n".join(notes)
+    assert "passages on Balancing China" in text
+    assert "china" not in text.replace("China", "")
