@@ -86,7 +86,7 @@ def test_composition_is_deterministic(deck: Deck) -> None:
 
 def test_notes_are_rendered_with_slide_context(deck: Deck) -> None:
     china = next(s for s in deck.slides if s.theme == "china-balancing")
-    assert china.notes.startswith("4 passages on balancing china.")
+    assert china.notes.startswith("4 passages on Balancing China.")
     assert "{{" not in "".join(s.notes for s in deck.slides)
 
 

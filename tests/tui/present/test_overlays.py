@@ -62,7 +62,7 @@ async def test_notes_panel_shows_speaker_notes_and_follows_the_slide():
         notes = text_of(panel.query_one("#notes-text", Static))
         expected = speaker_notes(app.deck.slides[2], app.deck)
         assert expected in notes
-        assert "4 passages on balancing china" in notes  # the rendered template
+        assert "4 passages on Balancing China" in notes  # the rendered template
         assert app.deck.slides[2].excerpts[0].source.full_citation() in notes
         assert "Budget: 03:00" in notes
         await pilot.press("right")
