@@ -181,3 +181,31 @@ def test_a_second_audience_screen_is_refused(run_dir):
 )
 def test_only_well_formed_moves_are_taken(line, page):
     assert link.decode(line) == page
+
+
+async def test_both_ends_reload_together_and_keep_the_last_good_deck(run_dir, project):
+    outline = project / "outlines" / "us-vietnam.yaml"
+    room = AudienceApp(outline, clock=FakeClock(), watch=False)
+    desk = PresenterApp(outline, clock=FakeClock(), watch=False)
+    async with room.run_test(size=SIZE) as room_pilot, desk.run_test(size=SIZE) as desk_pilot:
+        for app in (room, desk):
+            app.use_watcher(app.make_watcher())
+        await until(lambda: desk.presenter.linked)
+        await room_pilot.press("3", "enter")
+        await until(lambda: desk.page == 3)
+        text = outline.read_text(encoding="utf-8")
+        outline.write_text(text.replace("title: Balancing China", "title: China, carefully"))
+        await until(lambda: room.poll_files() or room.reloads)
+        await until(lambda: desk.poll_files() or desk.reloads)
+        await until(lambda: room.reloads == 1 and desk.reloads == 1, timeout=30)
+        await desk_pilot.pause()
+        assert room.page == desk.page == 3
+        assert "China, carefully" in text_of(desk.slides.view)
+        assert "China, carefully" in text_of(room.slides.view)
+        outline.write_text("slides: [oops", encoding="utf-8")  # broken: both keep the last deck
+        await until(lambda: room.poll_files() or room.stale)
+        await until(lambda: desk.poll_files() or desk.stale)
+        await until(lambda: room.stale and desk.stale, timeout=30)
+        await room_pilot.pause()
+        assert "China, carefully" in text_of(desk.slides.view)
+        assert "China, carefully" in text_of(room.slides.view)
