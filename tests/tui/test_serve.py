@@ -117,3 +117,22 @@ def test_a_busy_port_is_one_line(server, tmp_path):
     assert result.returncode != 0
     assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_browser_shows_the_title_slide(server, tmp_path):
+    """Where headless Chromium is installed: a screenshot of the page, with the title on it."""
+    import shutil
+
+    browser = next(
+        (b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None
+    )
+    if browser is None:
+        pytest.skip("headless Chromium is not installed: no browser screenshot taken")
+    port, _ = server
+    shot = tmp_path / "page.png"
+    subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--virtual-time-budget=15000",
+         f"--screenshot={shot}", "--window-size=1280,800", f"http://127.0.0.1:{port}/"],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert shot.stat().st_size > 10_000  # a painted page, not a blank one
