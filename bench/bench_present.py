@@ -12,6 +12,11 @@ Target: within 1.5x of the minimal app.
 
 Slide switch: in one process, under Textual's `run_test`, the time from a key press to the
 next slide having been laid out and painted, over many presses; target: median under 16 ms.
+
+Presenter view: its first paint (`present --presenter`, no audience screen running) against the
+same floor, and the cross-screen delay: from an arrow key typed into the audience screen (its
+own process, under a pseudo-terminal) to that slide painted in a presenter view linked over the
+socket (in this process, under `run_test`); target: median under 50 ms.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = Path(sys.executable)
 FIRST_PAINT_TARGET = 1.5
 SWITCH_TARGET_MS = 16.0
+CROSS_TARGET_MS = 50.0
 COLS, ROWS = 100, 30
 
 MINIMAL_APP = """
@@ -144,6 +150,63 @@ async def switch_times(outline: Path, presses: int) -> list[float]:
     return times
 
 
+KEYS = {"right": b"\x1b[C", "left": b"\x1b[D"}
+
+
+async def cross_screen_times(outline: Path, presses: int) -> list[float]:
+    """Seconds from an arrow key typed into the audience screen (`briefing present` in its own
+    process, under a pseudo-terminal) to that slide painted in a presenter view (this process)."""
+    from briefing.tui.present.linked import PresenterApp
+    from briefing.tui.slide_view import SlideView
+
+    class Timed(PresenterApp):
+        target = -1
+
+        def on_mount(self) -> None:
+            self.painted = asyncio.Event()
+
+        def on_slide_view_shown(self, message: SlideView.Shown) -> None:
+            if message.page == self.target == self.page:
+                self.painted.set()
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    argv = [str(PYTHON), "-m", "briefing", "present", str(outline), "--no-watch"]
+    room = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    loop = asyncio.get_running_loop()
+    loop.add_reader(master, lambda: os.read(master, 65536))  # keep its terminal drained
+    desk = Timed(outline, watch=False)
+    times = []
+    try:
+        async with desk.run_test(size=(COLS, ROWS)):
+            end = time.monotonic() + 60
+            while not (desk.presenter is not None and desk.presenter.linked):
+                if time.monotonic() > end or room.poll() is not None:
+                    raise RuntimeError(f"the audience screen never linked: {desk.link_state}")
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.5)
+            last = len(desk.deck.slides)
+            for n in range(presses):
+                key = "right" if (n // last) % 2 == 0 else "left"
+                desk.target = desk.page + (1 if key == "right" else -1)
+                desk.painted.clear()
+                start = time.perf_counter()
+                os.write(master, KEYS[key])
+                await asyncio.wait_for(desk.painted.wait(), 10)
+                times.append(time.perf_counter() - start)
+                await asyncio.sleep(0.05)
+    finally:
+        loop.remove_reader(master)
+        room.terminate()
+        room.wait(timeout=10)
+        os.close(master)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--runs", type=int, default=7)
@@ -158,7 +221,11 @@ def main() -> None:
         contenders = {
             "minimal Textual app": [str(PYTHON), str(minimal)],
             "briefing present": [str(PYTHON), "-m", "briefing", "present", str(args.outline)],
+            "presenter view": [
+                *(str(PYTHON), "-m", "briefing", "present", str(args.outline), "--presenter")
+            ],
         }
+        os.environ["XDG_RUNTIME_DIR"] = tmp  # the presenter's socket, private to this run
         timings: dict[str, list[float]] = {name: [] for name in contenders}
         for argv in contenders.values():  # warm-up: index cache and .pyc files
             first_paint(argv, cache)
@@ -168,6 +235,9 @@ def main() -> None:
 
     os.environ.setdefault("BRIEFING_CACHE_DIR", tempfile.mkdtemp())
     switches = asyncio.run(switch_times(args.outline, args.presses))
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_RUNTIME_DIR"] = tmp
+        cross = asyncio.run(cross_screen_times(args.outline, args.presses))
 
     floor = statistics.median(timings["minimal Textual app"])
     ours = statistics.median(timings["briefing present"])
@@ -176,6 +246,9 @@ def main() -> None:
     best_ratio = min(timings["briefing present"]) / min(timings["minimal Textual app"])
     switch_ms = 1000 * statistics.median(switches)
     p95_ms = 1000 * sorted(switches)[int(0.95 * (len(switches) - 1))]
+    presenter = statistics.median(timings["presenter view"])
+    cross_ms = 1000 * statistics.median(cross)
+    cross_p95 = 1000 * sorted(cross)[int(0.95 * (len(cross) - 1))]
     rows = [
         ("first paint: minimal Textual app", f"{floor:.3f} s", "(floor)", ""),
         (
@@ -197,6 +270,20 @@ def main() -> None:
             "OK" if switch_ms < SWITCH_TARGET_MS else "MISSED",
         ),
         ("slide switch, 95th percentile", f"{p95_ms:.1f} ms", "", ""),
+        (
+            "first paint: present --presenter",
+            f"{presenter:.3f} s",
+            f"<= {FIRST_PAINT_TARGET}x floor",
+            f"{presenter / floor:.2f}x "
+            + ("OK" if presenter / floor <= FIRST_PAINT_TARGET else "MISSED"),
+        ),
+        (
+            f"cross-screen, median of {len(cross)}",
+            f"{cross_ms:.1f} ms",
+            f"< {CROSS_TARGET_MS:g} ms",
+            "OK" if cross_ms < CROSS_TARGET_MS else "MISSED",
+        ),
+        ("cross-screen, 95th percentile", f"{cross_p95:.1f} ms", "", ""),
     ]
     print(f"$ {PYTHON.name} bench/bench_present.py -n {args.runs} --presses {args.presses}")
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, terminal {COLS}x{ROWS}")

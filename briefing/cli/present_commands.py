@@ -35,16 +35,21 @@ def need_terminal(command: str) -> None:
 @click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
 @COLOURS_OPTION
 @click.option("--no-watch", is_flag=True, help="Do not reload when the outline or sources change.")
-def present(outline: Path, theme: str, no_watch: bool) -> None:
+@click.option(
+    "--presenter",
+    is_flag=True,
+    help="Presenter view: notes, next slide, clock; follows the room.",
+)
+def present(outline: Path, theme: str, no_watch: bool, presenter: bool) -> None:
     """Present OUTLINE live in the terminal (press ? for keys, q to quit)."""
     from briefing.compose.cache import compose_cached
 
     deck = compose_cached(outline)  # a deck that cannot be composed never starts the TUI
     need_terminal("present")
-    from briefing.tui.present.app import BriefingApp
+    from briefing.tui.present.linked import AudienceApp, PresenterApp
 
     probe = os.environ.get(FIRST_PAINT_ENV)
-    app = BriefingApp(
+    app = (PresenterApp if presenter else AudienceApp)(
         outline,
         deck=deck,
         theme=theme,

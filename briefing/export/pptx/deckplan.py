@@ -30,11 +30,14 @@ from briefing.export.pptx.textfit import Para
 if TYPE_CHECKING:
     from briefing.deck import Deck
 
+QUOTE_SIZE = 20  # points: the size of quotations across a deck, where every slide allows it
+
 
 def plan_deck(deck: Deck, frame: Frame) -> tuple[list[Page], list[str]]:
     """Every slide of the written deck, in order, and warnings about shortened quotes."""
     pages: list[Page] = [_cover(deck, frame)]
     warnings: list[str] = []
+    slides: list[list[Item]] = []
     for number, slide in enumerate(deck.slides, 1):
         label = f"slide {number} '{slide.title}'"
         items: list[Item] = []
@@ -43,8 +46,13 @@ def plan_deck(deck: Deck, frame: Frame) -> tuple[list[Page], list[str]]:
                 item, note = shorten(item, CONTENT_SIZES[-1], frame.content, label)
                 warnings += [note] if note else []
             items.append(item)
+        slides.append(items)
+    quote_size = _quote_size(slides, frame.content)
+    for number, (slide, items) in enumerate(zip(deck.slides, slides, strict=True), 1):
+        label = f"slide {number} '{slide.title}'"
+        sizes = (quote_size,) if any(i.kind == "quote" for i in items) else CONTENT_SIZES
         try:
-            size, groups = layout(items, CONTENT_SIZES, frame.content)
+            size, groups = layout(items, sizes, frame.content)
         except OutputError as exc:
             raise OutputError(f"{label}: {exc}") from None
         first_no = len(pages) + 1
@@ -61,6 +69,21 @@ def plan_deck(deck: Deck, frame: Frame) -> tuple[list[Page], list[str]]:
             )
     pages += _sources(deck, frame)
     return [_with_chrome(p, n, deck, frame) for n, p in enumerate(pages, 1)], warnings
+
+
+def _quote_size(slides: list[list[Item]], area: Box) -> int:
+    """One size for every slide that quotes: the largest, up to QUOTE_SIZE, at which each of
+    those slides can be laid out (on "(cont.)" slides where needed), rather than a size per
+    slide that shrinks with the number of quotes it holds."""
+    quoting = [items for items in slides if any(i.kind == "quote" for i in items)]
+    for size in (s for s in CONTENT_SIZES if s <= QUOTE_SIZE):
+        try:
+            for items in quoting:
+                layout(items, (size,), area)
+        except OutputError:
+            continue
+        return size
+    return CONTENT_SIZES[-1]
 
 
 def _cover(deck: Deck, frame: Frame) -> Page:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from briefing.export.pptx.slideplan import INSET_X, INSET_Y, Box, Page, TextBox
-from briefing.export.pptx.textfit import FONT_NAME
+from briefing.export.pptx.textfit import FONT_NAME, LINE_SLACK, WIDTH_SLACK, line_height, wrap
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -45,6 +45,17 @@ def xml_text(text: str) -> str:
 def unescape_text(text: str) -> str:
     """Undo the _xHHHH_ escapes of control characters, as PowerPoint does on reading."""
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def least_text_height(tb: TextBox) -> float:
+    """The height `tb`'s text takes at least: lines wrapped on the full width (no safety
+    margin) and set solid, so a quote's bar never runs past the text it marks."""
+    height = 0.0
+    for p in tb.paras:
+        width = (tb.box.text_width - p.indent) / WIDTH_SLACK
+        lines = wrap(p.text, width, p.size, bold=p.bold, italic=p.italic)
+        height += p.space_before + len(lines) * line_height(p.size) / LINE_SLACK
+    return height
 
 
 def txbody_xml(tb: TextBox, *, field: bool = False) -> str:
@@ -179,7 +190,8 @@ def slide_xml(
         if tb is sub:
             continue  # it went into the subtitle placeholder
         if tb.role == "quote":
-            bar = Box(tb.box.x - 12, tb.box.y + INSET_Y, 4, tb.box.h - 2 * INSET_Y)
+            text_h = least_text_height(tb)
+            bar = Box(tb.box.x - 12, tb.box.y + INSET_Y, 4, min(text_h, tb.box.h - 2 * INSET_Y))
             shapes.append(rect_sp(next(ids), "Quote bar", bar, ACCENT))
         shapes.append(textbox_sp(next(ids), tb))
     shapes += [textbox_sp(next(ids), tb, field=tb.role == "number") for tb in page.chrome]

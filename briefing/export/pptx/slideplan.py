@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from briefing.compose.notes import speaker_notes
 from briefing.errors import OutputError
 from briefing.export.pptx.provenance import Provenance, quote_mark, shown, text_hash
-from briefing.export.pptx.textfit import Para, paras_height
+from briefing.export.pptx.textfit import Para, paras_height, text_width
 
 if TYPE_CHECKING:
     from briefing.deck import Deck, Excerpt, Slide
@@ -125,7 +125,9 @@ class Item:
                 Para(quote_mark(self.text, shortened=self.shortened), size),
                 Para(citation, attribution, space_before=round(size * 0.3, 1)),
             )
-        return (Para(self.text, size, italic=self.kind == "note", space_before=gap),)
+        # A source hangs: its wrapped lines start under the citation, not under its number.
+        hang = text_width(self.text.split(" ", 1)[0] + " ", size) if self.kind == "source" else 0
+        return (Para(self.text, size, indent=hang, italic=self.kind == "note", space_before=gap),)
 
 
 def box_height(paras: tuple[Para, ...], width: float) -> float:

@@ -38,7 +38,7 @@ class BriefingApp(App[int]):
     """Presents one outline; `deck` may be passed in when it is already composed."""
 
     CSS_PATH = Path(__file__).parent.parent / "briefing.tcss"  # absolute: subclasses live elsewhere
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS: ClassVar = {BriefingCommands}  # briefing's own: no Textual "Theme", "Quit"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(k.keys, k.action, k.hint or k.help, show=False) for k in APP_KEYS
     ]

@@ -4,6 +4,7 @@ footer's hints are all generated from it, so they can never disagree."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -81,3 +82,11 @@ def footer_hints(width: int) -> list[tuple[str, str]]:
     order = [*SLIDE_KEYS, *APP_KEYS]
     chosen.sort(key=order.index)
     return [(k.shown.split()[0], k.hint) for k in chosen]
+
+
+def past_the_end(screen: Any, number: int, last: int) -> bool:
+    """Say so (and return True) when a typed slide number is beyond the deck's last slide."""
+    if number <= last:
+        return False
+    screen.notify(f"There is no slide {number}: the last is {last}", severity="warning", timeout=3)
+    return True

@@ -81,9 +81,10 @@ async def test_typing_a_number_then_enter_jumps_there():
         assert not jump.display
         await pilot.press("1", "2", "backspace", "enter")
         assert app.page == 1
-        await pilot.press("9", "9", "enter")  # past the end: clamped to the last slide
-        assert app.page == LAST
-        await pilot.press("2", "escape", "enter")  # Esc cancels the number
+        await pilot.press("9", "9", "enter")  # past the end: says so and stays
+        assert app.page == 1
+        assert "There is no slide 99: the last is 7" in [n.message for n in app._notifications]
+        await pilot.press("end", "2", "escape", "enter")  # Esc cancels the number
         assert app.page == LAST
         await pilot.press("0", "enter")
         assert app.page == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.deck import Deck, Slide
+from briefing.tui.present.keys import past_the_end
 
 
 def describe(slide: Slide) -> str:
@@ -67,6 +69,7 @@ class OverviewScreen(Screen[int | None]):
         super().__init__()
         self.deck = deck
         self.page = page
+        self.digits = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="overview-box"):
@@ -81,6 +84,17 @@ class OverviewScreen(Screen[int | None]):
         options = self.query_one(OptionList)
         options.highlighted = self.page
         options.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing a slide number highlights it; Enter then goes there."""
+        if not (event.character and event.character.isdigit()):
+            return
+        event.stop()
+        self.digits = (self.digits + event.character)[-4:]
+        if past_the_end(self, int(self.digits), len(self.deck.slides)):
+            self.digits = ""
+        else:
+            self.query_one(OptionList).highlighted = int(self.digits)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

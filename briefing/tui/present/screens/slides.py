@@ -15,13 +15,14 @@ from textual.containers import Container
 from textual.screen import Screen
 
 from briefing.deck import Deck
-from briefing.tui.present.keys import SLIDE_KEYS
+from briefing.tui.present.keys import SLIDE_KEYS, past_the_end
 from briefing.tui.present.pacing import Pace
 from briefing.tui.present.widgets.notes import NotesPanel
 from briefing.tui.present.widgets.status import KeyHints, StatusBar
 from briefing.tui.slide_view import SlideView
 
 WIDE = 140  # columns from which the notes sit beside the slide instead of under it
+TALL = 45  # lines from which the slide spaces its quotations out
 
 
 class SlideScreen(Screen[None]):
@@ -56,6 +57,7 @@ class SlideScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
+        self.set_class(event.size.height >= TALL, "-tall")
 
     # The app calls these from timers and workers too, possibly while the screen is being
     # torn down on quit: then they do nothing.
@@ -102,7 +104,8 @@ class SlideScreen(Screen[None]):
             number, self.digits = int(self.digits), ""
             # Run as an action, awaited, like a key binding: a key pressed right after Enter
             # (a remote clicker, a paste) must act on the new slide, not race a message.
-            await self.run_action(f"app.go({number})")
+            if not past_the_end(self, number, len(self._shown[0].slides)):
+                await self.run_action(f"app.go({number})")
         elif event.key == "backspace" and self.digits:
             self.digits = self.digits[:-1]
         elif event.key == "escape" and self.digits:
