@@ -25,6 +25,8 @@ def need_terminal(command: str) -> None:
     """Refuse to draw a TUI into a pipe or file: say so in one line, exit non-zero."""
     if os.environ.get(NO_TTY_ENV) or (sys.stdout.isatty() and sys.stdin.isatty()):
         return
+    if os.environ.get("TEXTUAL_DRIVER"):  # served (textual-serve's web driver): no terminal needed
+        return
     raise BriefingError(
         f"`briefing {command}` needs a terminal, and its input or output is not one "
         "(piped or redirected?); run it in a terminal, or use `briefing build` for a file"
