@@ -485,7 +485,7 @@ def checks_for(r: CorpusResult) -> list[Check]:
             None,
         ),
         Check(
-            "`briefing --help` (not a floor: more imports)",
+            "`briefing --help` (not a floor)",
             "-",
             f"{r.warm_median_s / r.cli_floor_median_s:.2f}x ({r.cli_floor_median_s * 1000:.0f} ms)",
             None,
