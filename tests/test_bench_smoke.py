@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -153,3 +154,19 @@ def test_paths_benchmark_reports_every_row_on_a_tiny_corpus(
     ):
         assert row in out, row
     assert dict(os.environ) == before
+
+
+def test_present_benchmark_reports_the_cold_first_paint(tmp_path: Path) -> None:
+    """One round of bench/bench_present.py under a pseudo-terminal: the cold-cache row is
+    reported beside the warm one. Nothing timed is asserted."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_present.py"), "-n", "1", "--presses", "3"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    for row in ("first paint: briefing present", "first paint, cold cache: present"):
+        assert row in result.stdout, result.stdout
