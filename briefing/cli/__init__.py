@@ -25,6 +25,7 @@ COMMAND_MODULES = {
     "sources": "core_commands",
     "themes": "core_commands",
     "excerpts": "core_commands",
+    "search": "search_commands",
     "text": "source_commands",
     "init": "source_commands",
     "build": "build_commands",
