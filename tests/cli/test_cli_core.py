@@ -226,3 +226,18 @@ def test_outline_path_is_a_folder(project: Path, command: str) -> None:
     result = run(command, project / "outlines")
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+
+
+def test_a_reader_that_stops_early_is_not_an_error(project: Path) -> None:
+    """`briefing sources -v | head -1`: the pipe closes while briefing still writes; no
+    traceback, no internal error (it was `internal error: BrokenPipeError`)."""
+    pipeline = subprocess.run(
+        f"{sys.executable} -m briefing sources -v --sources {project / 'seeds'} | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert pipeline.stdout.strip()
+    assert "Traceback" not in pipeline.stderr
+    assert "internal error" not in pipeline.stderr, pipeline.stderr
