@@ -84,6 +84,15 @@ def test_connective_openers_name_their_subject(text, expected):
         ("We spoke with Dr. Lan, who studies press freedom, about the new decree.", True),
         ("This interview has been edited for length and clarity.", True),
         ("Dr. Lan said the decree would chill reporting on land disputes.", False),
+        ("We asked Nguyen Thi Lan, a labour lawyer, what the new code changes.", True),
+        ("Last week we interviewed Prof. Tran about the dam.", True),
+        ("Ho Van Minh, a former negotiator, spoke to us about the talks.", True),
+        ("Economist Le Dang Doanh joins us to discuss the trade surplus.", True),
+        ("What follows is the following interview, lightly edited.", True),
+        # an interviewee's own "we": not the outlet introducing itself
+        ("We asked the ministry for money three times and heard nothing.", False),
+        ("Investors told us that reliable power matters most.", False),
+        ("We met every target the ministry set for 2023.", False),
     ],
 )
 def test_editorial_passages(text, expected):
