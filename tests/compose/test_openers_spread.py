@@ -97,3 +97,29 @@ def test_connective_openers_name_their_subject(text, expected):
 )
 def test_editorial_passages(text, expected):
     assert editorial(text) is expected
+
+
+def _words(c: Candidate) -> str:
+    return " ".join(f"{c.source}{c.start}w{i}" for i in range(6))
+
+
+@pytest.mark.parametrize(("third", "expected"), [(8.0, "c"), (6.0, "b")])
+def test_a_third_source_wins_a_wider_margin_for_the_last_place(third, expected):
+    """Two reports and a news page: the slide's last place goes to the page when it scores
+    within WIDE_MARGIN of the reports' next passage, not only within SPREAD_MARGIN."""
+    ranked = [
+        _c("a", 0, 10.0),
+        _c("b", 0, 9.95),
+        _c("a", 50, 9.9),
+        _c("b", 50, 9.85),
+        _c("c", 0, third),
+    ]
+    picked = choose(ranked, 4, Used(), _words)
+    assert [c.source for c in picked] == ["a", "b", "a", expected]
+
+
+def test_the_wider_margin_does_not_apply_while_places_remain():
+    """With places to spare, a weaker new source still needs to be within SPREAD_MARGIN."""
+    ranked = [_c("a", 0, 10.0), _c("a", 50, 9.9), _c("c", 0, 8.0), _c("d", 0, 7.9)]
+    picked = choose(ranked, 4, Used(), _words)
+    assert [c.source for c in picked][:2] == ["a", "a"]
