@@ -18,6 +18,7 @@ SPREAD_MARGIN = 0.1  # a new source's candidate within 10% of the best is prefer
 # sources, a new source is worth more: its candidate wins within WIDE_MARGIN.
 FEW_SOURCES = 3
 WIDE_MARGIN = 0.25
+CLEAN = 0.9  # the wider margin is for clean text: a garbled page is no better a third voice
 
 
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
@@ -108,6 +109,8 @@ def _new_source_nearby(
         if other.score < floor:
             return None
         if per_source[other.source] or blocked(other):
+            continue
+        if short and other.score < candidate.score * (1 - SPREAD_MARGIN) and other.quality < CLEAN:
             continue
         if not used.clashes(other.source, other.start, other.end, text_of(other)):
             return other

@@ -125,17 +125,17 @@ def test_a_source_in_another_language_is_not_quoted(tmp_path):
 
 
 def test_shipped_themes_do_not_quote_a_generic_keyword_alone(tmp_path):
-    """The shipped human-rights theme: "political system" in a defence passage is not evidence
-    of a human-rights passage, while a passage about rights is."""
+    """The shipped human-rights theme: "regime" in a trade passage is not evidence of a
+    human-rights passage, while a passage about rights is."""
     from briefing.outline.themes import load_themes
 
     root = Path(__file__).resolve().parents[2]
     theme = load_themes(root / "themes", {"human-rights"})["human-rights"]
     docs = {
-        "defence.txt": FILLER
+        "trade.txt": FILLER
         * 3
-        + "The two navies agreed to hold search-and-rescue drills, and both sides pledged to "
-        "respect each other's political system and independence, the defence ministry said.\n\n",
+        + "A stricter export-control regime for dual-use machinery took effect in March, and "
+        "customs officers began checking every shipment bound for the port, officials said.\n\n",
         "rights.txt": FILLER
         * 3
         + "Rights groups say at least 160 people are jailed for peaceful expression, and press "
@@ -145,7 +145,7 @@ def test_shipped_themes_do_not_quote_a_generic_keyword_alone(tmp_path):
     try:
         ranked = rank_theme(library, theme)
         assert ranked and ranked[0].source == "rights.txt"
-        alone = [c for c in ranked if c.source == "defence.txt"]
+        alone = [c for c in ranked if c.source == "trade.txt"]
         assert all(c.score < ranked[0].score / 3 for c in alone)
     finally:
         library.close()

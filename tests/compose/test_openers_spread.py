@@ -123,3 +123,10 @@ def test_the_wider_margin_does_not_apply_while_places_remain():
     ranked = [_c("a", 0, 10.0), _c("a", 50, 9.9), _c("c", 0, 8.0), _c("d", 0, 7.9)]
     picked = choose(ranked, 4, Used(), _words)
     assert [c.source for c in picked][:2] == ["a", "a"]
+
+
+def test_the_wider_margin_is_not_for_a_garbled_page():
+    """A machine-garbled page (low quality) only wins the last place within SPREAD_MARGIN."""
+    garbled = Candidate("c", 0, 10, 0, 100, 8.0, 14.0, 0.56, 30, False, ("x",))
+    ranked = [_c("a", 0, 10.0), _c("b", 0, 9.95), _c("a", 50, 9.9), _c("b", 50, 9.85), garbled]
+    assert [c.source for c in choose(ranked, 4, Used(), _words)] == ["a", "b", "a", "b"]
