@@ -2,8 +2,13 @@
 
 Synthesises corpora of perturbed seed paragraphs (see bench/synth.py) and times the whole
 `python -m briefing compose OUTLINE --json > /dev/null` process on them, against baselines
-measured in the same run (Python start-up, the CLI's own import floor, a raw read of the
-corpus bytes), so figures from a busy, shared machine can be compared as ratios.
+measured in the same run, so figures from a busy, shared machine can be compared as ratios.
+The floor a warm compose is divided by is `python -c "import sqlite3, json"`: the interpreter
+and the two standard modules a cached compose cannot do without. `briefing --help` is still
+timed, but only reported: it imports every command module (the listing needs them all), more
+than a warm compose imports, so dividing by it flattered the warm figure. A raw read of the
+corpus bytes is the floor for the first index. briefing's bytecode is compiled first (the code
+folder the children run), as installing a package does.
 
     .venv/bin/python bench/bench_corpus.py                  # 1,000 and 10,000 docs + 50 MB file
     .venv/bin/python bench/bench_corpus.py --quick          # smoke run: 200 docs + 5 MB file
@@ -27,6 +32,7 @@ process; first index at least 1 MB/s of source text; peak memory under 500 MB.
 from __future__ import annotations
 
 import argparse
+import compileall
 import io
 import json
 import os
@@ -479,7 +485,7 @@ def checks_for(r: CorpusResult) -> list[Check]:
             None,
         ),
         Check(
-            "warm compose / `briefing --help`",
+            "`briefing --help` (not a floor)",
             "-",
             f"{r.warm_median_s / r.cli_floor_median_s:.2f}x ({r.cli_floor_median_s * 1000:.0f} ms)",
             None,
@@ -549,7 +555,7 @@ def render(results: list[CorpusResult], command: str, machine: dict[str, object]
     lines.append("== summary")
     header = (
         f"{'corpus':<18} {'MB':>7} {'first index':>12} {'MB/s':>6} {'warm med':>9} {'edited':>7} "
-        f"{'warm/py':>8} {'warm/--help':>11} {'RSS MB':>7} {'PSS MB':>7}  result"
+        f"{'warm/py':>8} {'RSS MB':>7} {'PSS MB':>7}  result"
     )
     lines.append(header)
     for r in results:
@@ -560,7 +566,7 @@ def render(results: list[CorpusResult], command: str, machine: dict[str, object]
             f"{r.name:<18} {r.mb:7.1f} {r.first_index_s:11.1f}s {r.index_mbps:6.2f} "
             f"{r.warm_median_s:8.3f}s {r.edited_median_s:6.3f}s "
             f"{r.warm_median_s / r.startup_median_s:7.1f}x "
-            f"{r.warm_median_s / r.cli_floor_median_s:10.2f}x {peak:7.0f} {pss}  "
+            f"{peak:7.0f} {pss}  "
             f"{'PASS' if all(verdicts) else 'FAIL'}"
         )
     return "\n".join(lines)
@@ -626,6 +632,7 @@ def main(argv: list[str] | None = None) -> int:
     work = (args.workdir or Path(tempfile.mkdtemp(prefix="briefing-bench-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
     code = exported(args.rev, work) if args.rev else working_tree()
+    compileall.compile_dir(code.folder / "briefing", quiet=1)  # .pyc, as an install has
     machine["code"] = {
         "briefing": code.label,
         "folder": str(code.folder),

@@ -11,6 +11,9 @@ the PDF. Baselines, measured in the same run so figures from a busy machine comp
 - raw PDFium: pypdfium2 opening the PDF and reading every page's text (`get_text_range`),
   the floor under any PDFium-based extractor; the rest is layout analysis.
 
+Bytecode: not compiled first, and it need not be: the extractors run in this process, after
+an untimed first extraction of each input has imported (and compiled) everything they use.
+
     .venv/bin/python bench/bench_formats.py              # 300 pages, median of 5
     .venv/bin/python bench/bench_formats.py --pages 50 -n 3 --json out.json
 """

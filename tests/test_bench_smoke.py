@@ -1,11 +1,14 @@
 """Smoke tests for the benchmarks: the corpus synthesiser (bench/synth.py) gives deterministic
 output over which a deck quotes its sources verbatim, and the build benchmark still runs.
-Nothing here asserts a time."""
+The new rows of issue 14 (build after an edit and on an empty cache, the paths benchmark) are
+smoked on tiny inputs. Nothing here asserts a time."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -113,3 +116,57 @@ def test_build_benchmark_runs_and_its_baseline_writes_the_same_slides(
     out = capsys.readouterr().out
     assert "python-pptx script" in out and "1.00x" in out
     assert "target: briefing build within 1.3x of the python-pptx script:" in out
+    for row in ("build, 1 bullet edited", "first build, no cache"):
+        assert row in out
+    assert "target: build after editing one bullet within 1.3x" in out
+    assert "target: first build on an empty cache within 2.0x" in out
+
+
+def test_edit_one_bullet_changes_only_the_first_bullet() -> None:
+    bench = _load("bench_build", ROOT / "bench" / "bench_build.py")
+    text = 'title: T\nslides:\n  - title: A\n    bullets:\n      - one\n      - "two"\n'
+    edited = bench.edit_one_bullet(text, 3)
+    assert edited == text.replace("- one", "- one (edit 3)")
+    quoted = bench.edit_one_bullet(text.replace("- one", '- "one"'), 1)
+    assert '- "one (edit 1)"' in quoted
+
+
+def test_paths_benchmark_reports_every_row_on_a_tiny_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One tiny round of bench/bench_paths.py: every row of issue 14 is reported; no time is
+    asserted, and the caller's cache folder is left as it was."""
+    monkeypatch.syspath_prepend(str(ROOT))
+    before = dict(os.environ)
+    from bench import bench_paths
+
+    args = ["--sizes", "12", "--repeat", "1", "--searches", "1", "--workdir", str(tmp_path)]
+    assert bench_paths.main(args) == 0
+    out = capsys.readouterr().out
+    for row in (
+        "first index, whole process",
+        "index on disk / corpus",
+        "compose after an outline edit",
+        "compose after one source changed",
+        "evidence search 'Vietnam' (common)",
+        "(rare,",
+        "peak memory",
+    ):
+        assert row in out, row
+    assert dict(os.environ) == before
+
+
+def test_present_benchmark_reports_the_cold_first_paint(tmp_path: Path) -> None:
+    """One round of bench/bench_present.py under a pseudo-terminal: the cold-cache row is
+    reported beside the warm one. Nothing timed is asserted."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_present.py"), "-n", "1", "--presses", "3"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    for row in ("first paint: briefing present", "first paint, cold cache: present"):
+        assert row in result.stdout, result.stdout

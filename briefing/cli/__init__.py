@@ -25,6 +25,7 @@ COMMAND_MODULES = {
     "sources": "core_commands",
     "themes": "core_commands",
     "excerpts": "core_commands",
+    "search": "search_commands",
     "text": "source_commands",
     "init": "source_commands",
     "build": "build_commands",
@@ -68,6 +69,9 @@ class BriefingGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("briefing: interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:  # `briefing compose ... | head`: the reader has all it wanted
+            _quiet_stdout()
+            ctx.exit(141)  # 128 + SIGPIPE, as a shell reports a process the pipe closed on
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:
@@ -108,6 +112,12 @@ COLOURS_OPTION = click.option(
     show_default=True,
     help="Colours (dark, light, or high contrast for projectors).",
 )
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so flushing it at exit cannot raise a second broken pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def warn(lines: Any) -> None:

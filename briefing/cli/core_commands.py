@@ -40,6 +40,13 @@ def _folders(outline: Path | None, sources: Path | None, themes: Path | None) ->
     return sources or root / "seeds", themes or root / "themes"
 
 
+def _languages(outline: Path | None) -> tuple[str, ...]:
+    """The languages OUTLINE's deck may quote (its `language:`), English without an outline."""
+    from briefing.outline.load import load_outline
+
+    return tuple(load_outline(outline).model.language) if outline is not None else ("en",)
+
+
 @cli.command()
 @OUTLINE
 @click.option("--json", "as_json", is_flag=True, help="Print the deck as JSON (see CONTRACT.md).")
@@ -183,7 +190,7 @@ def excerpts(
     loaded = load_themes(themes_folder, {theme})[theme]
     library = Library(sources_folder)
     try:
-        ranked = ranking.rank_theme(library, loaded)
+        ranked = ranking.rank_theme(library, loaded, _languages(outline))
         click.echo(f"{len(ranked)} candidates for {theme}; showing {min(limit, len(ranked))}")
         for rank, c in enumerate(ranked[:limit], 1):
             text = " ".join(library.text(c.source)[c.start : c.end].split())

@@ -83,9 +83,14 @@ def connective_only(text: str) -> bool:
 # The publication talking about itself rather than the topic: an interview's introduction,
 # an editor's note. Quotable only when nothing else says the same.
 _META = re.compile(
-    r"\b(?:we (?:spoke|talked) (?:with|to)|this interview|interviewed by|edited for (?:length|"
-    r"clarity)|in (?:this|our) (?:interview|conversation|podcast|episode)|read (?:more|the full)"
-    r"|click here|sign up)\b",
+    r"\b(?:we (?:spoke|talked|sat down|caught up) (?:with|to)|this interview|interviewed by"
+    r"|edited for (?:length|clarity)|in (?:this|our) (?:interview|conversation|podcast|episode)"
+    r"|read (?:more|the full)|click here|sign up"
+    r"|(?:spoke|talked|sat down) (?:with|to) us|(?:joins|joined) us"
+    r"|the following (?:interview|conversation|exchange))\b"
+    # "We asked Dr. X, who ..., what ...", "we interviewed X": the outlet, then a named person
+    r"|\b[Ww]e (?:asked|interviewed|met|invited) "
+    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Gen|Amb)\.\s+)?(?-i:[A-Z])",
     re.IGNORECASE,
 )
 

@@ -14,6 +14,11 @@ from briefing.compose.ranking import Candidate
 _WORD = re.compile(r"\w+")
 NEAR_DUPLICATE = 0.5  # share of 3-word shingles in common that makes two passages the same
 SPREAD_MARGIN = 0.1  # a new source's candidate within 10% of the best is preferred to it
+# When one more passage from a source already on the slide would leave it short of FEW_SOURCES
+# sources, a new source is worth more: its candidate wins within WIDE_MARGIN.
+FEW_SOURCES = 3
+WIDE_MARGIN = 0.25
+CLEAN = 0.9  # the wider margin is for clean text: a garbled page is no better a third voice
 
 
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
@@ -71,7 +76,10 @@ def choose(
             if used.clashes(candidate.source, candidate.start, candidate.end, text):
                 continue
             if per_source[candidate.source]:
-                other = _new_source_nearby(ranked, i, candidate, per_source, used, text_of, blocked)
+                left = count - len(picked)
+                other = _new_source_nearby(
+                    ranked, i, candidate, per_source, used, text_of, blocked, left
+                )
                 if other is not None:
                     candidate, text = other, text_of(other)
             picked.append(candidate)
@@ -88,14 +96,21 @@ def _new_source_nearby(
     used: Used,
     text_of: Callable[[Candidate], str],
     blocked: Callable[[Candidate], bool],
+    left: int,
 ) -> Candidate | None:
     """The best later candidate from a source not yet on the slide, if it scores within
-    SPREAD_MARGIN of `candidate`: a third voice is worth a small loss of score."""
-    floor = candidate.score * (1 - SPREAD_MARGIN)
+    SPREAD_MARGIN of `candidate` (WIDE_MARGIN when `candidate` would use a place the slide
+    needs to reach FEW_SOURCES sources): a third voice is worth a small loss of score."""
+    sources = sum(1 for n in per_source.values() if n)
+    short = FEW_SOURCES - sources >= left > 0
+    margin = WIDE_MARGIN if short else SPREAD_MARGIN
+    floor = candidate.score * (1 - margin)
     for other in ranked[i + 1 :]:
         if other.score < floor:
             return None
         if per_source[other.source] or blocked(other):
+            continue
+        if short and other.score < candidate.score * (1 - SPREAD_MARGIN) and other.quality < CLEAN:
             continue
         if not used.clashes(other.source, other.start, other.end, text_of(other)):
             return other

@@ -7,6 +7,7 @@ A document's quality prior is the share of clean sentences, known once all runs 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -65,16 +66,24 @@ class DocAnalysis:
     lexicon: frozenset[str]
 
 
-def prepare(name: str, sha: str, text: str) -> DocAnalysis:
+def prepare(name: str, sha: str, text: str, keep: tuple[str, ...] = ()) -> DocAnalysis:
+    """Phase 1; `keep` names passages the user rescued from cleaning (sources.yaml)."""
     paras = list(paragraphs(text))
     noise = cleaning.classify(text, paras)
-    prose = [i for i, p in enumerate(paras) if i not in noise and _is_prose(text, p)]
+    kept = _kept(text, paras, keep)
+    for i in kept:
+        noise.pop(i, None)
+    prose = [i for i, p in enumerate(paras) if i not in noise and (i in kept or _is_prose(text, p))]
     lang = quality.language(_prose_sample(text, paras, prose) or text)
     return DocAnalysis(
         name=name,
         sha=sha,
         chars=len(text),
-        meta={**metadata.extract(text, paras[:40], noise), "language": lang},
+        meta={
+            **metadata.extract(text, paras[:40], noise),
+            "language": lang,
+            **({"_keep": keep_fingerprint(keep)} if keep else {}),
+        },
         paragraphs=[(p.start, p.end) for p in paras],
         noise=[(paras[i].start, paras[i].end, reason) for i, reason in sorted(noise.items())],
         prose=prose,
@@ -133,9 +142,32 @@ def doc_quality(sentences: int, garbled: int) -> float:
     return max(0.3, 1.0 - 2.0 * garbled / sentences) if sentences else 1.0
 
 
-def analyse(name: str, sha: str, text: str) -> tuple[DocAnalysis, Windows]:
+def keep_fingerprint(keep: tuple[str, ...]) -> str:
+    """What a document's `keep:` list was when it was analysed: a change re-analyses it."""
+    return hashlib.sha256("\x1f".join(keep).encode()).hexdigest()[:16]
+
+
+def _kept(text: str, paras: list[Span], keep: tuple[str, ...]) -> set[int]:
+    """The paragraphs holding any kept passage (found verbatim, whitespace-tolerant)."""
+    found: set[int] = set()
+    for passage in keep:
+        words = passage.split()
+        if not words:
+            continue
+        match = re.search(r"\s+".join(map(re.escape, words)), text)
+        if match is None:
+            continue
+        found.update(
+            i for i, p in enumerate(paras) if p.start < match.end() and match.start() < p.end
+        )
+    return found
+
+
+def analyse(
+    name: str, sha: str, text: str, keep: tuple[str, ...] = ()
+) -> tuple[DocAnalysis, Windows]:
     """Both phases for one document in this process."""
-    doc = prepare(name, sha, text)
+    doc = prepare(name, sha, text, keep)
     spans = [(i, *doc.paragraphs[i]) for i in doc.prose]
     return doc, windows_in(text, 0, spans, doc.lexicon)
 

@@ -30,6 +30,20 @@ class CatalogueEntry(BaseModel):
     date: Date | None = None
     url: str | None = None
     note: str | None = Field(default=None, description="Anything a reader should know.")
+    keep: list[str] | None = Field(
+        default=None,
+        description="Passages cleaning removed that may be quoted after all (their exact text).",
+    )
+
+
+def kept_passages(entries: dict[str, dict[str, object]]) -> dict[str, tuple[str, ...]]:
+    """File name -> the passages its `keep:` entry rescues from cleaning."""
+    found = {}
+    for name, fields in entries.items():
+        keep = fields.get("keep")
+        if isinstance(keep, list) and keep:
+            found[name] = tuple(str(k) for k in keep)
+    return found
 
 
 def load_catalogue(folder: Path) -> dict[str, dict[str, object]]:

@@ -24,6 +24,7 @@ class DocFile:
     size: int
     mtime_ns: int
     listed_ns: int = 0  # when it was listed
+    keep: tuple[str, ...] = ()  # passages `sources.yaml` rescues from cleaning
 
     @property
     def stamp(self) -> int:

@@ -13,7 +13,7 @@ import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,8 +51,14 @@ class SyncReport:
 class Index:
     """An open index for one sources folder."""
 
-    def __init__(self, sources: Path, db_path: Path | str | None = None) -> None:
+    def __init__(
+        self,
+        sources: Path,
+        db_path: Path | str | None = None,
+        keep: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.sources = sources
+        self.keep = keep or {}  # file name -> passages sources.yaml rescues from cleaning
         check_folder(sources)  # a clear refusal before any cache file is named or opened
         if db_path is None:
             key = hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:16]
@@ -136,9 +142,15 @@ class Index:
         }
         stale: list[DocFile] = []
         unchanged = 0
+        kept = self._kept_changes()
         for file in files:
             row = known.get(file.name)
-            if row and (row[2], row[3]) == (file.size, file.mtime_ns):
+            if file.name in self.keep:
+                file = replace(file, keep=self.keep[file.name])
+            if file.name in kept:
+                self._forced.add(file.name)
+                stale.append(file)
+            elif row and (row[2], row[3]) == (file.size, file.mtime_ns):
                 unchanged += 1
             else:
                 stale.append(file)
@@ -169,6 +181,20 @@ class Index:
         skipped.update(unlisted)
         return SyncReport(analysed, unchanged + len(stale) - analysed, len(gone), skipped, nbytes)
 
+    def _kept_changes(self) -> set[str]:
+        """Documents whose `keep:` list differs from the one they were analysed with."""
+        from briefing.sources.analysis import keep_fingerprint
+
+        self._forced: set[str] = set()
+        stored = dict(
+            self.db.execute(
+                "SELECT name, json_extract(meta, '$._keep') FROM docs"
+                " WHERE json_extract(meta, '$._keep') IS NOT NULL"
+            )
+        )
+        wanted = {name: keep_fingerprint(keep) for name, keep in self.keep.items()}
+        return {n for n in stored.keys() | wanted.keys() if stored.get(n) != wanted.get(n)}
+
     def _update(self, stale: list[DocFile], known: dict[str, tuple]) -> tuple[int, int]:
         jobs: list[tuple[DocFile, str]] = []
         with self._write():
@@ -182,7 +208,7 @@ class Index:
                 except OSError as exc:
                     rows.store_skipped(self.db, file, row, cannot_read(exc))
                     continue
-                if row and row[1] == sha:  # touched but not changed: keep its windows
+                if row and row[1] == sha and file.name not in self._forced:  # touched only
                     self.db.execute(
                         "UPDATE docs SET size=?, mtime_ns=? WHERE id=?",
                         (file.size, file.stamp, row[0]),
@@ -242,7 +268,7 @@ class Index:
         except OSError as exc:
             return rows.store_skipped(self.db, file, None, cannot_read(exc))
         text, sha = canonical.text, canonical.sha
-        doc = prepare(file.name, sha, text)
+        doc = prepare(file.name, sha, text, file.keep)
         doc.meta = merged_meta(doc.meta, canonical)
         doc_id, paras = rows.store_doc(self.db, file, doc)
         runs = list(chunks(doc))

@@ -15,7 +15,7 @@ from pathlib import Path
 from briefing.deck import SourceInfo
 from briefing.errors import CorpusError
 from briefing.sources.canonical import Canonical, Unreadable, read_canonical
-from briefing.sources.catalogue import CATALOGUE, load_catalogue
+from briefing.sources.catalogue import CATALOGUE, kept_passages, load_catalogue
 from briefing.sources.index import Index, SyncReport
 
 
@@ -36,10 +36,10 @@ class Library:
 
     def __init__(self, sources: Path, *, db_path: Path | str | None = None) -> None:
         self.sources = sources
-        self.index = Index(sources, db_path)
-        self.report: SyncReport = self.index.sync()
         self.catalogue_path = sources / CATALOGUE
-        self.catalogue = load_catalogue(sources)
+        self.catalogue = load_catalogue(sources) if sources.is_dir() else {}
+        self.index = Index(sources, db_path, keep=kept_passages(self.catalogue))
+        self.report: SyncReport = self.index.sync()
         self._texts: dict[str, Canonical] = {}
 
     def close(self) -> None:

@@ -1,7 +1,8 @@
 """Score how clean a sentence reads, so machine-garbled text ranks below clean text.
 
 Signals of a garbled rewrite: a sentence opening in lower case, common words capitalised in
-mid-sentence ("to sign Increase economic ties"), words glued together ("developmentTo").
+mid-sentence ("to sign Increase economic ties"), words glued together ("developmentTo"), and in
+English the article and quantifier slips of machine translation ("many of experts", "an new").
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def sentence_quality(
     score -= 0.3 * universal_garble(sentence)
     if lang == "en":
         score -= 0.25 * _stray_capitals(sentence, lexicon)
+        score -= 0.3 * article_slips(sentence)
     return max(0.05, min(1.0, score))
 
 
@@ -90,6 +92,33 @@ def universal_garble(sentence: str) -> int:
         len(_REPEATED_WORD.findall(sentence))
         + len(_SPACE_BEFORE_PUNCT.findall(sentence))
         + len(_UNTRANSLATED.findall(sentence))
+    )
+
+
+# Machine translation from languages without articles: a quantifier before a bare plural
+# ("many of experts", "most of countries": English wants "many experts" or "many of the
+# experts"), and "a"/"an" before the wrong sound ("an new", "a important").
+_QUANTIFIER_OF_BARE_PLURAL = re.compile(
+    r"\b(?:[Mm]any|[Mm]ost|[Ss]ome|[Ss]everal|[Ff]ew|[Bb]oth|[Ee]ach|[Nn]one|[Mm]uch|[Oo]ne)"
+    r" of (?!(?:the|these|those|this|its|his|hers|ours|yours|theirs|us|others|whose|whom)\b)"
+    r"[a-z]{2,}[^s'’\W]?s\b"
+)
+# "A"/"An" capitalised only at the start ("Plan A is", "Grade A offices" are fine).
+_AN_BEFORE_CONSONANT = re.compile(r"(?:\ban|^\W*An) (?![aeiouh])[a-z]{2,}\b")
+_A_BEFORE_VOWEL = re.compile(r"(?:\ba|^\W*A) (?!(?:one|once|u|eu|ew))[aeio][a-z]+\b")
+
+
+def article_slips(sentence: str) -> int:
+    """English article and quantifier slips typical of machine translation (lower-case words
+    only, so abbreviations and names such as "an NGO" or "a Ukrainian" are not counted).
+    Counted only in a sentence that reads as English: German "an die" is not an article."""
+    words = [w.lower() for w in _LATIN_WORD.findall(sentence)]
+    if not words or sum(w in _ENGLISH for w in words) < max(2, 0.1 * len(words)):
+        return 0
+    return (
+        len(_QUANTIFIER_OF_BARE_PLURAL.findall(sentence))
+        + len(_AN_BEFORE_CONSONANT.findall(sentence))
+        + len(_A_BEFORE_VOWEL.findall(sentence))
     )
 
 

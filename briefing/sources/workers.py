@@ -63,7 +63,7 @@ def analyse_job(job: tuple[DocFile, str]) -> Analysed:
         return str(why)
     except OSError as exc:
         return cannot_read(exc)
-    doc, found = analyse(file.name, canonical.sha, canonical.text)
+    doc, found = analyse(file.name, canonical.sha, canonical.text, file.keep)
     doc.meta = merged_meta(doc.meta, canonical)
     return canonical.text, doc, found
 

@@ -226,3 +226,36 @@ def test_outline_path_is_a_folder(project: Path, command: str) -> None:
     result = run(command, project / "outlines")
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+
+
+def test_a_reader_that_stops_early_is_not_an_error(project: Path) -> None:
+    """`briefing sources -v | head -1`: the pipe closes while briefing still writes; no
+    traceback, no internal error (it was `internal error: BrokenPipeError`)."""
+    pipeline = subprocess.run(
+        f"{sys.executable} -m briefing sources -v --sources {project / 'seeds'} | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert pipeline.stdout.strip()
+    assert "Traceback" not in pipeline.stderr
+    assert "internal error" not in pipeline.stderr, pipeline.stderr
+
+
+def test_excerpts_quotes_the_languages_the_outline_allows(project: Path) -> None:
+    german = (
+        "Die sogenannte Just Energy Transition Partnership (JETP) mit den G7-Staaten sieht "
+        "Finanzhilfen für den Ausstieg aus der Kohle vor, doch bisher floss wenig Geld.\n\n"
+    )
+    write(project / "seeds" / "zz-kohle.txt", german + german.replace("G7", "G8"))
+    write(project / "themes" / "jetp.yaml", "title: JETP\nkeywords: [JETP, coal]\n")
+    outline = project / "outlines" / "us-vietnam.yaml"
+    english = run("excerpts", "jetp", "--outline", outline, "-n", "400")
+    assert english.exit_code == 0, english.stderr
+    assert "zz-kohle.txt" not in english.stdout
+    text = outline.read_text(encoding="utf-8")
+    outline.write_text(text.replace("\nslides:", "\nlanguage: [en, de]\nslides:", 1), "utf-8")
+    both = run("excerpts", "jetp", "--outline", outline, "-n", "400")
+    assert both.exit_code == 0, both.stderr
+    assert "zz-kohle.txt" in both.stdout

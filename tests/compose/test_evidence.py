@@ -122,3 +122,30 @@ def test_a_source_in_another_language_is_not_quoted(tmp_path):
         assert "de.txt" in {c.source for c in rank_theme(library, theme, ("en", "de"))}
     finally:
         library.close()
+
+
+def test_shipped_themes_do_not_quote_a_generic_keyword_alone(tmp_path):
+    """The shipped human-rights theme: "regime" in a trade passage is not evidence of a
+    human-rights passage, while a passage about rights is."""
+    from briefing.outline.themes import load_themes
+
+    root = Path(__file__).resolve().parents[2]
+    theme = load_themes(root / "themes", {"human-rights"})["human-rights"]
+    docs = {
+        "trade.txt": FILLER
+        * 3
+        + "A stricter export-control regime for dual-use machinery took effect in March, and "
+        "customs officers began checking every shipment bound for the port, officials said.\n\n",
+        "rights.txt": FILLER
+        * 3
+        + "Rights groups say at least 160 people are jailed for peaceful expression, and press "
+        "freedom monitors rank the country near the bottom of their annual index.\n\n",
+    }
+    library = _library(tmp_path, docs)
+    try:
+        ranked = rank_theme(library, theme)
+        assert ranked and ranked[0].source == "rights.txt"
+        alone = [c for c in ranked if c.source == "trade.txt"]
+        assert all(c.score < ranked[0].score / 3 for c in alone)
+    finally:
+        library.close()

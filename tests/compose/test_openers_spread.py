@@ -84,7 +84,49 @@ def test_connective_openers_name_their_subject(text, expected):
         ("We spoke with Dr. Lan, who studies press freedom, about the new decree.", True),
         ("This interview has been edited for length and clarity.", True),
         ("Dr. Lan said the decree would chill reporting on land disputes.", False),
+        ("We asked Nguyen Thi Lan, a labour lawyer, what the new code changes.", True),
+        ("Last week we interviewed Prof. Tran about the dam.", True),
+        ("Ho Van Minh, a former negotiator, spoke to us about the talks.", True),
+        ("Economist Le Dang Doanh joins us to discuss the trade surplus.", True),
+        ("What follows is the following interview, lightly edited.", True),
+        # an interviewee's own "we": not the outlet introducing itself
+        ("We asked the ministry for money three times and heard nothing.", False),
+        ("Investors told us that reliable power matters most.", False),
+        ("We met every target the ministry set for 2023.", False),
     ],
 )
 def test_editorial_passages(text, expected):
     assert editorial(text) is expected
+
+
+def _words(c: Candidate) -> str:
+    return " ".join(f"{c.source}{c.start}w{i}" for i in range(6))
+
+
+@pytest.mark.parametrize(("third", "expected"), [(8.0, "c"), (6.0, "b")])
+def test_a_third_source_wins_a_wider_margin_for_the_last_place(third, expected):
+    """Two reports and a news page: the slide's last place goes to the page when it scores
+    within WIDE_MARGIN of the reports' next passage, not only within SPREAD_MARGIN."""
+    ranked = [
+        _c("a", 0, 10.0),
+        _c("b", 0, 9.95),
+        _c("a", 50, 9.9),
+        _c("b", 50, 9.85),
+        _c("c", 0, third),
+    ]
+    picked = choose(ranked, 4, Used(), _words)
+    assert [c.source for c in picked] == ["a", "b", "a", expected]
+
+
+def test_the_wider_margin_does_not_apply_while_places_remain():
+    """With places to spare, a weaker new source still needs to be within SPREAD_MARGIN."""
+    ranked = [_c("a", 0, 10.0), _c("a", 50, 9.9), _c("c", 0, 8.0), _c("d", 0, 7.9)]
+    picked = choose(ranked, 4, Used(), _words)
+    assert [c.source for c in picked][:2] == ["a", "a"]
+
+
+def test_the_wider_margin_is_not_for_a_garbled_page():
+    """A machine-garbled page (low quality) only wins the last place within SPREAD_MARGIN."""
+    garbled = Candidate("c", 0, 10, 0, 100, 8.0, 14.0, 0.56, 30, False, ("x",))
+    ranked = [_c("a", 0, 10.0), _c("b", 0, 9.95), _c("a", 50, 9.9), _c("b", 50, 9.85), garbled]
+    assert [c.source for c in choose(ranked, 4, Used(), _words)] == ["a", "b", "a", "b"]

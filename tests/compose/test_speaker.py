@@ -177,3 +177,84 @@ def test_text_output_shows_the_speaker_and_one_pair_of_quotes():
     assert "\u201cA partnership like this keeps our balance.\u201d" in out
     assert '"A partnership' not in out
     assert "\u2014 Nguyen Thi Lan, quoted in Stromseth, Nikkei Asia" in out
+
+
+_INTRO = (
+    "# Lessons from the factory floor\n\n*Interviewed by Sarah Kimball*\n\n"
+    "Vietnam wants more chip engineers. We asked Dr. Pham Thu Ha, who runs a design "
+    "programme in Hanoi, what the partnership changes.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("turns", "answer"),
+    [
+        # the interviewee's surname, or the full name, as the answer label
+        ("**Kimball:** What changed?\n\n**Pham:** ", "The ministries call us now."),
+        ("Kimball: What changed?\n\nPham Thu Ha: ", "The ministries call us now."),
+        # initials as labels
+        ("SK: What changed?\n\nPTH: ", "The ministries call us now."),
+        # a bold question line and an unlabelled answer
+        ("**What changed in September?**\n\n", "The ministries call us now."),
+        # spelled-out and dotted labels
+        ("Question: What changed?\n\nAnswer: ", "The ministries call us now."),
+        ("Q. What changed?\n\nA. ", "The ministries call us now."),
+        # answers set off by a dash after a dashed question
+        ("— What changed?\n\n— ", "The ministries call us now."),
+    ],
+)
+def test_interview_layouts_credit_the_interviewee(turns, answer):
+    document = _INTRO + turns + answer + " That is real, but it is only the beginning.\n\nEnd."
+    assert who(document, answer) == "Dr. Pham Thu Ha"
+
+
+def test_a_second_answer_paragraph_is_still_the_interviewee():
+    document = (
+        _INTRO + "**What changed in September?**\n\nThe ministries call us now.\n\n"
+        "Companies donated design software to universities, which matters more.\n\nEnd."
+    )
+    excerpt = "Companies donated design software to universities, which matters more."
+    assert who(document, excerpt) == "Dr. Pham Thu Ha"
+
+
+def test_the_interviewers_turns_and_the_intro_are_not_the_interviewee():
+    document = _INTRO + "Kimball: Is the target of 50,000 engineers realistic?\n\nPham: No."
+    assert who(document, "Is the target of 50,000 engineers realistic?") is None
+    assert who(document, "Vietnam wants more chip engineers.") is None
+
+
+def test_labels_and_questions_in_a_news_article_are_not_interviews():
+    document = (
+        "HANOI (Reuters) - Vietnam's chip exports rose 20% last year.\n\n"
+        "Will the boom last? Analysts are divided on the question.\n\n"
+        "The U.S. finished a survey of rare earth deposits in the north in May.\n\n"
+        "Note: Figures are provisional and may be revised."
+    )
+    assert who(document, "The U.S. finished a survey of rare earth deposits") is None
+    assert who(document, "Figures are provisional and may be revised.") is None
+
+
+def test_an_interviewee_introduced_as_speaking_to_us():
+    document = (
+        "Nguyen Van Long, a veteran customs officer, spoke to us about smuggling.\n\n"
+        "**How bad is it?**\n\nIt doubled after the border reopened."
+    )
+    assert who(document, "It doubled after the border reopened.") == "Nguyen Van Long"
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "expected"),
+    [
+        ("Pham", "Dr. Pham Thu Ha", True),
+        ("Dr. Ha", "Dr. Pham Thu Ha", True),
+        ("PTH", "Dr. Pham Thu Ha", True),
+        ("P.T.H.", "Dr. Pham Thu Ha", True),
+        ("Kimball", "Dr. Pham Thu Ha", False),
+        ("SK", "Dr. Pham Thu Ha", False),
+        ("Photo", "Dr. Pham Thu Ha", False),
+    ],
+)
+def test_an_answer_label_names_the_person(label, name, expected):
+    from briefing.compose.speaker import same_person
+
+    assert same_person(label, name) is expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.sources.analysis import prepare
-from briefing.sources.quality import language, sentence_quality
+from briefing.sources.quality import article_slips, language, sentence_quality
 
 CLEAN = {
     "en": "The partnership, agreed in December with the Group of Seven countries, aims to "
@@ -79,3 +79,46 @@ def test_a_name_that_goes_on_with_a_number_is_not_garble():
 def test_a_german_word_repeated_in_another_case_is_not_garble():
     sentence = "Die Partnerschaft sollte Vietnam den Weg weg von der Kohle ebnen."
     assert sentence_quality(sentence, lang="de") == 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Many of experts still keep firmly that the coast guard must patrol more.",
+        "Most of countries in the region welcomed an new agreement on fisheries.",
+        "The ministry called it a important step for the maritime police.",
+        "One of reasons is that the ships are old.",
+        "An new law took effect in February, the official said.",
+    ],
+)
+def test_machine_translated_articles_and_quantifiers_are_flagged(sentence):
+    assert article_slips(sentence) >= 1
+    assert sentence_quality(sentence) < 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Many of the experts, and most of Vietnam's partners, agreed within an hour.",
+        "Some of those talks failed, but each of us knew one of its aims was a one-off deal.",
+        "An NGO and a European bank said an honest broker was a useful idea for a university.",
+        "Plan A is to buy Grade A offices; much of this was settled in most of 2023.",
+        "A US official said an important part of the deal, many of whose terms are secret, "
+        "was a unique offer.",
+    ],
+)
+def test_clean_articles_and_quantifiers_are_not_flagged(sentence):
+    assert article_slips(sentence) == 0
+    assert sentence_quality(sentence) == 1.0
+
+
+def test_article_slips_are_judged_in_english_only():
+    # German "a" and "an" are not articles: "an neue Partner" (to new partners) is fine.
+    assert sentence_quality("Die Regierung verkauft Strom an neue Partner.", lang="de") == 1.0
+
+
+def test_article_slips_need_an_english_sentence():
+    # The index judges every sentence as English; a German one keeps its "an die".
+    german = "Wer im Sommer in Hanoi lebte, erinnert sich an die Hitze und an den Strom."
+    assert article_slips(german) == 0
+    assert sentence_quality(german) == 1.0

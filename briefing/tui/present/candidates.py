@@ -71,7 +71,7 @@ def candidate_rows(
         if n != number
         for e in s.excerpts
     ]
-    ranked = rank_theme(library, theme) if theme else []
+    ranked = rank_theme(library, theme, tuple(outline.model.language)) if theme else []
     by_span = {(c.source, c.start, c.end): (i, c) for i, c in enumerate(ranked, 1)}
 
     def row(source: str, span: tuple[int, int] | None, quote: str, **marks: bool) -> Choice:
