@@ -9,7 +9,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata as package_metadata
 from pathlib import Path
 
 from briefing.atomic import write_atomic
@@ -106,6 +105,8 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 @cache
 def _library_version(suffix: str) -> str:
+    from importlib import metadata as package_metadata  # 30 ms: only when extracting
+
     try:
         return package_metadata.version(_LIBRARIES[suffix])
     except (KeyError, package_metadata.PackageNotFoundError):
