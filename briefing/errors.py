@@ -42,6 +42,8 @@ class OutputError(BriefingError):
 class TemplateError(BriefingError):
     """A speaker-notes template failed to render; the message names the outline and slide."""
 
+    slide: int = 0  # the 1-based slide whose notes failed, when known
+
 
 def display_path(path: Path | str) -> str:
     """A path as the user should read it: relative to the working directory when inside it."""

@@ -69,13 +69,32 @@ def check_command(outline: Path) -> None:
     """Validate OUTLINE, its themes, sources and pins; print each problem as FILE:LINE:COL."""
     from briefing.outline.check import check
 
-    problems = check(outline)
+    problems = [str(p) for p in check(outline)]
+    if not problems:  # the notes against each slide's real excerpts, as `build` will render them
+        problems = _composed_problems(outline)
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(problem)
     if problems:
         click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} found", err=True)
         raise SystemExit(1)
     click.echo(f"{outline}: ok", err=True)
+
+
+def _composed_problems(outline: Path) -> list[str]:
+    """What composing the valid outline still finds: a notes template that fails on the
+    excerpts the composer really chose (fewer than asked, say), at its slide's line."""
+    from briefing.compose.cache import compose_cached
+    from briefing.errors import TemplateError, display_path
+    from briefing.outline.load import load_outline
+
+    try:
+        compose_cached(outline)
+    except TemplateError as exc:
+        lines = load_outline(outline).slide_lines
+        line = lines[exc.slide - 1] if 0 < exc.slide <= len(lines) else 1
+        message = str(exc).removeprefix(f"{display_path(outline)}: ")
+        return [f"{display_path(outline)}:{line}:5: {message}"]
+    return []
 
 
 @cli.command()

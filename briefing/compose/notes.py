@@ -30,9 +30,11 @@ def render_template(
     except NotesFailure as exc:
         where = display_path(outline) if outline else "outline"
         at = f" (notes line {exc.line})" if exc.line else ""
-        raise TemplateError(
+        error = TemplateError(
             f"{where}: slide {slide_no} '{title}': speaker notes template error{at}: {exc.message}"
-        ) from None
+        )
+        error.slide = slide_no
+        raise error from None
 
 
 def speaker_notes(slide: Slide, deck: Deck | None = None) -> str:

@@ -259,3 +259,21 @@ def test_excerpts_quotes_the_languages_the_outline_allows(project: Path) -> None
     both = run("excerpts", "jetp", "--outline", outline, "-n", "400")
     assert both.exit_code == 0, both.stderr
     assert "zz-kohle.txt" in both.stdout
+
+
+def test_check_renders_notes_against_the_excerpts_really_chosen(project: Path) -> None:
+    """A template that holds for the six excerpts asked for, but not for the few the corpus
+    really has, fails `build`; `check` must say so first, at the slide's line."""
+    write(
+        project / "themes" / "rare.yaml", "title: Bamboo diplomacy\nkeywords: [bamboo diplomacy]\n"
+    )
+    outline = write(
+        project / "outlines" / "rare.yaml",
+        "title: Real context\nslides:\n  - title: Bamboo\n    theme: rare\n    excerpts: 6\n"
+        '    notes: "Last of six: {{ excerpts[5].source }}"\n',
+    )
+    assert run("build", outline, "-o", project / "x.pptx").exit_code != 0
+    checked = run("check", outline)
+    assert checked.exit_code == 1
+    assert "rare.yaml:3:5: slide 1 'Bamboo'" in checked.stdout
+    assert "no element 5" in checked.stdout
