@@ -130,9 +130,14 @@ def test_a_browser_shows_the_title_slide(server, tmp_path):
         pytest.skip("headless Chromium is not installed: no browser screenshot taken")
     port, _ = server
     shot = tmp_path / "page.png"
+    url = f"http://127.0.0.1:{port}/"
+    common = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--timeout=10000"]
     subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--virtual-time-budget=15000",
-         f"--screenshot={shot}", "--window-size=1280,800", f"http://127.0.0.1:{port}/"],
+        [*common, f"--screenshot={shot}", "--window-size=1280,800", url],
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     assert shot.stat().st_size > 10_000  # a painted page, not a blank one
+    dom = subprocess.run(
+        [*common, "--dump-dom", url], check=True, capture_output=True, text=True, timeout=120
+    ).stdout
+    assert TITLE in dom  # the page the room's browser shows is this deck's
