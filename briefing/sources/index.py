@@ -225,7 +225,9 @@ class Index:
         big = [j for j in jobs if j[0].size > CHUNK_CHARS and not is_extracted(j[0].name)]
         small = [j for j in jobs if j not in big]
         tracker = Tracker("indexing", len(jobs), nbytes)  # first: it can fail, a pool must not leak
-        pool = workers.pool() if nbytes >= PARALLEL_BYTES else None
+        # Workers only pay when there is work to share: several documents, or a huge one's chunks.
+        shared = len(small) > 1 or bool(big)
+        pool = workers.pool() if nbytes >= PARALLEL_BYTES and shared else None
         try:
             for file, result in workers.analyse_small(small, pool):
                 if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
