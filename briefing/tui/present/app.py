@@ -202,8 +202,8 @@ class BriefingApp(App[int]):
         self.notify(f"Colours: {colours.LABELS.get(theme, theme)}", timeout=1.5)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Quit and help act on the slides only: keys typed in an overlay act in it."""
-        return action not in ("quit", "help") or self.screen is self.slides
+        """Quit, help and colours act on the slides only: keys typed in an overlay act in it."""
+        return action not in ("quit", "help", "cycle_theme") or self.screen is self.slides
 
     async def action_quit(self) -> None:
         """Quit; while the timer runs, only after the presenter confirms."""

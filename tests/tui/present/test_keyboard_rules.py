@@ -28,6 +28,18 @@ async def test_typing_q_after_a_search_types_into_the_query_box():
         assert app.theme == "briefing-dark"
 
 
+@pytest.mark.parametrize("opener", ["o", "s", "question_mark"])
+async def test_C_in_an_overlay_does_not_change_the_room_s_colours(opener: str):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "enter", opener, "C")
+        await pilot.pause()
+        assert app.theme == "briefing-dark"
+        await pilot.press("escape", "C")  # back on the slides, C does change them
+        await pilot.pause()
+        assert app.theme != "briefing-dark"
+
+
 @pytest.mark.parametrize("opener", ["o", "s", "question_mark", "slash"])
 async def test_q_in_an_overlay_never_ends_the_briefing(opener: str):
     app = make_app()
