@@ -4,6 +4,8 @@ the user's own cache folder."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,14 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def briefing(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m briefing ARGS...` as a separate process, the way a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

@@ -142,22 +142,7 @@ def _candidate_with(row: tuple, relevance: float, terms: tuple[str, ...]) -> Can
 
 def _candidate(row: tuple, boost: float, terms: tuple[str, ...]) -> Candidate:
     """A Candidate from a `_SELECT` row: relevance is BM25 times the coverage boost."""
-    _wid, name, start, end, p_start, p_end, words, dangling, quality, bm25 = row
-    relevance = -bm25 * boost
-    score = relevance * prior(words, quality, bool(dangling))
-    return Candidate(
-        name,
-        start,
-        end,
-        p_start,
-        p_end,
-        round(score, 6),
-        round(relevance, 6),
-        quality,
-        words,
-        bool(dangling),
-        terms,
-    )
+    return _candidate_with(row, -row[-1] * boost, terms)
 
 
 def to_excerpt(library: Library, c: Candidate) -> Excerpt:

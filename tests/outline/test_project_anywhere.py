@@ -4,23 +4,11 @@ with the themes briefing ships, and an outline of bullets only needs no sources 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
-from tests.conftest import ROOT, write
-
-
-def briefing(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+from tests.conftest import ROOT, briefing, write
 
 
 def schema_target(outline: Path) -> Path:

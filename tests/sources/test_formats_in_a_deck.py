@@ -5,14 +5,12 @@ on the Sources slide and in the JSON."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
-from tests.conftest import ROOT, write
+from tests.conftest import ROOT, briefing, write
 from tests.sources.fixtures_formats import build_docx, build_news_html, build_report_pdf
 
 OUTLINE = """title: Formats
@@ -26,16 +24,6 @@ slides:
     theme: semiconductors
     excerpts: 4
 """
-
-
-def briefing(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")

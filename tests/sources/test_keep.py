@@ -4,11 +4,9 @@ quotable again, and taking the entry out removes it again; `sources -v` shows wh
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import write
+from tests.conftest import briefing, write
 
 RESCUED = (
     "Hanoi's decision to subscribe to the chip-packaging accord with Washington was the most "
@@ -26,16 +24,6 @@ factories are short of engineers, executives and officials said on Tuesday.
 Packaging and testing plants near Hanoi employ about 20,000 people, and investors say training
 is now the bottleneck for the semiconductor industry.
 """
-
-
-def briefing(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def found(sources: Path, cwd: Path) -> bool:
