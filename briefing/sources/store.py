@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -46,6 +47,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 # would leave the file's checksum (the seal, below) stale after every run.
 _RANKED = "CREATE TEMP TABLE IF NOT EXISTS ranked(key TEXT PRIMARY KEY, value TEXT)"
 SEAL_SUFFIX = ".sum"
+RACY_NS = 3_000_000_000  # file systems that keep times to 1-2 s
 
 
 class Damaged(Exception):
@@ -146,7 +148,7 @@ def seal(path: Path, db: sqlite3.Connection) -> None:
     unseal(path)
     busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     if busy == 0 and _wal_empty(path):
-        Path(f"{path}{SEAL_SUFFIX}").write_text(_file_sha(path), encoding="utf-8")
+        _restamp(path, _file_sha(path))
 
 
 def unseal(path: Path) -> None:
@@ -163,14 +165,40 @@ def _verify_seal(path: Path) -> bool:
     """True when the file matches its recorded checksum; False when there is none to check
     (or the WAL holds writes since); Damaged when it does not match."""
     try:
-        recorded = Path(f"{path}{SEAL_SUFFIX}").read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError):
+        recorded, *stamp = Path(f"{path}{SEAL_SUFFIX}").read_text(encoding="utf-8").split()
+    except (OSError, UnicodeDecodeError, ValueError):
         return False
     if not _wal_empty(path) or not path.exists():
         return False
+    if _untouched(path, stamp):
+        return True  # hashing a 400 MB index on every run cost a second; a stat costs nothing
     if _file_sha(path) != recorded:
         raise Damaged("checksum mismatch")
+    _restamp(path, recorded)  # checked whole once; from now on a stat will do
     return True
+
+
+def _restamp(path: Path, sha: str) -> None:
+    """Record the verified file's stat now (callers hold the lock); best effort."""
+    try:
+        stat = path.stat()
+        stamp = f"{sha} {stat.st_size} {stat.st_mtime_ns} {time.time_ns()}"
+        Path(f"{path}{SEAL_SUFFIX}").write_text(stamp, encoding="utf-8")
+    except OSError:
+        return
+
+
+def _untouched(path: Path, stamp: list[str]) -> bool:
+    """The file has the size and mtime it was sealed with, and was sealed long enough after
+    its last write that a same-tick change could not hide behind an unchanged mtime (git's
+    racily-clean rule, as for sources)."""
+    try:
+        size, mtime_ns, sealed_ns = (int(v) for v in stamp)
+        stat = path.stat()
+    except (ValueError, OSError):
+        return False
+    racy = sealed_ns - mtime_ns < RACY_NS
+    return not racy and (stat.st_size, stat.st_mtime_ns) == (size, mtime_ns)
 
 
 def _wal_empty(path: Path) -> bool:

@@ -1,0 +1,55 @@
+"""The index's seal: a damaged file is caught by its checksum, but an untouched one is trusted
+on a stat alone once it has been checked whole, so opening a big index costs no hashing."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.sources import store
+from briefing.sources.index import Index
+
+
+def open_and_close(seeds: Path, db: Path) -> None:
+    Index(seeds, db).close()
+
+
+def test_an_untouched_index_is_hashed_once_then_trusted_on_a_stat(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "index.sqlite"
+    index = Index(project / "seeds", db)
+    index.sync()
+    index.close()
+    old = time.time_ns() - 2 * store.RACY_NS  # as if written a while ago: not racy
+    os.utime(db, ns=(old, old))
+    open_and_close(project / "seeds", db)  # checks the whole file once, and restamps
+    hashed: list[Path] = []
+    real = store._file_sha
+    monkeypatch.setattr(store, "_file_sha", lambda p: hashed.append(p) or real(p))
+    open_and_close(project / "seeds", db)
+    assert hashed == []
+
+
+def test_a_changed_file_is_still_checked_whole_and_caught(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "index.sqlite"
+    index = Index(project / "seeds", db)
+    index.sync()
+    index.close()
+    old = time.time_ns() - 2 * store.RACY_NS
+    os.utime(db, ns=(old, old))
+    open_and_close(project / "seeds", db)  # restamped: the fast path is armed
+    data = bytearray(db.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte inside the file, which changes its mtime
+    db.write_bytes(bytes(data))
+    index = Index(project / "seeds", db)
+    try:
+        assert index.sync().analysed == 5  # rebuilt from the sources
+    finally:
+        index.close()
+    assert "damaged" in capsys.readouterr().err
