@@ -32,7 +32,7 @@ def render(deck: Deck, width: int = 88) -> str:
             lines += _fill(
                 width,
                 f"\u201c{quote}\u201d",
-                initial_indent=f"  {n}. ",
+                initial_indent=f"  {n}.".ljust(6),
                 subsequent_indent="      ",
             ).split("\n")
             ref = f"[{excerpt.ref}] " if excerpt.ref else ""
