@@ -105,6 +105,11 @@ THEMES_OPTION = click.option(
     type=click.Path(path_type=Path),
     help="Theme folder (default: the project's themes/).",
 )
+TEMPLATE_OPTION = click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="An organisation's .pptx template whose layouts the slides use.",
+)
 COLOURS_OPTION = click.option(
     "--theme",
     type=click.Choice(["dark", "light", "contrast"]),

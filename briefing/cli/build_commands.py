@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from briefing.cli import cli, warn
+from briefing.cli import TEMPLATE_OPTION, cli, warn
 from briefing.errors import display_path
 
 OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
@@ -24,11 +24,7 @@ OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=Fal
     type=click.Path(path_type=Path),
     help="Where to write the deck (default: the outline's name with .pptx, here).",
 )
-@click.option(
-    "--template",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="An organisation's .pptx template whose layouts the deck uses.",
-)
+@TEMPLATE_OPTION
 def build(outline: Path, output: Path | None, template: Path | None) -> None:
     """Write OUTLINE's deck as PowerPoint, ready to circulate."""
     from briefing.compose.cache import compose_cached

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from briefing.cli import cli, warn
+from briefing.cli import TEMPLATE_OPTION, cli, warn
 from briefing.errors import display_path
 
 
@@ -18,11 +18,7 @@ from briefing.errors import display_path
     type=click.Path(path_type=Path),
     help="Where to write the PDF (default: the outline's name with -handout.pdf, here).",
 )
-@click.option(
-    "--template",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="An organisation's .pptx template whose layouts the slides use.",
-)
+@TEMPLATE_OPTION
 def handout(outline: Path, output: Path | None, template: Path | None) -> None:
     """Write OUTLINE as a printable PDF: each slide with its speaker notes and citations."""
     from briefing.compose.cache import compose_cached
