@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from weakref import WeakKeyDictionary
 
 from briefing.compose import evidence, query
+from briefing.compose.candidate import Candidate
+from briefing.compose.rank_cache import RankCache, code_digest
 from briefing.deck import Excerpt
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
@@ -16,22 +18,7 @@ POOL = 400  # candidates fetched by BM25 before priors re-rank them
 PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare terms get seen
 RANKING_VERSION = "7"
 
-
-@dataclass(frozen=True)
-class Candidate:
-    """A ranked window: where it is, how it scored, and which keywords it matched."""
-
-    source: str
-    start: int
-    end: int
-    para_start: int
-    para_end: int
-    score: float
-    relevance: float
-    quality: float
-    words: int
-    dangling: bool
-    terms: tuple[str, ...]
+_rank_caches: WeakKeyDictionary[Library, RankCache] = WeakKeyDictionary()  # one per library
 
 
 _SELECT = """
@@ -68,22 +55,21 @@ def rank_theme(
     Only documents written in one of `languages` are quoted (ISO 639-1 codes)."""
     languages = tuple(sorted({lang.lower().split("-")[0] for lang in languages})) or ("en",)
     key = _cache_key(theme, languages)
-    row = library.db.execute("SELECT value FROM ranked WHERE key = ?", (key,)).fetchone()
-    if row:
-        return [Candidate(**{**c, "terms": tuple(c["terms"])}) for c in json.loads(row[0])]
-    ranked = _rank(library, theme, languages)
-    with library.db:
-        library.db.execute(
-            "INSERT OR REPLACE INTO ranked VALUES (?, ?)",
-            (key, json.dumps([asdict(c) for c in ranked])),
-        )
-    return ranked
+    rankings = _rank_caches.get(library)
+    if rankings is None:
+        rankings = _rank_caches[library] = RankCache(library)
+    found = rankings.get(library, key)
+    if found is None:
+        found = _rank(library, theme, languages)
+        rankings.put(key, found)
+    return found
 
 
 def _cache_key(theme: Theme, languages: tuple[str, ...]) -> str:
     spec = [
         languages,
         RANKING_VERSION,
+        code_digest(),
         theme.keywords,
         sorted(theme.weights.items()),
         theme.exclude,

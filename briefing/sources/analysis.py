@@ -7,12 +7,12 @@ A document's quality prior is the share of clean sentences, known once all runs 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from briefing.sources import cleaning, metadata, quality
+from briefing.sources.documents import keep_fingerprint
 from briefing.sources.segment import Span, paragraphs, sentences
 
 MIN_PROSE_WORDS = 8
@@ -140,11 +140,6 @@ def windows_in(
 def doc_quality(sentences: int, garbled: int) -> float:
     """The document prior: a page with many garbled sentences is a garbled page."""
     return max(0.3, 1.0 - 2.0 * garbled / sentences) if sentences else 1.0
-
-
-def keep_fingerprint(keep: tuple[str, ...]) -> str:
-    """What a document's `keep:` list was when it was analysed: a change re-analyses it."""
-    return hashlib.sha256("\x1f".join(keep).encode()).hexdigest()[:16]
 
 
 def _kept(text: str, paras: list[Span], keep: tuple[str, ...]) -> set[int]:

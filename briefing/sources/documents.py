@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass
@@ -178,3 +179,8 @@ def snapshot(
     (see DocFile.stamp), so the next run asks the index, which compares its content."""
     listed = list_stamped(sources) if files is None else files
     return tuple((d.name, d.size, d.stamp if to_store else d.mtime_ns) for d in listed)
+
+
+def keep_fingerprint(keep: tuple[str, ...]) -> str:
+    """What a document's `keep:` list was when it was analysed: a change re-analyses it."""
+    return hashlib.sha256("\x1f".join(keep).encode()).hexdigest()[:16]

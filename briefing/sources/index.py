@@ -27,6 +27,7 @@ from briefing.sources.documents import (
     Unreadable,
     cannot_read,
     check_folder,
+    keep_fingerprint,
     list_documents,
 )
 
@@ -173,7 +174,6 @@ class Index:
             )
         if analysed or gone or skipped != previous_skipped:
             with self._write():
-                self.db.execute("DELETE FROM ranked")
                 self.db.execute(
                     "INSERT OR REPLACE INTO info VALUES ('generation', ?)",
                     (str(secrets.randbits(62)),),
@@ -183,8 +183,6 @@ class Index:
 
     def _kept_changes(self) -> set[str]:
         """Documents whose `keep:` list differs from the one they were analysed with."""
-        from briefing.sources.analysis import keep_fingerprint
-
         self._forced: set[str] = set()
         stored = dict(
             self.db.execute(

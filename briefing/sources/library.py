@@ -79,6 +79,13 @@ class Library:
         page, label, pages = self.canonical(name).page_info(start, end)
         return {"page": page, "page_label": label, "pages": pages} if page else {}
 
+    def indexed_chars(self, name: str) -> int | None:
+        """The length of an indexed source's canonical text; None when it is not indexed."""
+        row = self.db.execute(
+            "SELECT chars FROM docs WHERE name = ? AND skipped IS NULL", (name,)
+        ).fetchone()
+        return row[0] if row and isinstance(row[0], int) else None
+
     def _meta(self, name: str) -> dict[str, object]:
         row = self.db.execute(
             "SELECT meta FROM docs WHERE name = ? AND skipped IS NULL", (name,)

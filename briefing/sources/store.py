@@ -43,9 +43,6 @@ CREATE INDEX IF NOT EXISTS windows_doc ON windows(doc);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     text, tokenize = 'porter unicode61 remove_diacritics 2');
 """
-# Rankings are cached per run, in memory: a table every process wrote, outside the lock,
-# would leave the file's checksum (the seal, below) stale after every run.
-_RANKED = "CREATE TEMP TABLE IF NOT EXISTS ranked(key TEXT PRIMARY KEY, value TEXT)"
 SEAL_SUFFIX = ".sum"
 RACY_NS = 3_000_000_000  # file systems that keep times to 1-2 s
 
@@ -82,9 +79,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode: the index writes in explicit transactions (see
     `transaction`), so no reader ever holds a snapshot open that a later write must upgrade
     (in WAL mode that fails at once with 'database is locked', whatever the busy timeout)."""
-    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
-    db.execute(_RANKED)
-    return db
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
 
 
 @contextmanager
