@@ -16,7 +16,7 @@ from briefing.outline.load import Outline, load_outline, needs_sources
 from briefing.outline.models import QuoteRef, SlideSpec
 from briefing.outline.notes_context import notes_context
 from briefing.outline.themes import Theme, load_themes
-from briefing.sources.documents import Listing, snapshot
+from briefing.sources.documents import Listing, list_documents, snapshot
 from briefing.sources.library import Library
 from briefing.sources.quotes import locate_quote
 
@@ -214,8 +214,10 @@ def compose_outline_file(path: Path, *, db_path: Path | str | None = None) -> Co
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
     if not needs_sources(outline.model):
         return Composed(compose(outline, None, themes), [], 0, ())
-    listing = snapshot(outline.sources_dir, to_store=True)
-    library = Library(outline.sources_dir, db_path=db_path)
+    unlisted: dict[str, str] = {}
+    files = list_documents(outline.sources_dir, unlisted)  # once: the index syncs from it too
+    listing = snapshot(outline.sources_dir, to_store=True, files=files)
+    library = Library(outline.sources_dir, db_path=db_path, listed=(files, unlisted))
     try:
         deck = compose(outline, library, themes)
         inputs = [t.path for t in themes.values()] + [library.catalogue_path]

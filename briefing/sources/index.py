@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # analysis pulls in syntok; a run with nothing to re-index ne
     from concurrent.futures import ProcessPoolExecutor
 
 
+Listed = tuple[list[DocFile], dict[str, str]]  # a folder's documents, and what was left out
 PARALLEL_BYTES = 4_000_000  # below this, worker start-up costs more than it saves
 
 
@@ -67,6 +68,7 @@ class Index:
         self.path = None if str(db_path) == ":memory:" else Path(db_path)
         self.lock: AbstractContextManager[object] = nullcontext()
         self._dirty = False  # written since the last seal
+        self._listed: Listed | None = None
         self.db = store.in_memory() if self.path is None else self._open(self.path)
 
     def _open(self, path: Path) -> sqlite3.Connection:
@@ -95,9 +97,12 @@ class Index:
 
     # -- keeping the index in step with the folder -------------------------------------------
 
-    def sync(self) -> SyncReport:
+    def sync(self, listed: Listed | None = None) -> SyncReport:
         """Bring the index up to date with the sources folder; return what changed. One run
-        at a time syncs a shared index; a cache that fails mid-way is rebuilt, or bypassed."""
+        at a time syncs a shared index; a cache that fails mid-way is rebuilt, or bypassed.
+        `listed`: the folder as the caller just listed it (files, and what was left out), so
+        a large folder is not walked twice in one run."""
+        self._listed = listed
         for attempt in range(3):
             try:
                 with self.lock:
@@ -133,8 +138,11 @@ class Index:
         return self._open(path)
 
     def _sync(self) -> SyncReport:
-        unlisted: dict[str, str] = {}
-        files = list_documents(self.sources, unlisted)
+        if self._listed is None:
+            unlisted: dict[str, str] = {}
+            files = list_documents(self.sources, unlisted)
+        else:
+            files, unlisted = self._listed[0], dict(self._listed[1])
         known = {
             name: (doc_id, sha, size, mtime)
             for doc_id, name, sha, size, mtime in self.db.execute(

@@ -16,7 +16,7 @@ from briefing.deck import SourceInfo
 from briefing.errors import CorpusError
 from briefing.sources.canonical import Canonical, Unreadable, read_canonical
 from briefing.sources.catalogue import CATALOGUE, kept_passages, load_catalogue
-from briefing.sources.index import Index, SyncReport
+from briefing.sources.index import Index, Listed, SyncReport
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,14 @@ class DocRecord:
 class Library:
     """The sources folder, indexed and ready to query."""
 
-    def __init__(self, sources: Path, *, db_path: Path | str | None = None) -> None:
+    def __init__(
+        self, sources: Path, *, db_path: Path | str | None = None, listed: Listed | None = None
+    ) -> None:
         self.sources = sources
         self.catalogue_path = sources / CATALOGUE
         self.catalogue = load_catalogue(sources) if sources.is_dir() else {}
         self.index = Index(sources, db_path, keep=kept_passages(self.catalogue))
-        self.report: SyncReport = self.index.sync()
+        self.report: SyncReport = self.index.sync(listed)
         self._texts: dict[str, Canonical] = {}
 
     def close(self) -> None:

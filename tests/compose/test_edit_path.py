@@ -1,0 +1,41 @@
+"""The edit loop: an outline edit recomposes from one listing of the sources folder and reuses
+every theme's stored ranking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.compose import composer, ranking
+from briefing.compose.cache import compose_cached
+from briefing.sources import index
+
+
+def _edit_first_bullet(outline: Path, word: str) -> None:
+    text = outline.read_text(encoding="utf-8")
+    marker = "bullets:\n"
+    at = text.index(marker) + len(marker)
+    dash = text.index("- ", at) + 2
+    outline.write_text(text[:dash] + word + " " + text[dash:], encoding="utf-8")
+
+
+def test_an_outline_edit_lists_once_and_ranks_nothing_again(project, monkeypatch):
+    outline = project / "outlines" / "us-vietnam.yaml"
+    compose_cached(outline)  # indexes and ranks every theme
+
+    listings: list[Path] = []
+    real_list = composer.list_documents
+
+    def counting_list(folder, *args, **kwargs):
+        listings.append(folder)
+        return real_list(folder, *args, **kwargs)
+
+    def never_rank(*_args):
+        raise AssertionError("a theme was ranked again after an edit that left it unchanged")
+
+    monkeypatch.setattr(composer, "list_documents", counting_list)
+    monkeypatch.setattr(index, "list_documents", counting_list)
+    monkeypatch.setattr(ranking, "_rank", never_rank)
+    _edit_first_bullet(outline, "EDITED")
+    deck = compose_cached(outline)
+    assert any("EDITED" in bullet for slide in deck.slides for bullet in slide.bullets)
+    assert len(listings) == 1
