@@ -161,6 +161,7 @@ class Slide:
     requested: int = 0  # how many excerpts the outline asked for
     line: int = 0  # line of this slide in the outline file, for editors and messages
     warnings: tuple[str, ...] = ()
+    pending: bool = False  # a draft's theme slide: its excerpts are still being composed
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,8 +1,9 @@
-"""`briefing present OUTLINE`: compose, then hand the deck to the Textual app.
+"""`briefing present OUTLINE`: hand the deck to the Textual app, composing it meanwhile.
 
 Everything heavy is imported inside the command: `compose`, `check` and `build` never load
-Textual, and a deck unchanged since its last composition comes from the deck cache without
-loading the composer, so the first slide paints sooner.
+Textual. A deck unchanged since its last composition comes from the deck cache without loading
+the composer; any other paints the outline's own slides first (`briefing.compose.draft`) while
+a worker composes it, so the first paint never waits for indexing.
 """
 
 from __future__ import annotations
@@ -44,9 +45,14 @@ def need_terminal(command: str) -> None:
 )
 def present(outline: Path, theme: str, no_watch: bool, presenter: bool) -> None:
     """Present OUTLINE live in the terminal (press ? for keys, q to quit)."""
-    from briefing.compose.cache import compose_cached
+    from briefing.compose.cache import load
 
-    deck = compose_cached(outline)  # a deck that cannot be composed never starts the TUI
+    deck = load(outline, sync=False)
+    pending = deck is None
+    if deck is None:  # paint the outline's own slides now; the excerpts follow when composed
+        from briefing.compose.draft import draft_deck
+
+        deck = draft_deck(outline)  # an outline that does not validate never starts the TUI
     need_terminal("present")
     from briefing.tui.present.linked import AudienceApp, PresenterApp
 
@@ -57,9 +63,12 @@ def present(outline: Path, theme: str, no_watch: bool, presenter: bool) -> None:
         theme=theme,
         watch=not no_watch,
         first_paint=Path(probe) if probe else None,
+        pending=pending,
     )
     with reporting(None):  # a recompose may index: never draw under the TUI
         app.run()
+    for line in app.fatal:  # the deck could not be composed: as `build` would say it
+        click.echo(line, err=True)
     code = app.return_code or 0
     if code:
         raise SystemExit(code)

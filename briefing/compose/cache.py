@@ -90,8 +90,10 @@ def compose_cached(outline: Path) -> Deck:
     return composed.deck
 
 
-def load(outline: Path) -> Deck | None:
-    """The cached deck for this outline if every input is unchanged, else None."""
+def load(outline: Path, *, sync: bool = True) -> Deck | None:
+    """The cached deck for this outline if every input is unchanged, else None. `sync=False`:
+    when a source was touched, say None rather than sync the index to find out (a caller with
+    something to show meanwhile composes in the background instead)."""
     path = _record_path(outline)
     try:
         record = cache_format.loads(path.read_bytes(), Record)
@@ -112,6 +114,8 @@ def load(outline: Path) -> Deck | None:
     files = list_stamped(sources)
     if record.listing and snapshot(sources, files=files) == record.listing:
         return _checked(record, path)  # no source touched: the index need not be opened
+    if not sync:
+        return None
     from briefing.sources.index import Index
 
     listing = snapshot(

@@ -53,7 +53,10 @@ def slide_page(slide: Slide, number: int) -> list[Widget]:
             classes="slide-heading",
         )
     ]
-    if slide.theme_title:
+    if slide.pending:
+        topic = slide.theme_title or slide.theme
+        widgets.append(plain(f"composing excerpts on {topic}\u2026", "slide-theme"))
+    elif slide.theme_title:
         count = len(slide.excerpts)
         widgets.append(
             plain(f"{count} excerpt{'s' * (count != 1)} on {slide.theme_title}", "slide-theme")
@@ -69,7 +72,7 @@ def slide_page(slide: Slide, number: int) -> list[Widget]:
         cite = f"\u2014 {excerpt.attribution()}  [{n}]"
         quote = Content.assemble(quotation(excerpt), "\n", (cite, "$foreground-muted"))
         widgets.append(Static(quote, classes="quote"))
-    if not slide.bullets and not slide.excerpts:
+    if not slide.bullets and not slide.excerpts and not slide.pending:
         widgets.append(plain("(this slide has no bullets and no excerpts yet)", "slide-empty"))
     return widgets
 

@@ -53,6 +53,7 @@ class BriefingApp(App[int]):
         watch: bool = True,
         poll_interval: float = 0.5,
         first_paint: Path | None = None,
+        pending: bool = False,
     ) -> None:
         super().__init__()
         self.outline_path = Path(outline)
@@ -66,6 +67,10 @@ class BriefingApp(App[int]):
         self.watch_files = watch
         self.poll_interval = poll_interval
         self.first_paint = first_paint  # benchmark: write the time of first paint here, exit
+        # `deck` is the outline's draft (briefing.compose.draft): the real one is composed in
+        # the background from the first frame; if it cannot be, `fatal` says why and we exit.
+        self.pending = pending
+        self.fatal: list[str] = []
         self.stale = False  # the outline on disk is broken; we show the last good deck
         self.reloads = 0
         self._generation = 0  # only the newest recompose may replace the deck
@@ -88,6 +93,8 @@ class BriefingApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh_time)
+        if self.pending:
+            self.reload()
         if self.deck.warnings:
             self.notify(
                 "\n".join(self.deck.warnings), title="Warnings", severity="warning", markup=False
@@ -296,12 +303,14 @@ class BriefingApp(App[int]):
             self._report([f"unexpected {type(exc).__name__}: {exc}"])
             return
         self.reloads += 1
+        composed, self.pending = self.pending, False
         if self.stale:  # the error toast is about a file that is now fixed
             self.clear_notifications()
         self.stale = False
         self.slides.show_stale(False)
         self.title = self.deck.title
-        self.notify("Deck reloaded", timeout=2)
+        if not composed:  # the first composition is no news: the slides simply fill in
+            self.notify("Deck reloaded", timeout=2)
         if self.curation is not None:
             self.curation.deck_changed(self.deck)
 
@@ -315,8 +324,13 @@ class BriefingApp(App[int]):
             self.show(self.page)
 
     def on_reload_failed(self, message: ReloadFailed) -> None:
-        if message.generation == self._generation:
-            self._report(message.lines)
+        if message.generation != self._generation:
+            return
+        if self.pending:  # no deck was ever composed: as if composing had failed before start
+            self.fatal = message.lines
+            self.exit(return_code=1)
+            return
+        self._report(message.lines)
 
     def _report(self, lines: list[str]) -> None:
         self.stale = True
