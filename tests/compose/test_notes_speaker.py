@@ -87,7 +87,7 @@ def test_composed_notes_and_rendered_template_name_the_speaker(tmp_path: Path):
         tmp_path / "outline.yaml",
         "title: Ports\nsources: sources\nthemes: themes\nslides:\n"
         "  - title: Ports\n    theme: ports\n    excerpts: 2\n"
-        "    notes: \"{% for e in excerpts %}{{ e.attribution }}; {% endfor %}\"\n",
+        '    notes: "{% for e in excerpts %}{{ e.attribution }}; {% endfor %}"\n',
     )
     deck = compose_file(outline)
     slide = deck.slides[0]
