@@ -9,7 +9,7 @@ FTS5 finds the candidates (recall); this module judges them (precision):
   ("environment" and "import" keep other company than a climate or trade theme's);
 - a passage whose only evidence is one keyword needs support from its paragraph (another theme
   keyword there) before it can compete with a passage about the theme; a keyword the theme file
-  lists under `context:` never counts on its own.
+  lists under `context:` never counts on its own, nor as the company a lone keyword needs.
 """
 
 from __future__ import annotations
@@ -44,6 +44,15 @@ class Concept:
     members: tuple[str, ...]
     weight: float
     context: bool  # needs another theme keyword nearby to count
+    plain_forms: tuple[str, ...] = ()  # members not under `context:`, lower case
+
+    def generic(self, surface: str) -> bool:
+        """Whether a hit of this concept is its generic `context:` form: "balance" in "balance
+        sheet" when the theme lists "balance" as context but "balancing" as plain."""
+        if not self.context:
+            return False
+        low = " ".join(surface.lower().split())
+        return not any(low.startswith(form) for form in self.plain_forms)
 
 
 def concepts(theme: Theme) -> list[Concept]:
@@ -63,6 +72,7 @@ def concepts(theme: Theme) -> list[Concept]:
                 tuple(members),
                 theme.weight(best),
                 any(m.lower() in context for m in members),
+                tuple(m.lower() for m in members if m.lower() not in context),
             )
         )
     return out
@@ -141,18 +151,18 @@ def rank(
             continue  # FTS5 matched a stem collision, or only the paragraph matches
         in_window = {i for i, _s, _e in inside}
         in_para = {i for i, _s, _e in hits} - in_window
-        plain = {i for i in in_window | in_para if not found[i].context}
+        text = library.text(name)
+        plain = {i for i, s, e in hits if not found[i].generic(text[s:e])}
         relevance = 0.0
         for i in in_window:
             mentions = sum(1 for j, _s, _e in inside if j == i)
             value = specificity[i] * (1 + REPEAT_BONUS * min(mentions - 1, 2))
-            if found[i].context and not (plain - {i}):
+            if i not in plain and not (plain - {i}):
                 value *= NEEDS_COMPANY
             relevance += value
         relevance += PARAGRAPH_SHARE * sum(specificity[i] for i in in_para)
-        if len(in_window) == 1 and not in_para:
-            relevance *= LONE_KEYWORD
-        text = library.text(name)
+        if len(plain) <= 1:
+            relevance *= LONE_KEYWORD  # one real keyword; a generic `context:` one is no company
         if openers.definite_reference(text[start:end]):
             relevance *= DEFINITE_REFERENCE
         elif row[7] and openers.connective_only(text[start:end]):

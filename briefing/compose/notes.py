@@ -38,14 +38,16 @@ def render_template(
 
 
 def speaker_notes(slide: Slide, deck: Deck | None = None) -> str:
-    """What the briefer reads: the rendered notes, then each excerpt's full citation and the
-    paragraph around it, so they can answer "what else did it say?"."""
+    """What the briefer reads: the rendered notes, then each excerpt's full citation (naming
+    whose words it reports, as the slide does) and the paragraph around it, so they can answer
+    "who said that?" and "what else did it say?"."""
     parts = [slide.notes] if slide.notes else []
     for number, excerpt in enumerate(slide.excerpts, 1):
         pages = f", {excerpt.pages}" if excerpt.pages else ""
         ref = excerpt.ref or number
+        said = f"{excerpt.speaker}, quoted in " if excerpt.speaker else ""
         parts.append(
-            f"[{ref}] {excerpt.source.full_citation()}{pages}\n"
+            f"[{ref}] {said}{excerpt.source.full_citation()}{pages}\n"
             f"    ({excerpt.source.file}, characters {excerpt.start}-{excerpt.end})\n"
             f"    Context: {excerpt.paragraph or excerpt.text}"
         )

@@ -19,6 +19,10 @@ SPREAD_MARGIN = 0.1  # a new source's candidate within 10% of the best is prefer
 FEW_SOURCES = 3
 WIDE_MARGIN = 0.25
 CLEAN = 0.9  # the wider margin is for clean text: a garbled page is no better a third voice
+# A further source's passage that matches at least as many of the theme's keywords (two or
+# more) is as much about the theme; it scores lower only by keyword weights, IDF or length, and
+# wins a place the slide needs for FEW_SOURCES within BROAD_MARGIN.
+BROAD_MARGIN = 0.4
 
 
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
@@ -99,11 +103,12 @@ def _new_source_nearby(
     left: int,
 ) -> Candidate | None:
     """The best later candidate from a source not yet on the slide, if it scores within
-    SPREAD_MARGIN of `candidate` (WIDE_MARGIN when `candidate` would use a place the slide
-    needs to reach FEW_SOURCES sources): a third voice is worth a small loss of score."""
+    SPREAD_MARGIN of `candidate` (WIDE_MARGIN, or BROAD_MARGIN for a passage as broadly on the
+    theme, when `candidate` would use a place the slide needs to reach FEW_SOURCES sources): a
+    third voice is worth a small loss of score."""
     sources = sum(1 for n in per_source.values() if n)
     short = FEW_SOURCES - sources >= left > 0
-    margin = WIDE_MARGIN if short else SPREAD_MARGIN
+    margin = BROAD_MARGIN if short else SPREAD_MARGIN
     floor = candidate.score * (1 - margin)
     for other in ranked[i + 1 :]:
         if other.score < floor:
@@ -112,6 +117,14 @@ def _new_source_nearby(
             continue
         if short and other.score < candidate.score * (1 - SPREAD_MARGIN) and other.quality < CLEAN:
             continue
+        if other.score < candidate.score * (1 - WIDE_MARGIN) and not _as_broad(other, candidate):
+            continue
         if not used.clashes(other.source, other.start, other.end, text_of(other)):
             return other
     return None
+
+
+def _as_broad(other: Candidate, candidate: Candidate) -> bool:
+    """`other` matches two or more of the theme's keywords, and no fewer than `candidate`."""
+    mine = {t.lower() for t in other.terms}
+    return len(mine) >= max(2, len({t.lower() for t in candidate.terms}))

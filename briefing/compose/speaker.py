@@ -116,6 +116,8 @@ def _label(document: str) -> str:
 # "if Vietnam says no", "unless Hanoi said so": a hypothetical, not reported speech.
 _HYPOTHETICAL = re.compile(r"\b(?:if|when|unless|whether|until|once|should)\s+$", re.I)
 _NOT_SPEECH = re.compile(r"\s+(?:no|yes|so|goodbye)\b")
+# "Hanoi has asked Washington for market economy status": a request, not reported speech.
+_REQUEST = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}?for\b")
 
 
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
@@ -138,6 +140,8 @@ def named_in(text: str) -> str | None:
             if _HYPOTHETICAL.search(text, max(0, match.start() - 10), match.start()):
                 continue
             if _NOT_SPEECH.match(text, match.end()):
+                continue
+            if match.group().endswith("asked") and _REQUEST.match(text, match.end()):
                 continue
             name = _clean(match.group("name"))
             if name:

@@ -43,6 +43,8 @@ def excerpt_fields(excerpt: Excerpt) -> dict[str, Any]:
         "start": excerpt.start,
         "end": excerpt.end,
         "pinned": excerpt.pinned,
+        "speaker": excerpt.speaker,  # whose words the source reports, or None
+        "attribution": excerpt.attribution(),  # as under the quote: "X, quoted in ..."
         "paragraph": excerpt.paragraph or excerpt.text,
     }
 

@@ -173,20 +173,27 @@ def _is_prose(text: str, para: Span) -> bool:
 
 
 def _windows(text: str, para: int, spans: list[Span], qualities: list[float]) -> list[Window]:
+    """Windows of one or two sentences; one that would stop on a sentence too short to stand
+    alone ("In practice, the metaphor describes a hedging strategy.") runs on through the next,
+    which that sentence announces, unless it ends the paragraph."""
     found = []
+    seen: set[tuple[int, int]] = set()
     counts = [len(text[s.start : s.end].split()) for s in spans]
     for i, span in enumerate(spans):
         for size in (1, 2):
             if i + size > len(spans):
                 break
-            words = sum(counts[i : i + size])
-            last = spans[i + size - 1]
             if size == 1 and counts[i] > MAX_SENTENCE_WORDS:
                 break
+            if counts[i + size - 1] < MIN_WINDOW_WORDS and i + size < len(spans):
+                size += 1  # a lead-in: the window goes on to what it leads into
+            words = sum(counts[i : i + size])
+            last = spans[i + size - 1]
             if not MIN_WINDOW_WORDS <= words <= MAX_WINDOW_WORDS:
                 continue
-            if not _ENDS.search(text[last.start : last.end]):
+            if not _ENDS.search(text[last.start : last.end]) or (span.start, last.end) in seen:
                 continue
+            seen.add((span.start, last.end))
             first = _FIRST_WORD.match(text, span.start)
             dangling = bool(first and first.group(1).lower() in DANGLING)
             found.append(

@@ -65,7 +65,7 @@ def extract(text: str, paras: list[Span], noise: dict[int, str]) -> dict[str, ob
         "date": None,
     }
     for line in lines:
-        byline = _BYLINE.match(line)
+        byline = _BYLINE.match(line) or _BYLINE.match(_emphasis_off(line))
         honorific = _HONORIFIC.match(line)
         dateline = _DATELINE.match(line)
         if dateline and meta["publisher"] is None:
@@ -129,6 +129,11 @@ def _title(lines: list[str], noise: dict[int, str]) -> str | None:
         if headline(line) and noise.get(i) not in {"navigation", "byline", "PDF link"}:
             return re.split(r"\s+By [A-Z]", _SEPARATORS.split(line)[0])[0]
     return None
+
+
+def _emphasis_off(line: str) -> str:
+    """ "*By Dr. Lan Pham*" -> "By Dr. Lan Pham": a report's byline set in italics or bold."""
+    return re.sub(r"^([*_]{1,2})(\S.*?\S)\1$", r"\2", line.strip())
 
 
 def _unmark(line: str) -> str:

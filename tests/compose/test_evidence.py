@@ -149,3 +149,43 @@ def test_shipped_themes_do_not_quote_a_generic_keyword_alone(tmp_path):
         assert all(c.score < ranked[0].score / 3 for c in alone)
     finally:
         library.close()
+
+
+def test_a_generic_context_keyword_is_no_company_for_a_lone_keyword(tmp_path):
+    """Currency "hedging" beside a "balance sheet" is one real keyword, not two: the generic
+    `context:` form ("balance") does not lift it, while the plain form the theme lists
+    ("balancing") does count as company."""
+    docs = {
+        "business.txt": FILLER
+        + "Exporters in the delta have started hedging their dollar income with forward "
+        "contracts, and the firm's balance sheet now carries a large bank loan.\n\n",
+        "diplomacy.txt": FILLER
+        + "Diplomats in Hanoi describe a careful balancing act, hedging between the great "
+        "powers without joining either camp in the region.\n\n",
+    }
+    library = _library(tmp_path, docs)
+    try:
+        theme = _theme(
+            tmp_path,
+            ["hedging", "balancing", "balance"],
+            weights={"hedging": 2.0, "balancing": 2.0},
+            context=["balance"],
+        )
+        ranked = rank_theme(library, theme)
+        assert ranked[0].source == "diplomacy.txt"
+        business = next(c for c in ranked if c.source == "business.txt")
+        assert business.score < ranked[0].score * 0.6
+    finally:
+        library.close()
+
+
+def test_only_the_generic_form_of_a_concept_needs_company(tmp_path):
+    from briefing.compose.evidence import concepts
+
+    theme = _theme(tmp_path, ["balancing", "balance"], context=["balance"])
+    (concept,) = concepts(theme)
+    assert concept.generic("balance")
+    assert concept.generic("balances")
+    assert not concept.generic("balancing")
+    (whole,) = concepts(_theme(tmp_path, ["balance"], context=["balance"]))
+    assert whole.generic("balancing")

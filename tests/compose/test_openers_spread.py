@@ -130,3 +130,42 @@ def test_the_wider_margin_is_not_for_a_garbled_page():
     garbled = Candidate("c", 0, 10, 0, 100, 8.0, 14.0, 0.56, 30, False, ("x",))
     ranked = [_c("a", 0, 10.0), _c("b", 0, 9.95), _c("a", 50, 9.9), _c("b", 50, 9.85), garbled]
     assert [c.source for c in choose(ranked, 4, Used(), _words)] == ["a", "b", "a", "b"]
+
+
+def _t(source: str, start: int, score: float, terms: tuple[str, ...]) -> Candidate:
+    return Candidate(source, start, start + 10, 0, 100, score, score, 1.0, 30, False, terms)
+
+
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        (("tariff", "trade surplus"), "c"),  # as broad as the reports' passage: a third voice
+        (("tariff",), "b"),  # one keyword: its lower score is not only weights and length
+    ],
+)
+def test_a_third_source_as_broadly_on_the_theme_wins_the_last_place(terms, expected):
+    """A wire story matching as many theme keywords as the reports wins the slide's last
+    place within BROAD_MARGIN (here 34% below), a passage with fewer keywords does not."""
+    pair = ("tariff", "trade surplus")
+    ranked = [
+        _t("a", 0, 10.0, pair),
+        _t("b", 0, 9.95, pair),
+        _t("a", 50, 9.9, pair),
+        _t("b", 50, 9.85, pair),
+        _t("c", 0, 6.5, terms),
+    ]
+    picked = choose(ranked, 4, Used(), _words)
+    assert [c.source for c in picked] == ["a", "b", "a", expected]
+
+
+def test_the_broad_margin_has_a_floor():
+    """Far below (half the score), even a broad passage does not displace the reports'."""
+    pair = ("tariff", "trade surplus")
+    ranked = [
+        _t("a", 0, 10.0, pair),
+        _t("b", 0, 9.95, pair),
+        _t("a", 50, 9.9, pair),
+        _t("b", 50, 9.85, pair),
+        _t("c", 0, 4.9, pair),
+    ]
+    assert [c.source for c in choose(ranked, 4, Used(), _words)] == ["a", "b", "a", "b"]

@@ -258,3 +258,19 @@ def test_an_answer_label_names_the_person(label, name, expected):
     from briefing.compose.speaker import same_person
 
     assert same_person(label, name) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hanoi has asked Washington for market economy status for more than a decade.",
+        "The province asked the central bank for an emergency credit line in May.",
+    ],
+)
+def test_asking_for_something_is_a_request_not_reported_speech(sentence):
+    assert who(f"Trade news.\n\n{sentence}\n\nMore.", sentence) is None
+
+
+def test_asking_a_question_is_still_reported_speech():
+    sentence = "Le Van Hai asked whether the duties would be lifted before the harvest."
+    assert who(f"Trade news.\n\n{sentence}\n\nMore.", sentence) == "Le Van Hai"

@@ -151,3 +151,26 @@ def test_a_caption_above_a_credit_is_still_removed():
     reasons = removed(text)
     assert reasons.get("President Joe Biden speaks during a news") == "photo caption or credit"
     assert any(p.startswith("HANOI (Reuters)") for p in kept(text))
+
+
+REPORT_ITALIC_BYLINE = """# Perspective: Laos Between Two Railways
+
+**Mekong Policy Notes | No. 12 | 8 March 2024**
+
+*By Dr. Somsack Vongsa and Dr. Claire Dubois*
+
+---
+
+The railway from Kunming to Vientiane carried more freight in its second year than its builders forecast, and the debt that paid for it now shapes every decision the government takes.
+"""
+
+
+@pytest.mark.parametrize("marks", ["*", "_", "**"])
+def test_a_byline_set_in_emphasis_names_the_authors(marks: str):
+    text = REPORT_ITALIC_BYLINE.replace(
+        "*By Dr. Somsack Vongsa and Dr. Claire Dubois*",
+        (f"{marks}By Dr. Somsack Vongsa and Dr. Claire Dubois{marks}"),
+    )
+    meta = analysed(text).meta
+    assert meta["author"] == "Dr. Somsack Vongsa and Dr. Claire Dubois"
+    assert meta["date"] == dt.date(2024, 3, 8)
