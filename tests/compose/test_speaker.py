@@ -255,7 +255,7 @@ def test_an_interviewee_introduced_as_speaking_to_us():
     ],
 )
 def test_an_answer_label_names_the_person(label, name, expected):
-    from briefing.compose.speaker import same_person
+    from briefing.compose.interview import same_person
 
     assert same_person(label, name) is expected
 

@@ -1,0 +1,140 @@
+"""Interviews run as Q and A: whose answer a paragraph is, from labels and the page's intro."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.compose.names import APPOSITIVE, NAME, TITLES, clean_name
+
+_INTERVIEWEE = re.compile(
+    rf"\b(?:spoke|speaking|talked|talking|sat down|caught up) (?:with|to) (?P<name>{NAME})"
+    rf"|\b(?:interview|conversation|Q&A) with (?P<name2>{NAME})"
+    rf"|\b[Ww]e (?:asked|interviewed|met) (?P<name3>{NAME})"
+    rf"|(?P<name4>{NAME}){APPOSITIVE}\s+(?:spoke|talked|sat down) (?:with|to) us\b"
+)
+_INTERVIEWERS = re.compile(r"\b(?:[Ii]nterviewed|[Ii]nterview) by (?P<names>[^\n]{3,120})")
+# A paragraph's label: "**A:**", "Q.", "Question:", "**Pham Thu Ha:**", "PTH:", "Dr. Pham:".
+_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)?(?:(?P<letter>[QA])(?:\*\*|__)?\s*[.:]"
+    r"|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\*\*|__)?\s*:)(?:\*\*|__)?\s"
+)
+_ANSWER_LABELS = frozenset({"A", "Answer"})
+_QUESTION_LABELS = frozenset({"Q", "Question"})
+# Labels that head a paragraph without being anyone's voice.
+_NOT_LABELS = frozenset(
+    """Note Notes Photo Photos Source Sources Update Updated Correction Related Caption Credit
+    Credits Tags Share Watch Listen Disclaimer Editor Summary Background Context Read See
+    Contact Disclosure Warning Image Video Audio Figure Table Chart Map Transcript Date
+    Location Dateline Editors""".split()
+)
+_DASH_ANSWER = re.compile(r"^\s*[—–-]\s+\S")
+_BOLD_QUESTION = re.compile(r"^\s*(?:\*\*|__)[^\n]*\?\s*(?:\*\*|__)\s*$")
+_BLOCK_START = re.compile(r"^\s*(?:#|\*[^*]|_[^_]|---|\|)")
+
+
+def interviewee(text: str) -> str | None:
+    """Who an interview page interviews, from its introduction ("We spoke with Dr. X ...",
+    "We asked X ...", "X spoke to us ...", "An interview with X"), or None."""
+    intro = _INTERVIEWEE.search(text[: min(len(text), 5000)])
+    if intro is None:
+        return None
+    return clean_name(next(g for g in intro.groups() if g))
+
+
+def _label_of(match: re.Match[str]) -> str:
+    return match.group("letter") or match.group("name")
+
+
+def _tokens(name: str) -> list[str]:
+    words = [w.strip(".,’'") for w in name.split()]
+    titles = re.compile(rf"{TITLES}\.?$")
+    return [w for w in words if w and not titles.fullmatch(w) and not titles.fullmatch(w + ".")]
+
+
+def same_person(label: str, name: str) -> bool:
+    """Whether an answer label names `name`: a part of it ("Pham", "Dr. Ha", "Pham Thu Ha")
+    or its initials ("PTH", "P.T.H.")."""
+    label_words, name_words = _tokens(label), _tokens(name)
+    if not label_words or not name_words:
+        return False
+    if all(w in name_words for w in label_words):
+        return True
+    letters = re.sub(r"[^A-Z]", "", label)
+    initials = "".join(w[0] for w in name_words if w[0].isupper())
+    return (
+        len(letters) >= 2
+        and label.replace(".", "").isupper()
+        and (letters == initials or letters == initials[0] + initials[-1])
+    )
+
+
+def _paragraphs_before(text: str, para_start: int, count: int) -> list[str]:
+    """Up to `count` non-empty paragraphs before `para_start`, nearest first."""
+    found: list[str] = []
+    end = para_start
+    while len(found) < count and end > 0:
+        start = text.rfind("\n\n", 0, max(0, end - 1))
+        block = text[start + 2 if start >= 0 else 0 : end].strip()
+        if block:
+            found.append(block)
+        if start < 0:
+            break
+        end = start
+    return found
+
+
+def _is_question(block: str, interviewers: list[str]) -> bool:
+    """An interviewer's turn: labelled Q/Question or with an interviewer's name, or a bold
+    line ending on a question mark."""
+    if _BOLD_QUESTION.match(block):
+        return True
+    if _DASH_ANSWER.match(block) and block.rstrip(" *_").endswith("?"):
+        return True
+    label = _LABEL.match(block)
+    if label is None:
+        return False
+    name = _label_of(label)
+    return name in _QUESTION_LABELS or any(same_person(name, i) for i in interviewers)
+
+
+def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
+    """The interviewee when the paragraph is an interview answer ("" when it is one but the
+    interviewee is not named), None when it is not an answer.
+
+    Answers are recognised by an answer label ("A:", "Answer:"), a label naming the
+    interviewee ("Pham:", "PTH:"), or by following a question (a "Q:" or interviewer-labelled
+    paragraph, or a bold line ending on "?") directly or after other unlabelled answer
+    paragraphs, including answers set off by a dash ("— We never ...")."""
+    found = _INTERVIEWERS.search(text[: min(len(text), 5000)])
+    interviewers = re.split(r",\s*|\s+and\s+", found.group("names")) if found else []
+    interviewers = [i.strip(" *_.") for i in interviewers if i.strip(" *_.")]
+    label = _LABEL.match(paragraph)
+    if label is not None:
+        name = _label_of(label)
+        if name in _ANSWER_LABELS:
+            return interviewee(text) or ""
+        if name in _QUESTION_LABELS or name.split()[0] in _NOT_LABELS:
+            return None
+        if any(same_person(name, i) for i in interviewers):
+            return None
+        known = interviewee(text)
+        if known and same_person(name, known):
+            return known
+        previous = _paragraphs_before(text, para_start, 1)
+        if previous and _is_question(previous[0], interviewers) and clean_name(name):
+            return known or name
+        return None
+    if _BLOCK_START.match(paragraph) or _BOLD_QUESTION.match(paragraph):
+        return None
+    known = interviewee(text)
+    for block in _paragraphs_before(text, para_start, 4):
+        if _is_question(block, interviewers):
+            return known or ""
+        label = _LABEL.match(block)
+        if label is not None:
+            name = _label_of(label)
+            continuing = name in _ANSWER_LABELS or (known and same_person(name, known))
+            return (known or "") if continuing else None
+        if _BLOCK_START.match(block) or _BOLD_QUESTION.match(block):
+            return None
+    return None

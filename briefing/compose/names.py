@@ -1,0 +1,29 @@
+"""Names as reported speech writes them: titles, proper names and named bodies, shared by the
+speaker and interview readers."""
+
+from __future__ import annotations
+
+TITLES = (
+    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Amb|Prof|Mr|Mrs|Ms|Dr|St|Sgt|Capt|Maj|Cmdr|Pres|Sec)\.?"
+    r"|President|Prime Minister|General Secretary|Secretary|Minister|Ambassador|Senator"
+    r"|Governor|Deputy|Chairman|Chairwoman|Professor)"
+)
+CAP = r"[A-Z][\w'’.-]*"
+# A proper name or a named body: "Tran Nam Tien", "Amb. Marc Knapper", "The United States",
+# "Vietnam's Ministry of Planning and Investment".
+NAME = rf"(?:{TITLES}\s+)*{CAP}(?:\s+(?:(?:of|and|for|the|de|van|von|bin)\s+)?{CAP}){{0,6}}"
+APPOSITIVE = r"(?:,\s*[^,;:\"“”]{1,140},)?"
+# Not speakers: sentence-initial words that happen to be capitalised before a verb.
+_NOT_NAMES = frozenset(
+    """It He She They We I You This That These Those There Here In On At As But And Yet
+    So Also When While After Before If Although Though Because Since Asked""".split()
+)
+
+
+def clean_name(name: str) -> str | None:
+    """The name with its spacing tidied, or None when it is a sentence word, not a name."""
+    name = " ".join(name.split()).strip(" ,")
+    first = name.split()[0] if name else ""
+    if not name or name in _NOT_NAMES or first in _NOT_NAMES:
+        return None
+    return name
