@@ -102,9 +102,21 @@ class PdfLayout:
 class _Writer:
     """Flows paragraphs onto A4 pages line by line, with a running header and footer."""
 
-    def __init__(self, path: Path, *, labels: bool, header_on_first: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        labels: bool,
+        header_on_first: bool = False,
+        font: Path | None = None,
+    ) -> None:
         self.pdf = FPDF(format="A4", unit="mm")
         self.pdf.core_fonts_encoding = "windows-1252"
+        self.family = "Helvetica"
+        if font is not None:  # a Unicode TrueType font, for text beyond windows-1252
+            self.family = "Body"
+            for style in ("", "B", "I"):
+                self.pdf.add_font(self.family, style, str(font))
         self.pdf.set_auto_page_break(False)
         self.pdf.set_compression(False)
         self.layout = PdfLayout(path)
@@ -127,13 +139,13 @@ class _Writer:
         self.layout.lines[n] = []
         self.layout.labels[n] = label
         if n > 1 or self.header_on_first:
-            pdf.set_font("Helvetica", "I", 9)
+            pdf.set_font(self.family, "I", 9)
             pdf.text(LEFT, 16, HEADER)
             pdf.line(LEFT, 18, RIGHT, 18)
-        pdf.set_font("Helvetica", "", 9)
+        pdf.set_font(self.family, "", 9)
         width = pdf.get_string_width(label)
         pdf.text((LEFT + RIGHT - width) / 2, 282, label)
-        pdf.set_font("Helvetica", "", 7)
+        pdf.set_font(self.family, "", 7)
         pdf.text(LEFT, 288, FOOTER_NOTE)
         if font[0]:
             pdf.set_font(*font)
@@ -146,14 +158,14 @@ class _Writer:
     def heading(self, text: str, size: float = 14) -> None:
         self._room(LEADING * 4)
         self.y += LEADING * 0.8
-        self.pdf.set_font("Helvetica", "B", size)
+        self.pdf.set_font(self.family, "B", size)
         self.y += size * 0.35
         self.pdf.text(LEFT, self.y, text)
         self.layout.lines[self.pdf.page_no()].append(text)
         self.y += LEADING * 0.9
 
     def title(self, lines: list[str], size: float = 18) -> None:
-        self.pdf.set_font("Helvetica", "B", size)
+        self.pdf.set_font(self.family, "B", size)
         for line in lines:
             self.y += size * 0.45
             self.pdf.text(LEFT, self.y, line)
@@ -165,7 +177,7 @@ class _Writer:
         self.y = max(self.y, BOTTOM - lines * LEADING - 0.5 * LEADING)
 
     def paragraph(self, text: str, size: float = 11) -> None:
-        self.pdf.set_font("Helvetica", "", size)
+        self.pdf.set_font(self.family, "", size)
         self.y += LEADING * 0.6
         lines = self._wrap(text)
         for i, (words, justify) in enumerate(lines):
