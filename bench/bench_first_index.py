@@ -9,11 +9,12 @@ and whether the 300-page PDF report is indexed and composable within 10 s. Bytec
 compiled first, as installing a package does.
 
 HTML is measured on a corpus, not one page: `--html-pages` saved news pages (default 12,
-about 2.6 MB of HTML and 1.4 MB of text, each wrapped in a site's chrome: inline scripts and
+about 2.2 MB of HTML and 1.4 MB of text, each wrapped in a site's chrome: inline scripts and
 styles, a mega menu, figures, ads, related links, comments), against the same pages'
 canonical texts saved as `.txt` files in the same run. Each side's fixed cost is its own
-run over the same number of 4 KB stories (HTML pages, or their texts as `.txt`), so start-up,
-the worker pool and each worker's imports are charged to neither side's per-MB figure.
+run over the same number of 4 KB stories (HTML pages, or their texts as `.txt`), so start-up
+and imports are charged to neither side's per-MB figure. Both sides stay under the index's
+4 MB threshold for worker processes, so both run in one process, alike.
 
     .venv/bin/python bench/bench_first_index.py            # 300-page PDF, median of 3
     .venv/bin/python bench/bench_first_index.py --pages 50 -n 1
