@@ -102,9 +102,21 @@ class PdfLayout:
 class _Writer:
     """Flows paragraphs onto A4 pages line by line, with a running header and footer."""
 
-    def __init__(self, path: Path, *, labels: bool, header_on_first: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        labels: bool,
+        header_on_first: bool = False,
+        font: Path | None = None,
+    ) -> None:
         self.pdf = FPDF(format="A4", unit="mm")
         self.pdf.core_fonts_encoding = "windows-1252"
+        self.family = "Helvetica"
+        if font is not None:  # a Unicode TrueType font, for text beyond windows-1252
+            self.family = "Body"
+            for style in ("", "B", "I"):
+                self.pdf.add_font(self.family, style, str(font))
         self.pdf.set_auto_page_break(False)
         self.pdf.set_compression(False)
         self.layout = PdfLayout(path)
@@ -127,13 +139,13 @@ class _Writer:
         self.layout.lines[n] = []
         self.layout.labels[n] = label
         if n > 1 or self.header_on_first:
-            pdf.set_font("Helvetica", "I", 9)
+            pdf.set_font(self.family, "I", 9)
             pdf.text(LEFT, 16, HEADER)
             pdf.line(LEFT, 18, RIGHT, 18)
-        pdf.set_font("Helvetica", "", 9)
+        pdf.set_font(self.family, "", 9)
         width = pdf.get_string_width(label)
         pdf.text((LEFT + RIGHT - width) / 2, 282, label)
-        pdf.set_font("Helvetica", "", 7)
+        pdf.set_font(self.family, "", 7)
         pdf.text(LEFT, 288, FOOTER_NOTE)
         if font[0]:
             pdf.set_font(*font)
@@ -146,14 +158,14 @@ class _Writer:
     def heading(self, text: str, size: float = 14) -> None:
         self._room(LEADING * 4)
         self.y += LEADING * 0.8
-        self.pdf.set_font("Helvetica", "B", size)
+        self.pdf.set_font(self.family, "B", size)
         self.y += size * 0.35
         self.pdf.text(LEFT, self.y, text)
         self.layout.lines[self.pdf.page_no()].append(text)
         self.y += LEADING * 0.9
 
     def title(self, lines: list[str], size: float = 18) -> None:
-        self.pdf.set_font("Helvetica", "B", size)
+        self.pdf.set_font(self.family, "B", size)
         for line in lines:
             self.y += size * 0.45
             self.pdf.text(LEFT, self.y, line)
@@ -165,7 +177,7 @@ class _Writer:
         self.y = max(self.y, BOTTOM - lines * LEADING - 0.5 * LEADING)
 
     def paragraph(self, text: str, size: float = 11) -> None:
-        self.pdf.set_font("Helvetica", "", size)
+        self.pdf.set_font(self.family, "", size)
         self.y += LEADING * 0.6
         lines = self._wrap(text)
         for i, (words, justify) in enumerate(lines):
@@ -539,3 +551,172 @@ def build_long_pdf(path: Path, paragraphs: list[str], pages: int) -> PdfLayout:
         w.paragraph(cp1252_safe(paragraphs[n % len(paragraphs)]))
         n += 1
     return w.save()
+
+
+# --- realistic saved news pages (property test and benchmark) ---------------------------------
+
+_STYLES = ("wire", "magazine", "app")
+_SECTIONS = ("World", "Asia", "Politics", "Business", "Technology", "Climate", "Opinion", "Video")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _nav(style: str, rng_seed: int) -> str:
+    """A mega menu: every section with a dozen links, as real sites ship in each page."""
+    links = []
+    for i, section in enumerate(_SECTIONS):
+        items = "".join(
+            f'<li class="menu-item"><a href="/{section.lower()}/topic-{rng_seed}-{k}" '
+            f'data-track="nav|{section}|{k}">{section} topic {k}</a></li>'
+            for k in range(12)
+        )
+        links.append(
+            f'<li class="menu-section" id="menu-{i}"><a href="/{section.lower()}">{section}</a>'
+            f'<ul class="submenu">{items}</ul></li>'
+        )
+    return f'<nav class="{style}-nav main-menu" aria-label="Main"><ul>{"".join(links)}</ul></nav>'
+
+
+def _scripts(style: str, seed: int, size: int) -> str:
+    """Inline scripts and styles of roughly `size` characters: analytics set-up, an ad
+    configuration and a bundle of CSS, which a saved page carries and an extractor must skip."""
+    css = "".join(
+        f".{style}-c{i}{{margin:{i % 7}px {i % 5}px;color:#{(i * 9973 + seed) % 0xFFFFFF:06x};"
+        f"font:400 {12 + i % 6}px/1.4 sans-serif}}\n"
+        for i in range(size // 160)
+    )
+    js = "".join(
+        f'window.__ads.push({{"slot":"inline-{i}","sizes":[[300,250],[728,90]],'
+        f'"targeting":{{"section":"{_SECTIONS[i % len(_SECTIONS)]}","pos":{i}}}}});\n'
+        for i in range(size // 240)
+    )
+    return (
+        f"<style>{css}</style>\n"
+        f"<script>window.dataLayer=window.dataLayer||[];window.__ads=[];\n{js}</script>\n"
+    )
+
+
+def _inline(paragraph: str, k: int) -> str:
+    """Some paragraphs carry links and emphasis around a word or two, as articles do."""
+    words = _escape(paragraph).split(" ")
+    if len(words) > 12 and k % 3 == 0:
+        words[4] = f'<a href="/topic/{k}" class="inline-link">{words[4]}</a>'
+    if len(words) > 12 and k % 4 == 1:
+        words[9] = f"<em>{words[9]}</em>"
+    if len(words) > 12 and k % 5 == 2:
+        words[2] = f"<strong>{words[2]}</strong>"
+    return " ".join(words)
+
+
+def saved_news_page(
+    paragraphs: list[str],
+    *,
+    title: str,
+    seed: int = 0,
+    headings: dict[int, str] | None = None,
+    authors: tuple[str, ...] = ("Mai Linh Tran", "Peter Okafor"),
+    site: str = "The Regional Ledger",
+    chrome_chars: int = 40_000,
+) -> str:
+    """A news page as a browser saves it, around `paragraphs` (plain text, one per <p>):
+    head metadata (og:, JSON-LD, canonical link), inline scripts and styles, a cookie banner,
+    a mega menu, byline and time, share widgets, figures with captions and credits, ad slots,
+    "Read more" asides, related stories, a newsletter box, comments and a long footer.
+    `headings` puts an <h2> before the paragraph at that index. Three site styles by seed."""
+    style = _STYLES[seed % len(_STYLES)]
+    headings = headings or {}
+    slug = f"story-{seed:04d}"
+    url = f"https://www.regional-ledger.example/{style}/2023/09/{slug}"
+    people = [{"@type": "Person", "name": n} for n in authors]
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": title,
+        "datePublished": f"2023-09-{1 + seed % 28:02d}T08:{seed % 60:02d}:00Z",
+        "author": people,
+        "publisher": {"@type": "Organization", "name": site},
+        "mainEntityOfPage": url,
+    }
+    import json
+
+    body: list[str] = []
+    for k, paragraph in enumerate(paragraphs):
+        if k in headings:
+            body.append(f"<h2>{_escape(headings[k])}</h2>")
+        body.append(f"<p>{_inline(paragraph, k + seed)}</p>")
+        if k % 9 == 4:
+            body.append(
+                '<div class="ad-slot" data-slot="inline">'
+                '<span class="ad-label">ADVERTISEMENT</span></div>'
+            )
+        if k % 14 == 7:
+            body.append(
+                f'<figure class="inline-image"><img src="/img/{slug}-{k}.jpg" alt="">'
+                f"<figcaption>Delegates arrive for talks in the capital, 2023. "
+                f'<span class="credit">Photo: Reuters/{style.title()}</span></figcaption></figure>'
+            )
+        if k % 17 == 11:
+            body.append(
+                f'<aside class="read-more"><p>Read more: <a href="/r/{k}">'
+                f"Why the region is watching the talks closely</a></p></aside>"
+            )
+    related = "".join(
+        f'<li><a href="/related/{seed}-{i}">Related headline number {i} about the region</a></li>'
+        for i in range(8)
+    )
+    footer = "".join(f'<li><a href="/footer/{i}">Footer link {i}</a></li>' for i in range(60))
+    byline = " and ".join(authors)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_escape(title)} | {site}</title>
+<meta property="og:title" content="{_escape(title)}">
+<meta property="og:site_name" content="{site}">
+<meta property="og:url" content="{url}">
+<meta property="og:type" content="article">
+<link rel="canonical" href="{url}">
+<link rel="stylesheet" href="/static/{style}.css">
+<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
+{_scripts(style, seed, chrome_chars)}
+</head>
+<body class="{style}-article">
+<div id="cookie-banner" class="cookie-consent">We use cookies to improve your experience and
+ to show you relevant ads. <button>Accept all</button> <button>Manage settings</button></div>
+<header class="site-header"><a class="logo" href="/">{site}</a>{_nav(style, seed)}
+<form class="search"><input name="q" placeholder="Search"></form>
+<a class="sign-in" href="/login">Sign In</a></header>
+<main id="main">
+<nav class="breadcrumb"><a href="/">Home</a> › <a href="/asia">Asia</a>
+ › <a href="/asia/sea">Southeast Asia</a></nav>
+<article class="story {style}">
+<h1 class="headline">{_escape(title)}</h1>
+<div class="byline">By {_escape(byline)}</div>
+<time datetime="2023-09-{1 + seed % 28:02d}">Published September {1 + seed % 28}, 2023</time>
+<div class="share-widget"><a href="#">Share on Facebook</a> <a href="#">Share on X</a>
+ <a href="#">Copy link</a> <a href="#">Email</a> <a href="#">Print</a></div>
+<figure class="lead-image"><img src="/img/{slug}.jpg" alt="">
+<figcaption>Officials at a signing ceremony.
+ <span class="credit">(AP Photo/Staff)</span></figcaption>
+</figure>
+<!-- ad slot: top, do not remove -->
+<div class="story-body article-body">
+{chr(10).join(body)}
+</div>
+<div class="tags">Tags: <a href="/tag/asia">Asia</a> <a href="/tag/trade">Trade</a></div>
+</article>
+<section class="related"><h2>Related stories</h2><ul>{related}</ul></section>
+<div class="newsletter"><h3>Stay up to date</h3><p>Sign up for our morning briefing.</p>
+<input type="email" placeholder="Email address"><button>Subscribe</button></div>
+<section id="comments"><h3>Leave a comment</h3>
+<form class="comment-form"><label>Name</label><input name="name">
+<label>Your comment</label><textarea name="comment"></textarea>
+<button>Post comment</button></form></section>
+</main>
+<footer class="site-footer"><ul>{footer}</ul>
+<p>© 2023 {site}. All rights reserved.</p></footer>
+</body></html>
+"""

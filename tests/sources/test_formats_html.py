@@ -145,7 +145,7 @@ def test_decode_html(data: bytes, expected: str) -> None:
 def test_deterministic(pages: dict[str, Path]) -> None:
     for path in pages.values():
         assert extract(path) == extract(path)
-        assert extract(path).extractor == "html/1"
+        assert extract(path).extractor == "html/2"
 
 
 def test_never_touches_the_network(pages: dict[str, Path], monkeypatch: pytest.MonkeyPatch):
@@ -184,3 +184,34 @@ def test_binary_file(tmp_path: Path) -> None:
 def test_page_without_main_text(tmp_path: Path) -> None:
     data = b"<html><body><nav><a href='/'>Home</a></nav><script>app()</script></body></html>"
     assert "no main text found" in error_of(tmp_path / "app.html", data)
+
+
+def _long_story() -> list[str]:
+    prose = [fx.INTRO, fx.CO_OP.replace("|", ""), fx.SEMICONDUCTORS, fx.CROSSING, fx.TRADE]
+    return [f"{p} ({k + 1})" for k in range(4) for p in prose]
+
+
+def test_fast_path_returns_what_the_full_cascade_returns(tmp_path: Path) -> None:
+    """trafilatura's fast mode is kept only where readability and jusText could not have
+    changed the result: every page extracts as the full cascade would, and a long article
+    does take the fast path while a short story in heavy chrome does not."""
+    from briefing.sources.formats import html
+
+    long_page = tmp_path / "long.html"
+    page = fx.saved_news_page(_long_story(), title="A long report", seed=1, chrome_chars=20_000)
+    long_page.write_bytes(page.encode("utf-8"))
+    pages = [
+        long_page,
+        fx.build_news_html(tmp_path / "ap.html"),
+        fx.build_blog_html(tmp_path / "blog.html"),
+        fx.build_german_html(tmp_path / "de.html"),
+    ]
+    taken = {}
+    for path in pages:
+        markup = html.decode_html(path.read_bytes())
+        full = html._bare_extraction(markup, True, fast=False)
+        assert extract(path).text == "\n\n".join(html.paragraphs(full.body)), path.name
+        fast = html._bare_extraction(markup, True, fast=True)
+        taken[path.name] = html._fast_result_is_final(fast.body, markup)
+    assert taken["long.html"]
+    assert not taken["ap.html"]  # four short paragraphs amid a menu, widgets and a form
