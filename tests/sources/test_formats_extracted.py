@@ -164,6 +164,27 @@ def test_assemble_breaks_on_gaps_short_lines_and_size() -> None:
     assert spans == [(0, len(text))]
 
 
+def test_paragraph_spacing_breaks_when_most_paragraphs_are_one_line() -> None:
+    """The line spacing is the step inside a paragraph, not the most common step: on a page of
+    one-line items (a memo, a press release) that is the paragraph spacing, and the items of
+    similar length ran into one paragraph."""
+    lines = [
+        line("A first paragraph that wraps once across the full measure of the", 760),
+        line("column before it ends.", 746, right=200),
+        line("Short item one", 726, right=300),
+        line("Short item two", 706, right=300),
+        line("Short item three", 686, right=310),
+        line("Short item four", 666, right=305),
+    ]
+    text, _, _ = assemble([lines])
+    assert text.split("\n\n")[1:] == [
+        "Short item one",
+        "Short item two",
+        "Short item three",
+        "Short item four",
+    ]
+
+
 def test_assemble_page_offsets_and_a_paragraph_across_pages() -> None:
     first = [line("One paragraph running over the end of the first page and on to", 100)]
     second = [line("the next one.", 760, page=2, right=150)]
