@@ -8,12 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefing.sources.formats import FORMATS, Extracted, ExtractError, PageSpan, extract, handles
-from briefing.sources.formats.pdf_layout import (
-    Line,
-    assemble,
-    join_lines,
-    strip_furniture,
-)
+from briefing.sources.formats.pdf_furniture import is_notice, strip_furniture
+from briefing.sources.formats.pdf_layout import Line, assemble, join_lines
 from briefing.sources.formats.pdf_meta import iso_date
 
 #          0         1         2         3
@@ -245,3 +241,35 @@ def test_page_number_lines(text: str) -> None:
 def test_lines_that_are_not_page_numbers(text: str) -> None:
     pages = [[line("Body text at the top of the page", 700), line(text, 40)]]
     assert len(strip_furniture(pages)[0]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "© Commonwealth of Australia 2023",
+        "Copyright 2023 Example Pty Ltd. All rights reserved.",
+        "www.example.org",
+        "https://www.aph.gov.au/library | library@aph.gov.au",
+        "OFFICIAL: Sensitive",
+        "UNCLASSIFIED",
+        "Commercial-in-confidence",
+        "For official use only",
+    ],
+)
+def test_notices_in_a_one_page_margin_are_left_out(text: str) -> None:
+    """Nothing repeats on a single page: a notice is known by its shape and its place, set
+    apart from the body by a wide gap or in smaller type, at the top or the foot."""
+    body = [line("Body text at the top of the page", 700), line("and a second line", 686)]
+    for notice in (line(text, 40), line(text, 690 - 14 * 3, size=7)):
+        assert is_notice(text)
+        kept = strip_furniture([[notice, *body]])[0]
+        assert [ln.text for ln in kept] == [ln.text for ln in body]
+
+
+@pytest.mark.parametrize(
+    "text", ["Official figures show a fall", "See the website for details", "Protected areas"]
+)
+def test_lines_in_the_margin_that_are_not_notices_stay_after_the_body(text: str) -> None:
+    body = [line("Body text at the top of the page", 700), line("and a second line", 686)]
+    kept = strip_furniture([[line(text, 40), *body]])[0]
+    assert [ln.text for ln in kept] == [*(ln.text for ln in body), text]

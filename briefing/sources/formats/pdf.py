@@ -17,7 +17,8 @@ from briefing.sources.formats.extracted import (
     clean_value,
     empty_meta,
 )
-from briefing.sources.formats.pdf_layout import Line, assemble, strip_furniture
+from briefing.sources.formats.pdf_furniture import strip_furniture
+from briefing.sources.formats.pdf_layout import Line, assemble
 from briefing.sources.formats.pdf_meta import info_meta, title_from_paragraphs
 
 EXTRACTOR = "pdf/1"

@@ -1,5 +1,5 @@
-"""PDF lines to prose: drop running headers, footers and page numbers, join wrapped lines into
-paragraphs and undo the hyphens that line breaking added, keeping each page's text offsets.
+"""PDF lines to prose: join wrapped lines into paragraphs and undo the hyphens that line
+breaking added, keeping each page's text offsets (pdf_furniture drops headers and footers first).
 
 Works on positioned lines (PDF user space, y grows upwards) so it can be tested without PDFium.
 The rules are deliberately simple and geometric; see each function's docstring.
@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 
-ZONE_TOP, ZONE_BOTTOM = 2, 3  # lines per page examined as possible header / footer
 # A left part ending in one of these keeps its hyphen: "well-/known" -> "well-known".
 KEEP_HYPHEN = frozenset(
     "all anti co cross ex half multi non post pre quasi self semi so well".split()
 )
 HYPHENS = "-\u2010\x02"  # ASCII, Unicode hyphen, and PDFium's marker for a line-end hyphen
-ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
-PAGE_NUMBER = re.compile(
-    rf"(?:page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*(?:\d{{1,4}}|{ROMAN})\s*[-–—)\]]?"
-    r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?",
-    re.IGNORECASE,
-)
 SENTENCE_END = tuple('.!?:;"”’)')
 
 
@@ -69,41 +61,6 @@ class Metrics:
             else:
                 self._columns[key] = (line.left, line.right)
         return self._columns[key]
-
-
-def furniture_key(text: str) -> str:
-    """A line with its digits normalised, so "Page 3 of 9" and "Page 4 of 9" compare equal."""
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
-
-
-def strip_furniture(pages: list[list[Line]]) -> list[list[Line]]:
-    """Leave out running headers and footers (a line in the top or bottom zone of a page whose
-    digit-normalised text is in the same zone on at least half the pages, and at least two)
-    and lone page numbers ("12", "- 12 -", "Page 12 of 40", "xii") in those zones."""
-    zones: list[tuple[set[int], set[int]]] = []
-    counts: Counter[tuple[str, str]] = Counter()
-    for lines in pages:
-        order = sorted(range(len(lines)), key=lambda i: (-lines[i].top, i))
-        top, bottom = set(order[:ZONE_TOP]), set(order[-ZONE_BOTTOM:])
-        zones.append((top, bottom))
-        keys = {("top", furniture_key(lines[i].text)) for i in top}
-        keys |= {("bottom", furniture_key(lines[i].text)) for i in bottom}
-        counts.update(keys)
-    with_text = sum(1 for lines in pages if lines)
-    needed = max(2, (with_text + 1) // 2)
-    kept: list[list[Line]] = []
-    for lines, (top, bottom) in zip(pages, zones, strict=True):
-        out = []
-        for i, line in enumerate(lines):
-            zone = "top" if i in top else "bottom" if i in bottom else None
-            if zone and (
-                counts[(zone, furniture_key(line.text))] >= needed
-                or PAGE_NUMBER.fullmatch(line.text.strip())
-            ):
-                continue
-            out.append(line)
-        kept.append(out)
-    return kept
 
 
 def _quantile(values: list[float], q: float) -> float:
