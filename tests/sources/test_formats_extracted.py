@@ -273,3 +273,15 @@ def test_lines_in_the_margin_that_are_not_notices_stay_after_the_body(text: str)
     body = [line("Body text at the top of the page", 700), line("and a second line", 686)]
     kept = strip_furniture([[line(text, 40), *body]])[0]
     assert [ln.text for ln in kept] == [*(ln.text for ln in body), text]
+
+
+def test_a_notice_in_the_run_of_the_body_stays() -> None:
+    """Shape alone is not enough: a copyright line or a URL set like the body, one line step
+    below it, is part of the text (a closing line, a "visit" line) and stays where it is."""
+    lines = [
+        line("Body text at the top of the page", 700),
+        line("and a second line", 686),
+        line("© the authors, who reserve their rights", 672),
+        line("www.example.org", 658),
+    ]
+    assert strip_furniture([lines])[0] == lines
