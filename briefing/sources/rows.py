@@ -1,6 +1,6 @@
-"""Writing one document's rows into the index tables: its entry, paragraphs, windows and
-their full text, or a skipped entry saying why; and deleting them again. Callers hold the
-index's write transaction."""
+"""Writing one document's rows into the index tables: its entry, paragraphs, windows (and
+their text into the full-text index), or a skipped entry saying why; and deleting them again.
+Callers hold the index's write transaction."""
 
 from __future__ import annotations
 
@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefing.sources.analysis import DocAnalysis, Window
     from briefing.sources.documents import DocFile
+    from briefing.sources.fulltext import TextIndex
 
 
-def store_skipped(db: sqlite3.Connection, file: DocFile, row: tuple | None, reason: str) -> None:
+def store_skipped(
+    db: sqlite3.Connection, text: TextIndex, file: DocFile, row: tuple | None, reason: str
+) -> None:
     """A document left out of the index, with the reason (replacing its old rows)."""
     if row:
-        delete(db, row[0])
+        delete(db, text, row[0])
     db.execute(
         "INSERT INTO docs(name, sha, size, mtime_ns, chars, quality, meta, noise, skipped)"
         " VALUES (?, '', ?, ?, 0, 0, '{}', '[]', ?)",
@@ -24,9 +27,9 @@ def store_skipped(db: sqlite3.Connection, file: DocFile, row: tuple | None, reas
     )
 
 
-def delete(db: sqlite3.Connection, doc_id: int) -> None:
-    """Every row of one document."""
-    db.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM windows WHERE doc=?)", (doc_id,))
+def delete(db: sqlite3.Connection, text: TextIndex, doc_id: int) -> None:
+    """Every row of one document, and its windows in the full-text index."""
+    text.delete_doc(doc_id)
     db.execute("DELETE FROM windows WHERE doc=?", (doc_id,))
     db.execute("DELETE FROM paras WHERE doc=?", (doc_id,))
     db.execute("DELETE FROM docs WHERE id=?", (doc_id,))
@@ -58,9 +61,14 @@ def store_doc(db: sqlite3.Connection, file: DocFile, doc: DocAnalysis) -> tuple[
 
 
 def store_windows(
-    db: sqlite3.Connection, doc_id: int, paras: list[int], text: str, windows: list[Window]
+    db: sqlite3.Connection,
+    fulltext: TextIndex,
+    doc_id: int,
+    paras: list[int],
+    text: str,
+    windows: list[Window],
 ) -> None:
-    """A document's sentence windows, and their text in the full-text index."""
+    """A document's sentence windows, and their text in the full-text index (by id only)."""
     first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM windows").fetchone()[0]
     db.executemany(
         "INSERT INTO windows(id, doc, para, start, end, words, dangling, quality)"
@@ -79,10 +87,8 @@ def store_windows(
             for i, w in enumerate(windows)
         ),
     )
-    db.executemany(
-        "INSERT INTO fts(rowid, text) VALUES (?, ?)",
-        ((first + i, text[w.start : w.end]) for i, w in enumerate(windows)),
-    )
+    for i, w in enumerate(windows):
+        fulltext.add(first + i, doc_id, text[w.start : w.end])
 
 
 def set_quality(db: sqlite3.Connection, doc_id: int, value: float) -> None:

@@ -1,0 +1,321 @@
+"""The full-text index of sentence windows: Tantivy, holding ids only, queried top-k.
+
+Tantivy's top-k search prunes (block-max WAND): a common word does not score every window
+that holds it, which FTS5's `ORDER BY bm25() LIMIT` did. The index keeps each window's terms
+and positions, its id (a fast field) and its document's id (to delete by); never the text,
+which is re-read from the sources (`Library.text`). Words are analysed as FTS5's `porter
+unicode61 remove_diacritics 2` did: split on what is not a letter or digit, lower-cased,
+diacritics folded, English-stemmed (Snowball's Porter2).
+
+The folder sits beside the SQLite file and is written only under the index's lock, in the
+same batches as the SQLite rows. Every commit records a generation token in a sentinel
+document; the SQLite file records the token it was committed with, so a crash between the
+two commits is seen as a mismatch (and the cache rebuilt). A manifest of the folder's files
+and their checksums (written after each sync, checked on a stat when opened) catches damage.
+This is the only module that imports tantivy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported on first use: a warm compose that reuses its deck never needs it
+    import tantivy
+
+TOKENIZER = "briefing"
+SENTINEL = -1  # the `doc` of the document that records the generation token
+MANIFEST = "briefing-seal.json"
+RACY_NS = 3_000_000_000  # as for the SQLite file's seal: a same-tick change could hide
+_LOCKS = (".tantivy-writer.lock", ".tantivy-meta.lock")
+HEAP_BYTES = 64_000_000
+
+
+class Damaged(Exception):
+    """The text index is unreadable or does not match its manifest."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A query as word lists (each a phrase): at least one of `any` (when given), every one
+    of `all`, none of `none`."""
+
+    any: tuple[tuple[str, ...], ...] = ()
+    all: tuple[tuple[str, ...], ...] = ()
+    none: tuple[tuple[str, ...], ...] = ()
+
+
+def _tv() -> ModuleType:
+    import tantivy
+
+    return tantivy
+
+
+@cache
+def _analyzer() -> tantivy.TextAnalyzer:
+    tantivy = _tv()
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .filter(tantivy.Filter.stemmer("english"))
+        .build()
+    )
+
+
+@cache
+def _schema() -> tantivy.Schema:
+    builder = _tv().SchemaBuilder()
+    builder.add_text_field("text", tokenizer_name=TOKENIZER, index_option="position")
+    builder.add_integer_field("id", fast=True)
+    builder.add_integer_field("doc", indexed=True)
+    return builder.build()
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text, in order."""
+    return _analyzer().analyze(text)
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Tantivy reports damage as ValueError, or as a Rust panic (a BaseException)."""
+    try:
+        yield
+    except ValueError as exc:
+        raise Damaged(str(exc).splitlines()[0] if str(exc) else "unreadable") from None
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise Damaged(str(exc).splitlines()[0] if str(exc) else "unreadable") from None
+
+
+class TextIndex:
+    """The text index in `folder`, or in memory when `folder` is None."""
+
+    def __init__(self, folder: Path | None, *, fresh: bool = False) -> None:
+        self.folder = folder
+        self._writer: tantivy.IndexWriter | None = None
+        self.pending = False  # changes not yet committed
+        tantivy = _tv()
+        with _guard():
+            if folder is None:
+                self._index = tantivy.Index(_schema())
+            elif fresh or not (folder / "meta.json").exists():
+                remove(folder)
+                folder.mkdir(parents=True)
+                self._index = tantivy.Index(_schema(), path=str(folder), reuse=False)
+            else:
+                verify(folder)
+                self._index = tantivy.Index.open(str(folder))
+            self._index.register_tokenizer(TOKENIZER, _analyzer())
+            self._index.config_reader(reload_policy="manual")
+            self._index.reload()
+            self._searcher = self._index.searcher()
+            self.token = self._read_token()
+
+    # -- writing (the caller holds the index's lock) ------------------------------------------
+
+    def _write(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            with _guard():
+                self._writer = self._index.writer(heap_size=HEAP_BYTES, num_threads=1)
+        self.pending = True
+        return self._writer
+
+    def add(self, window: int, doc: int, text: str) -> None:
+        self._write().add_document(_tv().Document(id=window, doc=doc, text=text))
+
+    def delete_doc(self, doc: int) -> None:
+        self._write().delete_documents_by_term("doc", doc)
+
+    def commit(self, token: int) -> None:
+        """Make the pending changes durable, recording `token` with them."""
+        writer = self._write()
+        writer.delete_documents_by_term("doc", SENTINEL)
+        writer.add_document(_tv().Document(id=token, doc=SENTINEL))
+        with _guard():
+            writer.commit()
+        self.pending = False
+        self.token = token
+
+    def rollback(self) -> None:
+        if self._writer is not None and self.pending:
+            with _guard():
+                self._writer.rollback()
+        self.pending = False
+
+    def finish(self) -> None:
+        """After a sync: let merges end, drop the writer (and its lock), see the new state."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            with _guard():
+                writer.wait_merging_threads()
+        with _guard():
+            self._index.reload()
+            self._searcher = self._index.searcher()
+
+    def close(self) -> None:
+        self.rollback()
+        self._writer = None
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _read_token(self) -> int | None:
+        sentinel = _tv().Query.term_query(_schema(), "doc", SENTINEL)
+        hits = self._searcher.search(sentinel, 1, count=False).hits
+        if not hits:
+            return None
+        (value,) = self._searcher.fast_field_values("id", [hits[0][1]])
+        return int(value) if value is not None else None
+
+    def top(self, match: Match, k: int) -> list[tuple[int, float]]:
+        """The best `k` windows as (id, score), best first; equal scores by id, so the same
+        index always gives the same list however Tantivy laid out its segments."""
+        query = self._query(match)
+        if query is None or k <= 0:
+            return []
+        fetch = k + 16
+        with _guard():
+            while True:
+                hits = self._searcher.search(query, fetch, count=False).hits
+                ids = self._searcher.fast_field_values("id", [a for _s, a in hits])
+                found = sorted(
+                    ((int(i), s) for (s, _a), i in zip(hits, ids, strict=True) if i is not None),
+                    key=lambda hit: (-hit[1], hit[0]),
+                )
+                if len(hits) < fetch or found[-1][1] < found[k - 1][1]:
+                    return found[:k]  # every window tied with the k-th best is in hand
+                fetch *= 4
+
+    def count(self, match: Match, cap: int) -> int:
+        """How many windows match, counting no further than `cap`."""
+        query = self._query(match)
+        if query is None:
+            return 0
+        with _guard():
+            return min(cap, self._searcher.search(query, 1, count=True).count)
+
+    def matching(self, match: Match) -> list[int]:
+        """Every matching window's id, in id order."""
+        query = self._query(match)
+        total = self._searcher.num_docs
+        if query is None or total == 0:
+            return []
+        with _guard():
+            hits = self._searcher.search(query, total, order_by_field="id").hits
+        return sorted(int(value) for value, _a in hits)
+
+    def _phrase(self, words: tuple[str, ...]) -> tantivy.Query | None:
+        tantivy = _tv()
+        found = [t for w in words for t in terms(w)]
+        if not found:
+            return None
+        if len(found) == 1:
+            return tantivy.Query.term_query(_schema(), "text", found[0])
+        return tantivy.Query.phrase_query(_schema(), "text", found)
+
+    def _query(self, match: Match) -> tantivy.Query | None:
+        should = [q for words in match.any if (q := self._phrase(words))]
+        must = [q for words in match.all if (q := self._phrase(words))]
+        if (match.any and not should) or not (should or must):
+            return None  # nothing to look for
+        must_not = [q for words in match.none if (q := self._phrase(words))]
+        if not must_not and len(should) + len(must) == 1:
+            return (should or must)[0]  # alone, a term is searched top-k with block-max WAND
+        tantivy = _tv()
+        occur = tantivy.Occur
+        clauses = [(occur.Should, q) for q in should] + [(occur.Must, q) for q in must]
+        if should and must:  # "one of" under "all of": its own clause
+            any_of = tantivy.Query.boolean_query([(occur.Should, q) for q in should])
+            clauses = [(occur.Must, any_of)] + [(occur.Must, q) for q in must]
+        clauses += [(occur.MustNot, q) for q in must_not]
+        return tantivy.Query.boolean_query(clauses)
+
+
+# -- the folder: removing it, sealing it against damage --------------------------------------
+
+
+def remove(folder: Path) -> None:
+    """Delete the text index folder (under the index's lock)."""
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.name not in (*_LOCKS, MANIFEST))
+
+
+def _sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def unseal(folder: Path) -> None:
+    """Before a write: the manifest is about to go stale."""
+    (folder / MANIFEST).unlink(missing_ok=True)
+
+
+def seal(folder: Path, known: dict[str, list] | None = None) -> None:
+    """After a sync (under the lock): record every file's size, mtime and checksum; a file
+    whose stamp is unchanged since `known` (the last manifest) is not hashed again."""
+    known = known if known is not None else _manifest(folder)
+    files: dict[str, list] = {}
+    now = time.time_ns()
+    for path in _files(folder):
+        stat = path.stat()
+        old = known.get(path.name)
+        same = old and old[:2] == [stat.st_size, stat.st_mtime_ns] and now - old[1] >= RACY_NS
+        files[path.name] = [stat.st_size, stat.st_mtime_ns, old[2] if same else _sha(path)]
+    data = json.dumps({"sealed_ns": now, "files": files})
+    temporary = folder / f"{MANIFEST}.tmp"
+    temporary.write_text(data, encoding="utf-8")
+    temporary.replace(folder / MANIFEST)
+
+
+def _manifest(folder: Path) -> dict[str, list]:
+    try:
+        files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return files if isinstance(files, dict) else {}
+
+
+def verify(folder: Path) -> None:
+    """Damaged when a file the manifest lists is gone or no longer has its checksum (a file
+    with its sealed size and mtime, sealed long enough after it was written, is trusted)."""
+    try:
+        recorded = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        files, sealed_ns = recorded["files"], int(recorded["sealed_ns"])
+    except FileNotFoundError:
+        return  # not sealed since the last write: the generation tokens still guard it
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise Damaged(f"unreadable manifest ({exc})") from None
+    rehashed = False
+    for name, (size, mtime_ns, sha) in files.items():
+        path = folder / name
+        try:
+            stat = path.stat()
+        except OSError:
+            raise Damaged(f"{name} is missing") from None
+        if (stat.st_size, stat.st_mtime_ns) == (size, mtime_ns) and sealed_ns - mtime_ns >= RACY_NS:
+            continue
+        if stat.st_size != size or _sha(path) != sha:
+            raise Damaged(f"{name} does not match its checksum")
+        rehashed = True
+    if rehashed:  # checked whole: from now on a stat will do
+        try:
+            seal(folder, files)
+        except OSError:
+            return
