@@ -16,13 +16,12 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefing.cachedir import cache_dir, notice
 from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
 from briefing.sources import fulltext, opening, rows, store, workers
-from briefing.sources.canonical import content_sha, is_extracted, merged_meta, read_canonical
+from briefing.sources.canonical import content_sha, is_extracted
 from briefing.sources.documents import (
     DocFile,
     Unreadable,
@@ -30,10 +29,6 @@ from briefing.sources.documents import (
     check_folder,
     list_documents,
 )
-
-if TYPE_CHECKING:  # analysis pulls in syntok; a run with nothing to re-index never needs it
-    from concurrent.futures import ProcessPoolExecutor
-
 
 PARALLEL_BYTES = 4_000_000  # below this, worker start-up costs more than it saves
 BATCH_BYTES = 16_000_000  # source bytes per commit (a commit per document cost ~40% more CPU)
@@ -269,10 +264,10 @@ class Index:
                         batch.close()
                         pending = 0
                     tracker.advance(docs=1, nbytes=file.size)
-            for file, sha in big:
+            for file, _sha in big:
                 with self._write():
                     self._replace(known.get(file.name))
-                    self._store_big(file, sha, pool, tracker)
+                    rows.store_big(self.db, self.text, file, pool, tracker)
                 tracker.advance(docs=1)
         finally:
             if pool is not None:
@@ -283,40 +278,3 @@ class Index:
     def _replace(self, row: tuple | None) -> None:
         if row:
             rows.delete(self.db, self.text, row[0])
-
-    def _store_big(
-        self, file: DocFile, sha: str, pool: ProcessPoolExecutor | None, tracker: Tracker
-    ) -> None:
-        """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
-        from briefing.sources.analysis import chunks, doc_quality, prepare
-
-        try:
-            canonical = read_canonical(file.path)  # as it is now, should it have changed
-        except Unreadable as why:
-            return rows.store_skipped(self.db, self.text, file, None, str(why))
-        except OSError as exc:
-            return rows.store_skipped(self.db, self.text, file, None, cannot_read(exc))
-        text, sha = canonical.text, canonical.sha
-        doc = prepare(file.name, sha, text, file.keep)
-        doc.meta = merged_meta(doc.meta, canonical)
-        doc_id, paras = rows.store_doc(self.db, file, doc)
-        runs = list(chunks(doc))
-        spans = [(doc.paragraphs[run[0]][0], doc.paragraphs[run[-1]][1]) for run in runs]
-        units = (
-            (text[start:end], start, [(i, *doc.paragraphs[i]) for i in run], doc.lexicon)
-            for run, (start, end) in zip(runs, spans, strict=True)
-        )
-        if pool:
-            results = workers.bounded_map(pool, workers.windows_unit, units)
-        else:
-            results = map(workers.windows_unit, units)
-        sentences = garbled = reported = 0
-        for found, (_, end) in zip(results, spans, strict=True):
-            rows.store_windows(self.db, self.text, doc_id, paras, text, found.windows)
-            sentences += found.sentences
-            garbled += found.garbled
-            share = file.size * end // len(text)  # how far into the file, roughly
-            tracker.advance(nbytes=share - reported)
-            reported = share
-        rows.set_quality(self.db, doc_id, doc_quality(sentences, garbled))
-        tracker.advance(nbytes=file.size - reported)

@@ -8,7 +8,14 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING
 
+from briefing.sources import workers
+from briefing.sources.canonical import Unreadable, merged_meta, read_canonical
+from briefing.sources.documents import cannot_read
+
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from briefing.progress import Tracker
     from briefing.sources.analysis import DocAnalysis, Window
     from briefing.sources.documents import DocFile
     from briefing.sources.fulltext import TextIndex
@@ -94,3 +101,45 @@ def store_windows(
 def set_quality(db: sqlite3.Connection, doc_id: int, value: float) -> None:
     """A document's quality score, once all its windows are in."""
     db.execute("UPDATE docs SET quality=? WHERE id=?", (value, doc_id))
+
+
+def store_big(
+    db: sqlite3.Connection,
+    fulltext: TextIndex,
+    file: DocFile,
+    pool: ProcessPoolExecutor | None,
+    tracker: Tracker,
+) -> None:
+    """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
+    from briefing.sources.analysis import chunks, doc_quality, prepare
+
+    try:
+        canonical = read_canonical(file.path)  # as it is now, should it have changed
+    except Unreadable as why:
+        return store_skipped(db, fulltext, file, None, str(why))
+    except OSError as exc:
+        return store_skipped(db, fulltext, file, None, cannot_read(exc))
+    text, sha = canonical.text, canonical.sha
+    doc = prepare(file.name, sha, text, file.keep)
+    doc.meta = merged_meta(doc.meta, canonical)
+    doc_id, paras = store_doc(db, file, doc)
+    runs = list(chunks(doc))
+    spans = [(doc.paragraphs[run[0]][0], doc.paragraphs[run[-1]][1]) for run in runs]
+    units = (
+        (text[start:end], start, [(i, *doc.paragraphs[i]) for i in run], doc.lexicon)
+        for run, (start, end) in zip(runs, spans, strict=True)
+    )
+    if pool:
+        results = workers.bounded_map(pool, workers.windows_unit, units)
+    else:
+        results = map(workers.windows_unit, units)
+    sentences = garbled = reported = 0
+    for found, (_, end) in zip(results, spans, strict=True):
+        store_windows(db, fulltext, doc_id, paras, text, found.windows)
+        sentences += found.sentences
+        garbled += found.garbled
+        share = file.size * end // len(text)  # how far into the file, roughly
+        tracker.advance(nbytes=share - reported)
+        reported = share
+    set_quality(db, doc_id, doc_quality(sentences, garbled))
+    tracker.advance(nbytes=file.size - reported)
