@@ -118,7 +118,9 @@ class Index:
                         notice(f"{store.unusable(self.path, exc)}; working without the index cache")
                     self.path, self.lock = None, nullcontext()
                     self.db, self.text = opening.in_memory()
-        return self._sync()
+        report = self._sync()
+        self.text.finish()  # the searcher sees what was just indexed
+        return report
 
     @contextmanager
     def _write(self) -> Iterator[None]:

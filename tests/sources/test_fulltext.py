@@ -190,3 +190,15 @@ def test_two_processes_syncing_one_cache_at_once_agree(tmp_path: Path) -> None:
     finally:
         clean.close()
     assert results[0][0].strip() == str(expected)
+
+
+def test_an_unusable_cache_folder_searches_in_memory(tmp_path: Path, capsys) -> None:
+    sources = corpus(tmp_path / "src")
+    (tmp_path / "blocker").write_text("a file where the cache folder should be", "utf-8")
+    library = Library(sources, db_path=tmp_path / "blocker" / "index.sqlite")
+    try:
+        assert "working without the index cache" in capsys.readouterr().err
+        assert library.index.path is None
+        assert {h[0] for h in hits(library, "zephyrine2")} == {"doc2.txt"}
+    finally:
+        library.close()
