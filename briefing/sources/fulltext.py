@@ -17,10 +17,7 @@ This is the only module that imports tantivy.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,15 +27,13 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from briefing.errors import CorpusError
+from briefing.sources import manifest
 
 if TYPE_CHECKING:  # imported on first use: a warm compose that reuses its deck never needs it
     import tantivy
 
 TOKENIZER = "briefing"
 SENTINEL = -1  # the `doc` of the document that records the generation token
-MANIFEST = "briefing-seal.json"
-RACY_NS = 3_000_000_000  # as for the SQLite file's seal: a same-tick change could hide
-_LOCKS = (".tantivy-writer.lock", ".tantivy-meta.lock")
 HEAP_BYTES = 64_000_000
 
 
@@ -118,13 +113,27 @@ class TextIndex:
                 folder.mkdir(parents=True)
                 self._index = tantivy.Index(_schema(), path=str(folder), reuse=False)
             else:
-                verify(folder)
+                try:
+                    manifest.verify(folder)
+                except manifest.Mismatch as exc:
+                    raise Damaged(str(exc)) from None
                 self._index = tantivy.Index.open(str(folder))
-            self._index.register_tokenizer(TOKENIZER, _analyzer())
-            self._index.config_reader(reload_policy="manual")
-            self._index.reload()
-            self._searcher = self._index.searcher()
-            self.token = self._read_token()
+            self._configure()
+
+    def _configure(self) -> None:
+        self._index.register_tokenizer(TOKENIZER, _analyzer())
+        self._index.config_reader(reload_policy="manual")
+        self._index.reload()
+        self._searcher = self._index.searcher()
+        self.token = self._read_token()
+
+    def refresh(self) -> None:
+        """Under the lock, before a sync: see what other runs committed since this one opened
+        the folder (a stale view would also lose track of their files when cleaning up)."""
+        if self.folder is not None and self._writer is None:
+            with _guard():
+                self._index = _tv().Index.open(str(self.folder))
+                self._configure()
 
     # -- writing (the caller holds the index's lock) ------------------------------------------
 
@@ -246,80 +255,6 @@ class TextIndex:
         return tantivy.Query.boolean_query(clauses)
 
 
-# -- the folder: removing it, sealing it against damage --------------------------------------
-
-
 def remove(folder: Path) -> None:
     """Delete the text index folder (under the index's lock)."""
     shutil.rmtree(folder, ignore_errors=True)
-
-
-def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.name not in (*_LOCKS, MANIFEST))
-
-
-def _sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def unseal(folder: Path) -> None:
-    """Before a write: the manifest is about to go stale."""
-    (folder / MANIFEST).unlink(missing_ok=True)
-
-
-def seal(folder: Path, known: dict[str, list] | None = None) -> None:
-    """After a sync (under the lock): record every file's size, mtime and checksum; a file
-    whose stamp is unchanged since `known` (the last manifest) is not hashed again."""
-    known = known if known is not None else _manifest(folder)
-    files: dict[str, list] = {}
-    now = time.time_ns()
-    for path in _files(folder):
-        stat = path.stat()
-        old = known.get(path.name)
-        same = old and old[:2] == [stat.st_size, stat.st_mtime_ns] and now - old[1] >= RACY_NS
-        files[path.name] = [stat.st_size, stat.st_mtime_ns, old[2] if same else _sha(path)]
-    data = json.dumps({"sealed_ns": now, "files": files})
-    temporary = folder / f"{MANIFEST}.tmp"
-    temporary.write_text(data, encoding="utf-8")
-    temporary.replace(folder / MANIFEST)
-
-
-def _manifest(folder: Path) -> dict[str, list]:
-    try:
-        files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    return files if isinstance(files, dict) else {}
-
-
-def verify(folder: Path) -> None:
-    """Damaged when a file the manifest lists is gone or no longer has its checksum (a file
-    with its sealed size and mtime, sealed long enough after it was written, is trusted)."""
-    try:
-        recorded = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        files, sealed_ns = recorded["files"], int(recorded["sealed_ns"])
-    except FileNotFoundError:
-        return  # not sealed since the last write: the generation tokens still guard it
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise Damaged(f"unreadable manifest ({exc})") from None
-    rehashed = False
-    for name, (size, mtime_ns, sha) in files.items():
-        path = folder / name
-        try:
-            stat = path.stat()
-        except OSError:
-            raise Damaged(f"{name} is missing") from None
-        if (stat.st_size, stat.st_mtime_ns) == (size, mtime_ns) and sealed_ns - mtime_ns >= RACY_NS:
-            continue
-        if stat.st_size != size or _sha(path) != sha:
-            raise Damaged(f"{name} does not match its checksum")
-        rehashed = True
-    if rehashed:  # checked whole: from now on a stat will do
-        try:
-            seal(folder, files)
-        except OSError:
-            return

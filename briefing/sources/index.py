@@ -100,6 +100,9 @@ class Index:
         for attempt in range(3):
             try:
                 with self.lock:
+                    self.text.refresh()  # another run may have written since we opened it
+                    if self.text.token != opening.stored_token(self.db):
+                        raise fulltext.Damaged("its text index is out of step with it")
                     try:
                         report = self._sync()
                     finally:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefing.cachedir import notice
 from briefing.errors import display_path
-from briefing.sources import fulltext, store
+from briefing.sources import fulltext, manifest, store
 from briefing.sources.fulltext import TextIndex
 
 TOKEN_KEY = "fulltext"
@@ -81,7 +81,7 @@ def remove(path: Path) -> None:
 def unseal(path: Path) -> None:
     """Before the first write of a sync: both seals are about to go stale."""
     store.unseal(path)
-    fulltext.unseal(text_folder(path))
+    manifest.unseal(text_folder(path))
 
 
 def seal(path: Path, db: sqlite3.Connection) -> None:
@@ -89,4 +89,4 @@ def seal(path: Path, db: sqlite3.Connection) -> None:
     store.seal(path, db)
     folder = text_folder(path)
     if folder.is_dir():
-        fulltext.seal(folder)
+        manifest.seal(folder)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing.compose import query, ranking
-from briefing.sources import fulltext, opening
+from briefing.sources import manifest, opening
 from briefing.sources.fulltext import Match, TextIndex
 from briefing.sources.library import Library
 from tests.conftest import ROOT
@@ -99,7 +99,7 @@ def test_a_crash_between_the_two_commits_is_caught_and_rebuilt(
 
 def test_a_text_index_committed_alone_is_caught(indexed: tuple[Path, Path, list], capsys) -> None:
     sources, db, expected = indexed
-    fulltext.unseal(opening.text_folder(db))  # as a writer does: the token must catch it
+    manifest.unseal(opening.text_folder(db))  # as a writer does: the token must catch it
     stray = TextIndex(opening.text_folder(db))
     stray.add(999_999, 1, "partnership deepen")
     stray.commit(12345)
