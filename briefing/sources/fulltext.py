@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # imported on first use: a warm compose that reuses its deck 
 TOKENIZER = "briefing"
 SENTINEL = -1  # the `doc` of the document that records the generation token
 HEAP_BYTES = 64_000_000
+TIE_FETCH = 8192  # at most this many windows beyond k fetched to break ties at the cut by id
 
 
 class Damaged(CorpusError):
@@ -192,7 +193,11 @@ class TextIndex:
 
     def top(self, match: Match, k: int) -> list[tuple[int, float]]:
         """The best `k` windows as (id, score), best first; equal scores by id, so the same
-        index always gives the same list however Tantivy laid out its segments."""
+        index gives the same list however Tantivy laid out its segments. BM25 over quantised
+        lengths ties often (a thousand windows may share the k-th score of a common word), so
+        the ties at the cut are fetched whole, up to TIE_FETCH more windows; past that, which
+        tied windows make the cut follows Tantivy's own order, still the same for an index
+        that has not changed."""
         query = self._query(match)
         if query is None or k <= 0:
             return []
@@ -205,9 +210,9 @@ class TextIndex:
                     ((int(i), s) for (s, _a), i in zip(hits, ids, strict=True) if i is not None),
                     key=lambda hit: (-hit[1], hit[0]),
                 )
-                if len(hits) < fetch or found[-1][1] < found[k - 1][1]:
+                if len(hits) < fetch or found[-1][1] < found[k - 1][1] or fetch > k + TIE_FETCH:
                     return found[:k]  # every window tied with the k-th best is in hand
-                fetch *= 4
+                fetch = max(fetch * 4, k + 2048)  # ties come in hundreds: one big step
 
     def count(self, match: Match, cap: int) -> int:
         """How many windows match, counting no further than `cap`."""
