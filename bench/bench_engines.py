@@ -4,6 +4,8 @@
 
 OLD_INDEX is an index cache built by briefing before the move to Tantivy (SCHEMA_VERSION 7),
 whose FTS5 table still holds every window's text (bench_paths.py leaves one per corpus size).
+With --sources FOLDER, INDEX may be a new cache instead (no window text stored): each window's
+text is cut from its source file, and only Tantivy is timed (--no-fts5 does that too).
 Its windows, repeated --times times under new ids (--times 3 on a 10,000-document cache
 stands in for 30,000 documents), are loaded into a fresh FTS5 table and a fresh Tantivy index
 (briefing.sources.fulltext, as the index uses it), and the same queries are timed in both:
@@ -59,10 +61,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--times", type=int, default=1)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--rare", default="abilfi")
+    parser.add_argument("--sources", type=Path, help="cut window text from these sources")
+    parser.add_argument("--no-fts5", action="store_true", help="time Tantivy only")
     args = parser.parse_args(argv)
     old = sqlite3.connect(f"file:{args.old}?mode=ro", uri=True)
-    windows = old.execute("SELECT w.id, w.doc, f.text FROM fts f JOIN windows w ON w.id = f.rowid")
-    rows = windows.fetchall()
+    if args.sources:
+        rows, texts = [], {}
+        spans = old.execute(
+            "SELECT w.id, w.doc, d.name, w.start, w.end FROM windows w JOIN docs d ON d.id = w.doc"
+        )
+        for wid, doc, name, start, end in spans:
+            if name not in texts:
+                texts = {name: (args.sources / name).read_text("utf-8")}  # rows come by doc
+            rows.append((wid, doc, texts[name][start:end]))
+        args.no_fts5 = True
+    else:
+        windows = old.execute(
+            "SELECT w.id, w.doc, f.text FROM fts f JOIN windows w ON w.id = f.rowid"
+        )
+        rows = windows.fetchall()
     step = max(i for i, _, _ in rows) + 1
     dstep = max(d for _, d, _ in rows) + 1
     work = Path(tempfile.mkdtemp(prefix="bench-engines-"))
@@ -74,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             " tokenize = 'porter unicode61 remove_diacritics 2')"
         )
         with db:
-            for k in range(args.times):
+            for k in range(0 if args.no_fts5 else args.times):
                 db.executemany(
                     "INSERT INTO fts(rowid, text) VALUES (?, ?)",
                     ((i + k * step, t) for i, _, t in rows),
@@ -131,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 b = median_ms(lambda m=match, k=k: text.count(m, k), args.runs)
                 same = f"counts {n_old} / {text.count(match, k)}"
+            if args.no_fts5:  # the FTS5 table is empty: its columns say nothing
+                a, same = float("nan"), ""
             print(f"{label:<44} {a:>9.1f} {b:>11.1f}  {same}")
         text.close()
         db.close()
