@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import re
 import shutil
 import sqlite3
 import statistics
@@ -56,8 +57,9 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def rare_word(cache: Path) -> tuple[str, int]:
-    """A word in 2-5 index windows (the first such, alphabetically), read from FTS5's vocab."""
+def rare_word(cache: Path, sources: Path) -> tuple[str, int]:
+    """A word in 2-5 index windows: the first such (alphabetically) in FTS5's vocabulary, or,
+    for the Tantivy index (no vocabulary table), among the corpus's words of 6+ letters."""
     for db in sorted(cache.rglob("*.sqlite*")) + sorted(cache.rglob("*.db")):
         try:
             con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -71,7 +73,20 @@ def rare_word(cache: Path) -> tuple[str, int]:
             continue
         if row:
             return row[0], row[1]
-    raise SystemExit(f"bench: found no FTS5 index with a rare word under {cache}")
+    from briefing.sources.fulltext import Match, TextIndex
+
+    for folder in sorted(cache.glob("index-*.text")):
+        text = TextIndex(folder)
+        words: set[str] = set()
+        for path in sorted(sources.glob("*.txt"))[:200]:
+            words.update(w for w in re.findall(r"[a-z]{6,}", path.read_text("utf-8")))
+        for word in sorted(words):
+            found = text.count(Match(all=((word,),)), 6)
+            if 2 <= found <= 5:
+                text.close()
+                return word, found
+        text.close()
+    raise SystemExit(f"bench: found no full-text index with a rare word under {cache}")
 
 
 def search_times(sources: Path, cache: Path, words: list[str], n: int) -> dict[str, object]:
@@ -129,7 +144,7 @@ def measure(size: int, work: Path, repeat: int, searches: int, code: corpus.Code
     corpus._progress(f"{size:,} docs: compose after one changed document ...")
     compose = [py, "-m", "briefing", "compose", str(outline), "--json"]
     changed = corpus.changed_one(info.folder, size, cache, compose, code) if size > 1 else None
-    rare, rare_windows = rare_word(cache)
+    rare, rare_windows = rare_word(cache, info.folder)
     corpus._progress(f"{size:,} docs: {searches} searches each for {COMMON!r} and {rare!r} ...")
     found = search_times(info.folder, cache, [COMMON, rare], searches)
     edit_s = statistics.median(r.seconds for r in edits)

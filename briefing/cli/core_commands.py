@@ -172,10 +172,12 @@ def _matches_per_source(library: Library, theme: Theme) -> dict[str, int]:
     match = theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return {}
+    import json
+
     rows = library.db.execute(
-        "SELECT d.name, COUNT(DISTINCT w.para) FROM fts JOIN windows w ON w.id = fts.rowid"
-        " JOIN docs d ON d.id = w.doc WHERE fts MATCH ? GROUP BY d.name",
-        (match,),
+        "SELECT d.name, COUNT(DISTINCT w.para) FROM windows w JOIN docs d ON d.id = w.doc"
+        " WHERE w.id IN (SELECT value FROM json_each(?)) GROUP BY d.name",
+        (json.dumps(library.fulltext.matching(match)),),
     )
     return dict(rows)
 

@@ -82,10 +82,7 @@ def _idf(library: Library, concept: Concept, total: int) -> float:
     match = query.any_of(list(concept.members))
     if match is None or total == 0:
         return 1.0
-    (df,) = library.db.execute(
-        "SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
-        (match, DF_CAP),
-    ).fetchone()
+    df = library.fulltext.count(match, DF_CAP)
     return max(0.5, math.log((total + 1) / (df + 1)))
 
 

@@ -1,12 +1,15 @@
-"""Build FTS5 MATCH strings from theme keywords and search text.
+"""Build full-text queries from theme keywords and search text.
 
-Every term becomes a quoted phrase of its word tokens, so punctuation in a keyword ("U.S.",
-"four no's", "CHIPS and Science Act") can never break the query syntax.
+A query is data (`Match`: lists of phrases), never a string the engine parses: every term
+becomes a phrase of its word tokens, so punctuation in a keyword ("U.S.", "four no's",
+"CHIPS and Science Act") can never break it.
 """
 
 from __future__ import annotations
 
 import re
+
+from briefing.sources.fulltext import Match
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -24,7 +27,7 @@ _SPELLINGS: list[tuple[re.Pattern[str], str]] = [
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens, as FTS5's unicode61 tokenizer splits them."""
+    """Lower-cased word tokens (the full-text index splits, folds and stems them further)."""
     return [t.lower() for t in _TOKEN.findall(text)]
 
 
@@ -48,34 +51,37 @@ def spelling_variants(term: str) -> list[str]:
     return found
 
 
-def phrase(term: str) -> str | None:
-    """One term as an FTS5 phrase: `"four no s"`; None if it holds no word at all."""
+def phrase(term: str) -> tuple[str, ...] | None:
+    """One term as a phrase: `("four", "no", "s")`; None if it holds no word at all."""
     words = tokens(term)
-    return '"' + " ".join(words) + '"' if words else None
+    return tuple(words) if words else None
 
 
-def any_of(terms: list[str]) -> str | None:
-    """`"a" OR "b" OR ...` over every term and its spelling variants."""
-    phrases: list[str] = []
+def phrases(terms: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Every term and its spelling variants as phrases, no duplicates."""
+    found: list[tuple[str, ...]] = []
     for term in terms:
         for variant in spelling_variants(term):
             p = phrase(variant)
-            if p and p not in phrases:
-                phrases.append(p)
-    return " OR ".join(phrases) if phrases else None
+            if p and p not in found:
+                found.append(p)
+    return tuple(found)
 
 
-def theme_match(keywords: list[str], exclude: list[str]) -> str | None:
-    """The MATCH string for a theme: any keyword, none of the exclusions."""
-    wanted = any_of(keywords)
-    if wanted is None:
-        return None
-    unwanted = any_of(exclude)
-    return f"({wanted}) NOT ({unwanted})" if unwanted else f"({wanted})"
+def any_of(terms: list[str]) -> Match | None:
+    """Any of the terms or their spelling variants."""
+    found = phrases(terms)
+    return Match(any=found) if found else None
 
 
-def search_match(text: str) -> str | None:
-    """MATCH string for free search: quoted parts are phrases, other words are all required."""
+def theme_match(keywords: list[str], exclude: list[str]) -> Match | None:
+    """The query for a theme: any keyword, none of the exclusions."""
+    wanted = phrases(keywords)
+    return Match(any=wanted, none=phrases(exclude)) if wanted else None
+
+
+def search_match(text: str) -> Match | None:
+    """Free search: quoted parts are phrases, other words are all required."""
     parts = re.findall(r'"([^"]+)"|(\S+)', text)
-    phrases = [p for quoted, word in parts if (p := phrase(quoted or word))]
-    return " AND ".join(phrases) if phrases else None
+    found = tuple(p for quoted, word in parts if (p := phrase(quoted or word)))
+    return Match(all=found) if found else None

@@ -1,5 +1,6 @@
-"""Rank excerpt candidates for a theme: FTS5 BM25 relevance times priors for quality, length
-and self-containedness. Results are cached per theme until the corpus changes."""
+"""Rank excerpt candidates for a theme: full-text BM25 finds them (top-k), evidence judges
+their relevance, times priors for quality, length and self-containedness. Results are cached
+per theme until the corpus changes."""
 
 from __future__ import annotations
 
@@ -21,13 +22,22 @@ RANKING_VERSION = "8"
 _rank_caches: WeakKeyDictionary[Library, RankCache] = WeakKeyDictionary()  # one per library
 
 
-_SELECT = """
-SELECT w.id, d.name, w.start, w.end, p.start, p.end, w.words, w.dangling,
-    w.quality * d.quality, bm25(fts)
-FROM fts JOIN windows w ON w.id = fts.rowid JOIN docs d ON d.id = w.doc
-JOIN paras p ON p.id = w.para
-WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?
+_ROWS = """
+SELECT w.id, d.name, w.start, w.end, p.start, p.end, w.words, w.dangling, w.quality * d.quality
+FROM windows w JOIN docs d ON d.id = w.doc JOIN paras p ON p.id = w.para
+WHERE w.id IN (SELECT value FROM json_each(?))
 """
+
+
+def _top(library: Library, match: query.Match, limit: int) -> list[tuple]:
+    """The best `limit` windows for `match` as rows (id, name, start, end, p_start, p_end,
+    words, dangling, quality, bm25), best first; bm25 is negated, lower is better, as FTS5's
+    was. Ranked by the full-text index first, joined to their rows after."""
+    hits = library.fulltext.top(match, limit)
+    if not hits:
+        return []
+    found = {r[0]: r for r in library.db.execute(_ROWS, (json.dumps([i for i, _ in hits]),))}
+    return [(*found[i], -score) for i, score in hits if i in found]
 
 
 def length_prior(words: int) -> float:
@@ -82,14 +92,12 @@ def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Ca
     match = query.theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return []
-    rows = {r[0]: r for r in library.db.execute(_SELECT, (match, POOL))}
+    rows = {r[0]: r for r in _top(library, match, POOL)}
     for keyword in theme.keywords:  # every keyword gets a few of its own, so rare terms are seen
-        if not (single := query.theme_match([keyword], [])):
+        if not (single := query.theme_match([keyword], list(theme.exclude))):
             continue
-        unwanted = query.any_of(list(theme.exclude))
-        single = f"{single} NOT ({unwanted})" if unwanted else single
         limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
-        for r in library.db.execute(_SELECT, (single, limit)):
+        for r in _top(library, single, limit):
             rows.setdefault(r[0], r)
     foreign = _other_languages(library, languages)
     kept = [r for r in rows.values() if r[1] not in foreign]
@@ -108,7 +116,7 @@ def _other_languages(library: Library, languages: tuple[str, ...]) -> set[str]:
 
 
 def _candidate_with(row: tuple, relevance: float, terms: tuple[str, ...]) -> Candidate:
-    """A Candidate from a `_SELECT` row whose relevance was judged from its evidence."""
+    """A Candidate from a `_top` row whose relevance was judged from its evidence."""
     _wid, name, start, end, p_start, p_end, words, dangling, quality, _bm25 = row
     score = relevance * prior(words, quality, bool(dangling))
     return Candidate(
@@ -127,7 +135,7 @@ def _candidate_with(row: tuple, relevance: float, terms: tuple[str, ...]) -> Can
 
 
 def _candidate(row: tuple, boost: float, terms: tuple[str, ...]) -> Candidate:
-    """A Candidate from a `_SELECT` row: relevance is BM25 times the coverage boost."""
+    """A Candidate from a `_top` row: relevance is BM25 times the coverage boost."""
     return _candidate_with(row, -row[-1] * boost, terms)
 
 
@@ -153,6 +161,6 @@ def search(library: Library, text: str, limit: int = 20) -> list[Candidate]:
     if match is None:
         return []
     terms = tuple(query.tokens(text))
-    hits = [_candidate(row, 1.0, terms) for row in library.db.execute(_SELECT, (match, limit * 3))]
+    hits = [_candidate(row, 1.0, terms) for row in _top(library, match, limit * 3)]
     hits.sort(key=lambda c: (-c.score, c.source, c.start))
     return hits[:limit]

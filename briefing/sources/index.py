@@ -1,9 +1,10 @@
-"""The excerpt index: sentence windows in SQLite FTS5, cached on disk by file content.
+"""The excerpt index: sentence windows in SQLite, their words in the full-text index
+(fulltext.py), cached on disk by file content.
 
 A re-run on an unchanged corpus only stats the files; a changed file (new size or mtime, then a
 new content hash) is re-analysed alone. A file modified just before it was listed is stored
 without its mtime, so the next run compares its content (see DocFile.stamp). Large batches
-are analysed on every core.
+are analysed on every core, and committed in batches (both halves together, see opening.py).
 """
 
 from __future__ import annotations
@@ -12,16 +13,15 @@ import hashlib
 import secrets
 import sqlite3
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefing.cachedir import cache_dir, notice
 from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
-from briefing.sources import rows, store, workers
-from briefing.sources.canonical import content_sha, is_extracted, merged_meta, read_canonical
+from briefing.sources import fulltext, opening, rows, store, workers
+from briefing.sources.canonical import content_sha, is_extracted
 from briefing.sources.documents import (
     DocFile,
     Unreadable,
@@ -31,12 +31,9 @@ from briefing.sources.documents import (
     list_documents,
 )
 
-if TYPE_CHECKING:  # analysis pulls in syntok; a run with nothing to re-index never needs it
-    from concurrent.futures import ProcessPoolExecutor
-
-
 Listed = tuple[list[DocFile], dict[str, str]]  # a folder's documents, and what was left out
 PARALLEL_BYTES = 4_000_000  # below this, worker start-up costs more than it saves
+BATCH_BYTES = 16_000_000  # source bytes per commit (a commit per document cost ~40% more CPU)
 
 
 @dataclass(frozen=True)
@@ -69,23 +66,26 @@ class Index:
         self.lock: AbstractContextManager[object] = nullcontext()
         self._dirty = False  # written since the last seal
         self._listed: Listed | None = None
-        self.db = store.in_memory() if self.path is None else self._open(self.path)
+        pair = opening.in_memory() if self.path is None else self._open(self.path)
+        self.db, self.text = pair
 
-    def _open(self, path: Path) -> sqlite3.Connection:
-        """The index file, or one in memory (with a notice) when the cache cannot be used."""
+    def _open(self, path: Path) -> tuple[sqlite3.Connection, fulltext.TextIndex]:
+        """The index files, or an index in memory (with a notice) when the cache cannot be
+        used."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             lock = store.lock_for(path)
             with lock:
-                db = store.open_file(path)
-        except (OSError, sqlite3.Error) as exc:
+                pair = opening.open_pair(path)
+        except (OSError, sqlite3.Error, fulltext.Damaged) as exc:
             self.path = None
             notice(f"{store.unusable(path, exc)}; working without the index cache this run")
-            return store.in_memory()
+            return opening.in_memory()
         self.lock = lock
-        return db
+        return pair
 
     def close(self) -> None:
+        self.text.close()
         self.db.close()
 
     @property
@@ -106,35 +106,56 @@ class Index:
         for attempt in range(3):
             try:
                 with self.lock:
-                    report = self._sync()
+                    self.text.refresh()  # another run may have written since we opened it
+                    if self.text.token != opening.stored_token(self.db):
+                        raise fulltext.Damaged("its text index is out of step with it")
+                    try:
+                        report = self._sync()
+                    finally:
+                        self.text.finish()  # merges done, writer (and its lock) dropped
                     if self.path is not None and (self._dirty or not store.sealed(self.path)):
-                        store.seal(self.path, self.db)
+                        opening.seal(self.path, self.db)
                     self._dirty = False
                     return report
-            except (sqlite3.Error, TimeoutError) as exc:  # TimeoutError: the lock, held too long
-                self.db.close()
-                if attempt == 0 and self.path is not None and store.is_damage(exc):
-                    self.db = self._reopen(self.path, exc)
+            except (sqlite3.Error, TimeoutError, fulltext.Damaged) as exc:  # Timeout: the lock
+                self.close()
+                damaged = isinstance(exc, fulltext.Damaged) or store.is_damage(exc)
+                if attempt == 0 and self.path is not None and damaged:
+                    self.db, self.text = self._reopen(self.path, exc)
                 else:
                     if self.path is not None:
                         notice(f"{store.unusable(self.path, exc)}; working without the index cache")
                     self.path, self.lock = None, nullcontext()
-                    self.db = store.in_memory()
-        return self._sync()
+                    self.db, self.text = opening.in_memory()
+        report = self._sync()
+        self.text.finish()  # the searcher sees what was just indexed
+        return report
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        """One write transaction; the first of a sync makes the file's seal stale."""
+        """One write transaction, committed with the text index's changes (the text index
+        first, then the SQLite rows with its token); the first of a sync makes the seals
+        stale."""
         if self.path is not None and not self._dirty:
-            store.unseal(self.path)
+            opening.unseal(self.path)
             self._dirty = True
         with store.transaction(self.db):
-            yield
+            try:
+                yield
+            except BaseException:
+                self.text.rollback()
+                raise
+            if self.text.pending:
+                token = secrets.randbits(62)
+                self.text.commit(token)
+                opening.record_token(self.db, token)
 
-    def _reopen(self, path: Path, exc: BaseException) -> sqlite3.Connection:
+    def _reopen(
+        self, path: Path, exc: BaseException
+    ) -> tuple[sqlite3.Connection, fulltext.TextIndex]:
         notice(f"{display_path(path)}: the index cache was damaged ({exc}); rebuilt it")
         with self.lock:
-            store.remove(path)
+            opening.remove(path)
         return self._open(path)
 
     def _sync(self) -> SyncReport:
@@ -170,7 +191,7 @@ class Index:
         gone = [row[0] for name, row in known.items() if name not in present]
         with self._write():
             for doc_id in gone:
-                rows.delete(self.db, doc_id)
+                rows.delete(self.db, self.text, doc_id)
         analysed, nbytes = self._update(stale, known)
         skipped = dict(self.db.execute("SELECT name, skipped FROM docs WHERE skipped IS NOT NULL"))
         if len(skipped) == len(files):
@@ -209,10 +230,10 @@ class Index:
                 try:
                     sha = content_sha(file.path)  # validate only; analysis reads it again
                 except Unreadable as why:
-                    rows.store_skipped(self.db, file, row, str(why))
+                    rows.store_skipped(self.db, self.text, file, row, str(why))
                     continue
                 except OSError as exc:
-                    rows.store_skipped(self.db, file, row, cannot_read(exc))
+                    rows.store_skipped(self.db, self.text, file, row, cannot_read(exc))
                     continue
                 if row and row[1] == sha and file.name not in self._forced:  # touched only
                     self.db.execute(
@@ -235,23 +256,29 @@ class Index:
         shared = len(small) > 1 or bool(big)
         pool = workers.pool() if nbytes >= PARALLEL_BYTES and shared else None
         try:
-            for file, result in workers.analyse_small(small, pool):
-                if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
-                    with self._write():
-                        rows.store_skipped(self.db, file, known.get(file.name), result)
+            with ExitStack() as batch:  # one commit per BATCH_BYTES, not per document
+                pending = 0
+                for file, result in workers.analyse_small(small, pool):
+                    if not pending:
+                        batch.enter_context(self._write())
+                    pending += max(file.size, 1)
+                    if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
+                        rows.store_skipped(self.db, self.text, file, known.get(file.name), result)
+                    else:
+                        text, doc, found = result
+                        self._replace(known.get(file.name))
+                        doc_id, paras = rows.store_doc(self.db, file, doc)
+                        rows.store_windows(self.db, self.text, doc_id, paras, text, found.windows)
+                        quality = doc_quality(found.sentences, found.garbled)
+                        rows.set_quality(self.db, doc_id, quality)
+                    if pending >= BATCH_BYTES:
+                        batch.close()
+                        pending = 0
                     tracker.advance(docs=1, nbytes=file.size)
-                    continue
-                text, doc, found = result
+            for file, _sha in big:
                 with self._write():
                     self._replace(known.get(file.name))
-                    doc_id, paras = rows.store_doc(self.db, file, doc)
-                    rows.store_windows(self.db, doc_id, paras, text, found.windows)
-                    rows.set_quality(self.db, doc_id, doc_quality(found.sentences, found.garbled))
-                tracker.advance(docs=1, nbytes=file.size)
-            for file, sha in big:
-                with self._write():
-                    self._replace(known.get(file.name))
-                    self._store_big(file, sha, pool, tracker)
+                    rows.store_big(self.db, self.text, file, pool, tracker)
                 tracker.advance(docs=1)
         finally:
             if pool is not None:
@@ -261,41 +288,4 @@ class Index:
 
     def _replace(self, row: tuple | None) -> None:
         if row:
-            rows.delete(self.db, row[0])
-
-    def _store_big(
-        self, file: DocFile, sha: str, pool: ProcessPoolExecutor | None, tracker: Tracker
-    ) -> None:
-        """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
-        from briefing.sources.analysis import chunks, doc_quality, prepare
-
-        try:
-            canonical = read_canonical(file.path)  # as it is now, should it have changed
-        except Unreadable as why:
-            return rows.store_skipped(self.db, file, None, str(why))
-        except OSError as exc:
-            return rows.store_skipped(self.db, file, None, cannot_read(exc))
-        text, sha = canonical.text, canonical.sha
-        doc = prepare(file.name, sha, text, file.keep)
-        doc.meta = merged_meta(doc.meta, canonical)
-        doc_id, paras = rows.store_doc(self.db, file, doc)
-        runs = list(chunks(doc))
-        spans = [(doc.paragraphs[run[0]][0], doc.paragraphs[run[-1]][1]) for run in runs]
-        units = (
-            (text[start:end], start, [(i, *doc.paragraphs[i]) for i in run], doc.lexicon)
-            for run, (start, end) in zip(runs, spans, strict=True)
-        )
-        if pool:
-            results = workers.bounded_map(pool, workers.windows_unit, units)
-        else:
-            results = map(workers.windows_unit, units)
-        sentences = garbled = reported = 0
-        for found, (_, end) in zip(results, spans, strict=True):
-            rows.store_windows(self.db, doc_id, paras, text, found.windows)
-            sentences += found.sentences
-            garbled += found.garbled
-            share = file.size * end // len(text)  # how far into the file, roughly
-            tracker.advance(nbytes=share - reported)
-            reported = share
-        rows.set_quality(self.db, doc_id, doc_quality(sentences, garbled))
-        tracker.advance(nbytes=file.size - reported)
+            rows.delete(self.db, self.text, row[0])

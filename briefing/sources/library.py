@@ -16,6 +16,7 @@ from briefing.deck import SourceInfo
 from briefing.errors import CorpusError
 from briefing.sources.canonical import Canonical, Unreadable, read_canonical
 from briefing.sources.catalogue import CATALOGUE, kept_passages, load_catalogue
+from briefing.sources.fulltext import TextIndex
 from briefing.sources.index import Index, Listed, SyncReport
 
 
@@ -51,6 +52,11 @@ class Library:
     def db(self) -> sqlite3.Connection:
         """The index connection, for the ranking layer only."""
         return self.index.db
+
+    @property
+    def fulltext(self) -> TextIndex:
+        """The full-text index of the windows (ids only), for the ranking layer only."""
+        return self.index.text
 
     @property
     def warnings(self) -> list[str]:

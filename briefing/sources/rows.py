@@ -1,6 +1,6 @@
-"""Writing one document's rows into the index tables: its entry, paragraphs, windows and
-their full text, or a skipped entry saying why; and deleting them again. Callers hold the
-index's write transaction."""
+"""Writing one document's rows into the index tables: its entry, paragraphs, windows (and
+their text into the full-text index), or a skipped entry saying why; and deleting them again.
+Callers hold the index's write transaction."""
 
 from __future__ import annotations
 
@@ -8,15 +8,25 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING
 
+from briefing.sources import workers
+from briefing.sources.canonical import Unreadable, merged_meta, read_canonical
+from briefing.sources.documents import cannot_read
+
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from briefing.progress import Tracker
     from briefing.sources.analysis import DocAnalysis, Window
     from briefing.sources.documents import DocFile
+    from briefing.sources.fulltext import TextIndex
 
 
-def store_skipped(db: sqlite3.Connection, file: DocFile, row: tuple | None, reason: str) -> None:
+def store_skipped(
+    db: sqlite3.Connection, text: TextIndex, file: DocFile, row: tuple | None, reason: str
+) -> None:
     """A document left out of the index, with the reason (replacing its old rows)."""
     if row:
-        delete(db, row[0])
+        delete(db, text, row[0])
     db.execute(
         "INSERT INTO docs(name, sha, size, mtime_ns, chars, quality, meta, noise, skipped)"
         " VALUES (?, '', ?, ?, 0, 0, '{}', '[]', ?)",
@@ -24,9 +34,9 @@ def store_skipped(db: sqlite3.Connection, file: DocFile, row: tuple | None, reas
     )
 
 
-def delete(db: sqlite3.Connection, doc_id: int) -> None:
-    """Every row of one document."""
-    db.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM windows WHERE doc=?)", (doc_id,))
+def delete(db: sqlite3.Connection, text: TextIndex, doc_id: int) -> None:
+    """Every row of one document, and its windows in the full-text index."""
+    text.delete_doc(doc_id)
     db.execute("DELETE FROM windows WHERE doc=?", (doc_id,))
     db.execute("DELETE FROM paras WHERE doc=?", (doc_id,))
     db.execute("DELETE FROM docs WHERE id=?", (doc_id,))
@@ -58,9 +68,14 @@ def store_doc(db: sqlite3.Connection, file: DocFile, doc: DocAnalysis) -> tuple[
 
 
 def store_windows(
-    db: sqlite3.Connection, doc_id: int, paras: list[int], text: str, windows: list[Window]
+    db: sqlite3.Connection,
+    fulltext: TextIndex,
+    doc_id: int,
+    paras: list[int],
+    text: str,
+    windows: list[Window],
 ) -> None:
-    """A document's sentence windows, and their text in the full-text index."""
+    """A document's sentence windows, and their text in the full-text index (by id only)."""
     first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM windows").fetchone()[0]
     db.executemany(
         "INSERT INTO windows(id, doc, para, start, end, words, dangling, quality)"
@@ -79,12 +94,52 @@ def store_windows(
             for i, w in enumerate(windows)
         ),
     )
-    db.executemany(
-        "INSERT INTO fts(rowid, text) VALUES (?, ?)",
-        ((first + i, text[w.start : w.end]) for i, w in enumerate(windows)),
-    )
+    for i, w in enumerate(windows):
+        fulltext.add(first + i, doc_id, text[w.start : w.end])
 
 
 def set_quality(db: sqlite3.Connection, doc_id: int, value: float) -> None:
     """A document's quality score, once all its windows are in."""
     db.execute("UPDATE docs SET quality=? WHERE id=?", (value, doc_id))
+
+
+def store_big(
+    db: sqlite3.Connection,
+    fulltext: TextIndex,
+    file: DocFile,
+    pool: ProcessPoolExecutor | None,
+    tracker: Tracker,
+) -> None:
+    """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
+    from briefing.sources.analysis import chunks, doc_quality, prepare
+
+    try:
+        canonical = read_canonical(file.path)  # as it is now, should it have changed
+    except Unreadable as why:
+        return store_skipped(db, fulltext, file, None, str(why))
+    except OSError as exc:
+        return store_skipped(db, fulltext, file, None, cannot_read(exc))
+    text, sha = canonical.text, canonical.sha
+    doc = prepare(file.name, sha, text, file.keep)
+    doc.meta = merged_meta(doc.meta, canonical)
+    doc_id, paras = store_doc(db, file, doc)
+    runs = list(chunks(doc))
+    spans = [(doc.paragraphs[run[0]][0], doc.paragraphs[run[-1]][1]) for run in runs]
+    units = (
+        (text[start:end], start, [(i, *doc.paragraphs[i]) for i in run], doc.lexicon)
+        for run, (start, end) in zip(runs, spans, strict=True)
+    )
+    if pool:
+        results = workers.bounded_map(pool, workers.windows_unit, units)
+    else:
+        results = map(workers.windows_unit, units)
+    sentences = garbled = reported = 0
+    for found, (_, end) in zip(results, spans, strict=True):
+        store_windows(db, fulltext, doc_id, paras, text, found.windows)
+        sentences += found.sentences
+        garbled += found.garbled
+        share = file.size * end // len(text)  # how far into the file, roughly
+        tracker.advance(nbytes=share - reported)
+        reported = share
+    set_quality(db, doc_id, doc_quality(sentences, garbled))
+    tracker.advance(nbytes=file.size - reported)

@@ -1,4 +1,5 @@
 """The index's SQLite file: its schema, opening it soundly, and the lock for writing it.
+(The windows' words are in the full-text index beside it: see fulltext.py.)
 
 Several `briefing` runs may share one cache. Each takes an inter-process lock (a `.lock`
 file beside the database) while it opens and syncs the index, so only one writes at a time;
@@ -24,7 +25,7 @@ from briefing.cachedir import notice
 from briefing.errors import display_path
 from briefing.sources.canonical import extractors_version
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"  # 8: the window text moved from FTS5 to fulltext.py
 LOCK_TIMEOUT = 600.0  # seconds to wait for another run's indexing before going it alone
 BUSY_TIMEOUT = 30.0  # seconds SQLite waits for another connection's write
 
@@ -40,8 +41,6 @@ CREATE TABLE IF NOT EXISTS windows(
     id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, para INTEGER NOT NULL, start INTEGER,
     end INTEGER, words INTEGER, dangling INTEGER, quality REAL);
 CREATE INDEX IF NOT EXISTS windows_doc ON windows(doc);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    text, tokenize = 'porter unicode61 remove_diacritics 2');
 """
 SEAL_SUFFIX = ".sum"
 RACY_NS = 3_000_000_000  # file systems that keep times to 1-2 s
@@ -237,7 +236,6 @@ def _open_checked(path: Path) -> sqlite3.Connection:
         problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
         if problems != ["ok"]:
             raise Damaged(problems[0])
-        db.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)")
         return db
     except BaseException:
         db.close()

@@ -1,0 +1,204 @@
+"""The full-text index beside the SQLite file: kept in step across a crash, rebuilt when
+damaged, shared by concurrent runs, and never answering with a changed document's old windows."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.compose import query, ranking
+from briefing.sources import manifest, opening
+from briefing.sources.fulltext import Match, TextIndex
+from briefing.sources.library import Library
+from tests.conftest import ROOT
+
+PARAGRAPH = (
+    "The delegation met officials in Hanoi to discuss trade and investment. "
+    "Both sides agreed that the partnership should deepen over the coming years. "
+    "Observers said the meeting was cordial and productive for everyone involved.\n\n"
+)
+
+
+def corpus(folder: Path, docs: int = 4) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(docs):
+        special = f"The zephyrine{i} accord on semiconductors was signed by the ministers. "
+        (folder / f"doc{i}.txt").write_text(PARAGRAPH * 3 + special + PARAGRAPH, "utf-8")
+    return folder
+
+
+def changed(word: str) -> str:
+    return PARAGRAPH + f"The {word} accord on semiconductors was signed by the ministers.\n"
+
+
+def hits(library: Library, text: str) -> list[tuple[str, int, int]]:
+    return [(c.source, c.start, c.end) for c in ranking.search(library, text, 50)]
+
+
+@pytest.fixture
+def indexed(tmp_path: Path) -> tuple[Path, Path, list]:
+    """A corpus, its index on disk, and a clean in-memory index's answer to a query."""
+    sources = corpus(tmp_path / "src")
+    clean = Library(sources, db_path=":memory:")
+    expected = hits(clean, "partnership deepen")
+    clean.close()
+    db = tmp_path / "cache" / "index.sqlite"
+    Library(sources, db_path=db).close()
+    return sources, db, expected
+
+
+def test_top_k_breaks_ties_by_id_whatever_the_limit() -> None:
+    text = TextIndex(None)
+    for wid in (9, 3, 7, 1, 5):
+        text.add(wid, 1, "the same words")
+    text.commit(1)
+    text.finish()
+    match = Match(all=(("words",),))
+    assert [i for i, _ in text.top(match, 2)] == [1, 3]
+    assert [i for i, _ in text.top(match, 5)] == [1, 3, 5, 7, 9]
+    assert text.count(match, 3) == 3
+    assert text.matching(Match(any=(("same", "words"),), none=(("nothing",),))) == [1, 3, 5, 7, 9]
+
+
+def test_stemming_and_diacritics_fold_as_the_old_tokenizer_did() -> None:
+    text = TextIndex(None)
+    text.add(1, 1, "Việt Nam's defence partnerships")
+    text.commit(1)
+    text.finish()
+    assert text.matching(query.search_match("viet nam partnership")) == [1]
+    assert text.matching(query.theme_match(["defense"], [])) == [1]  # spelling variants
+    assert text.matching(query.theme_match(["partnership"], ["defence"])) == []  # exclusion
+
+
+def test_a_crash_between_the_two_commits_is_caught_and_rebuilt(
+    indexed: tuple[Path, Path, list], monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    sources, db, _ = indexed
+    (sources / "doc1.txt").write_text(changed("quokka"), "utf-8")
+
+    def die(*_args: object) -> None:  # the text index has committed; SQLite never will
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(opening, "record_token", die)
+        with pytest.raises(KeyboardInterrupt):
+            Library(sources, db_path=db)
+    capsys.readouterr()
+    library = Library(sources, db_path=db)
+    try:
+        err = capsys.readouterr().err
+        assert "out of step" in err and "rebuilt" in err and len(err.splitlines()) == 1
+        assert {h[0] for h in hits(library, "quokka")} == {"doc1.txt"}
+    finally:
+        library.close()
+
+
+def test_a_text_index_committed_alone_is_caught(indexed: tuple[Path, Path, list], capsys) -> None:
+    sources, db, expected = indexed
+    manifest.unseal(opening.text_folder(db))  # as a writer does: the token must catch it
+    stray = TextIndex(opening.text_folder(db))
+    stray.add(999_999, 1, "partnership deepen")
+    stray.commit(12345)
+    stray.finish()
+    stray.close()
+    capsys.readouterr()
+    library = Library(sources, db_path=db)
+    try:
+        assert "out of step" in capsys.readouterr().err
+        assert hits(library, "partnership deepen") == expected
+    finally:
+        library.close()
+
+
+@pytest.mark.parametrize("target", ["meta.json", ".idx", ".pos", "briefing-seal.json"])
+def test_garbage_in_the_text_index_is_a_one_line_notice_and_a_rebuild(
+    indexed: tuple[Path, Path, list], capsys, target: str
+) -> None:
+    sources, db, expected = indexed
+    folder = opening.text_folder(db)
+    (path,) = [p for p in folder.iterdir() if p.name == target or p.suffix == target]
+    path.write_bytes(os.urandom(64) + path.read_bytes()[64:])
+    capsys.readouterr()
+    library = Library(sources, db_path=db)
+    try:
+        err = capsys.readouterr().err
+        assert "damaged" in err and "rebuilt" in err and len(err.splitlines()) == 1, err
+        assert "Traceback" not in err and "panicked" not in err
+        assert hits(library, "partnership deepen") == expected
+    finally:
+        library.close()
+
+
+def test_a_changed_or_removed_document_leaves_no_stale_hits(
+    indexed: tuple[Path, Path, list],
+) -> None:
+    sources, db, _ = indexed
+    (sources / "doc2.txt").write_text(changed("wombat"), "utf-8")
+    (sources / "doc3.txt").unlink()
+    library = Library(sources, db_path=db)
+    try:
+        assert hits(library, "zephyrine2") == []
+        assert hits(library, "zephyrine3") == []
+        assert {h[0] for h in hits(library, "zephyrine1")} == {"doc1.txt"}
+        assert {h[0] for h in hits(library, "wombat")} == {"doc2.txt"}
+        assert library.fulltext.count(Match(any=(("zephyrine2",), ("zephyrine3",))), 10) == 0
+    finally:
+        library.close()
+
+
+SYNC = """
+import sys
+from pathlib import Path
+from briefing.compose import ranking
+from briefing.sources.library import Library
+library = Library(Path(sys.argv[1]), db_path=Path(sys.argv[2]))
+print(sorted((c.source, c.start) for c in ranking.search(library, sys.argv[3], 100)))
+library.close()
+"""
+
+
+def test_two_processes_syncing_one_cache_at_once_agree(tmp_path: Path) -> None:
+    sources = corpus(tmp_path / "src", docs=40)
+    db = tmp_path / "cache" / "index.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for round_ in range(2):  # a fresh cache, then one with a changed document
+        if round_:
+            (sources / "doc5.txt").write_text(changed("numbat"), "utf-8")
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-c", SYNC, str(sources), str(db), "accord"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            for _ in range(2)
+        ]
+        results = [run.communicate(timeout=300) for run in runs]
+        for run, (_out, err) in zip(runs, results, strict=True):
+            assert run.returncode == 0, err
+            assert "damaged" not in err and "without the index cache" not in err, err
+        assert results[0][0] == results[1][0]
+        assert ("doc5.txt" in results[0][0]) is True
+    clean = Library(sources, db_path=":memory:")
+    try:
+        expected = sorted((c.source, c.start) for c in ranking.search(clean, "accord", 100))
+    finally:
+        clean.close()
+    assert results[0][0].strip() == str(expected)
+
+
+def test_an_unusable_cache_folder_searches_in_memory(tmp_path: Path, capsys) -> None:
+    sources = corpus(tmp_path / "src")
+    (tmp_path / "blocker").write_text("a file where the cache folder should be", "utf-8")
+    library = Library(sources, db_path=tmp_path / "blocker" / "index.sqlite")
+    try:
+        assert "working without the index cache" in capsys.readouterr().err
+        assert library.index.path is None
+        assert {h[0] for h in hits(library, "zephyrine2")} == {"doc2.txt"}
+    finally:
+        library.close()
