@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.compose import lemma_store
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Fold British spellings into American ones, on lemmas, so "defence" = "defense" and
@@ -26,13 +28,36 @@ _FOLDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_known: dict[str, str] | None = None  # lemmas stored by earlier runs (see lemma_store)
+_learned: dict[str, str] = {}  # lemmas this run computed that the store lacks
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The folded lemma of one word token (lower case)."""
+    global _known
     low = word.lower()
     if low.isdigit() or len(low) <= 2:
         return low
-    from simplemma import lemmatize  # deferred: its import costs ~0.1 s a warm compose skips
+    if _known is None:
+        _known = lemma_store.load()
+    found = _known.get(low)
+    if found is None:
+        found = _learned[low] = _lemmatize(low)
+    return found
+
+
+def remember() -> None:
+    """Store the lemmas this run learned, for the next run (after ranking a theme)."""
+    global _known
+    if _learned:
+        _known = {**(_known or {}), **lemma_store.load(), **_learned}
+        _learned.clear()
+        lemma_store.save(_known)
+
+
+def _lemmatize(low: str) -> str:
+    from simplemma import lemmatize  # deferred: import and dictionary cost ~0.5 s
 
     try:
         value = lemmatize(low, lang="en").lower()

@@ -20,7 +20,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import astuple, fields
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 
@@ -72,7 +72,9 @@ class RankCache:
     def put(self, key: str, ranked: list[Candidate]) -> None:
         """Remember a ranking for this generation; rankings of older generations go."""
         self._memory[key] = ranked
-        payload = zlib.compress(json.dumps([astuple(c) for c in ranked]).encode(), 1)
+        payload = zlib.compress(
+            json.dumps([[getattr(c, name) for name in _FIELDS] for c in ranked]).encode(), 1
+        )
         with self._file() as db:
             if db is not None:
                 with store.transaction(db):

@@ -8,7 +8,7 @@ import hashlib
 import json
 from weakref import WeakKeyDictionary
 
-from briefing.compose import evidence, query
+from briefing.compose import evidence, lexeme, query
 from briefing.compose.candidate import Candidate
 from briefing.compose.rank_cache import RankCache, code_digest
 from briefing.deck import Excerpt
@@ -72,6 +72,7 @@ def rank_theme(
     if found is None:
         found = _rank(library, theme, languages)
         rankings.put(key, found)
+        lexeme.remember()
     return found
 
 
