@@ -89,6 +89,10 @@ class SlideView(VerticalScroll, can_focus=False):
         self._deck = deck
         self._pages: dict[int, Vertical] = {}  # built on first visit, kept mounted but hidden
         self._current: Vertical | None = None
+        self._page = 0
+        # Whether each page needed a scrollbar at a given size: set before the page is laid
+        # out again, so a switch is one layout pass at the right width, not two (re-wrapping).
+        self._bars: dict[tuple[int, int, int], bool] = {}
 
     def compose(self) -> ComposeResult:
         # The title page is in the very first frame, not one message later.
@@ -118,7 +122,14 @@ class SlideView(VerticalScroll, can_focus=False):
             self._deck = deck
             self._pages = {}
             self._current = None
+            self._bars = {}
             self.remove_children()
+        self._bars[(self._page, *self.size)] = self.show_vertical_scrollbar
+        bar = self._bars.get((page, *self.size))
+        if bar is not None and bar != self.show_vertical_scrollbar:
+            self.show_vertical_scrollbar = bar
+            self.vertical_scrollbar.display = bar
+        self._page = page
         body = self._pages.get(page)
         if body is None:
             body = self._pages[page] = self._build(deck, page)
