@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
@@ -103,6 +104,13 @@ class SlideView(VerticalScroll, can_focus=False):
         # Created here, so this view is its sender and it bubbles all the way to the app (a
         # message does not bubble past the node whose handler created it).
         self.call_after_refresh(self.post_message, self.Shown(0))
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Take the new page's height without a second layout pass: the view's own size never
+        depends on its page (Textual re-lays the screen out whenever a virtual size changes)."""
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     @staticmethod
     def _build(deck: Deck, page: int) -> Vertical:

@@ -37,6 +37,7 @@ class PresenterScreen(SlideScreen):
         self.next_view = SlideView(deck, id="next-slide")
         self.next_label = Static(Content("Next"), classes="presenter-label")
         self.link_line = Static(Content("connecting to the audience screen"), id="link")
+        self._at_end = False
         self.notes_open = False  # opened right after the first paint: notes render Jinja2
 
     def compose(self) -> ComposeResult:
@@ -67,7 +68,9 @@ class PresenterScreen(SlideScreen):
             return
         last = page >= len(deck.slides)
         self.next_view.display = not last
-        self.next_label.update(Content("Next: end of the deck" if last else "Next"))
+        if last != self._at_end:  # an update re-lays the screen out: only when it changes
+            self._at_end = last
+            self.next_label.update(Content("Next: end of the deck" if last else "Next"))
         if not last:
             self.next_view.show(deck, page + 1)
 
