@@ -32,9 +32,10 @@ class LinkedApp(BriefingApp):
         return self.link_path
 
     def show(self, page: int) -> None:
-        super().show(page)
+        """Tell the other side first, then build this side's slide: both paint at once."""
         if not self._following:
-            self.send_page(self.page)
+            self.send_page(max(0, min(page, len(self.deck.slides))))  # clamped as `show` does
+        super().show(page)
 
     def arrived(self, page: int) -> None:
         """A move from the other side, read by a worker: shown from the app's own message
