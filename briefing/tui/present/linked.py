@@ -12,6 +12,7 @@ from typing import Any
 
 from briefing.tui.present.app import BriefingApp
 from briefing.tui.present.link import Audience, LinkError, Presenter, socket_path
+from briefing.tui.slide_view import SlideView
 
 
 class LinkedApp(BriefingApp):
@@ -100,6 +101,11 @@ class PresenterApp(LinkedApp):
         if (path := self.resolve_link()) is not None:
             self.presenter = Presenter(path, self.arrived, self.show_link)
             self.run_worker(self.presenter.run(), group="link", exit_on_error=False)
+
+    def on_slide_view_shown(self, message: SlideView.Shown) -> None:
+        """After the first frame (Textual runs BriefingApp's handler too, after this one): the
+        next slide and the notes, queued so the app has seen the frame before they are built."""
+        self.call_later(self.slides.fill_in)  # type: ignore[attr-defined]
 
     def show_link(self, state: str) -> None:
         self.link_state = state

@@ -57,10 +57,11 @@ class PresenterScreen(SlideScreen):
     def on_mount(self) -> None:
         self.show_page(*self._shown)
         self.show_link(getattr(self.app, "link_state", ""))
-        self.call_after_refresh(self._after_first_paint)
 
-    def _after_first_paint(self) -> None:
-        """The notes and the next slide, once the slide on screen has been painted."""
+    def fill_in(self) -> None:
+        """The notes and the next slide, once the app has seen the first frame painted."""
+        if self._painted:
+            return
         self.notes_open = self._painted = True
         if self.notes.is_attached:
             self.notes.show(*self._shown)
