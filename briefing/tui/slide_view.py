@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
@@ -87,21 +88,34 @@ class SlideView(VerticalScroll, can_focus=False):
             super().__init__()
             self.page = page
 
-    def __init__(self, deck: Deck, *, id: str | None = None) -> None:
+    def __init__(self, deck: Deck, *, page: int | None = 0, id: str | None = None) -> None:
         super().__init__(id=id)
         self._deck = deck
         self._pages: dict[int, Vertical] = {}  # built on first visit, kept mounted but hidden
         self._current: Vertical | None = None
+        self._page = page  # the page composed first; None: start empty, `show` fills it in
+        # Whether each page needed a scrollbar at a given size: set before the page is laid
+        # out again, so a switch is one layout pass at the right width, not two (re-wrapping).
+        self._bars: dict[tuple[int, int, int], bool] = {}
 
     def compose(self) -> ComposeResult:
-        # The title page is in the very first frame, not one message later.
-        self._current = self._pages[0] = self._build(self._deck, 0)
-        yield self._current
+        # The first page is in the very first frame, not one message later.
+        if self._page is not None:
+            self._current = self._pages[self._page] = self._build(self._deck, self._page)
+            yield self._current
 
     def on_mount(self) -> None:
         # Created here, so this view is its sender and it bubbles all the way to the app (a
         # message does not bubble past the node whose handler created it).
-        self.call_after_refresh(self.post_message, self.Shown(0))
+        if self._page is not None:
+            self.call_after_refresh(self.post_message, self.Shown(self._page))
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Take the new page's height without a second layout pass: the view's own size never
+        depends on its page (Textual re-lays the screen out whenever a virtual size changes)."""
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     @staticmethod
     def _build(deck: Deck, page: int) -> Vertical:
@@ -117,11 +131,19 @@ class SlideView(VerticalScroll, can_focus=False):
     def show(self, deck: Deck, page: int) -> None:
         """Show page `page` (0 = title page). Pages are built once per deck and then only
         hidden and shown, which keeps a slide change to a single layout pass."""
+        if self._page is not None:
+            self._bars[(self._page, *self.size)] = self.show_vertical_scrollbar
         if deck is not self._deck:
             self._deck = deck
             self._pages = {}
             self._current = None
+            self._bars = {}
             self.remove_children()
+        bar = self._bars.get((page, *self.size))
+        if bar is not None and bar != self.show_vertical_scrollbar:
+            self.show_vertical_scrollbar = bar
+            self.vertical_scrollbar.display = bar
+        self._page = page
         body = self._pages.get(page)
         if body is None:
             body = self._pages[page] = self._build(deck, page)

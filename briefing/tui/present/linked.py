@@ -12,6 +12,7 @@ from typing import Any
 
 from briefing.tui.present.app import BriefingApp
 from briefing.tui.present.link import Audience, LinkError, Presenter, socket_path
+from briefing.tui.slide_view import SlideView
 
 
 class LinkedApp(BriefingApp):
@@ -32,9 +33,10 @@ class LinkedApp(BriefingApp):
         return self.link_path
 
     def show(self, page: int) -> None:
-        super().show(page)
+        """Tell the other side first, then build this side's slide: both paint at once."""
         if not self._following:
-            self.send_page(self.page)
+            self.send_page(max(0, min(page, len(self.deck.slides))))  # clamped as `show` does
+        super().show(page)
 
     def arrived(self, page: int) -> None:
         """A move from the other side, read by a worker: shown from the app's own message
@@ -99,6 +101,11 @@ class PresenterApp(LinkedApp):
         if (path := self.resolve_link()) is not None:
             self.presenter = Presenter(path, self.arrived, self.show_link)
             self.run_worker(self.presenter.run(), group="link", exit_on_error=False)
+
+    def on_slide_view_shown(self, message: SlideView.Shown) -> None:
+        """After the first frame (Textual runs BriefingApp's handler too, after this one): the
+        next slide and the notes, queued so the app has seen the frame before they are built."""
+        self.call_later(self.slides.fill_in)  # type: ignore[attr-defined]
 
     def show_link(self, state: str) -> None:
         self.link_state = state

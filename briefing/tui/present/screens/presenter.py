@@ -34,10 +34,13 @@ class PresenterScreen(SlideScreen):
 
     def __init__(self, deck: Deck) -> None:
         super().__init__(deck)
-        self.next_view = SlideView(deck, id="next-slide")
+        # Empty in the first frame: the slide on screen comes first, the next one right after.
+        self.next_view = SlideView(deck, page=None, id="next-slide")
         self.next_label = Static(Content("Next"), classes="presenter-label")
         self.link_line = Static(Content("connecting to the audience screen"), id="link")
+        self._at_end = False
         self.notes_open = False  # opened right after the first paint: notes render Jinja2
+        self._painted = False  # the first frame is up: the next slide and the notes follow
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="presenter"):
@@ -54,20 +57,29 @@ class PresenterScreen(SlideScreen):
     def on_mount(self) -> None:
         self.show_page(*self._shown)
         self.show_link(getattr(self.app, "link_state", ""))
-        self.call_after_refresh(self._open_notes)
 
-    def _open_notes(self) -> None:
-        self.notes_open = True
+    def fill_in(self) -> None:
+        """The notes and the next slide, once the app has seen the first frame painted."""
+        if self._painted:
+            return
+        self.notes_open = self._painted = True
         if self.notes.is_attached:
             self.notes.show(*self._shown)
+        self._show_next(*self._shown)
 
     def show_page(self, deck: Deck, page: int) -> None:
         super().show_page(deck, page)
+        if self._painted:
+            self._show_next(deck, page)
+
+    def _show_next(self, deck: Deck, page: int) -> None:
         if not self.next_view.is_attached:
             return
         last = page >= len(deck.slides)
         self.next_view.display = not last
-        self.next_label.update(Content("Next: end of the deck" if last else "Next"))
+        if last != self._at_end:  # an update re-lays the screen out: only when it changes
+            self._at_end = last
+            self.next_label.update(Content("Next: end of the deck" if last else "Next"))
         if not last:
             self.next_view.show(deck, page + 1)
 

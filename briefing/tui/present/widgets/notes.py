@@ -34,11 +34,17 @@ class NotesPanel(VerticalScroll, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = Static(id="notes-text")  # held: it is filled in before the panel mounts
+        self._deck: Deck | None = None
+        self._texts: dict[int, str] = {}  # rendered once per page of a deck (Jinja2 is slow)
 
     def compose(self) -> ComposeResult:
         yield self.text
 
     def show(self, deck: Deck, page: int) -> None:
         self.border_title = "Notes \u00b7 title page" if page == 0 else f"Notes \u00b7 slide {page}"
-        self.text.update(Content(notes_text(deck, page)))
+        if deck is not self._deck:
+            self._deck, self._texts = deck, {}
+        if (text := self._texts.get(page)) is None:
+            text = self._texts[page] = notes_text(deck, page)
+        self.text.update(Content(text))
         self.scroll_home(animate=False)

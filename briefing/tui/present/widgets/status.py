@@ -7,6 +7,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -16,7 +17,21 @@ from briefing.tui.present.keys import footer_hints
 from briefing.tui.present.pacing import AHEAD, BEHIND, Pace, format_duration
 
 
-class ProgressLine(Widget):
+class OnePass:
+    """A footer part whose size change needs no second layout pass of the whole screen: the
+    pass that resized it placed it already (Textual asks for another whenever a size moves)."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc]
+
+
+class Part(OnePass, Static):
+    """One piece of text in the footer."""
+
+
+class ProgressLine(OnePass, Widget):
     """A thin bar filled to the current page; clicking it jumps there."""
 
     fraction: reactive[float] = reactive(0.0)
@@ -54,13 +69,13 @@ class StatusBar(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.position = Static(id="position")
+        self.position = Part(id="position")
         self.progress = ProgressLine(id="progress")
-        self.marking = Static(id="marking")
-        self.jump = Static(id="jump")
-        self.stale = Static("\u26a0 outline error: last good deck", id="stale")
-        self.clock = Static(id="clock")
-        self.pace = Static(id="pace")
+        self.marking = Part(id="marking")
+        self.jump = Part(id="jump")
+        self.stale = Part("\u26a0 outline error: last good deck", id="stale")
+        self.clock = Part(id="clock")
+        self.pace = Part(id="pace")
 
     def compose(self) -> ComposeResult:
         yield from (
