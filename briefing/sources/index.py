@@ -189,9 +189,10 @@ class Index:
         )
         present = {f.name for f in files}
         gone = [row[0] for name, row in known.items() if name not in present]
-        with self._write():
-            for doc_id in gone:
-                rows.delete(self.db, self.text, doc_id)
+        if gone:  # a write, even an empty one, unseals: resealing hashes the whole file
+            with self._write():
+                for doc_id in gone:
+                    rows.delete(self.db, self.text, doc_id)
         analysed, nbytes = self._update(stale, known)
         skipped = dict(self.db.execute("SELECT name, skipped FROM docs WHERE skipped IS NOT NULL"))
         if len(skipped) == len(files):
@@ -224,6 +225,8 @@ class Index:
 
     def _update(self, stale: list[DocFile], known: dict[str, tuple]) -> tuple[int, int]:
         jobs: list[tuple[DocFile, str]] = []
+        if not stale:
+            return 0, 0
         with self._write():
             for file in stale:
                 row = known.get(file.name)

@@ -39,3 +39,18 @@ def test_an_outline_edit_lists_once_and_ranks_nothing_again(project, monkeypatch
     deck = compose_cached(outline)
     assert any("EDITED" in bullet for slide in deck.slides for bullet in slide.bullets)
     assert len(listings) == 1
+
+
+def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, monkeypatch):
+    from briefing.compose import cache, cache_format
+
+    outline = project / "outlines" / "us-vietnam.yaml"
+    compose_cached(outline)
+    decoded: list[int] = []
+    real = cache_format.loads
+    monkeypatch.setattr(
+        cache_format, "loads", lambda raw, kind: decoded.append(1) or real(raw, kind)
+    )
+    assert cache.load(outline) is not None and decoded == [1]  # unchanged: decoded and used
+    _edit_first_bullet(outline, "EDITED")
+    assert cache.load(outline) is None and decoded == [1]  # edited: never decoded

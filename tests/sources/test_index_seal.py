@@ -53,3 +53,25 @@ def test_a_changed_file_is_still_checked_whole_and_caught(
     finally:
         index.close()
     assert "damaged" in capsys.readouterr().err
+
+
+def test_a_sync_that_changes_nothing_writes_nothing_and_hashes_nothing(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "index.sqlite"
+    index = Index(project / "seeds", db)
+    index.sync()
+    index.close()
+    old = time.time_ns() - 2 * store.RACY_NS
+    os.utime(db, ns=(old, old))
+    open_and_close(project / "seeds", db)  # restamped once, as above
+    hashed: list[Path] = []
+    real = store._file_sha
+    monkeypatch.setattr(store, "_file_sha", lambda p: hashed.append(p) or real(p))
+    before = db.stat().st_mtime_ns
+    index = Index(project / "seeds", db)
+    report = index.sync()  # nothing changed in the folder: no write, so no reseal
+    index.close()
+    assert (report.analysed, report.removed) == (0, 0)
+    assert hashed == []
+    assert db.stat().st_mtime_ns == before
