@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.deck import Deck, Slide
+from briefing.deck import Deck
 from briefing.outline.load import load_outline, needs_sources
+from briefing.outline.skeleton import skeleton_deck
 from briefing.outline.themes import load_themes
 from briefing.sources.documents import check_folder
 
@@ -24,25 +25,4 @@ def draft_deck(path: Path) -> Deck:
     themes = load_themes(outline.themes_dir, {s.theme for s in model.slides if s.theme})
     if needs_sources(model):
         check_folder(outline.sources_dir)
-    slides = tuple(
-        Slide(
-            title=spec.title,
-            theme=spec.theme,
-            theme_title=themes[spec.theme].title if spec.theme in themes else None,
-            bullets=tuple(spec.bullets),
-            minutes=spec.minutes,
-            requested=spec.excerpts if spec.theme else 0,
-            line=line,
-            pending=spec.theme is not None,
-        )
-        for spec, line in zip(model.slides, outline.slide_lines, strict=True)
-    )
-    return Deck(
-        title=model.title,
-        subtitle=model.subtitle,
-        presenter=model.presenter,
-        date=model.date,
-        marking=model.marking,
-        slides=slides,
-        outline_path=outline.path,
-    )
+    return skeleton_deck(outline, themes, draft=True)

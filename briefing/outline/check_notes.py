@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from briefing.deck import Deck, Excerpt, Slide, SourceInfo
+from briefing.deck import Deck, Excerpt, SourceInfo
 from briefing.errors import Problem
 from briefing.outline.notes_context import notes_context
 from briefing.outline.notes_sandbox import NotesFailure, render_notes
+from briefing.outline.skeleton import skeleton_deck
 
 if TYPE_CHECKING:
     from briefing.outline.load import Outline
@@ -29,30 +30,9 @@ SAMPLE_SOURCE = SourceInfo(
 
 
 def _sample_deck(outline: Outline, themes: dict[str, Theme]) -> Deck:
-    model = outline.model
-    slides = []
-    for spec in model.slides:
-        count = spec.excerpts if spec.theme else len(spec.pins)
-        sample = Excerpt(SAMPLE_SOURCE, 0, 16, "An example quote", paragraph="An example quote.")
-        theme = themes.get(spec.theme) if spec.theme else None
-        slides.append(
-            Slide(
-                title=spec.title,
-                theme=spec.theme,
-                theme_title=theme.title if theme else None,
-                excerpts=(sample,) * count,
-                bullets=tuple(spec.bullets),
-                notes=spec.notes or "",
-                minutes=spec.minutes,
-            )
-        )
-    return Deck(
-        title=model.title,
-        subtitle=model.subtitle,
-        presenter=model.presenter,
-        date=model.date,
-        marking=model.marking,
-        slides=tuple(slides),
+    sample = Excerpt(SAMPLE_SOURCE, 0, 16, "An example quote", paragraph="An example quote.")
+    return skeleton_deck(
+        outline, themes, lambda spec: (sample,) * (spec.excerpts if spec.theme else len(spec.pins))
     )
 
 

@@ -5,10 +5,11 @@ files Tantivy writes once and never changes, so a sync hashes only its new files
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from pathlib import Path
+
+from briefing.sources.store import file_sha
 
 MANIFEST = "briefing-seal.json"
 RACY_NS = 3_000_000_000  # as for the SQLite file's seal: a same-tick change could hide
@@ -21,14 +22,6 @@ class Mismatch(Exception):
 
 def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.name not in _UNSEALED)
-
-
-def _sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def unseal(folder: Path) -> None:
@@ -46,7 +39,7 @@ def seal(folder: Path, known: dict[str, list] | None = None) -> None:
         stat = path.stat()
         old = known.get(path.name)
         same = old and old[:2] == [stat.st_size, stat.st_mtime_ns] and now - old[1] >= RACY_NS
-        files[path.name] = [stat.st_size, stat.st_mtime_ns, old[2] if same else _sha(path)]
+        files[path.name] = [stat.st_size, stat.st_mtime_ns, old[2] if same else file_sha(path)]
     data = json.dumps({"sealed_ns": now, "files": files})
     temporary = folder / f"{MANIFEST}.tmp"
     temporary.write_text(data, encoding="utf-8")
@@ -80,7 +73,7 @@ def verify(folder: Path) -> None:
             raise Mismatch(f"{name} is missing") from None
         if (stat.st_size, stat.st_mtime_ns) == (size, mtime_ns) and sealed_ns - mtime_ns >= RACY_NS:
             continue
-        if stat.st_size != size or _sha(path) != sha:
+        if stat.st_size != size or file_sha(path) != sha:
             raise Mismatch(f"{name} does not match its checksum")
         rehashed = True
     if rehashed:  # checked whole: from now on a stat will do

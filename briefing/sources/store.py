@@ -142,7 +142,7 @@ def seal(path: Path, db: sqlite3.Connection) -> None:
     unseal(path)
     busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     if busy == 0 and _wal_empty(path):
-        _restamp(path, _file_sha(path))
+        _restamp(path, file_sha(path))
 
 
 def unseal(path: Path) -> None:
@@ -166,7 +166,7 @@ def _verify_seal(path: Path) -> bool:
         return False
     if _untouched(path, stamp):
         return True  # hashing a 400 MB index on every run cost a second; a stat costs nothing
-    if _file_sha(path) != recorded:
+    if file_sha(path) != recorded:
         raise Damaged("checksum mismatch")
     _restamp(path, recorded)  # checked whole once; from now on a stat will do
     return True
@@ -202,7 +202,8 @@ def _wal_empty(path: Path) -> bool:
         return True
 
 
-def _file_sha(path: Path) -> str:
+def file_sha(path: Path) -> str:
+    """The SHA-256 of a file, read in 1 MB pieces (an index can be hundreds of MB)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):

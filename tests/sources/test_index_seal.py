@@ -28,8 +28,8 @@ def test_an_untouched_index_is_hashed_once_then_trusted_on_a_stat(
     os.utime(db, ns=(old, old))
     open_and_close(project / "seeds", db)  # checks the whole file once, and restamps
     hashed: list[Path] = []
-    real = store._file_sha
-    monkeypatch.setattr(store, "_file_sha", lambda p: hashed.append(p) or real(p))
+    real = store.file_sha
+    monkeypatch.setattr(store, "file_sha", lambda p: hashed.append(p) or real(p))
     open_and_close(project / "seeds", db)
     assert hashed == []
 
@@ -66,8 +66,8 @@ def test_a_sync_that_changes_nothing_writes_nothing_and_hashes_nothing(
     os.utime(db, ns=(old, old))
     open_and_close(project / "seeds", db)  # restamped once, as above
     hashed: list[Path] = []
-    real = store._file_sha
-    monkeypatch.setattr(store, "_file_sha", lambda p: hashed.append(p) or real(p))
+    real = store.file_sha
+    monkeypatch.setattr(store, "file_sha", lambda p: hashed.append(p) or real(p))
     before = db.stat().st_mtime_ns
     index = Index(project / "seeds", db)
     report = index.sync()  # nothing changed in the folder: no write, so no reseal
