@@ -17,19 +17,26 @@ def open_and_close(seeds: Path, db: Path) -> None:
     Index(seeds, db).close()
 
 
+def _sealed_long_ago(seeds: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """An index written a while ago (not racy) and checked whole once; then every file
+    hashed from here on is recorded in the list returned."""
+    index = Index(seeds, db)
+    index.sync()
+    index.close()
+    old = time.time_ns() - 2 * store.RACY_NS
+    os.utime(db, ns=(old, old))
+    open_and_close(seeds, db)  # checks the whole file once, and restamps
+    hashed: list[Path] = []
+    real = store.file_sha
+    monkeypatch.setattr(store, "file_sha", lambda p: hashed.append(p) or real(p))
+    return hashed
+
+
 def test_an_untouched_index_is_hashed_once_then_trusted_on_a_stat(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "index.sqlite"
-    index = Index(project / "seeds", db)
-    index.sync()
-    index.close()
-    old = time.time_ns() - 2 * store.RACY_NS  # as if written a while ago: not racy
-    os.utime(db, ns=(old, old))
-    open_and_close(project / "seeds", db)  # checks the whole file once, and restamps
-    hashed: list[Path] = []
-    real = store.file_sha
-    monkeypatch.setattr(store, "file_sha", lambda p: hashed.append(p) or real(p))
+    hashed = _sealed_long_ago(project / "seeds", db, monkeypatch)
     open_and_close(project / "seeds", db)
     assert hashed == []
 
@@ -59,15 +66,7 @@ def test_a_sync_that_changes_nothing_writes_nothing_and_hashes_nothing(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "index.sqlite"
-    index = Index(project / "seeds", db)
-    index.sync()
-    index.close()
-    old = time.time_ns() - 2 * store.RACY_NS
-    os.utime(db, ns=(old, old))
-    open_and_close(project / "seeds", db)  # restamped once, as above
-    hashed: list[Path] = []
-    real = store.file_sha
-    monkeypatch.setattr(store, "file_sha", lambda p: hashed.append(p) or real(p))
+    hashed = _sealed_long_ago(project / "seeds", db, monkeypatch)
     before = db.stat().st_mtime_ns
     index = Index(project / "seeds", db)
     report = index.sync()  # nothing changed in the folder: no write, so no reseal
