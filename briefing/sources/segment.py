@@ -105,7 +105,7 @@ def sentences(text: str, para: Span) -> list[Span]:
 
 
 def _pieces(text: str, para: Span) -> list[Span]:
-    """Sentences cut at clear lower-case ends, syntok deciding each piece between them."""
+    """Sentences cut at clear lower-case ends, each piece between them split by `_segment`."""
     spans: list[Span] = []
     start = para.start
     for match in _CLEAR_END.finditer(text, para.start, para.end):
@@ -141,31 +141,61 @@ def fast_split(text: str, para: Span) -> list[Span] | None:
     """syntok's sentences without syntok, when every possible boundary is unambiguous, else None.
 
     Unambiguous: every mark (see _MARKS) is either a plain word's end before a capital
-    (_FAST_END) or the paragraph's last mark; no brackets, ellipses or semicolons anywhere.
+    (`_fast_end`) or the paragraph's last mark; no brackets, ellipses or semicolons anywhere.
     """
     spans: list[Span] = []
     start = para.start
-    pos = para.start
-    while True:
-        mark = _MARKS.search(text, pos, para.end)
-        if mark is None:
-            break
+    for mark in _MARKS.finditer(text, para.start, para.end):
         at = mark.start()
-        end = _FAST_END.match(text, _word_start(text, at, start), para.end)
-        if end is not None and end.end(1) == at and end.group(1) not in _NOT_FAST:
-            span = _strip_bullet(text, start, at + 1)
-            if span:
-                spans.append(span)
-            start = pos = end.end()
+        if at < start:
+            continue
+        end = _fast_end(text, at, start, para.end)
+        if end is not None:
+            spans += [s for s in [_strip_bullet(text, start, at + 1)] if s]
+            start = end
             continue
         final = _FINAL.match(text, at, para.end)
         if final is not None and final.end() == para.end:
             break
         return None
-    span = _strip_bullet(text, start, para.end)
-    if span:
-        spans.append(span)
-    return spans
+    return spans + [s for s in [_strip_bullet(text, start, para.end)] if s]
+
+
+def _fast_end(text: str, at: int, floor: int, limit: int) -> int | None:
+    """Where the next sentence starts if the mark at `at` is an end syntok always splits at."""
+    end = _FAST_END.match(text, _word_start(text, at, floor), limit)
+    if end is None or end.end(1) != at or end.group(1) in _NOT_FAST:
+        return None
+    return end.end()
+
+
+def _cut_and_split(text: str, piece: Span) -> list[Span]:
+    """syntok's sentences for a piece, cut first at its unambiguous ends outside brackets.
+
+    syntok always splits there and starts afresh after a split, so each part is split alone:
+    without syntok when `fast_split` can, by syntok on that part only otherwise.
+    """
+    spans: list[Span] = []
+    start = piece.start
+    depth = 0
+    for mark in _MARKS.finditer(text, piece.start, piece.end):
+        char = mark.group()
+        if char in State.opening_brackets:
+            depth += 1
+        elif char in State.closing_brackets:
+            depth = max(0, depth - 1)
+        elif not depth:
+            end = _fast_end(text, mark.start(), start, piece.end)
+            if end is not None:
+                spans += _split_part(text, Span(start, mark.end()))
+                start = end
+    return spans + _split_part(text, Span(start, piece.end))
+
+
+def _split_part(text: str, part: Span) -> list[Span]:
+    """One part's sentences: `fast_split`'s if it claims the part, else syntok's."""
+    fast = fast_split(text, part)
+    return fast if fast is not None else syntok_sentences(text, part)
 
 
 def _word_start(text: str, at: int, floor: int) -> int:
@@ -218,7 +248,7 @@ def _segment(text: str, start: int, end: int) -> list[Span]:
         return []
     if not _POSSIBLE_END.search(text, piece.start, piece.end):
         return [s for s in [_strip_bullet(text, piece.start, piece.end)] if s]
-    return syntok_sentences(text, piece)
+    return _cut_and_split(text, piece)
 
 
 def syntok_sentences(text: str, para: Span) -> list[Span]:

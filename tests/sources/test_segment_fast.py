@@ -6,9 +6,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing.sources.segment import (
+    _ABBREVIATIONS,
+    _CLEAR_END,
+    _POSSIBLE_END,
     Span,
     _join_titles,
     _pieces,
+    _strip_bullet,
+    _trim,
     fast_split,
     sentences,
     syntok_sentences,
@@ -51,6 +56,33 @@ def check(text: str) -> bool:
     assert _join_titles(text, _pieces(text, para)) == want
     assert sentences(text, para) == want
     return True
+
+
+def before_fast_path(text: str, para: Span) -> list[Span]:
+    """The segmenter as it was before the fast path: clear lower-case ends, syntok between."""
+    spans: list[Span] = []
+    start = para.start
+    for match in [m for m in _CLEAR_END.finditer(text, para.start, para.end)] + [None]:
+        if match is not None and match.group(1) in _ABBREVIATIONS:
+            continue
+        end = match.end() if match else para.end
+        piece = _trim(text, start, end)
+        if piece and not _POSSIBLE_END.search(text, piece.start, piece.end):
+            spans += [s for s in [_strip_bullet(text, piece.start, piece.end)] if s]
+        elif piece:
+            spans += syntok_sentences(text, piece)
+        start = end
+    return _join_titles(text, spans)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(paragraphs())
+@example("The aid came from the U.S. The money (in cash. It was) arrived. Then it went.")
+@example("He came; She met Vietnam. The end came (as planned). Nobody minded.")
+def test_output_unchanged_by_the_fast_path(text: str) -> None:
+    text = text.strip()
+    para = Span(0, len(text))
+    assert sentences(text, para) == before_fast_path(text, para)
 
 
 @settings(max_examples=3000, deadline=None)
