@@ -119,13 +119,15 @@ def _pieces(text: str, para: Span) -> list[Span]:
 
 # Every character syntok may end a sentence at or skip bracketed text from: its terminals and
 # brackets, and the ellipsis.
-_MARK_CHARS = {c for t in State.terminals for c in t} | State.opening_brackets
-_MARKS = re.compile(
-    "[" + re.escape("".join(sorted(_MARK_CHARS | State.closing_brackets | {"…"}))) + "]"
-)
+_BRACKETS = State.opening_brackets | State.closing_brackets
+_MARK_CHARS = {c for t in State.terminals for c in t} | _BRACKETS | {"…"}
+_MARKS = re.compile("[" + re.escape("".join(sorted(_MARK_CHARS))) + "]")
 # An end syntok always splits at: a plain word (two or more lower-case letters, one capital at
 # most, after a space) and one mark, then spaces and a capital. Which words: see fast_split.
 _FAST_END = re.compile(r"(?<![^ \t\r\n])([A-Z]?[a-z]{2,})[.!?][ \t\r\n]+(?=[A-Z])")
+# A mark syntok never splits at: one before a lower-case word or a digit ("etc. and", "3.5",
+# "example.com"), or a dot between capitals with no space ("U.S").
+_HARMLESS = re.compile(r"[.!?](?:[a-z0-9]|[ \t\r\n]+[a-z])|\.[A-Z](?![a-z])")
 # The paragraph's last mark needs no rule when only closing quotes follow it: nothing is left.
 _FINAL = re.compile(r"[.!?]+[\"”’']*")
 # Words after which syntok may keep going: its abbreviations and months, and "no" ("No. 5").
@@ -140,8 +142,8 @@ _NOT_FAST = (
 def fast_split(text: str, para: Span) -> list[Span] | None:
     """syntok's sentences without syntok, when every possible boundary is unambiguous, else None.
 
-    Unambiguous: every mark (see _MARKS) is either a plain word's end before a capital
-    (`_fast_end`) or the paragraph's last mark; no brackets, ellipses or semicolons anywhere.
+    Unambiguous: every mark (see _MARKS) is a plain word's end before a capital (`_fast_end`),
+    harmless (_HARMLESS) or the paragraph's last; no brackets, ellipses or semicolons anywhere.
     """
     spans: list[Span] = []
     start = para.start
@@ -153,6 +155,8 @@ def fast_split(text: str, para: Span) -> list[Span] | None:
         if end is not None:
             spans += [s for s in [_strip_bullet(text, start, at + 1)] if s]
             start = end
+            continue
+        if _HARMLESS.match(text, at, para.end):
             continue
         final = _FINAL.match(text, at, para.end)
         if final is not None and final.end() == para.end:
@@ -170,25 +174,23 @@ def _fast_end(text: str, at: int, floor: int, limit: int) -> int | None:
 
 
 def _cut_and_split(text: str, piece: Span) -> list[Span]:
-    """syntok's sentences for a piece, cut first at its unambiguous ends outside brackets.
+    """syntok's sentences for a piece, cut first at its unambiguous ends with no bracket before.
 
     syntok always splits there and starts afresh after a split, so each part is split alone:
-    without syntok when `fast_split` can, by syntok on that part only otherwise.
+    without syntok when `fast_split` can, by syntok on that part only otherwise. A bracket since
+    the last cut stops cutting: syntok may skip bracketed text past a boundary.
     """
     spans: list[Span] = []
     start = piece.start
-    depth = 0
+    bracketed = False
     for mark in _MARKS.finditer(text, piece.start, piece.end):
-        char = mark.group()
-        if char in State.opening_brackets:
-            depth += 1
-        elif char in State.closing_brackets:
-            depth = max(0, depth - 1)
-        elif not depth:
-            end = _fast_end(text, mark.start(), start, piece.end)
-            if end is not None:
-                spans += _split_part(text, Span(start, mark.end()))
-                start = end
+        if mark.group() in _BRACKETS:
+            bracketed = True
+            continue
+        end = None if bracketed else _fast_end(text, mark.start(), start, piece.end)
+        if end is not None:
+            spans += _split_part(text, Span(start, mark.end()))
+            start = end
     return spans + _split_part(text, Span(start, piece.end))
 
 

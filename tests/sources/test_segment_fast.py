@@ -78,6 +78,7 @@ def before_fast_path(text: str, para: Span) -> list[Span]:
 @settings(max_examples=3000, deadline=None)
 @given(paragraphs())
 @example("The aid came from the U.S. The money (in cash. It was) arrived. Then it went.")
+@example("the the ( the. the. the the the ....) of. Vietnam ) the.")
 @example("He came; She met Vietnam. The end came (as planned). Nobody minded.")
 def test_output_unchanged_by_the_fast_path(text: str) -> None:
     text = text.strip()
@@ -97,9 +98,9 @@ def test_fast_path_claims_plain_prose_and_refuses_the_ambiguous() -> None:
     assert check("The ports were full. Officials in Hanoi agreed! Why? Nobody knew.")
     assert check("- Rising costs in the supply chain.")
     assert check('"We will not back down," he said. The crowd cheered.')
+    assert check("Inflation rose 3.5 percent in the U.S. and at example.com today. It fell.")
     for text in [
         "The aid came from the U.S. The money arrived.",
-        "Inflation rose 3.5 percent. It fell later.",
         "The report (published in May) was long. It sold.",
         "He paused... then went on. Nobody moved.",
         "He met Sen. Brown. They talked.",
