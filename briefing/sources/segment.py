@@ -123,8 +123,11 @@ _BRACKETS = State.opening_brackets | State.closing_brackets
 _MARK_CHARS = {c for t in State.terminals for c in t} | _BRACKETS | {"…"}
 _MARKS = re.compile("[" + re.escape("".join(sorted(_MARK_CHARS))) + "]")
 # An end syntok always splits at: a plain word (two or more lower-case letters, one capital at
-# most, after a space) and one mark, then spaces and a capital. Which words: see fast_split.
-_FAST_END = re.compile(r"(?<![^ \t\r\n])([A-Z]?[a-z]{2,})[.!?][ \t\r\n]+(?=[A-Z])")
+# most), an acronym or a number of two or more digits, after a space, maybe a closing quote, one
+# mark, then spaces and a capital. Which words and next words: see `_fast_end`.
+_FAST_END = re.compile(
+    r"(?<![^ \t\r\n])([A-Z]?[a-z]{2,}|[A-Z]{2,}|[0-9]{2,})[’”\"']?([.!?])[ \t\r\n]+([A-Z][A-Za-z]*)"
+)
 # A mark syntok never splits at: one before a lower-case word or a digit ("etc. and", "3.5",
 # "example.com"), or a dot between capitals with no space ("U.S").
 _HARMLESS = re.compile(r"[.!?](?:[a-z0-9]|[ \t\r\n]+[a-z])|\.[A-Z](?![a-z])")
@@ -134,8 +137,9 @@ _FINAL = re.compile(r"[.!?]+[\"”’']*")
 _NOT_FAST = (
     State.abbreviations
     | State.months
+    | State.roman_numerals
     | {w.lower() for w in State.abbreviations | State.months}
-    | {"no", "No"}
+    | {"no", "No", "NO"}
 )
 
 
@@ -167,10 +171,11 @@ def fast_split(text: str, para: Span) -> list[Span] | None:
 
 def _fast_end(text: str, at: int, floor: int, limit: int) -> int | None:
     """Where the next sentence starts if the mark at `at` is an end syntok always splits at."""
-    end = _FAST_END.match(text, _word_start(text, at, floor), limit)
-    if end is None or end.end(1) != at or end.group(1) in _NOT_FAST:
+    word_end = at - 1 if at > floor and text[at - 1] in "’”\"'" else at
+    end = _FAST_END.match(text, _word_start(text, word_end, floor), limit)
+    if end is None or end.start(2) != at or end.group(1) in _NOT_FAST:
         return None
-    return end.end()
+    return None if end.group(3) in State.months else end.start(3)
 
 
 def _cut_and_split(text: str, piece: Span) -> list[Span]:
@@ -201,9 +206,9 @@ def _split_part(text: str, part: Span) -> list[Span]:
 
 
 def _word_start(text: str, at: int, floor: int) -> int:
-    """Where the run of ASCII letters ending at `at` starts (not before `floor`)."""
+    """Where the run of ASCII letters and digits ending at `at` starts (not before `floor`)."""
     i = at
-    while i > floor and text[i - 1].isascii() and text[i - 1].isalpha():
+    while i > floor and text[i - 1].isascii() and text[i - 1].isalnum():
         i -= 1
     return i
 

@@ -25,7 +25,8 @@ WORDS = (
     "Officials U.S. Sen. Dr. Gen. No. no Sept. Sept Jan. May a.m. p.m. J. R. Tolkien Inc. Corp. "
     "etc. al. Co. St. Mr. Jr. II IV X I A 3.5 2024 10 1,000 $4.2 e.g. i.e. example.com "
     "https://ex.org/a.html press@ex.com ... … ; : , - – — ( ) [ ] { } \" “ ” ‘ ’ ' Vietnam’s "
-    "Hà Nội Chính phủ Die Regierung für Montag vs approx de en es min ok Jo OK".split()
+    "Hà Nội Chính phủ Die Regierung für Montag vs approx de en es min ok Jo OK FDI US XI IV "
+    "1994 99 7 Dec Sep May partnership’ ‘deal’ said” NO".split()
 )
 ENDS = [".", ".", ".", "!", "?", "?!", ".”", '."', ".)", "...", ";", ""]
 GAPS = [" ", " ", " ", "  ", "\n", " \u00a0", "\t"]
@@ -98,12 +99,14 @@ def test_fast_path_claims_plain_prose_and_refuses_the_ambiguous() -> None:
     assert check("The ports were full. Officials in Hanoi agreed! Why? Nobody knew.")
     assert check("- Rising costs in the supply chain.")
     assert check('"We will not back down," he said. The crowd cheered.')
+    assert check('It happened in 2024. The FDI rose. He called it "a partnership". As planned.')
     assert check("Inflation rose 3.5 percent in the U.S. and at example.com today. It fell.")
     for text in [
         "The aid came from the U.S. The money arrived.",
         "The report (published in May) was long. It sold.",
         "He paused... then went on. Nobody moved.",
         "He met Sen. Brown. They talked.",
-        "It happened in 2024. The end.",
+        "It happened on 10 Sept. The end.",
+        "It came after World War II. The end.",
     ]:
         assert fast_split(text, Span(0, len(text))) is None, text
