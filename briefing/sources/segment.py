@@ -1,7 +1,10 @@
 """Split raw text into paragraphs and sentences, keeping character offsets into the raw text.
 
 Sentences come from syntok, fed one paragraph at a time: it handles "U.S.", "Dr", "Sept. 10"
-and quotes, and it is far faster per paragraph than on a whole document.
+and quotes, and it is far faster per paragraph than on a whole document. Boundaries syntok
+always splits at are cut without it (`fast_split`), so it sees only the parts that need it;
+tests/sources/test_segment_fast.py holds the output to syntok's, test_segment_gold.py to a
+hand-written gold set.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from syntok import segmenter
+from syntok._segmentation_states import State
 from syntok.tokenizer import Tokenizer
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0\ufeff]*\n")
@@ -92,10 +96,19 @@ _POSSIBLE_END = re.compile(r"[.!?…)\]][\"”’)\]]*\s")
 def sentences(text: str, para: Span) -> list[Span]:
     """Sentence spans inside one paragraph, in raw-text offsets.
 
-    Clear boundaries are taken directly; syntok decides every piece that still holds a
-    possible boundary ("U.S. President", "Sept. 10", quotes), which keeps its judgement where it
-    matters at a fraction of its cost.
+    A paragraph whose every possible boundary is unambiguous is split directly (`fast_split`);
+    otherwise clear boundaries are taken directly and syntok decides every piece that still
+    holds a possible boundary ("U.S. President", "Sept. 10", quotes), which keeps its judgement
+    where it matters at a fraction of its cost.
     """
+    fast = fast_split(text, para)
+    if fast is not None:
+        return _join_titles(text, fast)
+    return _join_titles(text, _pieces(text, para))
+
+
+def _pieces(text: str, para: Span) -> list[Span]:
+    """Sentences cut at clear lower-case ends, each piece between them split by `_segment`."""
     spans: list[Span] = []
     start = para.start
     for match in _CLEAR_END.finditer(text, para.start, para.end):
@@ -104,7 +117,103 @@ def sentences(text: str, para: Span) -> list[Span]:
         spans += _segment(text, start, match.end())
         start = match.end()
     spans += _segment(text, start, para.end)
-    return _join_titles(text, spans)
+    return spans
+
+
+# Every character syntok may end a sentence at or skip bracketed text from: its terminals and
+# brackets, and the ellipsis.
+_BRACKETS = State.opening_brackets | State.closing_brackets
+_MARK_CHARS = {c for t in State.terminals for c in t} | _BRACKETS | {"…"}
+_MARKS = re.compile("[" + re.escape("".join(sorted(_MARK_CHARS))) + "]")
+# An end syntok always splits at: a plain word (two or more lower-case letters, one capital at
+# most), an acronym or a number of two or more digits, after a space, maybe a closing quote, one
+# mark, then spaces and a capital. Which words and next words: see `_fast_end`.
+_FAST_END = re.compile(
+    r"(?<![^ \t\r\n])([A-Z]?[a-z]{2,}|[A-Z]{2,}|[0-9]{2,})[’”\"']?([.!?])[ \t\r\n]+([A-Z][A-Za-z]*)"
+)
+# A mark syntok never splits at: one before a lower-case word or a digit ("etc. and", "3.5",
+# "example.com"), or a dot between capitals with no space ("U.S").
+_HARMLESS = re.compile(r"[.!?](?:[a-z0-9]|[ \t\r\n]+[a-z])|\.[A-Z](?![a-z])")
+# The paragraph's last mark needs no rule when only closing quotes follow it: nothing is left.
+_FINAL = re.compile(r"[.!?]+[\"”’']*")
+# Words after which syntok may keep going: its abbreviations and months, and "no" ("No. 5").
+_NOT_FAST = (
+    State.abbreviations
+    | State.months
+    | State.roman_numerals
+    | {w.lower() for w in State.abbreviations | State.months}
+    | {"no", "No", "NO"}
+)
+
+
+def fast_split(text: str, para: Span) -> list[Span] | None:
+    """syntok's sentences without syntok, when every possible boundary is unambiguous, else None.
+
+    Unambiguous: every mark (see _MARKS) is a plain word's end before a capital (`_fast_end`),
+    harmless (_HARMLESS) or the paragraph's last; no brackets, ellipses or semicolons anywhere.
+    """
+    spans: list[Span] = []
+    start = para.start
+    for mark in _MARKS.finditer(text, para.start, para.end):
+        at = mark.start()
+        if at < start:
+            continue
+        end = _fast_end(text, at, start, para.end)
+        if end is not None:
+            spans += [s for s in [_strip_bullet(text, start, at + 1)] if s]
+            start = end
+            continue
+        if _HARMLESS.match(text, at, para.end):
+            continue
+        final = _FINAL.match(text, at, para.end)
+        if final is not None and final.end() == para.end:
+            break
+        return None
+    return spans + [s for s in [_strip_bullet(text, start, para.end)] if s]
+
+
+def _fast_end(text: str, at: int, floor: int, limit: int) -> int | None:
+    """Where the next sentence starts if the mark at `at` is an end syntok always splits at."""
+    word_end = at - 1 if at > floor and text[at - 1] in "’”\"'" else at
+    end = _FAST_END.match(text, _word_start(text, word_end, floor), limit)
+    if end is None or end.start(2) != at or end.group(1) in _NOT_FAST:
+        return None
+    return None if end.group(3) in State.months else end.start(3)
+
+
+def _cut_and_split(text: str, piece: Span) -> list[Span]:
+    """syntok's sentences for a piece, cut first at its unambiguous ends with no bracket before.
+
+    syntok always splits there and starts afresh after a split, so each part is split alone:
+    without syntok when `fast_split` can, by syntok on that part only otherwise. A bracket since
+    the last cut stops cutting: syntok may skip bracketed text past a boundary.
+    """
+    spans: list[Span] = []
+    start = piece.start
+    bracketed = False
+    for mark in _MARKS.finditer(text, piece.start, piece.end):
+        if mark.group() in _BRACKETS:
+            bracketed = True
+            continue
+        end = None if bracketed else _fast_end(text, mark.start(), start, piece.end)
+        if end is not None:
+            spans += _split_part(text, Span(start, mark.end()))
+            start = end
+    return spans + _split_part(text, Span(start, piece.end))
+
+
+def _split_part(text: str, part: Span) -> list[Span]:
+    """One part's sentences: `fast_split`'s if it claims the part, else syntok's."""
+    fast = fast_split(text, part)
+    return fast if fast is not None else syntok_sentences(text, part)
+
+
+def _word_start(text: str, at: int, floor: int) -> int:
+    """Where the run of ASCII letters and digits ending at `at` starts (not before `floor`)."""
+    i = at
+    while i > floor and text[i - 1].isascii() and text[i - 1].isalnum():
+        i -= 1
+    return i
 
 
 # Titles and honorifics that stand before a name and never end a sentence there: "Sen. Peter
@@ -149,7 +258,7 @@ def _segment(text: str, start: int, end: int) -> list[Span]:
         return []
     if not _POSSIBLE_END.search(text, piece.start, piece.end):
         return [s for s in [_strip_bullet(text, piece.start, piece.end)] if s]
-    return syntok_sentences(text, piece)
+    return _cut_and_split(text, piece)
 
 
 def syntok_sentences(text: str, para: Span) -> list[Span]:
