@@ -203,16 +203,18 @@ class TextIndex:
             return []
         fetch = k + 16
         with _guard():
-            while True:
+            while True:  # hits come best first
                 hits = self._searcher.search(query, fetch, count=False).hits
-                ids = self._searcher.fast_field_values("id", [a for _s, a in hits])
-                found = sorted(
-                    ((int(i), s) for (s, _a), i in zip(hits, ids, strict=True) if i is not None),
-                    key=lambda hit: (-hit[1], hit[0]),
-                )
-                if len(hits) < fetch or found[-1][1] < found[k - 1][1] or fetch > k + TIE_FETCH:
-                    return found[:k]  # every window tied with the k-th best is in hand
+                if len(hits) < fetch or hits[-1][0] < hits[k - 1][0] or fetch > k + TIE_FETCH:
+                    break  # every window tied with the k-th best is in hand
                 fetch = max(fetch * 4, k + 2048)  # ties come in hundreds: one big step
+            if not hits:
+                return []
+            cut = hits[min(k, len(hits)) - 1][0]
+            head = [hit for hit in hits if hit[0] >= cut]  # only these can make the cut
+            ids = self._searcher.fast_field_values("id", [a for _s, a in head])
+        found = sorted((-s, int(i)) for (s, _a), i in zip(head, ids, strict=True) if i is not None)
+        return [(i, -negated) for negated, i in found[:k]]
 
     def count(self, match: Match, cap: int) -> int:
         """How many windows match, counting no further than `cap`."""
