@@ -20,6 +20,7 @@ PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare
 RANKING_VERSION = "8"
 
 _rank_caches: WeakKeyDictionary[Library, RankCache] = WeakKeyDictionary()  # one per library
+_doc_languages: WeakKeyDictionary[Library, tuple[int, dict[str, str | None]]] = WeakKeyDictionary()
 
 
 _ROWS = """
@@ -109,11 +110,21 @@ def _other_languages(library: Library, languages: tuple[str, ...]) -> set[str]:
     """Documents written in a language the deck does not quote (unknown counts as allowed)."""
     return {
         name
-        for name, lang in library.db.execute(
-            "SELECT name, json_extract(meta, '$.language') FROM docs WHERE skipped IS NULL"
-        )
+        for name, lang in _languages(library).items()
         if lang and lang not in ("und", *languages)
     }
+
+
+def _languages(library: Library) -> dict[str, str | None]:
+    """Each indexed document's language, read once per index generation (every theme asks)."""
+    generation = library.index.generation
+    known = _doc_languages.get(library)
+    if known is None or known[0] != generation:
+        rows = library.db.execute(
+            "SELECT name, json_extract(meta, '$.language') FROM docs WHERE skipped IS NULL"
+        )
+        known = _doc_languages[library] = (generation, dict(rows.fetchall()))
+    return known[1]
 
 
 def _candidate_with(row: tuple, relevance: float, terms: tuple[str, ...]) -> Candidate:
