@@ -30,11 +30,12 @@ WHERE w.id IN (SELECT value FROM json_each(?))
 """
 
 
-def _top(library: Library, match: query.Match, limit: int) -> list[tuple]:
+def _top(library: Library, match: query.Match, limit: int, *, wide: bool = False) -> list[tuple]:
     """The best `limit` windows for `match` as rows (id, name, start, end, p_start, p_end,
     words, dangling, quality, bm25), best first; bm25 is negated, lower is better, as FTS5's
-    was. Ranked by the full-text index first, joined to their rows after."""
-    hits = library.fulltext.top(match, limit)
+    was. Ranked by the full-text index first, joined to their rows after. `wide`: see
+    `TextIndex.top` (for a theme's pool: its common keywords tie at the cut)."""
+    hits = library.fulltext.top(match, limit, wide=wide)
     if not hits:
         return []
     found = {r[0]: r for r in library.db.execute(_ROWS, (json.dumps([i for i, _ in hits]),))}
@@ -94,12 +95,12 @@ def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Ca
     match = query.theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return []
-    rows = {r[0]: r for r in _top(library, match, POOL)}
+    rows = {r[0]: r for r in _top(library, match, POOL, wide=True)}
     for keyword in theme.keywords:  # every keyword gets a few of its own, so rare terms are seen
         if not (single := query.theme_match([keyword], list(theme.exclude))):
             continue
         limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
-        for r in _top(library, single, limit):
+        for r in _top(library, single, limit, wide=True):
             rows.setdefault(r[0], r)
     foreign = _other_languages(library, languages)
     kept = [r for r in rows.values() if r[1] not in foreign]
