@@ -23,8 +23,8 @@ from briefing.atomic import write_atomic
 from briefing.cachedir import cache_dir, notice
 from briefing.compose import cache_format
 from briefing.deck import Deck, Excerpt
-from briefing.errors import OutputError, display_path
-from briefing.sources.documents import Listing, list_stamped, snapshot
+from briefing.errors import CorpusError, OutputError, display_path
+from briefing.sources.documents import DocFile, Listing, list_documents, snapshot
 
 if TYPE_CHECKING:
     from briefing.sources.library import Library
@@ -138,7 +138,7 @@ def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None]:
     if not sources.is_dir() or record.deck.sources_dir != sources:
         return None, None
     unlisted: dict[str, str] = {}
-    files = list_stamped(sources, unlisted)
+    files = _listed(sources, unlisted)
     if record.listing and snapshot(sources, files=files) == record.listing:
         return _checked(record, path), None  # no source touched: the index need not be opened
     if not sync:
@@ -158,6 +158,15 @@ def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None]:
     if listing != record.listing:  # touched, not changed: take the fast path next time
         _write(outline, replace(record, listing=listing))
     return record.deck, None
+
+
+def _listed(sources: Path, unlisted: dict[str, str]) -> list[DocFile]:
+    """As `list_stamped`, keeping what was left out (for the sync's report). Not there: the
+    index's analysis version hashes documents.py, and a change there rebuilds every index."""
+    try:
+        return list_documents(sources, unlisted)
+    except (CorpusError, OSError):
+        return []
 
 
 def _checked(record: Record, path: Path) -> Deck | None:

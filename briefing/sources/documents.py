@@ -162,11 +162,10 @@ def read_document(path: Path) -> tuple[str, str]:
 Listing = tuple[tuple[str, int, int], ...]  # (name, size, mtime or -1) of every source
 
 
-def list_stamped(sources: Path, skipped: dict[str, str] | None = None) -> list[DocFile]:
-    """The sources folder's documents, or none when the folder is unusable right now; what
-    was left out goes into `skipped` (see list_documents)."""
+def list_stamped(sources: Path) -> list[DocFile]:
+    """The sources folder's documents, or none when the folder is unusable right now."""
     try:
-        return list_documents(sources, skipped)
+        return list_documents(sources)
     except (CorpusError, OSError):
         return []
 

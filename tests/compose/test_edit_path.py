@@ -57,6 +57,7 @@ def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, mo
 
 
 def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypatch):
+    from briefing.compose import cache
     from briefing.sources import documents
 
     outline = project / "outlines" / "us-vietnam.yaml"
@@ -75,7 +76,7 @@ def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypat
         syncs.append(1)
         return real_sync(self, *args, **kwargs)
 
-    for module in (documents, composer, index):
+    for module in (cache, documents, composer, index):
         monkeypatch.setattr(module, "list_documents", counting_list)
     monkeypatch.setattr(index.Index, "sync", counting_sync)
     changed = sorted((project / "seeds").glob("*.txt"))[0]
