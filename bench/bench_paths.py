@@ -119,7 +119,13 @@ PATHS = ("first", "edit", "changed", "search")
 
 
 def measure(
-    size: int, work: Path, repeat: int, searches: int, code: corpus.Code, only: tuple[str, ...]
+    size: int,
+    work: Path,
+    repeat: int,
+    searches: int,
+    code: corpus.Code,
+    only: tuple[str, ...],
+    baseline: corpus.Code | None = None,
 ) -> list[tuple]:
     """Every row for one corpus, or those of the paths in `only`: (what, measured, target,
     met or None)."""
@@ -155,11 +161,17 @@ def measure(
             cmd = [py, "-m", "briefing", "compose", str(edited), "--json"]
             edits.append(corpus.checked(corpus.run_child(cmd, code, env=env), "edited compose"))
     floor = statistics.median(startup)
-    changed = []
+    changed, before = [], []
     if "changed" in only:
         corpus._progress(f"{size:,} docs: compose after one changed document ...")
-        for _ in range(repeat):
-            changed.append(corpus.changed_one(info.folder, size, cache, compose, code))
+        for _ in range(repeat):  # interleaved with the baseline's, each from its own warm state
+            for which, runs in ((code, changed), (baseline, before)):
+                if which is None:
+                    continue
+                if baseline is not None:  # the deck cache holds one record: make it this code's
+                    which_env = which.env(BRIEFING_CACHE_DIR=str(cache))
+                    corpus.checked(corpus.run_child(compose, which, env=which_env), "warm compose")
+                runs.append(corpus.changed_one(info.folder, size, cache, compose, which))
     t = TARGETS
     rows: list[tuple] = []
     if first is not None:
@@ -196,6 +208,17 @@ def measure(
                 f"{median:.3f} s ({median / floor:.1f}x python start-up; runs {spread})",
                 f"<= {t['compose_s']} s",
                 median <= t["compose_s"],
+            )
+        )
+    if before:
+        median = statistics.median(r.seconds for r in before)
+        spread = ", ".join(f"{r.seconds:.3f}" for r in before)
+        rows.append(
+            (
+                f"  the same, baseline {baseline.label} ({baseline.commit[:8]})",  # type: ignore[union-attr]
+                f"{median:.3f} s (runs {spread})",
+                "",
+                None,
             )
         )
     if "search" in only:
@@ -237,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", default=",".join(PATHS), help=f"paths to time, of {', '.join(PATHS)}"
     )
+    parser.add_argument(
+        "--baseline", metavar="REV", help="also time the changed-source row at this revision"
+    )
     args = parser.parse_args(argv)
     only = tuple(p for p in args.only.split(",") if p)
     if not only or set(only) - set(PATHS):
@@ -248,10 +274,14 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(code.folder / "briefing", quiet=1)  # .pyc, as an install has
     work = (args.workdir or Path(tempfile.mkdtemp(prefix="briefing-paths-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
+    baseline = corpus.exported(args.baseline, work) if args.baseline else None
+    if baseline is not None:
+        compileall.compile_dir(baseline.folder / "briefing", quiet=1)
     saved = os.environ.get("BRIEFING_CACHE_DIR")
     try:
         results = {
-            size: measure(size, work, args.repeat, args.searches, code, only) for size in sizes
+            size: measure(size, work, args.repeat, args.searches, code, only, baseline)
+            for size in sizes
         }
     finally:
         if saved is None:
