@@ -4,6 +4,8 @@ FTS5 finds the candidates (recall); this module judges them (precision):
 
 - a keyword counts only where a word of the same lexeme is in the window (`lexeme`), so a stem
   collision ("normally" for "normalisation") is no evidence at all;
+- a phrase and the initials the theme writes in capitals ("foreign direct investment", "FDI")
+  are one concept: spelling a term out and abbreviating it is not two keywords agreeing;
 - a keyword weighs its theme weight times its specificity: IDF over the corpus's windows, and how
   often, among the candidates, it shares a paragraph with another of the theme's keywords
   ("environment" and "import" keep other company than a climate or trade theme's);
