@@ -41,6 +41,29 @@ _GROUP_VERB = re.compile(
     rf"(?<![\w’'])(?P<name>(?:{CAP}\s+){{0,3}}{_ROLES}(?:\s+and\s+{_ROLES})?)"
     rf"{APPOSITIVE}\s+{_ADVERB}{_VERBS}\b"
 )
+# Plural voices in the present: "Analysts say", "Farmers in the delta say", "The senators
+# also urge". Only after a plural role, where a bare verb cannot be anything but the report.
+_PLURAL_VERBS = (
+    r"(?:say|tell|warn|argue|write|urge|insist|contend|predict|caution|note|acknowledge"
+    r"|complain|claim)"
+)
+_PLURAL_ROLES = (
+    r"(?i:diplomat|official|analyst|expert|minister|ambassador|researcher|economist|leader"
+    r"|source|executive|adviser|advisor|engineer|farmer|resident|villager|worker|veteran"
+    r"|officer|observer|critic|activist|lawmaker|legislator|scholar|academic|senator|group"
+    r"|investor|firm)s"
+)
+# "industry groups", "foreign investors": one lower-case word before the role, not a clause's.
+_MODIFIER = (
+    r"(?:(?!(?:that|and|but|as|while|what|how|because|if|when|where|which|who|so|or|though"
+    r"|although|since|than|the|a|an|of|in|on|at|to|for|with|by|from)\s)[a-z][\w’'-]*\s+)?"
+)
+_PLURAL_VERB = re.compile(
+    rf"(?<![\w’'])(?P<name>(?:(?i:the|many|some|most|several|other)\s+(?:[\w’'-]+\s+){{0,2}}?)?"
+    rf"(?:{CAP}\s+){{0,3}}(?:{_PLURAL_ROLES}\s+and\s+)?{_MODIFIER}{_PLURAL_ROLES}"
+    rf"(?:\s+(?:in|at|of|from|for|with)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)?)"
+    rf"{APPOSITIVE}\s+{_ADVERB}{_PLURAL_VERBS}\b"
+)
 _VERB_NAME = re.compile(rf"[,”\"]\s*{_VERBS}\s+(?P<name>{NAME})")
 _ACCORDING = re.compile(
     rf"\b[Aa]ccording to (?P<name>{NAME}|(?:an?|the)\s+[^,.;]{{3,80}}?)(?=[,.;])"
@@ -88,7 +111,7 @@ def named_in(text: str) -> str | None:
     quotation marks (inside them, "Our customers asked us" is the quote, not its speaker)."""
     found: list[tuple[int, str, int]] = []
     quoted = _quoted(text)
-    for pattern in (_SUBJECT_VERB, _ROLE_VERB, _GROUP_VERB, _VERB_NAME, _ACCORDING):
+    for pattern in (_SUBJECT_VERB, _ROLE_VERB, _GROUP_VERB, _PLURAL_VERB, _VERB_NAME, _ACCORDING):
         for match in pattern.finditer(text):
             at = match.start("name")
             if any(s < at < e for s, e in quoted):

@@ -1,4 +1,5 @@
-"""Speaker names as reported speech ends them: the sentence's full stop is not the name's."""
+"""Speaker names as reported speech writes them: plural voices in the present ("Analysts
+say"), and a sentence's full stop that is not the name's."""
 
 from __future__ import annotations
 
@@ -46,3 +47,39 @@ def test_a_name_at_the_end_of_the_sentence_loses_the_full_stop():
 )
 def test_only_a_sentence_full_stop_is_dropped(raw, expected):
     assert clean_name(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Analysts say the new port will cut freight costs by a fifth.", "Analysts"),
+        ("Farmers in the delta say the river is saltier every dry season.", "Farmers in the delta"),
+        ("The senators also urge the State Department to publish the list.", "The senators"),
+        (
+            "Many foreign investors say the licensing rules remain unpredictable.",
+            "Many foreign investors",
+        ),
+        (
+            "Prices rose, and some EU lawmakers and industry groups argue that the mills "
+            "dodge duties.",
+            "some EU lawmakers and industry groups",
+        ),
+        ("Rights groups warn that at least 160 people are held for their posts.", "Rights groups"),
+    ],
+)
+def test_plural_voices_in_the_present_are_reported_speech(sentence, expected):
+    document = f"MANILA, May 3 - A lead paragraph.\n\n{sentence}\n\nAnother paragraph."
+    assert _who(document, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exporters pay less now that the port has opened.",  # no reporting verb
+        "The officials' notes say little about the loan.",  # the notes, not the officials
+        "Engineers test the turbines every spring.",  # a verb that is not a report
+    ],
+)
+def test_a_plural_subject_without_a_report_is_no_speaker(sentence):
+    document = f"A lead paragraph.\n\n{sentence}\n\nAnother paragraph."
+    assert _who(document, sentence) is None
