@@ -83,3 +83,43 @@ def test_plural_voices_in_the_present_are_reported_speech(sentence, expected):
 def test_a_plural_subject_without_a_report_is_no_speaker(sentence):
     document = f"A lead paragraph.\n\n{sentence}\n\nAnother paragraph."
     assert _who(document, sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Thailand's energy ministry said the figures were two years old.",
+            "Thailand's energy ministry",
+        ),
+        (
+            "Thailand's energy ministry rejected the report, saying the figures were two "
+            "years old.",
+            "Thailand's energy ministry",
+        ),
+        (
+            "The petition notes that the joint statement said nothing about the river and "
+            "asks the council to stop the dam.",
+            "The petition",
+        ),
+    ],
+)
+def test_bodies_documents_and_saying_clauses_are_credited(sentence, expected):
+    document = f"BANGKOK, June 2 - A lead paragraph.\n\n{sentence}\n\nAnother paragraph."
+    assert _who(document, sentence) == expected
+
+
+def test_he_urging_is_the_person_named_before():
+    """ "During the trip, he ..., urging ...": he is the minister the story introduced."""
+    document = (
+        "Prime Minister Pham Van Lan flew to Tokyo on Monday for three days of talks.\n\n"
+        "During the trip, he also met the finance minister, urging more loans for the metro."
+    )
+    excerpt = "During the trip, he also met the finance minister, urging more loans for the metro."
+    assert _who(document, excerpt) == "Prime Minister Pham Van Lan"
+
+
+def test_a_participle_that_reports_nothing_is_no_speaker():
+    sentence = "Vietnam signed the deal in 2016, adding a clause on labour rights."
+    document = f"A lead paragraph.\n\n{sentence}\n\nAnother paragraph."
+    assert _who(document, sentence) is None
