@@ -1,14 +1,17 @@
 """Excerpt-quality evaluation: does the composer quote what a briefer would quote?
 
-    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|all] [--json] [--check]
-                                               [--verbose] [--validate-only] [--keep DIR]
+    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|all] [--gold FILE]...
+                                               [--json] [--check] [--verbose] [--validate-only]
+                                               [--keep DIR]
 
-For each part of the split recorded in gold.yaml (tune, holdout) it builds one sources folder
-(the project's seeds/ plus that part's documents from docs/) and one outline with a slide per
-theme of the part (`excerpts: 4`), runs the public CLI, `python -m briefing compose OUTLINE
---json`, in a subprocess with a fresh cache, and scores every excerpt against gold.yaml. Only the
-CLI and its JSON (CONTRACT.md) are used, never the package's modules, so the harness survives a
-restructuring of the package.
+The gold files (default: gold.yaml with the parts tune and holdout, documents in docs/, and
+gold-fresh.yaml with the part fresh, documents in docs-fresh/) each record a split. For each part
+it builds one sources folder (the project's seeds/ plus that part's documents) and one outline
+with a slide per theme of the part (`excerpts: 4`), runs the public CLI, `python -m briefing
+compose OUTLINE --json`, in a subprocess with a fresh cache, and scores every excerpt against the
+part's gold. Only the CLI and its JSON (CONTRACT.md) are used, never the package's modules, so the
+harness survives a restructuring of the package; a non-.txt/.md source's canonical text (what
+quotes and excerpt offsets are judged on) comes from `python -m briefing text FILE --json`.
 
 Metrics, per part and overall (see README.md for the definitions):
   precision@4   an excerpt is relevant if it overlaps a gold passage of the slide's theme, in the
@@ -22,8 +25,8 @@ Metrics, per part and overall (see README.md for the definitions):
   negatives     excerpts overlapping a passage annotated as a trap
 
 Exit status: 0 (also when targets are missed), 1 with --check when a target is missed,
-2 when the harness itself fails (bad gold file, missing document). A composer crash is reported
-as a failed part: exit 0, or 1 with --check.
+2 when the harness itself fails (bad gold file, missing document, unknown part). A composer
+crash is reported as a failed part: exit 0, or 1 with --check.
 """
 
 from __future__ import annotations
@@ -45,9 +48,8 @@ import yaml
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SEEDS = ROOT / "seeds"
-DOCS = HERE / "docs"
 THEMES = HERE / "themes"
-GOLD = HERE / "gold.yaml"
+GOLD_FILES = [HERE / "gold.yaml", HERE / "gold-fresh.yaml"]  # the default; --gold replaces it
 K = 4  # excerpts per slide
 
 TARGETS = {
@@ -293,20 +295,54 @@ class Theme:
     negatives: list[Passage] = field(default_factory=list)
 
 
-def source_path(name: str) -> Path:
-    for folder in (SEEDS, DOCS):
+@dataclass
+class Part:
+    """One part of a split: its themes, its documents and the folder they are in."""
+
+    name: str
+    gold_file: Path
+    docs_dir: Path
+    themes: list[str]
+    docs: list[str]
+
+
+SOURCE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
+PLAIN_SUFFIXES = {".txt", ".md"}  # canonical text is the file itself (CONTRACT.md)
+
+
+def source_path(name: str, part: Part) -> Path:
+    for folder in (SEEDS, part.docs_dir):
         if (folder / name).is_file():
             return folder / name
-    raise HarnessError(f"gold.yaml: source {name!r} is in neither seeds/ nor {DOCS}")
+    raise HarnessError(
+        f"{part.gold_file.name}: source {name!r} is in neither seeds/ nor {part.docs_dir}"
+    )
 
 
-_TEXTS: dict[str, str] = {}
+_TEXTS: dict[Path, str] = {}
 
 
-def source_text(name: str) -> str:
-    if name not in _TEXTS:
-        _TEXTS[name] = source_path(name).read_text(encoding="utf-8")
-    return _TEXTS[name]
+def canonical_text(path: Path) -> str:
+    """The text excerpt offsets index: the file for .txt/.md; for other formats what the public
+    CLI's `briefing text --json` extracts, so quotes and excerpts are judged on what it quotes."""
+    if path not in _TEXTS:
+        if path.suffix.lower() in PLAIN_SUFFIXES:
+            _TEXTS[path] = path.read_text(encoding="utf-8")
+        else:
+            cmd = [sys.executable, "-m", "briefing", "text", str(path), "--json"]
+            proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+            if proc.returncode != 0:
+                last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
+                raise HarnessError(f"cannot extract the canonical text of {path}: {last}")
+            try:
+                _TEXTS[path] = json.loads(proc.stdout)["text"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise HarnessError(f"`briefing text --json {path}` gave no text: {exc}") from exc
+    return _TEXTS[path]
+
+
+def source_text(name: str, part: Part) -> str:
+    return canonical_text(source_path(name, part))
 
 
 def find_all(text: str, quote: str) -> list[tuple[int, int]]:
@@ -317,72 +353,129 @@ def find_all(text: str, quote: str) -> list[tuple[int, int]]:
     return spans
 
 
-def load_gold() -> tuple[dict, dict[str, Theme]]:
-    """Read and check gold.yaml: every quote an exact substring of its source, every source in
-    the seeds or in the theme's own part, every document in exactly one part."""
-    try:
-        data = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise HarnessError(f"cannot read {GOLD}: {exc}") from exc
-    split = data.get("split") or {}
-    if set(split) != {"tune", "holdout"}:
-        raise HarnessError("gold.yaml: split must have exactly the parts 'tune' and 'holdout'")
+def read_split(gold_file: Path, data: dict) -> dict[str, Part]:
+    """The parts of one gold file's split: every theme and document in exactly one part, every
+    document of its docs folder (`docs_dir`, default docs/) in some part."""
+    where = gold_file.name
+    docs_dir = (gold_file.parent / str(data.get("docs_dir") or "docs")).resolve()
+    if not docs_dir.is_dir():
+        raise HarnessError(f"{where}: documents folder {docs_dir} not found (docs_dir)")
+    split = data.get("split")
+    if not isinstance(split, dict) or not split:
+        raise HarnessError(f"{where}: needs a `split` with at least one part")
+    parts: dict[str, Part] = {}
     owner: dict[str, str] = {}
     theme_part: dict[str, str] = {}
-    for part, spec in split.items():
+    for name, spec in split.items():
+        spec = spec or {}
+        part = parts[name] = Part(name, gold_file, docs_dir, [], [])
         for doc in spec.get("docs") or []:
             if doc in owner:
-                raise HarnessError(f"gold.yaml: document {doc} is in both parts")
-            if not (DOCS / doc).is_file():
-                raise HarnessError(f"gold.yaml: document {doc} not found in {DOCS}")
-            owner[doc] = part
+                raise HarnessError(f"{where}: document {doc} is in two parts")
+            if not (docs_dir / doc).is_file():
+                raise HarnessError(f"{where}: document {doc} not found in {docs_dir}")
+            owner[doc] = name
+            part.docs.append(doc)
         for theme in spec.get("themes") or []:
             if theme in theme_part:
-                raise HarnessError(f"gold.yaml: theme {theme} is in both parts")
+                raise HarnessError(f"{where}: theme {theme} is in two parts")
             if not (THEMES / f"{theme}.yaml").is_file():
-                raise HarnessError(f"gold.yaml: theme file {theme}.yaml not found in {THEMES}")
-            theme_part[theme] = part
+                raise HarnessError(f"{where}: theme file {theme}.yaml not found in {THEMES}")
+            theme_part[theme] = name
+            part.themes.append(theme)
     unlisted = sorted(
-        p.name for p in DOCS.iterdir() if p.suffix in {".txt", ".md"} and p.name not in owner
+        p.name
+        for p in docs_dir.iterdir()
+        if p.suffix.lower() in SOURCE_SUFFIXES and p.name not in owner
     )
     if unlisted:
-        raise HarnessError(f"gold.yaml: documents in no part: {', '.join(unlisted)}")
-    themes: dict[str, Theme] = {}
+        raise HarnessError(f"{where}: documents in no part: {', '.join(unlisted)}")
+    return parts
+
+
+def read_gold_file(gold_file: Path) -> dict:
+    try:
+        data = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise HarnessError(f"cannot read {gold_file}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise HarnessError(f"{gold_file.name}: not a mapping with `split` and `themes`")
+    return data
+
+
+def load_themes(gold_file: Path, data: dict, parts: dict[str, Part]) -> dict[str, dict[str, Theme]]:
+    """Check one gold file's passages: every quote an exact substring of its source's canonical
+    text, every source in the seeds or in the theme's own part; per part, its themes."""
+    where = gold_file.name
+    part_of = {tid: p for p in parts.values() for tid in p.themes}
+    owner = {doc: p.name for p in parts.values() for doc in p.docs}
+    themes: dict[str, dict[str, Theme]] = {name: {} for name in parts}
     problems: list[str] = []
     for tid, spec in (data.get("themes") or {}).items():
-        if tid not in theme_part:
-            raise HarnessError(f"gold.yaml: theme {tid} is in no part of the split")
-        theme = themes[tid] = Theme(tid, theme_part[tid])
+        if tid not in part_of:
+            raise HarnessError(f"{where}: theme {tid} is in no part of the split")
+        part = part_of[tid]
+        theme = themes[part.name][tid] = Theme(tid, part.name)
         for kind in ("gold", "negatives"):
-            for i, entry in enumerate(spec.get(kind) or []):
-                where = f"{tid}.{kind}[{i}]"
+            for i, entry in enumerate((spec or {}).get(kind) or []):
+                at = f"{tid}.{kind}[{i}]"
                 name, quote = entry.get("source"), entry.get("quote")
                 if not name or not quote:
-                    problems.append(f"{where}: needs source and quote")
+                    problems.append(f"{at}: needs source and quote")
                     continue
-                if name in owner and owner[name] != theme.part:
-                    problems.append(f"{where}: {name} belongs to the {owner[name]} part")
+                if name in owner and owner[name] != part.name:
+                    problems.append(f"{at}: {name} belongs to the {owner[name]} part")
                     continue
                 try:
-                    spans = find_all(source_text(name), quote)
+                    spans = find_all(source_text(name, part), quote)
                 except HarnessError as exc:
-                    problems.append(f"{where}: {exc}")
+                    problems.append(f"{at}: {exc}")
                     continue
                 if not spans:
                     problems.append(
-                        f"{where}: quote is not a verbatim substring of {name}: {quote[:70]!r}"
+                        f"{at}: quote is not a verbatim substring of {name}'s canonical text:"
+                        f" {quote[:70]!r}"
                     )
                     continue
                 passage = Passage(name, quote, spans, entry.get("speaker"), entry.get("why"))
                 getattr(theme, kind).append(passage)
         if len(theme.gold) < 6:
             problems.append(f"{tid}: only {len(theme.gold)} gold passages (at least 6 wanted)")
-    missing = sorted(set(theme_part) - set(themes))
+    missing = sorted(set(part_of) - {t for ts in themes.values() for t in ts})
     if missing:
         problems.append(f"no gold for themes: {', '.join(missing)}")
     if problems:
-        raise HarnessError("gold.yaml is invalid:\n  " + "\n  ".join(problems))
-    return split, themes
+        raise HarnessError(f"{where} is invalid:\n  " + "\n  ".join(problems))
+    return themes
+
+
+def load_gold(
+    gold_files: list[Path], wanted: str = "all"
+) -> tuple[dict[str, Part], dict[str, dict[str, Theme]]]:
+    """The parts of all gold files, in order (a part name in one file only), and the checked
+    themes of the files that hold the wanted part (`all`: every file), so that a run of one part
+    does not extract or judge the other files' documents."""
+    parts: dict[str, Part] = {}
+    files: list[tuple[Path, dict, dict[str, Part]]] = []
+    for gold_file in gold_files:
+        data = read_gold_file(gold_file)
+        file_parts = read_split(gold_file, data)
+        for name, part in file_parts.items():
+            if name in parts:
+                raise HarnessError(
+                    f"{gold_file.name}: part {name!r} is also in {parts[name].gold_file.name}"
+                )
+            parts[name] = part
+        files.append((gold_file, data, file_parts))
+    if wanted != "all" and wanted not in parts:
+        raise HarnessError(f"no part {wanted!r} in the gold files; parts: {', '.join(parts)}")
+    themes: dict[str, dict[str, Theme]] = {}
+    for gold_file, data, file_parts in files:
+        if wanted == "all" or wanted in file_parts:
+            themes.update(load_themes(gold_file, data, file_parts))
+    if wanted != "all":
+        parts = {wanted: parts[wanted]}
+    return parts, themes
 
 
 # ---------------------------------------------------------------------------- compose
@@ -403,25 +496,23 @@ def hit(excerpt: dict, passages: list[Passage]) -> Passage | None:
     return None
 
 
-def compose_part(part: str, spec: dict, themes: dict[str, Theme], keep: Path | None) -> dict:
+def compose_part(part: Part, themes: dict[str, Theme], keep: Path | None) -> dict:
     """Compose the part's outline through the CLI; the parsed JSON or an {'error': ...}."""
-    tmp = Path(tempfile.mkdtemp(prefix=f"quality-{part}-"))
+    tmp = Path(tempfile.mkdtemp(prefix=f"quality-{part.name}-"))
     try:
         sources = tmp / "sources"
         sources.mkdir()
         for f in SEEDS.iterdir():
             if f.is_file():
                 shutil.copy2(f, sources / f.name)
-        for doc in spec["docs"]:
-            shutil.copy2(DOCS / doc, sources / doc)
+        for doc in part.docs:
+            shutil.copy2(part.docs_dir / doc, sources / doc)
         outline = {
-            "title": f"Excerpt quality: {part}",
+            "title": f"Excerpt quality: {part.name}",
             "sources": "sources",  # relative to the outline, so a --keep copy still works
             "themes": str(THEMES),
             "slides": [
-                {"title": tid, "theme": tid, "excerpts": K}
-                for tid in spec["themes"]
-                if tid in themes
+                {"title": tid, "theme": tid, "excerpts": K} for tid in part.themes if tid in themes
             ],
         }
         outline_path = tmp / "outline.yaml"
@@ -440,7 +531,7 @@ def compose_part(part: str, spec: dict, themes: dict[str, Theme], keep: Path | N
         return deck
     finally:
         if keep is not None:
-            dest = keep / part
+            dest = keep / part.name
             shutil.rmtree(dest, ignore_errors=True)
             shutil.copytree(tmp, dest, ignore=shutil.ignore_patterns("cache"))
         shutil.rmtree(tmp, ignore_errors=True)
@@ -449,13 +540,16 @@ def compose_part(part: str, spec: dict, themes: dict[str, Theme], keep: Path | N
 # ---------------------------------------------------------------------------- scoring
 
 
-def score_slide(theme: Theme, slide: dict, has_speaker_field: bool) -> dict:
+def score_slide(theme: Theme, slide: dict, has_speaker_field: bool, part: Part) -> dict:
     excerpts = slide.get("excerpts") or []
     rows, gains = [], []
     for e in excerpts:
         text = e.get("text", "")
-        canonical = source_text(e["source"]) if e["source"].endswith((".txt", ".md")) else None
-        verbatim = canonical is None or canonical[e["start"] : e["end"]] == text
+        try:
+            canonical: str | None = source_text(e["source"], part)
+        except HarnessError:  # a source the harness did not give it: cannot be verbatim
+            canonical = None
+        verbatim = canonical is not None and canonical[e["start"] : e["end"]] == text
         gold = hit(e, theme.gold)
         negative = hit(e, theme.negatives)
         wrong_speaker = None
@@ -630,9 +724,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--part",
-        choices=("tune", "holdout", "all"),
         default="all",
-        help="which part to compose (tune while tuning; default: all)",
+        metavar="NAME",
+        help="which part to compose: tune, holdout, fresh or all (tune while tuning; default: all)",
+    )
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="a gold file (repeatable; default: gold.yaml and gold-fresh.yaml)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
@@ -640,7 +741,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--validate-only",
         action="store_true",
-        help="check gold.yaml (verbatim quotes, split) and stop",
+        help="check the gold files (verbatim quotes, split) and stop",
     )
     parser.add_argument(
         "--selftest",
@@ -649,29 +750,38 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", type=Path, help="copy each part's outline and sources here")
     args = parser.parse_args(argv)
-    try:
-        split, themes = load_gold()
-    except HarnessError as exc:
-        print(f"evaluate.py: {exc}", file=sys.stderr)
-        return 2
     if args.selftest:
         selftest()
         print("heuristics self-test ok")
         return 0
+    gold_files = [p.resolve() for p in args.gold] if args.gold else GOLD_FILES
+    try:
+        parts, themes = load_gold(gold_files, args.part)
+    except HarnessError as exc:
+        print(f"evaluate.py: {exc}", file=sys.stderr)
+        return 2
     if args.validate_only:
-        n_gold = sum(len(t.gold) for t in themes.values())
-        n_neg = sum(len(t.negatives) for t in themes.values())
-        print(f"gold.yaml ok: {len(themes)} themes, {n_gold} gold passages, {n_neg} negatives")
+        for gold_file in gold_files:
+            names = [p.name for p in parts.values() if p.gold_file == gold_file]
+            if not names:
+                continue
+            mine = [t for name in names for t in themes[name].values()]
+            n_gold = sum(len(t.gold) for t in mine)
+            n_neg = sum(len(t.negatives) for t in mine)
+            print(
+                f"{gold_file.name} ok: parts {', '.join(names)}; {len(mine)} themes,"
+                f" {n_gold} gold passages, {n_neg} negatives"
+            )
         return 0
-    parts = ["tune", "holdout"] if args.part == "all" else [args.part]
     report: dict = {"parts": {}, "summary": {}, "misses": []}
     all_slides: list[dict] = []
     failed_any = False
-    for part in parts:
-        deck = compose_part(part, split[part], themes, args.keep)
+    for name, part in parts.items():
+        part_themes = themes[name]
+        deck = compose_part(part, part_themes, args.keep)
         if "error" in deck:
-            report["parts"][part] = {"error": deck["error"]}
-            report["misses"].extend(misses(part, {}, True))
+            report["parts"][name] = {"error": deck["error"]}
+            report["misses"].extend(misses(name, {}, True))
             failed_any = True
             continue
         has_speaker = any(
@@ -681,16 +791,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         slides = []
         for sl in deck.get("slides", []):
-            if sl.get("theme") in themes:
-                slides.append(score_slide(themes[sl["theme"]], sl, has_speaker))
+            if sl.get("theme") in part_themes:
+                slides.append(score_slide(part_themes[sl["theme"]], sl, has_speaker, part))
         summary = summarise(slides)
-        report["parts"][part] = {
+        report["parts"][name] = {
             "slides": slides,
             "speaker_field": has_speaker,
             "warnings": deck.get("_stderr", ""),
         }
-        report["summary"][part] = summary
-        part_misses = misses(part, summary, False)
+        report["summary"][name] = summary
+        part_misses = misses(name, summary, False)
         if len(parts) > 1:  # only precision is a per-part target; the rest are judged overall
             part_misses = [m for m in part_misses if "precision" in m]
         report["misses"].extend(part_misses)

@@ -4,6 +4,8 @@ FTS5 finds the candidates (recall); this module judges them (precision):
 
 - a keyword counts only where a word of the same lexeme is in the window (`lexeme`), so a stem
   collision ("normally" for "normalisation") is no evidence at all;
+- a phrase and the initials the theme writes in capitals ("foreign direct investment", "FDI")
+  are one concept: spelling a term out and abbreviating it is not two keywords agreeing;
 - a keyword weighs its theme weight times its specificity: IDF over the corpus's windows, and how
   often, among the candidates, it shares a paragraph with another of the theme's keywords
   ("environment" and "import" keep other company than a climate or trade theme's);
@@ -37,7 +39,8 @@ DF_CAP = 50_000  # counting a keyword's windows stops here: beyond it the word i
 
 @dataclass(frozen=True)
 class Concept:
-    """Keywords with the same lemmas ("semiconductor", "semiconductors") are one concept."""
+    """Keywords with the same lemmas ("semiconductor", "semiconductors") are one concept, and
+    so are a phrase and its initials ("foreign direct investment", "FDI")."""
 
     lemmas: tuple[str, ...]
     keyword: str  # the member the theme weights most
@@ -45,6 +48,7 @@ class Concept:
     weight: float
     context: bool  # needs another theme keyword nearby to count
     plain_forms: tuple[str, ...] = ()  # members not under `context:`, lower case
+    aliases: tuple[tuple[str, ...], ...] = ()  # other lemma runs of the same concept
 
     def generic(self, surface: str) -> bool:
         """Whether a hit of this concept is its generic `context:` form: "balance" in "balance
@@ -56,14 +60,20 @@ class Concept:
 
 
 def concepts(theme: Theme) -> list[Concept]:
+    """The theme's keywords grouped into concepts, in the order the theme first names them."""
     groups: dict[tuple[str, ...], list[str]] = {}
     for keyword in theme.keywords:
         key = lexeme.lemmas(keyword)
         if key:
             groups.setdefault(key, []).append(keyword)
+    aliases = _initialisms(groups)
     context = {k.lower() for k in getattr(theme, "context", ())}
     out = []
     for key, members in groups.items():
+        if key in aliases:
+            continue  # counted with the phrase it abbreviates
+        forms = [k for k, phrase in aliases.items() if phrase == key]
+        members = members + [m for k in forms for m in groups[k]]
         best = max(members, key=lambda k: (theme.weight(k), -members.index(k)))
         out.append(
             Concept(
@@ -73,9 +83,24 @@ def concepts(theme: Theme) -> list[Concept]:
                 theme.weight(best),
                 any(m.lower() in context for m in members),
                 tuple(m.lower() for m in members if m.lower() not in context),
+                tuple(forms),
             )
         )
     return out
+
+
+def _initialisms(groups: dict[tuple[str, ...], list[str]]) -> dict[tuple[str, ...], tuple]:
+    """Phrase keys keyed by the one-word key that spells their initials, when the theme wrote
+    that word in capitals ("FDI" for "foreign direct investment", "MIA" for "missing in
+    action"): the same evidence, which must not count as two keywords agreeing."""
+    by_initials = {"".join(w[0] for w in key): key for key in groups if len(key) > 1}
+    return {
+        key: by_initials[key[0]]
+        for key, members in groups.items()
+        if len(key) == 1
+        and key[0] in by_initials
+        and any(m.isupper() and len(m) > 1 for m in members)
+    }
 
 
 def _idf(library: Library, concept: Concept, total: int) -> float:
@@ -87,7 +112,10 @@ def _idf(library: Library, concept: Concept, total: int) -> float:
 
 
 def _find(concept: Concept, tokens: lexeme.Tokens) -> list[tuple[int, int]]:
-    return lexeme.find(concept.lemmas, tokens)
+    found = lexeme.find(concept.lemmas, tokens)
+    for alias in concept.aliases:
+        found += lexeme.find(alias, tokens)
+    return found
 
 
 def _outermost(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -113,7 +141,7 @@ def rank(
     if not found or not rows:
         return []
     (total,) = library.db.execute("SELECT count(*) FROM windows").fetchone()
-    wanted = lexeme.prefixes([c.lemmas for c in found])
+    wanted = lexeme.prefixes([form for c in found for form in (c.lemmas, *c.aliases)])
 
     def judge(name: str, p_start: int, p_end: int) -> list[tuple[int, int, int]]:
         """Which concepts a paragraph holds, where (one tokenisation per paragraph)."""
@@ -121,7 +149,7 @@ def rank(
         return _outermost([(i, s, e) for i, c in enumerate(found) for s, e in _find(c, tokens)])
 
     # Kept between runs by content (hit_cache): a changed source re-tokenises only its own.
-    para_hits = hit_cache.paragraph_hits(library, [c.lemmas for c in found], rows, judge)
+    para_hits = hit_cache.paragraph_hits(library, [repr(c) for c in found], rows, judge)
     # Specificity: IDF, and how often the concept has theme company in its paragraphs.
     alone = [0] * len(found)
     seen = [0] * len(found)

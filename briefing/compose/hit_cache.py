@@ -42,37 +42,38 @@ _shas: WeakKeyDictionary[Library, tuple[int, dict[str, str]]] = WeakKeyDictionar
 _broken: set[Path] = set()  # files this run found unusable: not tried again
 
 
-def theme_key(concept_lemmas: list[tuple[str, ...]]) -> str:
+def theme_key(concepts: list[str]) -> str:
     """The cache key of a theme's concepts (in order: hits name them by index) under this
     code, which includes the tokeniser, the lemma folds and the evidence rules."""
     from briefing.compose import lemma_store  # the lemmas' own version (simplemma, folds)
 
-    spec = [code_digest(), lemma_store.store_path().name, concept_lemmas]
+    spec = [code_digest(), lemma_store.store_path().name, concepts]
     return hashlib.sha256(json.dumps(spec).encode()).hexdigest()[:32]
 
 
 def paragraph_hits(
     library: Library,
-    concept_lemmas: list[tuple[str, ...]],
+    concepts: list[str],
     rows: list[tuple],
     compute: Callable[[str, int, int], Hits],
 ) -> dict[tuple[str, int], Hits]:
     """Hits per candidate paragraph (name, start) of `rows` (id, name, start, end, p_start,
     p_end, ...): read back where the same text was judged before, else `compute(name, p_start,
-    p_end)` (which tokenises it) and remembered."""
+    p_end)` (which tokenises it) and remembered. `concepts`: whatever the hits depend on besides
+    the text, one string per concept (their reprs: lemmas, aliases, ...)."""
     wanted: dict[tuple[str, int], int] = {}
     for row in rows:
         wanted.setdefault((row[1], row[4]), row[5])
     path = _path(library)
     shas = _doc_shas(library)
-    key = theme_key(concept_lemmas)
+    key = theme_key(concepts)
     stored = _read(path, key) if path is not None else {}
     found: dict[tuple[str, int], Hits] = {}
     new: list[tuple[str, int, int, Hits]] = []
     for (name, start), end in wanted.items():
         sha = shas.get(name)
         value = stored.get((sha, start, end)) if sha else None
-        hits = _decode(value, len(concept_lemmas), start, end) if value else None
+        hits = _decode(value, len(concepts), start, end) if value else None
         if hits is None:
             hits = compute(name, start, end)
             if sha:

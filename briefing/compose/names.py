@@ -3,6 +3,8 @@ speaker and interview readers."""
 
 from __future__ import annotations
 
+import re
+
 TITLES = (
     r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Amb|Prof|Mr|Mrs|Ms|Dr|St|Sgt|Capt|Maj|Cmdr|Pres|Sec)\.?"
     r"|President|Prime Minister|General Secretary|Secretary|Minister|Ambassador|Senator"
@@ -16,8 +18,13 @@ APPOSITIVE = r"(?:,\s*[^,;:\"“”]{1,140},)?"
 # Not speakers: sentence-initial words that happen to be capitalised before a verb.
 _NOT_NAMES = frozenset(
     """It He She They We I You This That These Those There Here In On At As But And Yet
-    So Also When While After Before If Although Though Because Since Asked""".split()
+    So Also When While After Before If Although Though Because Since Asked During Under
+    Despite Amid Following However Meanwhile Still Over Through With Without For From By""".split()
 )
+
+
+# Words that end a name with their own full stop: "Martin Cole Jr.", "Hoa Phat Co."
+_NAME_ABBREVIATIONS = frozenset("Jr Sr Inc Ltd Corp Co Bros Esq Plc".split())
 
 
 def clean_name(name: str) -> str | None:
@@ -26,4 +33,15 @@ def clean_name(name: str) -> str | None:
     first = name.split()[0] if name else ""
     if not name or name in _NOT_NAMES or first in _NOT_NAMES:
         return None
-    return name
+    return _without_full_stop(name)
+
+
+def _without_full_stop(name: str) -> str:
+    """ "said Sen. Welch." ends the sentence, not the name: drop that stop, but keep an
+    initial's, an acronym's ("U.S.") and a name-final abbreviation's ("Jr.")."""
+    last = name.rsplit(" ", 1)[-1]
+    if not last.endswith(".") or len(last) <= 2 or "." in last[:-1]:
+        return name
+    if last[:-1] in _NAME_ABBREVIATIONS or re.fullmatch(TITLES + r"\.", last):
+        return name
+    return name[:-1]

@@ -25,7 +25,8 @@ _ROLES = (
     r"(?:diplomat|official|spokesperson|spokesman|spokeswoman|analyst|expert|minister"
     r"|ambassador|lecturer|researcher|economist|leader|source|executive|adviser|advisor"
     r"|engineer|farmer|resident|villager|worker|veteran|officer|ministry|government|statement"
-    r"|observer|critic|activist|lawmaker|legislator|scholar|academic)s?"
+    r"|observer|critic|activist|lawmaker|legislator|scholar|academic|letter|petition"
+    r"|submission)s?"
 )
 _ADVERB = (
     r"(?:(?:have|has|had)\s+)?(?:(?:long|also|repeatedly|previously|often|publicly|\w+ly)\s+)?"
@@ -36,10 +37,45 @@ _ROLE_VERB = re.compile(
     rf"(?:\s+(?:at|of|in|for|with|from|involved|close|familiar)\s+(?:[\w’'-]+\s+){{0,6}}?)?)"
     rf"{APPOSITIVE}\s*{_ADVERB}{_VERBS}\b"
 )
-# "U.S. officials said", "Chinese diplomats told", "officials and diplomats said".
+# "industry groups", "foreign investors": one lower-case word before the role, not a clause's.
+_MODIFIER = (
+    r"(?:(?!(?:that|and|but|as|while|what|how|because|if|when|where|which|who|so|or|though"
+    r"|although|since|than|the|a|an|of|in|on|at|to|for|with|by|from)\s)[a-z][\w’'-]*\s+)?"
+)
+# "U.S. officials said", "Chinese diplomats told", "officials and diplomats said",
+# "Vietnam's foreign ministry said".
 _GROUP_VERB = re.compile(
-    rf"(?<![\w’'])(?P<name>(?:{CAP}\s+){{0,3}}{_ROLES}(?:\s+and\s+{_ROLES})?)"
+    rf"(?<![\w’'])(?P<name>(?:{CAP}\s+){{0,3}}{_MODIFIER}{_ROLES}(?:\s+and\s+{_ROLES})?)"
     rf"{APPOSITIVE}\s+{_ADVERB}{_VERBS}\b"
+)
+# Plural voices in the present: "Analysts say", "Farmers in the delta say", "The senators
+# also urge". Only after a plural role, where a bare verb cannot be anything but the report.
+_PLURAL_VERBS = (
+    r"(?:say|tell|warn|argue|write|urge|insist|contend|predict|caution|note|acknowledge"
+    r"|complain|claim)"
+)
+_PLURAL_ROLES = (
+    r"(?i:diplomat|official|analyst|expert|minister|ambassador|researcher|economist|leader"
+    r"|source|executive|adviser|advisor|engineer|farmer|resident|villager|worker|veteran"
+    r"|officer|observer|critic|activist|lawmaker|legislator|scholar|academic|senator|group"
+    r"|investor|firm)s"
+)
+_PLURAL_VERB = re.compile(
+    rf"(?<![\w’'])(?P<name>(?:(?i:the|many|some|most|several|other)\s+(?:[\w’'-]+\s+){{0,2}}?)?"
+    rf"(?:{CAP}\s+){{0,3}}(?:{_PLURAL_ROLES}\s+and\s+)?{_MODIFIER}{_PLURAL_ROLES}"
+    rf"(?:\s+(?:in|at|of|from|for|with)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)?)"
+    rf"{APPOSITIVE}\s+{_ADVERB}{_PLURAL_VERBS}\b"
+)
+# "The ministry rejected the claim, saying ...": the clause's subject says it. Only from the
+# start of a sentence, so the subject is the one doing the saying.
+_PARTICIPLES = (
+    r"(?:saying|urging|advocating|(?:adding|arguing|warning|noting|insisting|stressing"
+    r"|claiming)\s+(?:that\b|[“\"]))"
+)
+_SAYING = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<name>(?:[Tt]he\s+)?(?:{CAP}\s+){{0,3}}"
+    rf"{_MODIFIER}{_ROLES}|(?!(?:The|A|An)\s+[a-z]){NAME})\s+[^.,;:\"“”]{{3,160}}?,\s+{_PARTICIPLES}",
+    re.M,
 )
 _VERB_NAME = re.compile(rf"[,”\"]\s*{_VERBS}\s+(?P<name>{NAME})")
 _ACCORDING = re.compile(
@@ -47,18 +83,20 @@ _ACCORDING = re.compile(
 )
 _PRONOUN_VERB = re.compile(
     rf"(?:^|[,”\"]\s*)(?:he|she|He|She)\s+{_VERBS}\b|{_VERBS}\s+(?:he|she)\b"
+    rf"|(?:^|[,.]\s*)(?:he|she|He|She)\s+[^.,;:\"“”]{{3,160}}?,\s+{_PARTICIPLES}"
 )
 _DOCUMENT = re.compile(
     r"\b(joint (?:[\w-]+[’']?\s+)?(?:statement|declaration)|communiqu[ée])\b", re.I
 )
+_A_DOCUMENT = re.compile(r"\b(?:letter|petition|submission|statement|declaration)s?$", re.I)
 _OPENING_QUOTE = re.compile(r"^\s*[\"“‘]")
 
 
 def _with_document(name: str, clause: str) -> str:
     """ "The United States" said "in its joint statement": credit the statement too."""
     doc = _DOCUMENT.search(clause)
-    if doc is None:
-        return name
+    if doc is None or _A_DOCUMENT.search(name):
+        return name  # "The letter notes that the joint statement ...": the letter speaks
     label = _label(doc.group(1))
     return name if label in name.lower() else f"{name} ({label})"
 
@@ -88,7 +126,8 @@ def named_in(text: str) -> str | None:
     quotation marks (inside them, "Our customers asked us" is the quote, not its speaker)."""
     found: list[tuple[int, str, int]] = []
     quoted = _quoted(text)
-    for pattern in (_SUBJECT_VERB, _ROLE_VERB, _GROUP_VERB, _VERB_NAME, _ACCORDING):
+    patterns = (_SUBJECT_VERB, _ROLE_VERB, _GROUP_VERB, _PLURAL_VERB, _SAYING, _VERB_NAME)
+    for pattern in (*patterns, _ACCORDING):
         for match in pattern.finditer(text):
             at = match.start("name")
             if any(s < at < e for s, e in quoted):

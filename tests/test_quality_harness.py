@@ -1,0 +1,116 @@
+"""The excerpt-quality harness (bench/quality/evaluate.py) without composing: its gold files
+validate, a run of one part judges only that part's gold, and quotes from an .html page are judged
+on the page's canonical text (what `briefing text` prints), never on its markup."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUALITY = ROOT / "bench" / "quality"
+PAGE = "asia-rail-lao-cai-haiphong.html"
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+evaluate = _load("bench_quality_evaluate", QUALITY / "evaluate.py")
+
+
+def _seed_gold(n: int = 6) -> list[dict]:
+    """The first n seed passages of gold.yaml's china-balancing theme (real, verbatim quotes)."""
+    data = yaml.safe_load((QUALITY / "gold.yaml").read_text(encoding="utf-8"))
+    seeds = [e for e in data["themes"]["china-balancing"]["gold"] if e["source"][:1].isdigit()]
+    return [{"source": e["source"], "quote": e["quote"]} for e in seeds[:n]]
+
+
+def _gold_file(tmp_path: Path, extra: list[dict], part: str = "mini") -> Path:
+    """A one-part gold file over a docs folder holding one saved web page."""
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    shutil.copy2(QUALITY / "docs-fresh" / PAGE, docs / PAGE)
+    gold = {
+        "docs_dir": str(docs),
+        "split": {part: {"themes": ["china-balancing"], "docs": [PAGE]}},
+        "themes": {"china-balancing": {"gold": _seed_gold() + extra}},
+    }
+    path = tmp_path / f"gold-{part}.yaml"
+    path.write_text(yaml.safe_dump(gold, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_both_shipped_gold_files_validate(capsys):
+    assert evaluate.main(["--validate-only"]) == 0
+    out = capsys.readouterr().out
+    assert "gold.yaml ok: parts tune, holdout; 8 themes" in out
+    assert "gold-fresh.yaml ok: parts fresh; 8 themes" in out
+
+
+def test_gold_option_replaces_the_default_files(capsys):
+    assert evaluate.main(["--validate-only", "--gold", str(QUALITY / "gold.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "gold.yaml ok" in out
+    assert "gold-fresh.yaml" not in out
+
+
+def test_one_part_loads_only_its_own_gold():
+    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, "tune")
+    assert list(parts) == ["tune"]
+    assert "fresh" not in themes  # gold-fresh.yaml's split is read, its passages are not judged
+    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, "fresh")
+    assert list(parts) == ["fresh"]
+    assert sorted(themes["fresh"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
+    assert all(doc in parts["fresh"].docs for doc in ("oped-chip-packaging-bet.html", PAGE))
+
+
+def test_an_unknown_part_is_one_clear_line(capsys):
+    assert evaluate.main(["--part", "nope", "--validate-only"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "evaluate.py: no part 'nope' in the gold files; parts: tune, holdout, fresh"
+
+
+def test_html_quotes_are_judged_on_canonical_text(tmp_path: Path, capsys):
+    # Across two paragraphs: in the canonical text, not in the markup (a </p><p> lies between).
+    across = "a job that can take two days.\n\nThat is supposed to end."
+    assert across not in (QUALITY / "docs-fresh" / PAGE).read_text(encoding="utf-8")
+    good = _gold_file(tmp_path, [{"source": PAGE, "quote": across}])
+    assert evaluate.main(["--validate-only", "--gold", str(good)]) == 0
+    assert "gold-mini.yaml ok: parts mini; 1 themes, 7 gold passages" in capsys.readouterr().out
+
+
+def test_a_quote_from_the_markup_is_rejected(tmp_path: Path, capsys):
+    markup = "Share on Facebook"  # a share widget: in the file, not in the canonical text
+    assert markup in (QUALITY / "docs-fresh" / PAGE).read_text(encoding="utf-8")
+    bad = _gold_file(tmp_path, [{"source": PAGE, "quote": markup}])
+    assert evaluate.main(["--validate-only", "--gold", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "china-balancing.gold[6]: quote is not a verbatim substring of" in err
+    assert PAGE in err
+
+
+def test_an_html_document_in_no_part_is_an_error(tmp_path: Path, capsys):
+    gold = _gold_file(tmp_path, [])
+    shutil.copy2(QUALITY / "docs-fresh" / "oped-chip-packaging-bet.html", tmp_path / "docs")
+    assert evaluate.main(["--validate-only", "--gold", str(gold)]) == 2
+    err = capsys.readouterr().err
+    assert "documents in no part: oped-chip-packaging-bet.html" in err
+
+
+def test_a_part_name_in_two_files_is_an_error(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = _gold_file(tmp_path / "a", []), _gold_file(tmp_path / "b", [])
+    with pytest.raises(evaluate.HarnessError, match="part 'mini' is also in"):
+        evaluate.load_gold([first, second])
