@@ -30,16 +30,28 @@ WHERE w.id IN (SELECT value FROM json_each(?))
 """
 
 
-def _top(library: Library, match: query.Match, limit: int, *, wide: bool = False) -> list[tuple]:
+def _top(library: Library, match: query.Match, limit: int) -> list[tuple]:
     """The best `limit` windows for `match` as rows (id, name, start, end, p_start, p_end,
     words, dangling, quality, bm25), best first; bm25 is negated, lower is better, as FTS5's
-    was. Ranked by the full-text index first, joined to their rows after. `wide`: see
-    `TextIndex.top` (for a theme's pool: its common keywords tie at the cut)."""
-    hits = library.fulltext.top(match, limit, wide=wide)
-    if not hits:
+    was. Ranked by the full-text index first, joined to their rows after."""
+    return _joined(library, [library.fulltext.top(match, limit)])
+
+
+def _joined(library: Library, lists: list[list[tuple[int, float]]]) -> list[tuple]:
+    """Hit lists (id, score) as rows, in order, each window once (its first hit); one query
+    joins them all."""
+    ids = list(dict.fromkeys(i for hits in lists for i, _ in hits))
+    if not ids:
         return []
-    found = {r[0]: r for r in library.db.execute(_ROWS, (json.dumps([i for i, _ in hits]),))}
-    return [(*found[i], -score) for i, score in hits if i in found]
+    found = {r[0]: r for r in library.db.execute(_ROWS, (json.dumps(ids),))}
+    seen: set[int] = set()
+    rows = []
+    for hits in lists:
+        for i, score in hits:
+            if i in found and i not in seen:
+                seen.add(i)
+                rows.append((*found[i], -score))
+    return rows
 
 
 def length_prior(words: int) -> float:
@@ -95,15 +107,16 @@ def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Ca
     match = query.theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return []
-    rows = {r[0]: r for r in _top(library, match, POOL, wide=True)}
-    for keyword in theme.keywords:  # every keyword gets a few of its own, so rare terms are seen
+    # The pool, then a few of every keyword's own, so rare terms are seen; Tantivy is asked at
+    # the widest fetch at once, as a theme's common keywords tie at the cut (TextIndex.top).
+    lists = [library.fulltext.top(match, POOL, wide=True)]
+    for keyword in theme.keywords:
         if not (single := query.theme_match([keyword], list(theme.exclude))):
             continue
         limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
-        for r in _top(library, single, limit, wide=True):
-            rows.setdefault(r[0], r)
+        lists.append(library.fulltext.top(single, limit, wide=True))
     foreign = _other_languages(library, languages)
-    kept = [r for r in rows.values() if r[1] not in foreign]
+    kept = [r for r in _joined(library, lists) if r[1] not in foreign]
     return evidence.rank(library, theme, kept, _candidate_with)
 
 
