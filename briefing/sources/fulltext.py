@@ -214,10 +214,14 @@ class TextIndex:
             if not hits:
                 return []
             cut = hits[min(k, len(hits)) - 1][0]
-            head = [hit for hit in hits if hit[0] >= cut]  # only these can make the cut
-            ids = self._searcher.fast_field_values("id", [a for _s, a in head])
-        found = sorted((-s, int(i)) for (s, _a), i in zip(head, ids, strict=True) if i is not None)
-        return [(i, -negated) for negated, i in found[:k]]
+            above = [hit for hit in hits if hit[0] > cut]  # fewer than k: all make the cut
+            tied = [a for s, a in hits if s == cut]  # often thousands: only their ids are sorted
+            ids = self._searcher.fast_field_values("id", [a for _s, a in above] + tied)
+        found = sorted(
+            (-s, int(i)) for (s, _a), i in zip(above, ids, strict=False) if i is not None
+        )
+        ties = sorted(int(i) for i in ids[len(above) :] if i is not None)
+        return [(i, -negated) for negated, i in found] + [(i, cut) for i in ties[: k - len(found)]]
 
     def count(self, match: Match, cap: int) -> int:
         """How many windows match, counting no further than `cap`."""
