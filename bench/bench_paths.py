@@ -21,6 +21,10 @@ baseline measured in the same run:
 - peak memory: max RSS of the largest process over every run above, and the sampled PSS of the
   first index's process tree (< 500 MB).
 
+`--only changed` (or any of first, edit, changed, search, comma-separated) times only those
+paths; without `first`, the corpus's cache from an earlier run in --workdir is reused as it is
+(the changed-source row runs on a copy of it, never on it).
+
 The compose rows also print their ratio to `python -c "import sqlite3, json"` timed in the same
 run. The children run the working tree's briefing/, its bytecode compiled first as installing
 a package does; the searches run in this process after an untimed warm-up query.
@@ -111,95 +115,139 @@ def search_times(sources: Path, cache: Path, words: list[str], n: int) -> dict[s
     return result
 
 
-def measure(size: int, work: Path, repeat: int, searches: int, code: corpus.Code) -> list[tuple]:
-    """Every row for one corpus: (what, measured, target, met or None)."""
+PATHS = ("first", "edit", "changed", "search")
+
+
+def measure(
+    size: int,
+    work: Path,
+    repeat: int,
+    searches: int,
+    code: corpus.Code,
+    only: tuple[str, ...],
+    baseline: corpus.Code | None = None,
+) -> list[tuple]:
+    """Every row for one corpus, or those of the paths in `only`: (what, measured, target,
+    met or None)."""
     py = sys.executable
     pool = synth.load_seed_pool(corpus.SEEDS)
     info = synth.write_corpus(pool, work / f"corpus-{size}", size, seed=0)
     outline = corpus.write_outline(work / f"paths-outline-{size}.yaml", info.folder)
     cache = work / f"paths-cache-{size}"
-    shutil.rmtree(cache, ignore_errors=True)
-    cache.mkdir(parents=True)
     env = code.env(BRIEFING_CACHE_DIR=str(cache))
     mb = info.bytes / 1e6
-    raw_cmd = [py, *corpus.RAW_READ, str(info.folder)]
-    raw = statistics.median(
-        corpus.checked(corpus.run_child(raw_cmd, code), "raw read").seconds for _ in range(3)
-    )
-    corpus._progress(f"{size:,} docs ({mb:.1f} MB): first index ...")
-    first = corpus.checked(
-        corpus.run_child([py, "-m", "briefing", "compose", str(outline), "--json"], code, env=env),
-        "first index",
-    )
-    disk = folder_bytes(cache)
-    edited = work / f"paths-edited-{size}.yaml"
-    text = outline.read_text("utf-8")
-    startup, edits = [], []
-    for i in range(repeat):
-        startup.append(corpus.run_child([py, *corpus.PYTHON_STARTUP], code).seconds)
-        edited.write_text(edit_one_bullet(text, i + 1), "utf-8")
-        cmd = [py, "-m", "briefing", "compose", str(edited), "--json"]
-        edits.append(corpus.checked(corpus.run_child(cmd, code, env=env), "edited compose"))
-    floor = statistics.median(startup)
-    corpus._progress(f"{size:,} docs: compose after one changed document ...")
     compose = [py, "-m", "briefing", "compose", str(outline), "--json"]
-    changed = corpus.changed_one(info.folder, size, cache, compose, code) if size > 1 else None
-    rare, rare_windows = rare_word(cache, info.folder)
-    corpus._progress(f"{size:,} docs: {searches} searches each for {COMMON!r} and {rare!r} ...")
-    found = search_times(info.folder, cache, [COMMON, rare], searches)
-    edit_s = statistics.median(r.seconds for r in edits)
-    runs = [first, *edits, *([changed] if changed else [])]
-    peak = max(r.max_rss_mb for r in runs)
+    first = None
+    if "first" in only or not any(cache.glob("index-*.sqlite")):
+        shutil.rmtree(cache, ignore_errors=True)
+        cache.mkdir(parents=True)
+        raw_cmd = [py, *corpus.RAW_READ, str(info.folder)]
+        raw = statistics.median(
+            corpus.checked(corpus.run_child(raw_cmd, code), "raw read").seconds for _ in range(3)
+        )
+        corpus._progress(f"{size:,} docs ({mb:.1f} MB): first index ...")
+        first = corpus.checked(corpus.run_child(compose, code, env=env), "first index")
+        disk = folder_bytes(cache)
+    else:  # the cache is reused: one warm compose, so rankings and the deck are stored
+        corpus.checked(corpus.run_child(compose, code, env=env), "warm compose")
+    startup = [corpus.run_child([py, *corpus.PYTHON_STARTUP], code).seconds for _ in range(3)]
+    edits = []
+    if "edit" in only:
+        edited = work / f"paths-edited-{size}.yaml"
+        text = outline.read_text("utf-8")
+        for i in range(repeat):
+            startup.append(corpus.run_child([py, *corpus.PYTHON_STARTUP], code).seconds)
+            edited.write_text(edit_one_bullet(text, i + 1), "utf-8")
+            cmd = [py, "-m", "briefing", "compose", str(edited), "--json"]
+            edits.append(corpus.checked(corpus.run_child(cmd, code, env=env), "edited compose"))
+    floor = statistics.median(startup)
+    changed, before = [], []
+    if "changed" in only:
+        corpus._progress(f"{size:,} docs: compose after one changed document ...")
+        for _ in range(repeat):  # interleaved with the baseline's, each from its own warm state
+            for which, runs in ((code, changed), (baseline, before)):
+                if which is None:
+                    continue
+                if baseline is not None:  # the deck cache holds one record: make it this code's
+                    which_env = which.env(BRIEFING_CACHE_DIR=str(cache))
+                    corpus.checked(corpus.run_child(compose, which, env=which_env), "warm compose")
+                runs.append(corpus.changed_one(info.folder, size, cache, compose, which))
     t = TARGETS
-    rows: list[tuple] = [
-        (
-            "first index, whole process",
-            f"{mb / first.seconds:.2f} MB/s ({first.seconds:.1f} s; raw read {raw:.2f} s)",
-            f">= {t['index_mbps']} MB/s",
-            mb / first.seconds >= t["index_mbps"],
-        ),
-        (
-            "index on disk / corpus",
-            f"{disk / info.bytes:.2f}x ({disk / 1e6:.1f} MB for {mb:.1f} MB)",
-            f"<= {t['disk_ratio']}x",
-            disk / info.bytes <= t["disk_ratio"],
-        ),
-        (
-            f"compose after an outline edit, median of {repeat}",
-            f"{edit_s:.3f} s ({edit_s / floor:.1f}x python start-up {floor * 1000:.0f} ms)",
-            f"<= {t['compose_s']} s",
-            edit_s <= t["compose_s"],
-        ),
-    ]
-    if changed:
+    rows: list[tuple] = []
+    if first is not None:
+        rows += [
+            (
+                "first index, whole process",
+                f"{mb / first.seconds:.2f} MB/s ({first.seconds:.1f} s; raw read {raw:.2f} s)",
+                f">= {t['index_mbps']} MB/s",
+                mb / first.seconds >= t["index_mbps"],
+            ),
+            (
+                "index on disk / corpus",
+                f"{disk / info.bytes:.2f}x ({disk / 1e6:.1f} MB for {mb:.1f} MB)",
+                f"<= {t['disk_ratio']}x",
+                disk / info.bytes <= t["disk_ratio"],
+            ),
+        ]
+    if edits:
+        edit_s = statistics.median(r.seconds for r in edits)
         rows.append(
             (
-                "compose after one source changed",
-                f"{changed.seconds:.3f} s ({changed.seconds / floor:.1f}x python start-up)",
+                f"compose after an outline edit, median of {repeat}",
+                f"{edit_s:.3f} s ({edit_s / floor:.1f}x python start-up {floor * 1000:.0f} ms)",
                 f"<= {t['compose_s']} s",
-                changed.seconds <= t["compose_s"],
+                edit_s <= t["compose_s"],
             )
         )
-    for word, label in ((COMMON, "common"), (rare, f"rare, {rare_windows} windows")):
-        median, worst, hits = found[word]  # type: ignore[misc]
+    if changed:
+        median = statistics.median(r.seconds for r in changed)
+        spread = ", ".join(f"{r.seconds:.3f}" for r in changed)
         rows.append(
             (
-                f"evidence search {word!r} ({label}), median of {searches}",
-                f"{median * 1000:.1f} ms (max {worst * 1000:.1f}; {hits} hits)",
-                f"<= {t['search_ms']:g} ms",
-                median * 1000 <= t["search_ms"],
+                f"compose after one source changed, median of {repeat}",
+                f"{median:.3f} s ({median / floor:.1f}x python start-up; runs {spread})",
+                f"<= {t['compose_s']} s",
+                median <= t["compose_s"],
             )
         )
-    pss = first.tree_pss_mb
-    rows.append(
-        (
-            "peak memory",
-            f"{peak:.0f} MB RSS, largest process"
-            + (f"; {pss:.0f} MB PSS, first index tree" if pss else ""),
-            f"< {t['mb']:g} MB",
-            max(peak, pss or 0) < t["mb"],
+    if before:
+        median = statistics.median(r.seconds for r in before)
+        spread = ", ".join(f"{r.seconds:.3f}" for r in before)
+        rows.append(
+            (
+                f"  the same, baseline {baseline.label} ({baseline.commit[:8]})",  # type: ignore[union-attr]
+                f"{median:.3f} s (runs {spread})",
+                "",
+                None,
+            )
         )
-    )
+    if "search" in only:
+        rare, rare_windows = rare_word(cache, info.folder)
+        corpus._progress(f"{size:,} docs: {searches} searches each for {COMMON!r} and {rare!r} ...")
+        found = search_times(info.folder, cache, [COMMON, rare], searches)
+        for word, label in ((COMMON, "common"), (rare, f"rare, {rare_windows} windows")):
+            median, worst, hits = found[word]  # type: ignore[misc]
+            rows.append(
+                (
+                    f"evidence search {word!r} ({label}), median of {searches}",
+                    f"{median * 1000:.1f} ms (max {worst * 1000:.1f}; {hits} hits)",
+                    f"<= {t['search_ms']:g} ms",
+                    median * 1000 <= t["search_ms"],
+                )
+            )
+    runs = [*([first] if first else []), *edits, *changed]
+    if runs:
+        peak = max(r.max_rss_mb for r in runs)
+        pss = first.tree_pss_mb if first else None
+        rows.append(
+            (
+                "peak memory",
+                f"{peak:.0f} MB RSS, largest process"
+                + (f"; {pss:.0f} MB PSS, first index tree" if pss else ""),
+                f"< {t['mb']:g} MB",
+                max(peak, pss or 0) < t["mb"],
+            )
+        )
     return rows
 
 
@@ -209,7 +257,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="outline-edit composes (median)")
     parser.add_argument("--searches", type=int, default=20, help="timed searches per word")
     parser.add_argument("--workdir", type=Path, help="keep corpora here and reuse them")
+    parser.add_argument(
+        "--only", default=",".join(PATHS), help=f"paths to time, of {', '.join(PATHS)}"
+    )
+    parser.add_argument(
+        "--baseline", metavar="REV", help="also time the changed-source row at this revision"
+    )
     args = parser.parse_args(argv)
+    only = tuple(p for p in args.only.split(",") if p)
+    if not only or set(only) - set(PATHS):
+        parser.error(f"--only takes some of {', '.join(PATHS)}, comma-separated")
     sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",") if s]
     if not sizes or min(sizes) < 2 or args.repeat < 1 or args.searches < 1:
         parser.error("--sizes must be 2 or more documents; --repeat and --searches at least 1")
@@ -217,9 +274,15 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(code.folder / "briefing", quiet=1)  # .pyc, as an install has
     work = (args.workdir or Path(tempfile.mkdtemp(prefix="briefing-paths-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
+    baseline = corpus.exported(args.baseline, work) if args.baseline else None
+    if baseline is not None:
+        compileall.compile_dir(baseline.folder / "briefing", quiet=1)
     saved = os.environ.get("BRIEFING_CACHE_DIR")
     try:
-        results = {size: measure(size, work, args.repeat, args.searches, code) for size in sizes}
+        results = {
+            size: measure(size, work, args.repeat, args.searches, code, only, baseline)
+            for size in sizes
+        }
     finally:
         if saved is None:
             os.environ.pop("BRIEFING_CACHE_DIR", None)

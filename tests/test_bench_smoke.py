@@ -154,6 +154,12 @@ def test_paths_benchmark_reports_every_row_on_a_tiny_corpus(
     ):
         assert row in out, row
     assert dict(os.environ) == before
+    # One path again, on the cache just built, against a baseline revision in the same run.
+    only = [*args, "--only", "changed", "--baseline", "HEAD"]
+    assert bench_paths.main(only) == 0
+    out = capsys.readouterr().out
+    assert "compose after one source changed" in out and "baseline HEAD" in out
+    assert "first index" not in out and "evidence search" not in out
 
 
 def test_present_benchmark_reports_the_cold_first_paint(tmp_path: Path) -> None:

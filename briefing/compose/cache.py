@@ -17,13 +17,19 @@ import hashlib
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.atomic import write_atomic
 from briefing.cachedir import cache_dir, notice
 from briefing.compose import cache_format
 from briefing.deck import Deck, Excerpt
-from briefing.errors import OutputError, display_path
-from briefing.sources.documents import Listing, list_stamped, snapshot
+from briefing.errors import CorpusError, OutputError, display_path
+from briefing.sources.documents import DocFile, Listing, list_documents, snapshot
+
+if TYPE_CHECKING:
+    from briefing.sources.library import Library
+
+Synced = tuple["Library", Listing]  # a library synced from this listing, for the composer
 
 # The modules whose code decides what a composed deck contains.
 _COMPOSING_CODE = (
@@ -80,12 +86,16 @@ def _record_path(outline: Path) -> Path:
 def compose_cached(outline: Path) -> Deck:
     """The deck for an outline: from the cache when nothing it depends on has changed, else
     composed (and cached) now. Only a cache miss imports the composer and its libraries."""
-    deck = load(outline)
+    deck, synced = _load(outline, sync=True)
     if deck is not None:
         return deck
     from briefing.compose.composer import compose_outline_file
 
-    composed = compose_outline_file(outline)
+    try:  # a library this run already synced is composed from, not opened and synced again
+        composed = compose_outline_file(outline, synced=synced)
+    finally:
+        if synced is not None:
+            synced[0].close()
     store(outline, composed.deck, composed.inputs, composed.generation, composed.listing)
     return composed.deck
 
@@ -94,53 +104,69 @@ def load(outline: Path, *, sync: bool = True) -> Deck | None:
     """The cached deck for this outline if every input is unchanged, else None. `sync=False`:
     when a source was touched, say None rather than sync the index to find out (a caller with
     something to show meanwhile composes in the background instead)."""
+    deck, synced = _load(outline, sync=sync)
+    if synced is not None:
+        synced[0].close()
+    return deck
+
+
+def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None]:
+    """As `load`; when it synced the index to find the deck stale, also the synced library
+    and the listing it synced from (the caller closes it), for composing."""
     path = _record_path(outline)
     try:
         raw = path.read_bytes()
     except OSError:
-        return None
+        return None, None
     outline_sha = _sha(outline)
     if outline_sha is None:
-        return None
+        return None, None
     if cache_format.looks_like_ours(raw) and outline_sha.encode() not in raw:
-        return None  # an edited outline: no need to decode a large record to know it misses
+        return None, None  # an edited outline: no need to decode a large record to know it misses
     try:
         record = cache_format.loads(raw, Record)
     except cache_format.Damaged as why:
         notice(f"{display_path(path)}: the deck cache was damaged ({why}); recomposing")
-        return None
+        return None, None
     if record.code != code_version():
-        return None
+        return None, None
     if record.outline != outline_sha:
-        return None
+        return None, None
     if any(_sha(Path(path)) != sha for path, sha in record.files):
-        return None
+        return None, None
     sources = Path(record.sources)
     if not sources.is_dir() or record.deck.sources_dir != sources:
-        return None
-    files = list_stamped(sources)
+        return None, None
+    unlisted: dict[str, str] = {}
+    files = _listed(sources, unlisted)
     if record.listing and snapshot(sources, files=files) == record.listing:
-        return _checked(record, path)  # no source touched: the index need not be opened
+        return _checked(record, path), None  # no source touched: the index need not be opened
     if not sync:
-        return None
-    from briefing.sources.index import Index
+        return None, None
+    from briefing.sources.library import Library
 
     listing = snapshot(
         sources, to_store=True, files=files
     )  # listed before the sync: never newer than it
-    index = Index(sources)
-    try:
-        index.sync()
-        fresh = index.generation == record.generation
-    finally:
-        index.close()
-    if not fresh:
-        return None
+    # The one listing syncs the index (an unusable folder: the index lists it, and says why).
+    library = Library(sources, listed=(files, unlisted) if files else None)
+    if library.index.generation != record.generation:
+        return None, (library, listing)
+    library.close()
     if _checked(record, path) is None:
-        return None
+        return None, None
     if listing != record.listing:  # touched, not changed: take the fast path next time
         _write(outline, replace(record, listing=listing))
-    return record.deck
+    return record.deck, None
+
+
+def _listed(sources: Path, unlisted: dict[str, str]) -> list[DocFile]:
+    """As `list_stamped`, keeping what was left out (for the sync's report). Not there: the
+    index's analysis version hashes documents.py, and a change there rebuilds every index."""
+    try:
+        return list_documents(sources, unlisted)
+    except (CorpusError, OSError):
+        return []
 
 
 def _checked(record: Record, path: Path) -> Deck | None:

@@ -208,22 +208,38 @@ class Composed:
     listing: Listing  # the sources as listed before the index synced: never newer than it
 
 
-def compose_outline_file(path: Path, *, db_path: Path | str | None = None) -> Composed:
-    """Parse, validate, index and compose in one call, reporting the inputs it read."""
+def compose_outline_file(
+    path: Path,
+    *,
+    db_path: Path | str | None = None,
+    synced: tuple[Library, Listing] | None = None,
+) -> Composed:
+    """Parse, validate, index and compose in one call, reporting the inputs it read.
+    `synced`: a library of the default index that this run has just synced, and the listing
+    it synced from, used when it is the outline's sources folder (the caller closes it)."""
     outline = load_outline(path)
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
     if not needs_sources(outline.model):
         return Composed(compose(outline, None, themes), [], 0, ())
+    if synced is not None and db_path is None and synced[0].sources == outline.sources_dir:
+        library, listing = synced
+        return _composed(outline, library, themes, listing)
     unlisted: dict[str, str] = {}
     files = list_documents(outline.sources_dir, unlisted)  # once: the index syncs from it too
     listing = snapshot(outline.sources_dir, to_store=True, files=files)
     library = Library(outline.sources_dir, db_path=db_path, listed=(files, unlisted))
     try:
-        deck = compose(outline, library, themes)
-        inputs = [t.path for t in themes.values()] + [library.catalogue_path]
-        return Composed(deck, inputs, library.index.generation, listing)
+        return _composed(outline, library, themes, listing)
     finally:
         library.close()
+
+
+def _composed(
+    outline: Outline, library: Library, themes: dict[str, Theme], listing: Listing
+) -> Composed:
+    deck = compose(outline, library, themes)
+    inputs = [t.path for t in themes.values()] + [library.catalogue_path]
+    return Composed(deck, inputs, library.index.generation, listing)
 
 
 def compose_file(path: Path, *, db_path: Path | str | None = None) -> Deck:

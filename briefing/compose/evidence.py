@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from briefing.compose import lexeme, openers, query
+from briefing.compose import hit_cache, lexeme, openers, query
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
 
@@ -142,17 +142,14 @@ def rank(
         return []
     (total,) = library.db.execute("SELECT count(*) FROM windows").fetchone()
     wanted = lexeme.prefixes([form for c in found for form in (c.lemmas, *c.aliases)])
-    # Which concepts each paragraph holds, where (one tokenisation per paragraph).
-    para_hits: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
-    for row in rows:
-        name, p_start, p_end = row[1], row[4], row[5]
-        if (name, p_start) in para_hits:
-            continue
-        text = library.text(name)
-        tokens = lexeme.tokenize(text[p_start:p_end], p_start, wanted)
-        para_hits[(name, p_start)] = _outermost(
-            [(i, s, e) for i, c in enumerate(found) for s, e in _find(c, tokens)]
-        )
+
+    def judge(name: str, p_start: int, p_end: int) -> list[tuple[int, int, int]]:
+        """Which concepts a paragraph holds, where (one tokenisation per paragraph)."""
+        tokens = lexeme.tokenize(library.text(name)[p_start:p_end], p_start, wanted)
+        return _outermost([(i, s, e) for i, c in enumerate(found) for s, e in _find(c, tokens)])
+
+    # Kept between runs by content (hit_cache): a changed source re-tokenises only its own.
+    para_hits = hit_cache.paragraph_hits(library, [repr(c) for c in found], rows, judge)
     # Specificity: IDF, and how often the concept has theme company in its paragraphs.
     alone = [0] * len(found)
     seen = [0] * len(found)

@@ -20,6 +20,7 @@ PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare
 RANKING_VERSION = "9"
 
 _rank_caches: WeakKeyDictionary[Library, RankCache] = WeakKeyDictionary()  # one per library
+_doc_languages: WeakKeyDictionary[Library, tuple[int, dict[str, str | None]]] = WeakKeyDictionary()
 
 
 _ROWS = """
@@ -33,11 +34,24 @@ def _top(library: Library, match: query.Match, limit: int) -> list[tuple]:
     """The best `limit` windows for `match` as rows (id, name, start, end, p_start, p_end,
     words, dangling, quality, bm25), best first; bm25 is negated, lower is better, as FTS5's
     was. Ranked by the full-text index first, joined to their rows after."""
-    hits = library.fulltext.top(match, limit)
-    if not hits:
+    return _joined(library, [library.fulltext.top(match, limit)])
+
+
+def _joined(library: Library, lists: list[list[tuple[int, float]]]) -> list[tuple]:
+    """Hit lists (id, score) as rows, in order, each window once (its first hit); one query
+    joins them all."""
+    ids = list(dict.fromkeys(i for hits in lists for i, _ in hits))
+    if not ids:
         return []
-    found = {r[0]: r for r in library.db.execute(_ROWS, (json.dumps([i for i, _ in hits]),))}
-    return [(*found[i], -score) for i, score in hits if i in found]
+    found = {r[0]: r for r in library.db.execute(_ROWS, (json.dumps(ids),))}
+    seen: set[int] = set()
+    rows = []
+    for hits in lists:
+        for i, score in hits:
+            if i in found and i not in seen:
+                seen.add(i)
+                rows.append((*found[i], -score))
+    return rows
 
 
 def length_prior(words: int) -> float:
@@ -93,15 +107,16 @@ def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Ca
     match = query.theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return []
-    rows = {r[0]: r for r in _top(library, match, POOL)}
-    for keyword in theme.keywords:  # every keyword gets a few of its own, so rare terms are seen
+    # The pool, then a few of every keyword's own, so rare terms are seen; Tantivy is asked at
+    # the widest fetch at once, as a theme's common keywords tie at the cut (TextIndex.top).
+    lists = [library.fulltext.top(match, POOL, wide=True)]
+    for keyword in theme.keywords:
         if not (single := query.theme_match([keyword], list(theme.exclude))):
             continue
         limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
-        for r in _top(library, single, limit):
-            rows.setdefault(r[0], r)
+        lists.append(library.fulltext.top(single, limit, wide=True))
     foreign = _other_languages(library, languages)
-    kept = [r for r in rows.values() if r[1] not in foreign]
+    kept = [r for r in _joined(library, lists) if r[1] not in foreign]
     return evidence.rank(library, theme, kept, _candidate_with)
 
 
@@ -109,11 +124,21 @@ def _other_languages(library: Library, languages: tuple[str, ...]) -> set[str]:
     """Documents written in a language the deck does not quote (unknown counts as allowed)."""
     return {
         name
-        for name, lang in library.db.execute(
-            "SELECT name, json_extract(meta, '$.language') FROM docs WHERE skipped IS NULL"
-        )
+        for name, lang in _languages(library).items()
         if lang and lang not in ("und", *languages)
     }
+
+
+def _languages(library: Library) -> dict[str, str | None]:
+    """Each indexed document's language, read once per index generation (every theme asks)."""
+    generation = library.index.generation
+    known = _doc_languages.get(library)
+    if known is None or known[0] != generation:
+        rows = library.db.execute(
+            "SELECT name, json_extract(meta, '$.language') FROM docs WHERE skipped IS NULL"
+        )
+        known = _doc_languages[library] = (generation, dict(rows.fetchall()))
+    return known[1]
 
 
 def _candidate_with(row: tuple, relevance: float, terms: tuple[str, ...]) -> Candidate:

@@ -191,28 +191,37 @@ class TextIndex:
         (value,) = self._searcher.fast_field_values("id", [hits[0][1]])
         return int(value) if value is not None else None
 
-    def top(self, match: Match, k: int) -> list[tuple[int, float]]:
+    def top(self, match: Match, k: int, *, wide: bool = False) -> list[tuple[int, float]]:
         """The best `k` windows as (id, score), best first; equal scores by id, so the same
         index gives the same list however Tantivy laid out its segments. BM25 over quantised
         lengths ties often (a thousand windows may share the k-th score of a common word), so
         the ties at the cut are fetched whole, up to TIE_FETCH more windows; past that, which
         tied windows make the cut follows Tantivy's own order, still the same for an index
-        that has not changed."""
+        that has not changed. `wide`: fetch the most the rounds below would in one search,
+        which gives the same list (a round that holds every tie gives the exact top k, and so
+        does any larger one) and is cheaper where ties at the cut are the rule (a theme's
+        pool), dearer where they are rare (a search for a rare word)."""
         query = self._query(match)
         if query is None or k <= 0:
             return []
-        fetch = k + 16
+        fetch = _last_fetch(k) if wide else k + 16
         with _guard():
-            while True:
+            while True:  # hits come best first
                 hits = self._searcher.search(query, fetch, count=False).hits
-                ids = self._searcher.fast_field_values("id", [a for _s, a in hits])
-                found = sorted(
-                    ((int(i), s) for (s, _a), i in zip(hits, ids, strict=True) if i is not None),
-                    key=lambda hit: (-hit[1], hit[0]),
-                )
-                if len(hits) < fetch or found[-1][1] < found[k - 1][1] or fetch > k + TIE_FETCH:
-                    return found[:k]  # every window tied with the k-th best is in hand
-                fetch = max(fetch * 4, k + 2048)  # ties come in hundreds: one big step
+                if len(hits) < fetch or hits[-1][0] < hits[k - 1][0] or fetch > k + TIE_FETCH:
+                    break  # every window tied with the k-th best is in hand
+                fetch = _next_fetch(fetch, k)
+            if not hits:
+                return []
+            cut = hits[min(k, len(hits)) - 1][0]
+            above = [hit for hit in hits if hit[0] > cut]  # fewer than k: all make the cut
+            tied = [a for s, a in hits if s == cut]  # often thousands: only their ids are sorted
+            ids = self._searcher.fast_field_values("id", [a for _s, a in above] + tied)
+        found = sorted(
+            (-s, int(i)) for (s, _a), i in zip(above, ids, strict=False) if i is not None
+        )
+        ties = sorted(int(i) for i in ids[len(above) :] if i is not None)
+        return [(i, -negated) for negated, i in found] + [(i, cut) for i in ties[: k - len(found)]]
 
     def count(self, match: Match, cap: int) -> int:
         """How many windows match, counting no further than `cap`."""
@@ -258,6 +267,18 @@ class TextIndex:
             clauses = [(occur.Must, any_of)] + [(occur.Must, q) for q in must]
         clauses += [(occur.MustNot, q) for q in must_not]
         return tantivy.Query.boolean_query(clauses)
+
+
+def _next_fetch(fetch: int, k: int) -> int:
+    return max(fetch * 4, k + 2048)  # ties come in hundreds: one big step
+
+
+def _last_fetch(k: int) -> int:
+    """The fetch of the last round `TextIndex.top` would make for `k`."""
+    fetch = k + 16
+    while fetch <= k + TIE_FETCH:
+        fetch = _next_fetch(fetch, k)
+    return fetch
 
 
 def remove(folder: Path) -> None:

@@ -54,3 +54,32 @@ def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, mo
     assert cache.load(outline) is not None and decoded == [1]  # unchanged: decoded and used
     _edit_first_bullet(outline, "EDITED")
     assert cache.load(outline) is None and decoded == [1]  # edited: never decoded
+
+
+def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypatch):
+    from briefing.compose import cache
+    from briefing.sources import documents
+
+    outline = project / "outlines" / "us-vietnam.yaml"
+    compose_cached(outline)
+    listings: list[Path] = []
+    real_list = documents.list_documents
+
+    def counting_list(folder, *args, **kwargs):
+        listings.append(folder)
+        return real_list(folder, *args, **kwargs)
+
+    syncs: list[int] = []
+    real_sync = index.Index.sync
+
+    def counting_sync(self, *args, **kwargs):
+        syncs.append(1)
+        return real_sync(self, *args, **kwargs)
+
+    for module in (cache, documents, composer, index):
+        monkeypatch.setattr(module, "list_documents", counting_list)
+    monkeypatch.setattr(index.Index, "sync", counting_sync)
+    changed = sorted((project / "seeds").glob("*.txt"))[0]
+    changed.write_text(changed.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    deck = compose_cached(outline)
+    assert deck.slides and len(listings) == 1 and len(syncs) == 1

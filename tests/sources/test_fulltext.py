@@ -64,6 +64,38 @@ def test_top_k_breaks_ties_by_id_whatever_the_limit() -> None:
     assert text.matching(Match(any=(("same", "words"),), none=(("nothing",),))) == [1, 3, 5, 7, 9]
 
 
+def _tied(levels: int, per_level: int) -> TextIndex:
+    """Windows in `levels` groups of equal score, ids added in falling order, two segments
+    and some deleted (a changed document's old windows), as after a sync."""
+    text = TextIndex(None)
+    total = levels * per_level
+    for n, wid in enumerate(range(total, 0, -1)):
+        text.add(wid, wid % 50, "words " + "filler " * (n % levels))
+        if n == total // 2:
+            text.commit(1)
+    text.delete_doc(7)
+    text.commit(2)
+    text.finish()
+    return text
+
+
+@pytest.mark.parametrize("k", [1, 40, 400, 700, 1000])
+def test_a_wide_top_k_is_the_adaptive_one(k: int) -> None:
+    text = _tied(levels=4, per_level=800)
+    match = Match(any=(("words",),))
+    assert text.top(match, k, wide=True) == text.top(match, k)
+
+
+def test_a_wide_top_k_stops_where_the_adaptive_one_does(monkeypatch) -> None:
+    from briefing.sources import fulltext
+
+    monkeypatch.setattr(fulltext, "TIE_FETCH", 300)  # more ties than that: Tantivy's order
+    text = _tied(levels=1, per_level=3000)
+    match = Match(any=(("words",),))
+    for k in (10, 100):
+        assert text.top(match, k, wide=True) == text.top(match, k)
+
+
 def test_stemming_and_diacritics_fold_as_the_old_tokenizer_did() -> None:
     text = TextIndex(None)
     text.add(1, 1, "Việt Nam's defence partnerships")

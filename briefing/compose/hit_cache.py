@@ -1,0 +1,201 @@
+"""Which theme keywords each candidate paragraph holds, kept between runs by content hash.
+
+Tokenising a candidate's paragraph (words, lemmas, adjacency) is most of what judging a theme
+costs, and its result depends only on the paragraph's text and the theme's concepts, never on
+the rest of the corpus. A changed source re-ranks every theme (the index generation changed);
+with this cache only that source's paragraphs are tokenised again, the others' keyword hits are
+read back, keyed by their document's content hash and the paragraph's span. Everything that
+depends on the corpus (IDF, which paragraphs are candidates, their company) is recomputed from
+them each time, so a re-rank gives exactly what a fresh one would.
+
+The hits live in their own SQLite file beside the index (like the rankings). It is a cache and
+untrusted: a row whose checksum, shape or offsets are not as written is recomputed; a damaged
+file is deleted with a one-line notice; a file that cannot be used costs time, never a result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+from briefing.cachedir import notice
+from briefing.compose.rank_cache import code_digest
+from briefing.errors import display_path
+from briefing.sources import store
+from briefing.sources.library import Library
+
+Hits = list[tuple[int, int, int]]  # (concept index, start, end) in source offsets
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS hits(theme TEXT, sha TEXT, start INTEGER, end INTEGER,"
+    " value TEXT, crc INTEGER, PRIMARY KEY (theme, sha, start, end)) WITHOUT ROWID"
+)
+_COLUMNS = ["theme", "sha", "start", "end", "value", "crc"]
+MAX_ROWS = 200_000  # a theme's candidates are a few thousand paragraphs; past this, start over
+
+_shas: WeakKeyDictionary[Library, tuple[int, dict[str, str]]] = WeakKeyDictionary()
+_broken: set[Path] = set()  # files this run found unusable: not tried again
+
+
+def theme_key(concepts: list[str]) -> str:
+    """The cache key of a theme's concepts (in order: hits name them by index) under this
+    code, which includes the tokeniser, the lemma folds and the evidence rules."""
+    from briefing.compose import lemma_store  # the lemmas' own version (simplemma, folds)
+
+    spec = [code_digest(), lemma_store.store_path().name, concepts]
+    return hashlib.sha256(json.dumps(spec).encode()).hexdigest()[:32]
+
+
+def paragraph_hits(
+    library: Library,
+    concepts: list[str],
+    rows: list[tuple],
+    compute: Callable[[str, int, int], Hits],
+) -> dict[tuple[str, int], Hits]:
+    """Hits per candidate paragraph (name, start) of `rows` (id, name, start, end, p_start,
+    p_end, ...): read back where the same text was judged before, else `compute(name, p_start,
+    p_end)` (which tokenises it) and remembered. `concepts`: whatever the hits depend on besides
+    the text, one string per concept (their reprs: lemmas, aliases, ...)."""
+    wanted: dict[tuple[str, int], int] = {}
+    for row in rows:
+        wanted.setdefault((row[1], row[4]), row[5])
+    path = _path(library)
+    shas = _doc_shas(library)
+    key = theme_key(concepts)
+    stored = _read(path, key) if path is not None else {}
+    found: dict[tuple[str, int], Hits] = {}
+    new: list[tuple[str, int, int, Hits]] = []
+    for (name, start), end in wanted.items():
+        sha = shas.get(name)
+        value = stored.get((sha, start, end)) if sha else None
+        hits = _decode(value, len(concepts), start, end) if value else None
+        if hits is None:
+            hits = compute(name, start, end)
+            if sha:
+                new.append((sha, start, end, hits))
+        found[(name, start)] = hits
+    if new and path is not None:
+        _write(path, key, new)
+    return found
+
+
+def _path(library: Library) -> Path | None:
+    index_path = library.index.path
+    if index_path is None:
+        return None
+    path = Path(f"{index_path}.hits")
+    return None if path in _broken else path
+
+
+def _doc_shas(library: Library) -> dict[str, str]:
+    """Each indexed document's content hash, read once per index generation."""
+    generation = library.index.generation
+    known = _shas.get(library)
+    if known is None or known[0] != generation:
+        rows = library.db.execute("SELECT name, sha FROM docs WHERE skipped IS NULL")
+        known = _shas[library] = (generation, {n: s for n, s in rows if isinstance(s, str)})
+    return known[1]
+
+
+def _crc(key: str, sha: str, start: int, end: int, value: str) -> int:
+    return zlib.crc32(f"{key}\x1f{sha}\x1f{start}\x1f{end}\x1f{value}".encode())
+
+
+def _read(path: Path, key: str) -> dict[tuple[str, int, int], str]:
+    """The stored values of one theme, by (sha, start, end), whose checksums hold."""
+    rows = []
+    with _file(path) as db:
+        if db is not None:
+            rows = db.execute(
+                "SELECT sha, start, end, value, crc FROM hits WHERE theme = ?", (key,)
+            ).fetchall()
+    found = {}
+    for sha, start, end, value, crc in rows:
+        if (
+            isinstance(sha, str)
+            and type(start) is int
+            and type(end) is int
+            and isinstance(value, str)
+            and crc == _crc(key, sha, start, end, value)
+        ):
+            found[(sha, start, end)] = value
+    return found
+
+
+def _decode(value: str, concepts: int, start: int, end: int) -> Hits | None:
+    """The hits as written, or None when anything about them is not (then recomputed)."""
+    try:
+        raw = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(raw, list):
+        return None
+    hits = []
+    for hit in raw:
+        if not (isinstance(hit, list) and len(hit) == 3 and all(type(x) is int for x in hit)):
+            return None
+        i, s, e = hit
+        if not (0 <= i < concepts and start <= s < e <= end):
+            return None
+        hits.append((i, s, e))
+    return hits
+
+
+def _write(path: Path, key: str, new: list[tuple[str, int, int, Hits]]) -> None:
+    """Remember new hits; past MAX_ROWS, other themes' rows (old versions, mostly) go."""
+    rows = []
+    for sha, start, end, hits in new:
+        value = json.dumps([list(h) for h in hits], separators=(",", ":"))
+        rows.append((key, sha, start, end, value, _crc(key, sha, start, end, value)))
+    with _file(path) as db:
+        if db is None:
+            return
+        with store.transaction(db):
+            (count,) = db.execute("SELECT count(*) FROM hits").fetchone()
+            if count + len(rows) > MAX_ROWS:
+                db.execute("DELETE FROM hits WHERE theme != ?", (key,))
+            db.executemany("INSERT OR REPLACE INTO hits VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+@contextmanager
+def _file(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """A connection for one read or write; None once the file proved unusable (this run)."""
+    if path in _broken:
+        yield None
+        return
+    try:
+        db = sqlite3.connect(path, timeout=store.BUSY_TIMEOUT, isolation_level=None)
+    except sqlite3.Error as exc:
+        _give_up(path, exc)
+        yield None
+        return
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(_SCHEMA)
+        if [row[1] for row in db.execute("PRAGMA table_info(hits)")] != _COLUMNS:
+            raise sqlite3.DatabaseError("not a keyword hits file (no such columns)")
+    except sqlite3.Error as exc:
+        db.close()
+        _give_up(path, exc)
+        yield None
+        return
+    try:
+        yield db
+    except sqlite3.Error as exc:  # busy past the timeout, disk full, damaged meanwhile
+        _give_up(path, exc)
+    finally:
+        db.close()
+
+
+def _give_up(path: Path, exc: sqlite3.Error) -> None:
+    """Work without the file for the rest of the run; delete it when it is damaged."""
+    _broken.add(path)
+    if store.is_damage(exc):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        notice(f"{display_path(path)}: the keyword hits cache was damaged ({exc}); removed it")

@@ -1,0 +1,149 @@
+"""Keyword hits kept between runs by content: a changed source re-tokenises only its own
+paragraphs, the ranking is the one an empty cache gives, and damaged hits are recomputed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from pathlib import Path
+
+import pytest
+
+from briefing.compose import lexeme
+from briefing.compose.cache import compose_cached
+from briefing.compose.composer import compose_file
+from briefing.compose.ranking import Candidate, rank_theme
+from briefing.outline.themes import Theme
+from briefing.sources.library import Library
+
+DOCS = {
+    "trade.txt": "HANOI (Wire) - Exports of electronics rose by a fifth this year, officials said, "
+    "as tariffs on phones fell and new factories opened near the port.\n\n"
+    "Trade talks resumed in the spring, and exporters expect tariffs to ease further.\n",
+    "ports.txt": "Shipping lines added routes to the port after exports of textiles doubled, "
+    "and the trade ministry expects tariffs to fall again next spring.\n",
+    "farms.txt": "Rice exports reached a record as tariffs in the region were cut, and the "
+    "trade in coffee grew for a third year.\n\nFarmers said the weather had been kind.\n",
+}
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for name, text in DOCS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def theme(tmp_path: Path) -> Theme:
+    return Theme(
+        id="trade",
+        title="Trade",
+        keywords=("exports", "tariffs", "trade"),
+        weights={},
+        exclude=(),
+        summary=None,
+        path=tmp_path / "trade.yaml",
+    )
+
+
+def _rank(sources: Path, db: Path, theme: Theme) -> list[Candidate]:
+    """Rank as a new process would: a fresh Library over the index file `db`."""
+    library = Library(sources, db_path=db)
+    try:
+        return rank_theme(library, theme)
+    finally:
+        library.close()
+
+
+def _tokenised(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts lexeme.tokenize is asked to tokenise from now on."""
+    seen: list[str] = []
+    real = lexeme.tokenize
+
+    def recording(text: str, *args: object) -> lexeme.Tokens:
+        seen.append(text)
+        return real(text, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lexeme, "tokenize", recording)
+    return seen
+
+
+def test_a_changed_source_re_tokenises_only_its_own_paragraphs(
+    tmp_path, sources, theme, monkeypatch
+):
+    db = tmp_path / "index.db"
+    assert len(_rank(sources, db, theme)) >= 3
+    changed = sources / "ports.txt"
+    changed.write_text(
+        changed.read_text("utf-8") + "\nTariffs on exports of trade goods were cut again.\n",
+        encoding="utf-8",
+    )
+    seen = _tokenised(monkeypatch)
+    after = _rank(sources, db, theme)
+    text = changed.read_text("utf-8")
+    assert seen and all(part in text for part in seen)  # the other sources' hits were kept
+    assert after == _rank(sources, tmp_path / "fresh.db", theme)  # as an empty cache ranks
+
+
+def _rows(db: Path) -> list[tuple]:
+    with sqlite3.connect(f"{db}.hits") as con:
+        return con.execute("SELECT theme, sha, start, end, value, crc FROM hits").fetchall()
+
+
+def _rewrite(db: Path, rows: list[tuple]) -> None:
+    with sqlite3.connect(f"{db}.hits") as con:
+        con.execute("DELETE FROM hits")
+        con.executemany("INSERT INTO hits VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def _crc(theme: str, sha: str, start: int, end: int, value: str) -> int:
+    return zlib.crc32(f"{theme}\x1f{sha}\x1f{start}\x1f{end}\x1f{value}".encode())
+
+
+@pytest.mark.parametrize("damage", ["checksum", "concept", "offsets", "not json"])
+def test_damaged_hits_are_recomputed_never_trusted(tmp_path, sources, theme, damage):
+    db = tmp_path / "index.db"
+    first = _rank(sources, db, theme)
+    Path(f"{db}.rankings").unlink()  # rank again: the hits cache is what is read back
+    rows = _rows(db)
+    assert rows and any(json.loads(r[4]) for r in rows)
+    damaged = []
+    for key, sha, start, end, _value, crc in rows:
+        if damage == "checksum":  # "no hits here", as a flipped byte might say
+            damaged.append((key, sha, start, end, "[]", crc))
+            continue
+        new = {
+            "concept": json.dumps([[99, start, start + 1]]),
+            "offsets": json.dumps([[0, start - 5, end + 5]]),
+            "not json": "[[0,",
+        }[damage]
+        damaged.append((key, sha, start, end, new, _crc(key, sha, start, end, new)))
+    _rewrite(db, damaged)
+    assert _rank(sources, db, theme) == first
+
+
+def test_a_damaged_hits_file_is_removed_with_a_notice(tmp_path, sources, theme, capsys):
+    db = tmp_path / "index.db"
+    first = _rank(sources, db, theme)
+    Path(f"{db}.rankings").unlink()
+    Path(f"{db}.hits").write_bytes(b"this is not a database file" * 200)
+    assert _rank(sources, db, theme) == first
+    assert "keyword hits cache was damaged" in capsys.readouterr().err
+
+
+def test_a_compose_after_a_change_is_the_deck_a_fresh_cache_composes(project, monkeypatch):
+    outline = project / "outlines" / "us-vietnam.yaml"
+    compose_cached(outline)  # indexes, ranks every theme, keeps the keyword hits
+    changed = sorted((project / "seeds").glob("*.txt"))[0]
+    changed.write_text(
+        changed.read_text("utf-8")
+        + "\nSemiconductor exports and the four nos framed the talks with China.\n",
+        encoding="utf-8",
+    )
+    after = compose_cached(outline)
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(project / "empty-cache"))
+    assert after == compose_file(outline)
