@@ -17,6 +17,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.atomic import write_atomic
 from briefing.cachedir import cache_dir, notice
@@ -24,6 +25,9 @@ from briefing.compose import cache_format
 from briefing.deck import Deck, Excerpt
 from briefing.errors import OutputError, display_path
 from briefing.sources.documents import Listing, list_stamped, snapshot
+
+if TYPE_CHECKING:
+    from briefing.compose.cache_edit import BulletEdit
 
 # The modules whose code decides what a composed deck contains.
 _COMPOSING_CODE = (
@@ -86,24 +90,34 @@ def compose_cached(outline: Path) -> Deck:
     from briefing.compose.composer import compose_outline_file
 
     composed = compose_outline_file(outline)
-    store(outline, composed.deck, composed.inputs, composed.generation, composed.listing)
+    store(
+        outline,
+        composed.deck,
+        composed.inputs,
+        composed.generation,
+        composed.listing,
+        text=composed.text,
+    )
     return composed.deck
 
 
 def load(outline: Path, *, sync: bool = True) -> Deck | None:
     """The cached deck for this outline if every input is unchanged, else None. `sync=False`:
     when a source was touched, say None rather than sync the index to find out (a caller with
-    something to show meanwhile composes in the background instead)."""
+    something to show meanwhile composes in the background instead). An outline whose only
+    change is to bullets gets the cached deck with its new bullets (see `cache_edit`)."""
     path = _record_path(outline)
     try:
-        raw = path.read_bytes()
+        raw, outline_bytes = path.read_bytes(), outline.read_bytes()
     except OSError:
         return None
-    outline_sha = _sha(outline)
-    if outline_sha is None:
-        return None
+    outline_sha = hashlib.sha256(outline_bytes).hexdigest()
+    edited: tuple[str, BulletEdit] | None = None  # the edited outline's text, and the edit
+    old_text = cache_format.note(raw)
     if cache_format.looks_like_ours(raw) and outline_sha.encode() not in raw:
-        return None  # an edited outline: no need to decode a large record to know it misses
+        edited = _bullets_only(outline, outline_bytes, old_text)
+        if edited is None:
+            return None  # an edit to recompose: no need to decode a large record to know it
     try:
         record = cache_format.loads(raw, Record)
     except cache_format.Damaged as why:
@@ -111,6 +125,11 @@ def load(outline: Path, *, sync: bool = True) -> Deck | None:
         return None
     if record.code != code_version():
         return None
+    if edited is not None:
+        patched = _edited(record, outline_sha, old_text, edited[1])
+        if patched is None:
+            return None
+        record = patched
     if record.outline != outline_sha:
         return None
     if any(_sha(Path(path)) != sha for path, sha in record.files):
@@ -120,7 +139,10 @@ def load(outline: Path, *, sync: bool = True) -> Deck | None:
         return None
     files = list_stamped(sources)
     if record.listing and snapshot(sources, files=files) == record.listing:
-        return _checked(record, path)  # no source touched: the index need not be opened
+        deck = _checked(record, path)  # no source touched: the index need not be opened
+        if deck is not None and edited is not None:
+            _write(outline, record, edited[0])
+        return deck
     if not sync:
         return None
     from briefing.sources.index import Index
@@ -138,9 +160,40 @@ def load(outline: Path, *, sync: bool = True) -> Deck | None:
         return None
     if _checked(record, path) is None:
         return None
-    if listing != record.listing:  # touched, not changed: take the fast path next time
-        _write(outline, replace(record, listing=listing))
+    if listing != record.listing or edited is not None:  # touched: the fast path next time
+        _write(outline, replace(record, listing=listing), _text(outline_bytes))
     return record.deck
+
+
+def _bullets_only(outline: Path, outline_bytes: bytes, old: str) -> tuple[str, BulletEdit] | None:
+    """The outline's text and its edit, when the header names the text the cached deck was
+    composed from and the outline differs from it only in bullets (checked on the record)."""
+    new = _text(outline_bytes)
+    if not old or not new or "bullets" not in new:
+        return None
+    from briefing.compose.cache_edit import bullet_edit  # YAML: only when an outline changed
+
+    edit = bullet_edit(outline, old, new)
+    return None if edit is None else (new, edit)
+
+
+def _edited(record: Record, outline_sha: str, old: str, edit: BulletEdit) -> Record | None:
+    """The record with a bullet edit applied, if it was composed from the outline text its
+    header names (the header is outside the checksum: never trusted alone); else None."""
+    if record.outline != hashlib.sha256(old.encode("utf-8")).hexdigest():
+        return None
+    from briefing.compose.cache_edit import edited_deck
+
+    deck = edited_deck(record.deck, edit)
+    return None if deck is None else replace(record, outline=outline_sha, deck=deck)
+
+
+def _text(raw: bytes) -> str:
+    """The outline's text as the loader reads it, or "" when it is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
 
 
 def _checked(record: Record, path: Path) -> Deck | None:
@@ -196,13 +249,21 @@ def store(
     inputs: list[Path],
     generation: int,
     listing: Listing = (),
+    *,
+    text: str | None = None,
 ) -> None:
-    """Remember a freshly composed deck; a cache that cannot be written is simply skipped."""
+    """Remember a freshly composed deck; a cache that cannot be written is simply skipped.
+    `text`: the outline as composed (else read now, when it may have changed since)."""
     if deck.sources_dir is None:
         return
+    if text is None:
+        try:
+            text = _text(outline.read_bytes())
+        except OSError:
+            text = ""
     record = Record(
         code=code_version(),
-        outline=_sha(outline) or "",
+        outline=hashlib.sha256(text.encode("utf-8")).hexdigest() if text else "",
         files=tuple((str(p), _sha(p)) for p in inputs),
         sources=str(deck.sources_dir),
         generation=generation,
@@ -212,16 +273,16 @@ def store(
             (info.file, _sha(deck.sources_dir / info.file) or "") for info in deck.cited_sources
         ),
     )
-    _write(outline, record)
+    _write(outline, record, text)
 
 
-def _write(outline: Path, record: Record) -> None:
+def _write(outline: Path, record: Record, text: str) -> None:
     """Save a record (atomically: concurrent writers each replace the whole file); a cache
     that cannot be written is skipped with a notice, as the deck itself is fine."""
     target = _record_path(outline)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, cache_format.dumps(record))
+        write_atomic(target, cache_format.dumps(record, note=text))
     except (OSError, OutputError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         notice(f"cannot save the deck cache in {display_path(target.parent)} ({reason}); skipped")

@@ -1,7 +1,8 @@
 """The deck cache's file format: inert JSON, versioned and checksummed, never code.
 
-A file is a header line, `{"format", "version", "sha256"}`, then the record as JSON; `sha256`
-covers the record's bytes, so any damage is caught before they are even parsed. Reading then
+A file is a header line, `{"format", "version", "sha256"}` (and an optional `note`), then the
+record as JSON; `sha256` covers the record's bytes, so any damage is caught before they are
+even parsed (not the note's: whoever reads it checks it against the record). Reading then
 rebuilds the dataclasses field by field from their type hints, accepting only plain values of
 the declared types, so a damaged or planted file is refused (`Damaged`) and nothing in it is
 ever run.
@@ -30,11 +31,26 @@ class Damaged(Exception):
     """A cache file that is not a sound record of this format; the message says why."""
 
 
-def dumps(record: object) -> bytes:
-    """A dataclass record as the cache file's bytes: a header line, then the record."""
+def dumps(record: object, note: str = "") -> bytes:
+    """A dataclass record as the cache file's bytes: a header line, then the record. `note`
+    travels in the header, readable without decoding the record (see `note`)."""
     payload = json.dumps(_encode(record), ensure_ascii=False).encode("utf-8")
     header = {"format": FORMAT, "version": VERSION, "sha256": hashlib.sha256(payload).hexdigest()}
+    if note:
+        header["note"] = note
     return json.dumps(header).encode("ascii") + b"\n" + payload
+
+
+def note(raw: bytes) -> str:
+    """The header's note, or "" when there is none or the header is unreadable. Unchecked:
+    a caller may use it only to decide whether to decode the record, then check it there."""
+    first = raw[: raw.find(b"\n")] if b"\n" in raw else b""
+    try:
+        found = json.loads(first.decode("ascii"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return ""
+    value = found.get("note") if isinstance(found, dict) else None
+    return value if isinstance(value, str) else ""
 
 
 def looks_like_ours(raw: bytes) -> bool:

@@ -206,6 +206,7 @@ class Composed:
     inputs: list[Path]  # theme files and the catalogue
     generation: int  # the index generation the deck was composed against
     listing: Listing  # the sources as listed before the index synced: never newer than it
+    text: str = ""  # the outline's text as composed (a cache keys the record by it)
 
 
 def compose_outline_file(path: Path, *, db_path: Path | str | None = None) -> Composed:
@@ -213,7 +214,7 @@ def compose_outline_file(path: Path, *, db_path: Path | str | None = None) -> Co
     outline = load_outline(path)
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
     if not needs_sources(outline.model):
-        return Composed(compose(outline, None, themes), [], 0, ())
+        return Composed(compose(outline, None, themes), [], 0, (), outline.text)
     unlisted: dict[str, str] = {}
     files = list_documents(outline.sources_dir, unlisted)  # once: the index syncs from it too
     listing = snapshot(outline.sources_dir, to_store=True, files=files)
@@ -221,7 +222,7 @@ def compose_outline_file(path: Path, *, db_path: Path | str | None = None) -> Co
     try:
         deck = compose(outline, library, themes)
         inputs = [t.path for t in themes.values()] + [library.catalogue_path]
-        return Composed(deck, inputs, library.index.generation, listing)
+        return Composed(deck, inputs, library.index.generation, listing, outline.text)
     finally:
         library.close()
 

@@ -1,0 +1,170 @@
+"""A bullet edit reuses the cached deck (no validation, no composing), and every edit still
+gives the deck, or the error, that composing the edited outline afresh gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.compose import cache, cache_format, composer
+from briefing.compose.cache import compose_cached
+from briefing.errors import BriefingError
+from tests.conftest import write
+
+HARBOUR = (
+    "The harbour at Haiphong handles most of the north's container traffic. "
+    "Port fees rose twice last year. Dredging the port channel will take until 2027.\n\n"
+    "Fishing boats share the harbour with the container ships. The port authority "
+    "plans a second terminal.\n"
+)
+RICE = "Rice exports fell in the dry season. The harbour at Can Tho silted up in March.\n"
+THEME = "title: Ports\nkeywords: [harbour, port, terminal]\n"
+OUTLINE = """\
+title: Ports review
+sources: sources
+themes: themes
+slides:
+  - title: Summary
+    bullets:
+      - First point.
+      - Second point.
+    notes: "{{ slide.bullets | length }} points of {{ deck.slides | length }} slides"
+  - title: Harbours
+    theme: ports
+    excerpts: 2
+    bullets:
+      - A harbour point.
+    notes: "{{ slide.bullets | join('; ') }} ({{ theme.title }})"
+  - title: Plain
+    bullets: [Third point.]
+    notes: "Just notes, {{ deck.title }}."
+"""
+
+
+@pytest.fixture
+def outline(tmp_path: Path) -> Path:
+    write(tmp_path / "sources" / "haiphong.txt", HARBOUR)
+    write(tmp_path / "sources" / "cantho.txt", RICE)
+    write(tmp_path / "themes" / "ports.yaml", THEME)
+    return write(tmp_path / "deck.yaml", OUTLINE)
+
+
+@pytest.fixture
+def composes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every outline the composer composes from here on."""
+    seen: list[Path] = []
+    real = composer.compose_outline_file
+
+    def counting(path: Path, **kwargs: object) -> composer.Composed:
+        seen.append(path)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(composer, "compose_outline_file", counting)
+    return seen
+
+
+def _fresh(outline: Path) -> object:
+    """The deck composing the outline now gives (no deck cache), or its error's text."""
+    try:
+        return composer.compose_file(outline)
+    except BriefingError as exc:
+        return str(exc)
+
+
+def _cached(outline: Path) -> object:
+    try:
+        return compose_cached(outline)
+    except BriefingError as exc:
+        return str(exc)
+
+
+def _edit(outline: Path, old: str, new: str) -> None:
+    text = outline.read_text("utf-8")
+    assert old in text
+    outline.write_text(text.replace(old, new, 1), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("      - Second point.", "      - Second point, edited."),
+        ("bullets: [Third point.]", "bullets: [Third point., A fourth]"),  # slide notes: no 'slide'
+        ("      - First point.\n", "      - First point.\n      - An added point.\n"),  # lines move
+        ("    bullets: [Third point.]\n", ""),  # no bullets at all
+    ],
+)
+def test_a_bullet_edit_reuses_the_deck_as_composing_afresh_would_make_it(
+    outline: Path, composes: list[Path], old: str, new: str
+) -> None:
+    compose_cached(outline)
+    _edit(outline, old, new)
+    composes.clear()
+    deck = compose_cached(outline)
+    assert composes == []  # neither validated nor composed again
+    assert compose_cached(outline) == deck and composes == []  # and stored for the next run
+    assert deck == _fresh(outline)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("      - A harbour point.", "      - A port point."),  # a theme's slide reads `slide`
+        ("title: Plain", "title: Plainer"),
+        ("      - Second point.", '      - " Second point."'),  # the model strips it
+        ("      - Second point.", "      - 42"),  # a number: the model refuses it
+        ("      - Second point.", "      - ''"),
+        ("excerpts: 2", "excerpts: 2.0"),
+        ("excerpts: 2", "excerpts: 1"),
+        ("    bullets: [Third point.]\n", "    bullets: [Third point.]\n    colour: red\n"),
+        ('notes: "Just notes', 'notes: "Only notes'),
+    ],
+)
+def test_any_other_edit_is_composed_again(
+    outline: Path, composes: list[Path], old: str, new: str
+) -> None:
+    compose_cached(outline)
+    _edit(outline, old, new)
+    composes.clear()
+    cached = _cached(outline)
+    assert composes == [outline]
+    assert cached == _fresh(outline)
+
+
+def test_a_header_that_does_not_name_its_record_is_not_trusted(outline: Path) -> None:
+    """The header's outline text is outside the checksum: a changed one must not lead a
+    bullet edit onto a deck composed from another outline."""
+    compose_cached(outline)
+    record = cache._record_path(outline)
+    raw = record.read_bytes()
+    header, _, payload = raw.partition(b"\n")
+    fields = json.loads(header)
+    claimed = OUTLINE.replace("excerpts: 2", "excerpts: 1")
+    fields["note"] = claimed  # as if the deck had been composed with one excerpt
+    record.write_bytes(json.dumps(fields).encode("ascii") + b"\n" + payload)
+    assert cache_format.note(record.read_bytes()) == claimed
+    outline.write_text(claimed.replace("Second point.", "Second point, edited."), "utf-8")
+    deck = compose_cached(outline)
+    assert deck == _fresh(outline)
+    assert len(deck.slides[1].excerpts) == 1
+
+
+bullet = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(bullets=st.lists(bullet | st.sampled_from([" x", "x\n", "1", "\ud83d", "{{ x }}"])))
+def test_whatever_the_bullets_the_cache_gives_what_composing_gives(
+    outline: Path, bullets: list[str]
+) -> None:
+    compose_cached(outline)  # the record a bullet edit is checked against
+    flow = json.dumps(bullets)  # JSON strings are YAML's double-quoted scalars
+    text = OUTLINE.replace("bullets: [Third point.]", f"bullets: {flow}")
+    outline.write_text(text, "utf-8")
+    assert _cached(outline) == _fresh(outline)
+    outline.write_text(OUTLINE, "utf-8")
