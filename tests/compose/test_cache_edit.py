@@ -168,3 +168,24 @@ def test_whatever_the_bullets_the_cache_gives_what_composing_gives(
     outline.write_text(text, "utf-8")
     assert _cached(outline) == _fresh(outline)
     outline.write_text(OUTLINE, "utf-8")
+
+
+def test_a_bullet_edit_never_loads_the_validation_or_composing_stack(outline: Path) -> None:
+    """The point of the patch: `compose` after a bullet edit imports neither pydantic nor the
+    composer (nor, for notes that do not name `slide`, Jinja2)."""
+    import subprocess
+    import sys
+
+    compose_cached(outline)
+    _edit(outline, "bullets: [Third point.]", "bullets: [Third point., Fourth.]")
+    probe = (
+        "import sys\nfrom briefing.cli import main\n"
+        f"sys.argv = ['briefing', 'compose', {str(outline)!r}, '--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'jinja2'})\n"
+        "heavy += [m for m in sys.modules if m.startswith('briefing.compose.composer')]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert "HEAVY []" in done.stderr, done.stderr[-500:]
+    assert "Fourth." in done.stdout
