@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 FORMAT = "briefing-deck-cache"
-VERSION = 2
+VERSION = 3  # 3: the sources listing as its hash
 MAX_BYTES = 64 * 1024 * 1024  # no real deck comes near this; a bigger file is not ours
 
 T = TypeVar("T")
