@@ -3,7 +3,9 @@ validation and composition (and the libraries they load) entirely.
 
 A cached deck is used only when every input is as it was: the outline's bytes, each theme
 file it uses, the sources catalogue, the indexed corpus (its generation, after a sync), and
-the code that composes. Anything else recomposes and refreshes the cache.
+the code that composes. One exception: an outline whose only change is to slides' bullets
+gets the cached deck with the new bullets (`cache_edit`, from the outline text the record's
+header names). Anything else recomposes and refreshes the cache.
 
 The cache file is data, never code (see `cache_format`: checksummed JSON). Before a cached
 deck is reused, each source it quotes must still have the content hash it was composed from,
