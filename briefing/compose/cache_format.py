@@ -25,6 +25,10 @@ VERSION = 3  # 3: the sources listing as its hash
 MAX_BYTES = 64 * 1024 * 1024  # no real deck comes near this; a bigger file is not ours
 
 T = TypeVar("T")
+# YAML reads an escaped emoji ("\ud83d\ude00") as two lone surrogates, which UTF-8 has no
+# bytes for: they are written as their 3-byte forms and read back as the same two characters
+# (JSON's own escapes would read back as one emoji, a different deck).
+_SURROGATES = "surrogatepass"
 
 
 class Damaged(Exception):
@@ -34,7 +38,8 @@ class Damaged(Exception):
 def dumps(record: object, note: str = "") -> bytes:
     """A dataclass record as the cache file's bytes: a header line, then the record. `note`
     travels in the header, readable without decoding the record (see `note`)."""
-    payload = json.dumps(record, default=_encode, ensure_ascii=False).encode("utf-8")
+    text = json.dumps(record, default=_encode, ensure_ascii=False)
+    payload = text.encode("utf-8", _SURROGATES)
     header = {"format": FORMAT, "version": VERSION, "sha256": hashlib.sha256(payload).hexdigest()}
     if note:
         header["note"] = note
@@ -74,7 +79,7 @@ def loads(raw: bytes, kind: type[T]) -> T:
     if header.get("sha256") != hashlib.sha256(payload).hexdigest():
         raise Damaged("checksum mismatch")
     try:
-        data = json.loads(payload.decode("utf-8"))
+        data = json.loads(payload.decode("utf-8", _SURROGATES))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise Damaged("not JSON") from None
     return _decoder(kind)(data)

@@ -1,5 +1,5 @@
-"""A bullet edit reuses the cached deck (no validation, no composing), and every edit still
-gives the deck, or the error, that composing the edited outline afresh gives."""
+"""A bullet or notes edit reuses the cached deck (no validation, no composing), and every edit
+still gives the deck, or the error, that composing the edited outline afresh gives."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ HARBOUR = (
     "Fishing boats share the harbour with the container ships. The port authority "
     "plans a second terminal.\n"
 )
+THEMED_NOTES = "notes: \"{{ slide.bullets | join('; ') }} ({{ theme.title }})\""
 RICE = "Rice exports fell in the dry season. The harbour at Can Tho silted up in March.\n"
 THEME = "title: Ports\nkeywords: [harbour, port, terminal]\n"
 OUTLINE = """\
@@ -95,9 +96,14 @@ def _edit(outline: Path, old: str, new: str) -> None:
         ("bullets: [Third point.]", "bullets: [Third point., A fourth]"),  # slide notes: no 'slide'
         ("      - First point.\n", "      - First point.\n      - An added point.\n"),  # lines move
         ("    bullets: [Third point.]\n", ""),  # no bullets at all
+        ('notes: "Just notes', 'notes: "Only notes'),
+        ('"{{ slide.bullets | length }} points', '"{{ slide.title }}: {{ number }} of'),
+        (THEMED_NOTES, "notes: Plain."),  # plain text on a theme's slide
+        ('    notes: "Just notes, {{ deck.title }}."\n', ""),  # notes removed
+        ('notes: "Just notes, {{ deck.title }}."', "notes: null"),
     ],
 )
-def test_a_bullet_edit_reuses_the_deck_as_composing_afresh_would_make_it(
+def test_a_bullet_or_notes_edit_reuses_the_deck_as_composing_afresh_would_make_it(
     outline: Path, composes: list[Path], old: str, new: str
 ) -> None:
     compose_cached(outline)
@@ -120,7 +126,9 @@ def test_a_bullet_edit_reuses_the_deck_as_composing_afresh_would_make_it(
         ("excerpts: 2", "excerpts: 2.0"),
         ("excerpts: 2", "excerpts: 1"),
         ("    bullets: [Third point.]\n", "    bullets: [Third point.]\n    colour: red\n"),
-        ('notes: "Just notes', 'notes: "Only notes'),
+        ("({{ theme.title }})", "({{ theme.id }})"),  # a template on a theme's slide
+        ('notes: "Just notes, {{ deck.title }}."', "notes: 42"),
+        ('notes: "Just notes, {{ deck.title }}."', 'notes: "{{ broken"'),  # the engine's error
     ],
 )
 def test_any_other_edit_is_composed_again(
@@ -189,3 +197,30 @@ def test_a_bullet_edit_never_loads_the_validation_or_composing_stack(outline: Pa
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert "HEAVY []" in done.stderr, done.stderr[-500:]
     assert "Fourth." in done.stdout
+
+
+notes = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
+fragments = st.sampled_from(["{{ slide.title }}", "{{ theme.title }}", "{% if x %}", "{#", " "])
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(plain=notes, themed=st.lists(notes | fragments, max_size=4).map("".join))
+def test_whatever_the_notes_the_cache_gives_what_composing_gives(
+    outline: Path, plain: str, themed: str
+) -> None:
+    compose_cached(outline)
+    text = OUTLINE.replace('"Just notes, {{ deck.title }}."', json.dumps(plain))
+    outline.write_text(text.replace(THEMED_NOTES, f"notes: {json.dumps(themed)}"), "utf-8")
+    assert _cached(outline) == _fresh(outline)
+    outline.write_text(OUTLINE, "utf-8")
+
+
+def test_notes_with_an_escaped_emoji_are_cached(outline: Path) -> None:
+    """YAML reads the JSON-style escape of an emoji as two lone surrogates, which have no
+    UTF-8: the record is written with JSON's escapes instead of failing the command."""
+    _edit(outline, '"Just notes, {{ deck.title }}."', '"Just notes \\ud83d\\ude00"')
+    deck = compose_cached(outline)
+    assert deck.slides[2].notes == "Just notes \ud83d\ude00"
+    assert cache.load(outline) == deck
