@@ -3,8 +3,8 @@ validation and composition (and the libraries they load) entirely.
 
 A cached deck is used only when every input is as it was: the outline's bytes, each theme
 file it uses, the sources catalogue, the indexed corpus (its generation, after a sync), and
-the code that composes. One exception: an outline whose only change is to slides' bullets
-gets the cached deck with the new bullets (`cache_edit`, from the outline text the record's
+the code that composes. One exception: an outline whose only change is to slides' bullets or
+notes gets the cached deck with them (`cache_edit`, from the outline text the record's
 header names). Anything else recomposes and refreshes the cache.
 
 The cache file is data, never code (see `cache_format`: checksummed JSON). Before a cached
@@ -30,7 +30,7 @@ from briefing.errors import OutputError, display_path
 from briefing.sources.documents import Listing, list_stamped, snapshot
 
 if TYPE_CHECKING:
-    from briefing.compose.cache_edit import BulletEdit
+    from briefing.compose.cache_edit import TextEdit
 
 # The modules whose code decides what a composed deck contains.
 _COMPOSING_CODE = (
@@ -116,17 +116,17 @@ def load(outline: Path, *, sync: bool = True) -> Deck | None:
     """The cached deck for this outline if every input is unchanged, else None. `sync=False`:
     when a source was touched, say None rather than sync the index to find out (a caller with
     something to show meanwhile composes in the background instead). An outline whose only
-    change is to bullets gets the cached deck with its new bullets (see `cache_edit`)."""
+    change is to bullets or notes gets the cached deck with them (see `cache_edit`)."""
     path = _record_path(outline)
     try:
         raw, outline_bytes = path.read_bytes(), outline.read_bytes()
     except OSError:
         return None
     outline_sha = hashlib.sha256(outline_bytes).hexdigest()
-    edited: tuple[str, BulletEdit] | None = None  # the edited outline's text, and the edit
+    edited: tuple[str, TextEdit] | None = None  # the edited outline's text, and the edit
     old_text = cache_format.note(raw)
     if cache_format.looks_like_ours(raw) and outline_sha.encode() not in raw:
-        edited = _bullets_only(outline, outline_bytes, old_text)
+        edited = _light_edit(outline, outline_bytes, old_text)
         if edited is None:
             return None  # an edit to recompose: no need to decode a large record to know it
     try:
@@ -177,21 +177,22 @@ def load(outline: Path, *, sync: bool = True) -> Deck | None:
     return record.deck
 
 
-def _bullets_only(outline: Path, outline_bytes: bytes, old: str) -> tuple[str, BulletEdit] | None:
+def _light_edit(outline: Path, outline_bytes: bytes, old: str) -> tuple[str, TextEdit] | None:
     """The outline's text and its edit, when the header names the text the cached deck was
-    composed from and the outline differs from it only in bullets (checked on the record)."""
+    composed from and the outline differs from it only in bullets and notes (checked on the
+    record)."""
     new = _text(outline_bytes)
-    if not old or not new or "bullets" not in new:
+    if not old or not new:
         return None
-    from briefing.compose.cache_edit import bullet_edit  # YAML: only when an outline changed
+    from briefing.compose.cache_edit import text_edit  # YAML: only when an outline changed
 
-    edit = bullet_edit(outline, old, new)
+    edit = text_edit(outline, old, new)
     return None if edit is None else (new, edit)
 
 
-def _edited(record: Record, outline_sha: str, old: str, edit: BulletEdit) -> Record | None:
-    """The record with a bullet edit applied, if it was composed from the outline text its
-    header names (the header is outside the checksum: never trusted alone); else None."""
+def _edited(record: Record, outline_sha: str, old: str, edit: TextEdit) -> Record | None:
+    """The record with a bullets-and-notes edit applied, if it was composed from the outline
+    text its header names (the header is outside the checksum: never trusted alone)."""
     if record.outline != hashlib.sha256(old.encode("utf-8")).hexdigest():
         return None
     from briefing.compose.cache_edit import edited_deck

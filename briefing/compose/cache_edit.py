@@ -1,15 +1,17 @@
 """Apply an outline edit to a cached deck when the edit changed only what composing copies.
 
-An edited bullet changes no excerpt: the composer copies each slide's bullets into the deck
-and reads them nowhere else but its speaker-notes template, which reaches them only by the
-name `slide` (a template that names it is rendered again; one on a theme's slide also sees the
-theme, so that slide is recomposed instead). Recomposing for such an edit imports the outline
-models, the ranking and the notes engine only to produce the same excerpts again. Here the
-old and new outline texts are compared as parsed YAML: when they differ only in slides'
-`bullets`, and every new bullet is text the outline model accepts unchanged, the cached deck
-gets the new bullets and slide lines. Anything else (a new key, a number, a bullet that would
-be stripped or refused, a changed title) returns None and the outline is validated and
-composed as usual, so every error message stays the validator's own.
+An edited bullet or speaker note changes no excerpt: the composer copies each slide's bullets
+into the deck and reads them nowhere else but the slide's notes template, which reaches them
+only by the name `slide`; and it renders each slide's notes from that slide's template alone.
+Recomposing for such an edit imports the outline models, the ranking and the notes engine
+only to produce the same excerpts again. Here the old and new outline texts are compared as
+parsed YAML: when they differ only in slides' `bullets` and `notes`, every new bullet is text
+the outline model keeps as written and every note is text, the cached deck gets the new
+bullets and slide lines, and the notes that may have changed are rendered again (a template,
+as opposed to plain text, on a theme's slide also sees the theme: that edit is recomposed).
+Anything else (a new key, a number, a bullet that would be stripped or refused, a changed
+title) returns None and the outline is validated and composed as usual, so every error
+message stays the validator's own.
 """
 
 from __future__ import annotations
@@ -24,23 +26,23 @@ from briefing.errors import BriefingError, ValidationError
 from briefing.outline.notes_context import notes_context
 from briefing.yamlpos import Located, load_located
 
-BULLETS = "bullets"
+BULLETS, NOTES = "bullets", "notes"
 
 
 @dataclass(frozen=True)
-class BulletEdit:
-    """What an edit of bullets only changes in a deck: each slide's bullets and line, and the
-    notes templates (by slide number) that must be rendered again."""
+class TextEdit:
+    """What an edit of bullets and notes changes in a deck: each slide's bullets and line, and
+    the notes templates (by slide number) that must be rendered again."""
 
     bullets: tuple[tuple[str, ...], ...]
     lines: tuple[int, ...]
     templates: dict[int, str]
 
 
-def bullet_edit(path: Path, old_text: str, new_text: str) -> BulletEdit | None:
-    """How `new_text` differs from `old_text`, when only in bullets the model keeps as written;
-    else None (the caller then validates and composes). Reads no deck: it is decided before
-    a cached deck is decoded."""
+def text_edit(path: Path, old_text: str, new_text: str) -> TextEdit | None:
+    """How `new_text` differs from `old_text`, when only in bullets the model keeps as written
+    and in notes; else None (the caller then validates and composes). Reads no deck: it is
+    decided before a cached deck is decoded."""
     try:
         old, new = load_located(path, old_text), load_located(path, new_text)
     except ValidationError:
@@ -53,23 +55,28 @@ def bullet_edit(path: Path, old_text: str, new_text: str) -> BulletEdit | None:
         now = _bullets(before, after)
         if now is None:
             return None
-        notes = after.get("notes") or ""
-        if not _same(before.get(BULLETS), after.get(BULLETS)) and _reads_slide(notes):
-            if after.get("theme") is not None:
+        notes = after.get(NOTES)
+        if notes is not None and not _encodable(notes):
+            return None
+        notes = notes or ""
+        edited = not _same(before.get(NOTES), after.get(NOTES))
+        if edited or (not _same(before.get(BULLETS), after.get(BULLETS)) and _reads_slide(notes)):
+            if after.get("theme") is not None and _is_template(notes):
                 return None  # its context holds the theme, which only loading it gives
             templates[number] = notes
         bullets.append(now)
     lines = tuple(_line(new, i) for i in range(len(slides)))
-    return BulletEdit(tuple(bullets), lines, templates)
+    return TextEdit(tuple(bullets), lines, templates)
 
 
-def edited_deck(deck: Deck, edit: BulletEdit) -> Deck | None:
+def edited_deck(deck: Deck, edit: TextEdit) -> Deck | None:
     """The deck composed from the old outline with the edit applied, or None when the edit
     is not one this deck can take (the caller then composes)."""
     if len(deck.slides) != len(edit.bullets):
         return None
-    if any(deck.slides[number - 1].theme is not None for number in edit.templates):
-        return None
+    for number, template in edit.templates.items():
+        if deck.slides[number - 1].theme is not None and _is_template(template):
+            return None
     slides = tuple(
         replace(slide, bullets=bullets, line=line)
         for slide, bullets, line in zip(deck.slides, edit.bullets, edit.lines, strict=True)
@@ -111,8 +118,9 @@ def _slides(old: Any, new: Any) -> list[tuple[dict, dict]] | None:
 
 
 def _bullets(before: dict, after: dict) -> tuple[str, ...] | None:
-    """The new slide's bullets, when the slide differs from the old one only in them."""
-    keys = (before.keys() | after.keys()) - {BULLETS}
+    """The new slide's bullets, when the slide differs from the old one only in them (and in
+    its notes)."""
+    keys = (before.keys() | after.keys()) - {BULLETS, NOTES}
     if any(k not in before or k not in after or not _same(before[k], after[k]) for k in keys):
         return None
     bullets = after.get(BULLETS, [])
@@ -125,11 +133,24 @@ def _plain_text(value: Any) -> bool:
     """Text the model's stripped, non-empty `Text` keeps exactly as written."""
     if type(value) is not str or not value or value[0].isspace() or value[-1].isspace():
         return False
+    return _encodable(value)
+
+
+def _encodable(value: Any) -> bool:
+    """Text (a `str`, never a number) with no lone surrogate from a YAML escape: those are
+    the validator's call."""
+    if type(value) is not str:
+        return False
     try:
-        value.encode("utf-8")  # a lone surrogate (from a YAML escape) is the validator's call
+        value.encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _is_template(notes: str) -> bool:
+    """Whether notes go through the template engine (see compose.notes), needing a context."""
+    return "{" in notes
 
 
 def _reads_slide(notes: str) -> bool:
