@@ -146,7 +146,8 @@ def test_paths_benchmark_reports_every_row_on_a_tiny_corpus(
     for row in (
         "first index, whole process",
         "index on disk / corpus",
-        "compose after an outline edit",
+        "compose after editing a bullet",
+        "compose after editing a slide title",
         "compose after one source changed",
         "evidence search 'Vietnam' (common)",
         "(rare,",

@@ -3,7 +3,9 @@ validation and composition (and the libraries they load) entirely.
 
 A cached deck is used only when every input is as it was: the outline's bytes, each theme
 file it uses, the sources catalogue, the indexed corpus (its generation, after a sync), and
-the code that composes. Anything else recomposes and refreshes the cache.
+the code that composes. One exception: an outline whose only change is to slides' bullets or
+notes gets the cached deck with them (`cache_edit`, from the outline text the record's
+header names). Anything else recomposes and refreshes the cache.
 
 The cache file is data, never code (see `cache_format`: checksummed JSON). Before a cached
 deck is reused, each source it quotes must still have the content hash it was composed from,
@@ -14,6 +16,7 @@ or edited cache file is therefore recomposed (with a one-line notice), never tru
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -27,6 +30,7 @@ from briefing.errors import CorpusError, OutputError, display_path
 from briefing.sources.documents import DocFile, Listing, list_documents, snapshot
 
 if TYPE_CHECKING:
+    from briefing.compose.cache_edit import TextEdit
     from briefing.sources.library import Library
 
 Synced = tuple["Library", Listing]  # a library synced from this listing, for the composer
@@ -51,7 +55,7 @@ class Record:
     files: tuple[tuple[str, str | None], ...]  # (path, sha or None if absent): themes, catalogue
     sources: str
     generation: int
-    listing: Listing
+    listing: str  # sha256 of the sources' listing (see `_listing_sha`), "" when unusable
     deck: Deck
     quoted: tuple[tuple[str, str], ...] = ()  # (source file, sha256 of its bytes) per source
 
@@ -65,6 +69,14 @@ def code_version() -> str:
         for file in sorted(path.glob("*.py")) if path.is_dir() else [path]:
             digest.update(file.read_bytes())
     return digest.hexdigest()
+
+
+def _listing_sha(listing: Listing) -> str:
+    """A listing's fingerprint: equal fingerprints, equal listings (a 10,000-file listing is
+    hashed in a few ms, where storing it whole cost a record ten times the size to decode)."""
+    if not listing:
+        return ""
+    return hashlib.sha256(json.dumps(listing, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def _sha(path: Path) -> str | None:
@@ -96,14 +108,22 @@ def compose_cached(outline: Path) -> Deck:
     finally:
         if synced is not None:
             synced[0].close()
-    store(outline, composed.deck, composed.inputs, composed.generation, composed.listing)
+    store(
+        outline,
+        composed.deck,
+        composed.inputs,
+        composed.generation,
+        composed.listing,
+        text=composed.text,
+    )
     return composed.deck
 
 
 def load(outline: Path, *, sync: bool = True) -> Deck | None:
     """The cached deck for this outline if every input is unchanged, else None. `sync=False`:
     when a source was touched, say None rather than sync the index to find out (a caller with
-    something to show meanwhile composes in the background instead)."""
+    something to show meanwhile composes in the background instead). An outline whose only
+    change is to bullets or notes gets the cached deck with them (see `cache_edit`)."""
     deck, synced = _load(outline, sync=sync)
     if synced is not None:
         synced[0].close()
@@ -115,14 +135,16 @@ def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None]:
     and the listing it synced from (the caller closes it), for composing."""
     path = _record_path(outline)
     try:
-        raw = path.read_bytes()
+        raw, outline_bytes = path.read_bytes(), outline.read_bytes()
     except OSError:
         return None, None
-    outline_sha = _sha(outline)
-    if outline_sha is None:
-        return None, None
+    outline_sha = hashlib.sha256(outline_bytes).hexdigest()
+    edited: tuple[str, TextEdit] | None = None  # the edited outline's text, and the edit
+    old_text = cache_format.note(raw)
     if cache_format.looks_like_ours(raw) and outline_sha.encode() not in raw:
-        return None, None  # an edited outline: no need to decode a large record to know it misses
+        edited = _light_edit(outline, outline_bytes, old_text)
+        if edited is None:
+            return None, None  # an edit to recompose: no need to decode a large record to know it
     try:
         record = cache_format.loads(raw, Record)
     except cache_format.Damaged as why:
@@ -130,6 +152,11 @@ def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None]:
         return None, None
     if record.code != code_version():
         return None, None
+    if edited is not None:
+        patched = _edited(record, outline_sha, old_text, edited[1])
+        if patched is None:
+            return None, None
+        record = patched
     if record.outline != outline_sha:
         return None, None
     if any(_sha(Path(path)) != sha for path, sha in record.files):
@@ -139,8 +166,11 @@ def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None]:
         return None, None
     unlisted: dict[str, str] = {}
     files = _listed(sources, unlisted)
-    if record.listing and snapshot(sources, files=files) == record.listing:
-        return _checked(record, path), None  # no source touched: the index need not be opened
+    if record.listing and _listing_sha(snapshot(sources, files=files)) == record.listing:
+        deck = _checked(record, path)  # no source touched: the index need not be opened
+        if deck is not None and edited is not None:
+            _write(outline, record, edited[0])
+        return deck, None
     if not sync:
         return None, None
     from briefing.sources.library import Library
@@ -155,8 +185,9 @@ def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None]:
     library.close()
     if _checked(record, path) is None:
         return None, None
-    if listing != record.listing:  # touched, not changed: take the fast path next time
-        _write(outline, replace(record, listing=listing))
+    listed = _listing_sha(listing)
+    if listed != record.listing or edited is not None:  # touched: the fast path next time
+        _write(outline, replace(record, listing=listed), _text(outline_bytes))
     return record.deck, None
 
 
@@ -167,6 +198,38 @@ def _listed(sources: Path, unlisted: dict[str, str]) -> list[DocFile]:
         return list_documents(sources, unlisted)
     except (CorpusError, OSError):
         return []
+
+
+def _light_edit(outline: Path, outline_bytes: bytes, old: str) -> tuple[str, TextEdit] | None:
+    """The outline's text and its edit, when the header names the text the cached deck was
+    composed from and the outline differs from it only in bullets and notes (checked on the
+    record)."""
+    new = _text(outline_bytes)
+    if not old or not new:
+        return None
+    from briefing.compose.cache_edit import text_edit  # YAML: only when an outline changed
+
+    edit = text_edit(outline, old, new)
+    return None if edit is None else (new, edit)
+
+
+def _edited(record: Record, outline_sha: str, old: str, edit: TextEdit) -> Record | None:
+    """The record with a bullets-and-notes edit applied, if it was composed from the outline
+    text its header names (the header is outside the checksum: never trusted alone)."""
+    if record.outline != hashlib.sha256(old.encode("utf-8")).hexdigest():
+        return None
+    from briefing.compose.cache_edit import edited_deck
+
+    deck = edited_deck(record.deck, edit)
+    return None if deck is None else replace(record, outline=outline_sha, deck=deck)
+
+
+def _text(raw: bytes) -> str:
+    """The outline's text as the loader reads it, or "" when it is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
 
 
 def _checked(record: Record, path: Path) -> Deck | None:
@@ -222,32 +285,40 @@ def store(
     inputs: list[Path],
     generation: int,
     listing: Listing = (),
+    *,
+    text: str | None = None,
 ) -> None:
-    """Remember a freshly composed deck; a cache that cannot be written is simply skipped."""
+    """Remember a freshly composed deck; a cache that cannot be written is simply skipped.
+    `text`: the outline as composed (else read now, when it may have changed since)."""
     if deck.sources_dir is None:
         return
+    if text is None:
+        try:
+            text = _text(outline.read_bytes())
+        except OSError:
+            text = ""
     record = Record(
         code=code_version(),
-        outline=_sha(outline) or "",
+        outline=hashlib.sha256(text.encode("utf-8")).hexdigest() if text else "",
         files=tuple((str(p), _sha(p)) for p in inputs),
         sources=str(deck.sources_dir),
         generation=generation,
-        listing=listing,
+        listing=_listing_sha(listing),
         deck=deck,
         quoted=tuple(
             (info.file, _sha(deck.sources_dir / info.file) or "") for info in deck.cited_sources
         ),
     )
-    _write(outline, record)
+    _write(outline, record, text)
 
 
-def _write(outline: Path, record: Record) -> None:
+def _write(outline: Path, record: Record, text: str) -> None:
     """Save a record (atomically: concurrent writers each replace the whole file); a cache
     that cannot be written is skipped with a notice, as the deck itself is fine."""
     target = _record_path(outline)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, cache_format.dumps(record))
+        write_atomic(target, cache_format.dumps(record, note=text))
     except (OSError, OutputError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         notice(f"cannot save the deck cache in {display_path(target.parent)} ({reason}); skipped")

@@ -206,6 +206,7 @@ class Composed:
     inputs: list[Path]  # theme files and the catalogue
     generation: int  # the index generation the deck was composed against
     listing: Listing  # the sources as listed before the index synced: never newer than it
+    text: str = ""  # the outline's text as composed (a cache keys the record by it)
 
 
 def compose_outline_file(
@@ -220,7 +221,7 @@ def compose_outline_file(
     outline = load_outline(path)
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
     if not needs_sources(outline.model):
-        return Composed(compose(outline, None, themes), [], 0, ())
+        return Composed(compose(outline, None, themes), [], 0, (), outline.text)
     if synced is not None and db_path is None and synced[0].sources == outline.sources_dir:
         library, listing = synced
         return _composed(outline, library, themes, listing)
@@ -239,7 +240,7 @@ def _composed(
 ) -> Composed:
     deck = compose(outline, library, themes)
     inputs = [t.path for t in themes.values()] + [library.catalogue_path]
-    return Composed(deck, inputs, library.index.generation, listing)
+    return Composed(deck, inputs, library.index.generation, listing, outline.text)
 
 
 def compose_file(path: Path, *, db_path: Path | str | None = None) -> Deck:

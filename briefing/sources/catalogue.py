@@ -8,32 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from briefing.errors import ValidationError
-from briefing.validation import Date, validate
 from briefing.yamlpos import load_located
 
 CATALOGUE = "sources.yaml"
 FIELDS = ("title", "author", "cite_as", "publisher", "date", "url")
-
-
-class CatalogueEntry(BaseModel):
-    """Metadata for one source file; every field optional."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: str | None = None
-    author: str | None = None
-    cite_as: str | None = Field(default=None, description="Author as shown in short citations.")
-    publisher: str | None = None
-    date: Date | None = None
-    url: str | None = None
-    note: str | None = Field(default=None, description="Anything a reader should know.")
-    keep: list[str] | None = Field(
-        default=None,
-        description="Passages cleaning removed that may be quoted after all (their exact text).",
-    )
 
 
 def kept_passages(entries: dict[str, dict[str, object]]) -> dict[str, tuple[str, ...]]:
@@ -57,6 +36,10 @@ def load_catalogue(folder: Path) -> dict[str, dict[str, object]]:
     if not isinstance(located.data, dict):
         raise ValidationError([located.problem((), "expected a mapping of file name -> fields")])
     entries: dict[str, dict[str, object]] = {}
+    # Validation (pydantic) is imported only for a folder that has a catalogue to check.
+    from briefing.sources.catalogue_entry import CatalogueEntry
+    from briefing.validation import validate
+
     problems = []
     for name, fields in located.data.items():
         sub = type(located)(data=fields or {}, file=located.file)

@@ -1,5 +1,5 @@
 """The edit loop: an outline edit recomposes from one listing of the sources folder and reuses
-every theme's stored ranking."""
+every theme's stored ranking (a bullet edit does not even recompose: test_cache_edit)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,12 @@ def _edit_first_bullet(outline: Path, word: str) -> None:
     at = text.index(marker) + len(marker)
     dash = text.index("- ", at) + 2
     outline.write_text(text[:dash] + word + " " + text[dash:], encoding="utf-8")
+
+
+def _edit_first_title(outline: Path, word: str) -> None:
+    text = outline.read_text(encoding="utf-8")
+    at = text.index("  - title: ") + len("  - title: ")
+    outline.write_text(text[:at] + word + " " + text[at:], encoding="utf-8")
 
 
 def test_an_outline_edit_lists_once_and_ranks_nothing_again(project, monkeypatch):
@@ -35,9 +41,9 @@ def test_an_outline_edit_lists_once_and_ranks_nothing_again(project, monkeypatch
     monkeypatch.setattr(composer, "list_documents", counting_list)
     monkeypatch.setattr(index, "list_documents", counting_list)
     monkeypatch.setattr(ranking, "_rank", never_rank)
-    _edit_first_bullet(outline, "EDITED")
+    _edit_first_title(outline, "EDITED")
     deck = compose_cached(outline)
-    assert any("EDITED" in bullet for slide in deck.slides for bullet in slide.bullets)
+    assert deck.slides[0].title.startswith("EDITED ")
     assert len(listings) == 1
 
 
@@ -53,7 +59,9 @@ def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, mo
     )
     assert cache.load(outline) is not None and decoded == [1]  # unchanged: decoded and used
     _edit_first_bullet(outline, "EDITED")
-    assert cache.load(outline) is None and decoded == [1]  # edited: never decoded
+    assert cache.load(outline) is not None and decoded == [1, 1]  # bullets only: patched
+    _edit_first_title(outline, "EDITED")
+    assert cache.load(outline) is None and decoded == [1, 1]  # edited: never decoded
 
 
 def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypatch):
