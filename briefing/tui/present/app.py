@@ -23,13 +23,14 @@ from briefing.tui.present.commands import BriefingCommands
 from briefing.tui.present.evidence import Evidence
 from briefing.tui.present.keys import APP_KEYS
 from briefing.tui.present.pacing import Clock, Pace, PresentationTimer, pace
-from briefing.tui.present.reload import DeckReloaded, ReloadFailed, recompose
+from briefing.tui.present.reload import DeckReloaded, ReloadFailed, answer, recompose
 from briefing.tui.present.screens.slides import SlideScreen
 from briefing.tui.present.widgets.status import ProgressLine
 from briefing.tui.slide_view import SlideView
 from briefing.tui.watch import FileWatcher
 
 if TYPE_CHECKING:
+    from briefing.compose.draft import Drafting
     from briefing.tui.present.curation import Curation, CurationWritten
     from briefing.tui.present.screens.candidates import CandidatesScreen
 
@@ -54,6 +55,7 @@ class BriefingApp(App[int]):
         poll_interval: float = 0.5,
         first_paint: Path | None = None,
         pending: bool = False,
+        drafting: Drafting | None = None,
     ) -> None:
         super().__init__()
         self.outline_path = Path(outline)
@@ -70,6 +72,8 @@ class BriefingApp(App[int]):
         # `deck` is the outline's draft (briefing.compose.draft): the real one is composed in
         # the background from the first frame; if it cannot be, `fatal` says why and we exit.
         self.pending = pending
+        self.drafting = drafting  # composing `deck` in another process: its answer comes first
+        self._drafting_asked = False
         self.fatal: list[str] = []
         self.stale = False  # the outline on disk is broken; we show the last good deck
         self.reloads = 0
@@ -93,8 +97,6 @@ class BriefingApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh_time)
-        if self.pending:
-            self.reload()
         if self.deck.warnings:
             self.notify(
                 "\n".join(self.deck.warnings), title="Warnings", severity="warning", markup=False
@@ -102,6 +104,8 @@ class BriefingApp(App[int]):
 
     def on_unmount(self) -> None:
         self.evidence.close()
+        if self.drafting is not None:  # its answer is no longer wanted (and a worker waits)
+            self.drafting.stop()
 
     # Navigation
 
@@ -142,6 +146,8 @@ class BriefingApp(App[int]):
         self.show(round(message.fraction * len(self.deck.slides)))
 
     def on_slide_view_shown(self, message: SlideView.Shown) -> None:
+        if self.pending and not self._generation:  # composing must not delay the first frame
+            self.reload()
         if self.first_paint is not None:
             self.first_paint.write_text(f"{time.time():.6f}\n", encoding="utf-8")
             self.first_paint = None
@@ -284,7 +290,12 @@ class BriefingApp(App[int]):
         )
 
     def _recompose(self, generation: int) -> None:
-        """Runs in a worker thread; posting a message is thread-safe."""
+        """Runs in a worker thread; posting a message is thread-safe. The first time, the
+        deck being composed in another process is waited for rather than composed again."""
+        if self.drafting is not None and not self._drafting_asked:
+            self._drafting_asked = True
+            self.post_message(answer(self.drafting.composed, generation))
+            return
         self.post_message(recompose(self.outline_path, generation))
 
     def on_deck_reloaded(self, message: DeckReloaded) -> None:
