@@ -71,6 +71,14 @@ Minimal().run()
 """
 
 
+def use_tree(root: Path) -> None:
+    """Measure the `briefing` in `root`, in this process and in every one it starts: the shared
+    venv's editable install would otherwise import another checkout's."""
+    sys.path.insert(0, str(root))
+    paths = [str(root), *filter(None, [os.environ.get("PYTHONPATH")])]
+    os.environ["PYTHONPATH"] = os.pathsep.join(paths)
+
+
 def run_in_pty(
     argv: list[str], env: dict[str, str], timeout: float = 30.0
 ) -> tuple[int, float, bytes]:
@@ -228,9 +236,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--runs", type=int, default=7)
     parser.add_argument("--presses", type=int, default=200)
-    parser.add_argument("--outline", type=Path, default=ROOT / "outlines" / "us-vietnam.yaml")
+    parser.add_argument("--outline", type=Path, help="default: the tree's us-vietnam.yaml")
+    parser.add_argument(
+        "--tree", type=Path, default=ROOT, help="the checkout to measure (default: this one)"
+    )
+    parser.add_argument(
+        "--switch-only",
+        action="store_true",
+        help="only the slide switch: to interleave two trees' runs, e.g. main and a branch",
+    )
     args = parser.parse_args()
-    compileall.compile_dir(ROOT / "briefing", quiet=1)  # writes .pyc whatever the environment
+    tree = args.tree.resolve()
+    use_tree(tree)
+    args.outline = args.outline or tree / "outlines" / "us-vietnam.yaml"
+    if args.switch_only:
+        os.environ.setdefault("BRIEFING_CACHE_DIR", tempfile.mkdtemp())
+        switches, cpu = asyncio.run(switch_times(args.outline, args.presses))
+        p95 = 1000 * sorted(switches)[int(0.95 * (len(switches) - 1))]
+        print(
+            f"{tree}: slide switch median {1000 * statistics.median(switches):.1f} ms, "
+            f"95th percentile {p95:.1f} ms, CPU {1000 * statistics.median(cpu):.1f} ms"
+        )
+        return
+    compileall.compile_dir(tree / "briefing", quiet=1)  # writes .pyc whatever the environment
 
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "cache"

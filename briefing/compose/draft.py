@@ -99,6 +99,8 @@ def _draft_then_compose(path: Path, pipe: Connection) -> None:
         pipe.recv()  # composing waits for `present`'s first frame: both would want the CPU
     except EOFError:  # `present` has gone
         return
+    with contextlib.suppress(OSError):  # behind the presentation's key presses, not ahead
+        os.nice(5)
     try:
         with reporting(None):
             message = ("composed", compose_now(path))

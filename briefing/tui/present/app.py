@@ -23,7 +23,7 @@ from briefing.tui.present.commands import BriefingCommands
 from briefing.tui.present.evidence import Evidence
 from briefing.tui.present.keys import APP_KEYS
 from briefing.tui.present.pacing import Clock, Pace, PresentationTimer, pace
-from briefing.tui.present.reload import DeckReloaded, ReloadFailed, answer, recompose
+from briefing.tui.present.reload import DeckReloaded, ReloadFailed, recompose
 from briefing.tui.present.screens.slides import SlideScreen
 from briefing.tui.present.widgets.status import ProgressLine
 from briefing.tui.slide_view import SlideView
@@ -69,11 +69,9 @@ class BriefingApp(App[int]):
         self.watch_files = watch
         self.poll_interval = poll_interval
         self.first_paint = first_paint  # benchmark: write the time of first paint here, exit
-        # `deck` is the outline's draft (briefing.compose.draft): the real one is composed in
-        # the background from the first frame; if it cannot be, `fatal` says why and we exit.
-        self.pending = pending
-        self.drafting = drafting  # composing `deck` in another process: its answer comes first
-        self._drafting_asked = False
+        # `deck` may be the outline's draft (briefing.compose.draft), composed after the first
+        # frame (by `drafting`'s process if given); if it cannot be, `fatal` says why, we exit.
+        self.pending, self.drafting, self._awaited = pending, drafting, drafting
         self.fatal: list[str] = []
         self.stale = False  # the outline on disk is broken; we show the last good deck
         self.reloads = 0
@@ -290,13 +288,9 @@ class BriefingApp(App[int]):
         )
 
     def _recompose(self, generation: int) -> None:
-        """Runs in a worker thread; posting a message is thread-safe. The first time, the
-        deck being composed in another process is waited for rather than composed again."""
-        if self.drafting is not None and not self._drafting_asked:
-            self._drafting_asked = True
-            self.post_message(answer(self.drafting.composed, generation))
-            return
-        self.post_message(recompose(self.outline_path, generation))
+        """Runs in a worker thread; posting a message is thread-safe."""
+        drafting, self._awaited = self._awaited, None
+        self.post_message(recompose(self.outline_path, generation, drafting))
 
     def on_deck_reloaded(self, message: DeckReloaded) -> None:
         if message.generation != self._generation:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.message import Message
 
-from briefing.compose.draft import Composed
+from briefing.compose.draft import Composed, Drafting
 from briefing.deck import Deck
 from briefing.errors import problem_lines
 
@@ -29,8 +29,11 @@ class ReloadFailed(Message):
         self.lines, self.generation = lines, generation
 
 
-def recompose(outline_path: Path, generation: int) -> Message:
-    """Compose the outline again; `generation` lets the app drop answers that came too late."""
+def recompose(outline_path: Path, generation: int, drafting: Drafting | None = None) -> Message:
+    """Compose the outline again, or wait for `drafting`'s deck, composed in another process
+    since start; `generation` lets the app drop answers that came too late."""
+    if drafting is not None:
+        return answer(drafting.composed, generation)
     # Imported here, in the worker thread, not at start: the composer's libraries take a while.
     from briefing.compose.draft import compose_now
 
