@@ -71,6 +71,14 @@ Minimal().run()
 """
 
 
+def use_tree(root: Path) -> None:
+    """Measure the `briefing` in `root`, in this process and in every one it starts: the shared
+    venv's editable install would otherwise import another checkout's."""
+    sys.path.insert(0, str(root))
+    paths = [str(root), *filter(None, [os.environ.get("PYTHONPATH")])]
+    os.environ["PYTHONPATH"] = os.pathsep.join(paths)
+
+
 def run_in_pty(
     argv: list[str], env: dict[str, str], timeout: float = 30.0
 ) -> tuple[int, float, bytes]:
@@ -122,6 +130,14 @@ def first_paint(argv: list[str], cache: Path) -> float:
             tail = output[-600:].decode("utf-8", "replace")
             raise RuntimeError(f"{argv} exited {code} without painting: {tail}")
         return float(stamp.read_text()) - spawned
+
+
+def compose_into(cache: Path, outline: Path) -> None:
+    """Index and compose `outline` into `cache`, for the warm rows: a `present` that exits at
+    its first paint ends its composing process unfinished, so it never warms the cache."""
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+    argv = [str(PYTHON), "-m", "briefing", "compose", str(outline)]
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 async def switch_times(outline: Path, presses: int) -> tuple[list[float], list[float]]:
@@ -220,9 +236,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--runs", type=int, default=7)
     parser.add_argument("--presses", type=int, default=200)
-    parser.add_argument("--outline", type=Path, default=ROOT / "outlines" / "us-vietnam.yaml")
+    parser.add_argument("--outline", type=Path, help="default: the tree's us-vietnam.yaml")
+    parser.add_argument(
+        "--tree", type=Path, default=ROOT, help="the checkout to measure (default: this one)"
+    )
+    parser.add_argument(
+        "--switch-only",
+        action="store_true",
+        help="only the slide switch: to interleave two trees' runs, e.g. main and a branch",
+    )
     args = parser.parse_args()
-    compileall.compile_dir(ROOT / "briefing", quiet=1)  # writes .pyc whatever the environment
+    tree = args.tree.resolve()
+    use_tree(tree)
+    args.outline = args.outline or tree / "outlines" / "us-vietnam.yaml"
+    if args.switch_only:
+        os.environ.setdefault("BRIEFING_CACHE_DIR", tempfile.mkdtemp())
+        switches, cpu = asyncio.run(switch_times(args.outline, args.presses))
+        p95 = 1000 * sorted(switches)[int(0.95 * (len(switches) - 1))]
+        print(
+            f"{tree}: slide switch median {1000 * statistics.median(switches):.1f} ms, "
+            f"95th percentile {p95:.1f} ms, CPU {1000 * statistics.median(cpu):.1f} ms"
+        )
+        return
+    compileall.compile_dir(tree / "briefing", quiet=1)  # writes .pyc whatever the environment
 
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "cache"
@@ -237,7 +273,8 @@ def main() -> None:
         }
         os.environ["XDG_RUNTIME_DIR"] = tmp  # the presenter's socket, private to this run
         timings: dict[str, list[float]] = {name: [] for name in [*contenders, COLD]}
-        for argv in contenders.values():  # warm-up: index cache and .pyc files
+        compose_into(cache, args.outline)  # `present` stops composing when it quits
+        for argv in contenders.values():  # warm-up: .pyc files, the page cache
             first_paint(argv, cache)
         for run in range(args.runs):
             for name, argv in contenders.items():

@@ -11,12 +11,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.cli import COLOURS_OPTION, cli
 from briefing.errors import BriefingError
 from briefing.progress import reporting
+
+if TYPE_CHECKING:
+    from briefing.compose.draft import Drafting
+    from briefing.deck import Deck
 
 FIRST_PAINT_ENV = "BRIEFING_FIRST_PAINT"  # benchmark: file to write the first-paint time into
 NO_TTY_ENV = "BRIEFING_ALLOW_NO_TTY"  # tests and benchmarks: run the TUI without a terminal
@@ -48,22 +53,55 @@ def present(outline: Path, theme: str, no_watch: bool, presenter: bool) -> None:
     from briefing.compose.cache import load
 
     deck = load(outline, sync=False)
-    pending = deck is None
+    pending, drafting = deck is None, None
     if deck is None:  # paint the outline's own slides now; the excerpts follow when composed
-        from briefing.compose.draft import draft_deck
+        from briefing.compose.draft import Drafting, draft_deck
 
-        deck = draft_deck(outline)  # an outline that does not validate never starts the TUI
-    need_terminal("present")
+        # Drafted and composed in another process, which imports the outline's libraries
+        # while this one imports Textual; without one, drafted here and composed in a thread.
+        drafting = Drafting.start(outline)
+        if drafting is None:
+            deck = draft_deck(outline)  # an outline that does not validate never starts the TUI
+    try:
+        _present(
+            outline, deck, drafting, pending, theme=theme, watch=not no_watch, presenter=presenter
+        )
+    finally:
+        if drafting is not None:
+            drafting.stop()
+
+
+def _present(
+    outline: Path,
+    deck: Deck | None,
+    drafting: Drafting | None,
+    pending: bool,
+    *,
+    theme: str,
+    watch: bool,
+    presenter: bool,
+) -> None:
+    """Run the app on `deck`, or on the draft `drafting` sends (its problems come first)."""
+    try:
+        need_terminal("present")
+    except BriefingError:
+        if drafting is not None:
+            drafting.draft()  # a broken outline is the first thing to fix
+        raise
     from briefing.tui.present.linked import AudienceApp, PresenterApp
 
+    if drafting is not None:
+        deck = drafting.draft()  # an outline that does not validate never starts the TUI
+    assert deck is not None
     probe = os.environ.get(FIRST_PAINT_ENV)
     app = (PresenterApp if presenter else AudienceApp)(
         outline,
         deck=deck,
         theme=theme,
-        watch=not no_watch,
+        watch=watch,
         first_paint=Path(probe) if probe else None,
         pending=pending,
+        drafting=drafting,
     )
     with reporting(None):  # a recompose may index: never draw under the TUI
         app.run()

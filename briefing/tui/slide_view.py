@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -11,6 +11,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from briefing.deck import Deck, Excerpt, Slide
+from briefing.tui.hanging import hanging
+
+BULLET = Content.styled("\u2022", "$accent bold")
 
 
 def quotation(excerpt: Excerpt) -> str:
@@ -47,11 +50,13 @@ def title_page(deck: Deck) -> list[Widget]:
 
 def slide_page(slide: Slide, number: int) -> list[Widget]:
     """A slide: numbered title, its theme, the analyst's bullets, then each quotation."""
+    # The number in its own column, the title wrapping beside it: one widget, as a bullet is.
     widgets: list[Widget] = [
-        Horizontal(
-            plain(f"{number}", "slide-number"),
-            plain(slide.title, "slide-title"),
-            classes="slide-heading",
+        hanging(
+            Content.styled(str(number), "$accent bold"),
+            Content.styled(slide.title, "$primary bold"),
+            len(str(number)) + 2,
+            "slide-heading",
         )
     ]
     if slide.pending:
@@ -63,11 +68,7 @@ def slide_page(slide: Slide, number: int) -> list[Widget]:
             plain(f"{count} excerpt{'s' * (count != 1)} on {slide.theme_title}", "slide-theme")
         )
     for bullet in slide.bullets:
-        widgets.append(
-            Horizontal(
-                plain("\u2022", "bullet-mark"), plain(bullet, "bullet-text"), classes="bullet"
-            )
-        )
+        widgets.append(hanging(BULLET, Content(bullet), 3, "bullet"))
     for n, excerpt in enumerate(slide.excerpts, 1):
         # One widget per quotation (text, then the attribution): fewer widgets, faster changes.
         cite = f"\u2014 {excerpt.attribution()}  [{n}]"
@@ -76,6 +77,14 @@ def slide_page(slide: Slide, number: int) -> list[Widget]:
     if not slide.bullets and not slide.excerpts and not slide.pending:
         widgets.append(plain("(this slide has no bullets and no excerpts yet)", "slide-empty"))
     return widgets
+
+
+class Page(Vertical):
+    """A page's column of widgets. It draws nothing of its own (no background, no border):
+    BLANK lets Textual fill its lines without styling each one, which showing it again after
+    it was hidden would otherwise cost, for every line of the screen, on every slide change."""
+
+    BLANK = True
 
 
 class SlideView(VerticalScroll, can_focus=False):
@@ -120,13 +129,18 @@ class SlideView(VerticalScroll, can_focus=False):
     @staticmethod
     def _build(deck: Deck, page: int) -> Vertical:
         if page == 0:
-            return Vertical(*title_page(deck), classes="title-body")
-        return Vertical(*slide_page(deck.slides[page - 1], page), classes="slide-body")
+            return Page(*title_page(deck), classes="title-body")
+        return Page(*slide_page(deck.slides[page - 1], page), classes="slide-body")
 
     @property
     def body(self) -> Vertical | None:
         """The page on screen (the others stay mounted, hidden)."""
         return self._current
+
+    @property
+    def shown(self) -> list[Widget]:
+        """The widgets of the page on screen."""
+        return [] if self._current is None else list(self._current.children)
 
     def show(self, deck: Deck, page: int) -> None:
         """Show page `page` (0 = title page). Pages are built once per deck and then only

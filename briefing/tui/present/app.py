@@ -30,6 +30,7 @@ from briefing.tui.slide_view import SlideView
 from briefing.tui.watch import FileWatcher
 
 if TYPE_CHECKING:
+    from briefing.compose.draft import Drafting
     from briefing.tui.present.curation import Curation, CurationWritten
     from briefing.tui.present.screens.candidates import CandidatesScreen
 
@@ -54,6 +55,7 @@ class BriefingApp(App[int]):
         poll_interval: float = 0.5,
         first_paint: Path | None = None,
         pending: bool = False,
+        drafting: Drafting | None = None,
     ) -> None:
         super().__init__()
         self.outline_path = Path(outline)
@@ -67,9 +69,9 @@ class BriefingApp(App[int]):
         self.watch_files = watch
         self.poll_interval = poll_interval
         self.first_paint = first_paint  # benchmark: write the time of first paint here, exit
-        # `deck` is the outline's draft (briefing.compose.draft): the real one is composed in
-        # the background from the first frame; if it cannot be, `fatal` says why and we exit.
-        self.pending = pending
+        # `deck` may be the outline's draft (briefing.compose.draft), composed after the first
+        # frame (by `drafting`'s process if given); if it cannot be, `fatal` says why, we exit.
+        self.pending, self.drafting, self._awaited = pending, drafting, drafting
         self.fatal: list[str] = []
         self.stale = False  # the outline on disk is broken; we show the last good deck
         self.reloads = 0
@@ -93,8 +95,6 @@ class BriefingApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh_time)
-        if self.pending:
-            self.reload()
         if self.deck.warnings:
             self.notify(
                 "\n".join(self.deck.warnings), title="Warnings", severity="warning", markup=False
@@ -102,6 +102,8 @@ class BriefingApp(App[int]):
 
     def on_unmount(self) -> None:
         self.evidence.close()
+        if self.drafting is not None:  # its answer is no longer wanted (and a worker waits)
+            self.drafting.stop()
 
     # Navigation
 
@@ -142,6 +144,8 @@ class BriefingApp(App[int]):
         self.show(round(message.fraction * len(self.deck.slides)))
 
     def on_slide_view_shown(self, message: SlideView.Shown) -> None:
+        if self.pending and not self._generation:  # composing must not delay the first frame
+            self.reload()
         if self.first_paint is not None:
             self.first_paint.write_text(f"{time.time():.6f}\n", encoding="utf-8")
             self.first_paint = None
@@ -285,7 +289,8 @@ class BriefingApp(App[int]):
 
     def _recompose(self, generation: int) -> None:
         """Runs in a worker thread; posting a message is thread-safe."""
-        self.post_message(recompose(self.outline_path, generation))
+        drafting, self._awaited = self._awaited, None
+        self.post_message(recompose(self.outline_path, generation, drafting))
 
     def on_deck_reloaded(self, message: DeckReloaded) -> None:
         if message.generation != self._generation:

@@ -3,10 +3,12 @@ exception, so a broken outline can only ever produce a notification."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.message import Message
 
+from briefing.compose.draft import Composed, Drafting
 from briefing.deck import Deck
 from briefing.errors import problem_lines
 
@@ -27,15 +29,21 @@ class ReloadFailed(Message):
         self.lines, self.generation = lines, generation
 
 
-def recompose(outline_path: Path, generation: int) -> Message:
-    """Compose the outline again; `generation` lets the app drop answers that came too late."""
+def recompose(outline_path: Path, generation: int, drafting: Drafting | None = None) -> Message:
+    """Compose the outline again, or wait for `drafting`'s deck, composed in another process
+    since start; `generation` lets the app drop answers that came too late."""
+    if drafting is not None:
+        return answer(drafting.composed, generation)
     # Imported here, in the worker thread, not at start: the composer's libraries take a while.
-    from briefing.compose.cache import compose_cached
-    from briefing.outline.load import load_outline
+    from briefing.compose.draft import compose_now
 
+    return answer(lambda: compose_now(outline_path), generation)
+
+
+def answer(compose: Callable[[], Composed], generation: int) -> Message:
+    """The message for what `compose` returned or raised (it may wait on another process)."""
     try:
-        outline = load_outline(outline_path)  # for the folders to watch from now on
-        deck = compose_cached(outline_path)
+        deck, sources, themes = compose()
     except Exception as exc:  # noqa: BLE001 - a reload must never take the presentation down
         return ReloadFailed(problem_lines(exc), generation)
-    return DeckReloaded(deck, outline.sources_dir, outline.themes_dir, generation)
+    return DeckReloaded(deck, sources, themes, generation)

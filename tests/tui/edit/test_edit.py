@@ -8,8 +8,6 @@ import shutil
 import time
 from pathlib import Path
 
-from textual.widgets import Static
-
 from briefing.tui.edit.app import EditorApp
 from briefing.tui.edit.dialogs import Ask
 from briefing.tui.edit.session import recovery_path
@@ -35,8 +33,8 @@ async def until(pilot, condition, timeout: float = 10.0) -> None:
 
 
 def preview_text(app: EditorApp) -> str:
-    body = app.preview.body if app.preview else None
-    return "" if body is None else "\n".join(str(w.render()) for w in body.query(Static))
+    shown = app.preview.shown if app.preview else []
+    return "\n".join(str(w.render()) for w in shown)
 
 
 async def type_at_end_of(pilot, app: EditorApp, row: int, text: str) -> None:

@@ -16,8 +16,7 @@ LAST = 7  # slides in outlines/us-vietnam.yaml
 
 def shown_text(app) -> str:
     """Everything the slide area shows, as plain text."""
-    body = app.slides.query_one(SlideView).body
-    return "\n".join(str(w.render()) for w in body.query(Static))
+    return "\n".join(str(w.render()) for w in app.slides.query_one(SlideView).shown)
 
 
 def position(app) -> str:

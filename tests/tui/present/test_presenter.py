@@ -48,7 +48,7 @@ async def until(condition, timeout: float = 5.0) -> None:
 
 
 def text_of(view: SlideView) -> str:
-    return "\n".join(str(w.render()) for w in view.body.query(Static))
+    return "\n".join(str(w.render()) for w in view.shown)
 
 
 def link_line(app: PresenterApp) -> str:

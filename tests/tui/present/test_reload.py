@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 import time
 
-from textual.widgets import Static
-
 from briefing.compose import cache as deck_cache
 from briefing.tui.present.reload import DeckReloaded
 from briefing.tui.slide_view import SlideView
@@ -17,8 +15,7 @@ PROBLEM = re.compile(r"^.+\.yaml:\d+:\d+: .+", re.MULTILINE)
 
 
 def shown_text(app) -> str:
-    body = app.slides.query_one(SlideView).body
-    return "\n".join(str(w.render()) for w in body.query(Static))
+    return "\n".join(str(w.render()) for w in app.slides.query_one(SlideView).shown)
 
 
 def notifications(app) -> list:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from briefing.tui.present.app import BriefingApp
 from briefing.tui.slide_view import SlideView
@@ -37,7 +37,7 @@ async def test_the_slide_is_centred_and_nothing_is_cut(size):
         await pilot.pause()
         view = app.slides.query_one(SlideView)
         body = view.body
-        lines = [w for w in body.query(Static) if w.region.height]
+        lines = [w for w in view.shown if w.region.height]
         top = min(w.region.y for w in lines)
         bottom = max(w.region.bottom for w in lines)
         left = min(w.region.x for w in lines)
