@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]{2,}|[a-z]{2}[”\"’]?\.[a-z]{3,}|[a-z]\.\s\.\s")
@@ -173,9 +174,5 @@ def language(text: str, limit: int = 6000) -> str:
 
 def lower_lexicon(text: str) -> frozenset[str]:
     """Words a document uses in lower case (at least twice), for spotting stray capitals."""
-    counts: dict[str, int] = {}
-    for match in _WORD.finditer(text):
-        value = match.group()
-        if value[0].islower():
-            counts[value] = counts.get(value, 0) + 1
-    return frozenset(w for w, n in counts.items() if n >= 2)
+    counts = Counter(_WORD.findall(text))  # counting every word in C beats testing each first
+    return frozenset(w for w, n in counts.items() if n >= 2 and w[0].islower())
