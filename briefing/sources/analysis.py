@@ -61,6 +61,19 @@ class Windows:
     sentences: int = 0
     garbled: int = 0
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as plain tuples: a worker's windows reach the parent for a third of what
+        pickling each slotted Window costs (both processes share the same two cores)."""
+        rows = [(w.start, w.end, w.para, w.words, w.dangling, w.quality) for w in self.windows]
+        return (_rebuilt, (rows, self.sentences, self.garbled))
+
+
+def _rebuilt(
+    rows: list[tuple[int, int, int, int, bool, float]], sentences: int, garbled: int
+) -> Windows:
+    """Windows from their pickled form."""
+    return Windows([Window(*row) for row in rows], sentences, garbled)
+
 
 @dataclass(slots=True)
 class DocAnalysis:

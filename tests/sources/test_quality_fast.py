@@ -84,3 +84,19 @@ def test_any_text_scores_as_the_plain_patterns_score(sentence: str, lang: str) -
     assert quality.sentence_quality(sentence, frozenset(), lang) == plain_quality(
         sentence, frozenset(), lang
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.integers(1, 30))
+def test_the_lexicon_read_in_pieces_is_the_lexicon_read_whole(words: list[str], piece: int) -> None:
+    text = " ".join(words)
+    counts: dict[str, int] = {}
+    for word in quality._WORD.findall(text):
+        counts[word] = counts.get(word, 0) + 1
+    whole = frozenset(w for w, n in counts.items() if n >= 2 and w[0].islower())
+    saved = quality.LEXICON_PIECE
+    quality.LEXICON_PIECE = piece
+    try:
+        assert quality.lower_lexicon(text) == whole
+    finally:
+        quality.LEXICON_PIECE = saved
