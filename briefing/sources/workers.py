@@ -18,7 +18,8 @@ if TYPE_CHECKING:  # analysis pulls in syntok: imported only where work is actua
     from briefing.sources.documents import DocFile
 
 TASK_DOCS = 8  # documents per task sent to a worker
-TASKS_AHEAD = 8  # tasks in flight: enough to keep every worker busy while the parent stores
+TASKS_AHEAD = 32  # tasks in flight (256 documents, as many as the old batches held): workers
+# keep going while the parent blocks in a commit (Tantivy finishing its segments, fsync)
 T = TypeVar("T")
 R = TypeVar("R")
 
