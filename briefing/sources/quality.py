@@ -7,10 +7,16 @@ English the article and quantifier slips of machine translation ("many of expert
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]{2,}|[a-z]{2}[”\"’]?\.[a-z]{3,}|[a-z]\.\s\.\s")
+# What each of its branches needs, found by scans that skip to a rare first character (the
+# regex engine retries all three branches at every letter): a capital after a lower-case
+# letter, a full stop before one, or two full stops a space apart.
+_GLUED_NEEDS = (re.compile(r"[A-Z](?<=[a-z].)"), re.compile(r"\.[a-z]"), re.compile(r"\.\s\."))
 
 # Frequent English words that are never proper nouns; a capitalised one mid-sentence is garble.
 COMMON = frozenset(
@@ -39,7 +45,8 @@ def sentence_quality(
     first = next((c for c in sentence if c.isalpha()), "")
     if first.islower():
         score -= 0.5
-    score -= 0.3 * len(_GLUED.findall(sentence))
+    if any(needs.search(sentence) for needs in _GLUED_NEEDS):
+        score -= 0.3 * len(_GLUED.findall(sentence))
     score -= 0.3 * universal_garble(sentence)
     if lang == "en":
         score -= 0.25 * _stray_capitals(sentence, lexicon)
@@ -82,17 +89,25 @@ def _stray_capitals(sentence: str, lexicon: frozenset[str]) -> int:
 # Signals that hold in any language written with spaces and case.
 _REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1\b")  # case-sensitive: German "Weg weg" is fine
 _SPACE_BEFORE_PUNCT = re.compile(r"\w\s+[,.;:](?=\s|$)")
+_SPACE_THEN_PUNCT = re.compile(r"\s[,.;:]")  # what _SPACE_BEFORE_PUNCT needs, found faster
 _UNTRANSLATED = re.compile(r"\[[A-Z][A-Z_]+\]|\{\{|\}\}|&[a-z]+;")
 
 
 def universal_garble(sentence: str) -> int:
     """Garble signals that do not depend on the language: a doubled word ("the the"), a space
     before a comma or full stop, leftover markup or placeholders from a translation tool."""
-    return (
-        len(_REPEATED_WORD.findall(sentence))
-        + len(_SPACE_BEFORE_PUNCT.findall(sentence))
-        + len(_UNTRANSLATED.findall(sentence))
-    )
+    # Each pattern runs only where a cheap test says it could match: most sentences are
+    # clean, and the patterns' scans cost more than the tests.
+    count = 0
+    if "[" in sentence or "{{" in sentence or "}}" in sentence or "&" in sentence:
+        count += len(_UNTRANSLATED.findall(sentence))
+    words = sentence.split()  # as \s splits
+    # "X X": X ends one word and starts the next, so each holds the other's end of X
+    if any(a[:2] in b and b[-2:] in a for b, a in itertools.pairwise(words)):
+        count += len(_REPEATED_WORD.findall(sentence))
+    if _SPACE_THEN_PUNCT.search(sentence):
+        count += len(_SPACE_BEFORE_PUNCT.findall(sentence))
+    return count
 
 
 # Machine translation from languages without articles: a quantifier before a bare plural
@@ -104,22 +119,31 @@ _QUANTIFIER_OF_BARE_PLURAL = re.compile(
     r"[a-z]{2,}[^s'’\W]?s\b"
 )
 # "A"/"An" capitalised only at the start ("Plan A is", "Grade A offices" are fine).
-_AN_BEFORE_CONSONANT = re.compile(r"(?:\ban|^\W*An) (?![aeiouh])[a-z]{2,}\b")
-_A_BEFORE_VOWEL = re.compile(r"(?:\ba|^\W*A) (?!(?:one|once|u|eu|ew))[aeio][a-z]+\b")
+# Each in two forms, counted as `(?:\ban|^\W*An) ...` would count them: a mid-sentence form that
+# opens with its literal (which the regex engine finds without trying every position; the
+# look-behind is the word boundary before it), and the capitalised form, which can only start
+# the sentence (and never overlaps the other).
+_AN_MID = re.compile(r"an (?<!\wan )(?![aeiouh])[a-z]{2,}\b")
+_AN_START = re.compile(r"\W*An (?![aeiouh])[a-z]{2,}\b")
+_A_MID = re.compile(r"a (?<!\wa )(?!(?:one|once|u|eu|ew))[aeio][a-z]+\b")
+_A_START = re.compile(r"\W*A (?!(?:one|once|u|eu|ew))[aeio][a-z]+\b")
 
 
 def article_slips(sentence: str) -> int:
     """English article and quantifier slips typical of machine translation (lower-case words
     only, so abbreviations and names such as "an NGO" or "a Ukrainian" are not counted).
     Counted only in a sentence that reads as English: German "an die" is not an article."""
+    slips = 0
+    if " of " in sentence:
+        slips += len(_QUANTIFIER_OF_BARE_PLURAL.findall(sentence))
+    slips += len(_AN_MID.findall(sentence)) + bool(_AN_START.match(sentence))
+    slips += len(_A_MID.findall(sentence)) + bool(_A_START.match(sentence))
+    if not slips:  # the usual case: no need to judge whether the sentence reads as English
+        return 0
     words = [w.lower() for w in _LATIN_WORD.findall(sentence)]
     if not words or sum(w in _ENGLISH for w in words) < max(2, 0.1 * len(words)):
         return 0
-    return (
-        len(_QUANTIFIER_OF_BARE_PLURAL.findall(sentence))
-        + len(_AN_BEFORE_CONSONANT.findall(sentence))
-        + len(_A_BEFORE_VOWEL.findall(sentence))
-    )
+    return slips
 
 
 # English words that barely occur in other languages: their share says "this is English"
@@ -148,11 +172,16 @@ def language(text: str, limit: int = 6000) -> str:
     return str(code)
 
 
+LEXICON_PIECE = 1_000_000  # characters of text whose words are listed at once
+
+
 def lower_lexicon(text: str) -> frozenset[str]:
     """Words a document uses in lower case (at least twice), for spotting stray capitals."""
-    counts: dict[str, int] = {}
-    for match in _WORD.finditer(text):
-        value = match.group()
-        if value[0].islower():
-            counts[value] = counts.get(value, 0) + 1
-    return frozenset(w for w, n in counts.items() if n >= 2)
+    counts: Counter[str] = Counter()
+    start = 0
+    while start < len(text):  # a piece at a time, cut at a space: a 50 MB text's words at
+        end = text.find(" ", start + LEXICON_PIECE)  # once would be a list of millions
+        end = len(text) if end < 0 else end
+        counts.update(_WORD.findall(text, start, end))  # counted in C: faster than testing each
+        start = end
+    return frozenset(w for w, n in counts.items() if n >= 2 and w[0].islower())

@@ -17,6 +17,9 @@ if TYPE_CHECKING:  # analysis pulls in syntok: imported only where work is actua
     from briefing.sources.analysis import DocAnalysis, Windows
     from briefing.sources.documents import DocFile
 
+TASK_DOCS = 8  # documents per task sent to a worker
+TASKS_AHEAD = 32  # tasks in flight (256 documents, as many as the old batches held): workers
+# keep going while the parent blocks in a commit (Tantivy finishing its segments, fsync)
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -65,7 +68,13 @@ def analyse_job(job: tuple[DocFile, str]) -> Analysed:
         return cannot_read(exc)
     doc, found = analyse(file.name, canonical.sha, canonical.text, file.keep)
     doc.meta = merged_meta(doc.meta, canonical)
+    doc.lexicon = frozenset()  # used up: the parent stores the rest, and need not unpickle it
     return canonical.text, doc, found
+
+
+def analyse_jobs(jobs: list[tuple[DocFile, str]]) -> list[Analysed]:
+    """Several documents in one task: fewer round trips to a worker."""
+    return [analyse_job(job) for job in jobs]
 
 
 def windows_unit(unit: tuple[str, int, list[tuple[int, int, int]], frozenset[str]]) -> Windows:
@@ -77,14 +86,15 @@ def windows_unit(unit: tuple[str, int, list[tuple[int, int, int]], frozenset[str
 def analyse_small(
     jobs: list[tuple[DocFile, str]], pool: ProcessPoolExecutor | None
 ) -> Iterator[tuple[DocFile, Analysed]]:
-    """Analyse whole documents, on the pool when there is one, in bounded batches so a huge
-    corpus never sits in memory at once."""
+    """Analyse whole documents, on the pool when there is one, a few per task and a bounded
+    number of tasks ahead, so a huge corpus never sits in memory at once and no worker waits
+    for the parent to finish storing a batch before it gets more."""
     if pool is None:
         for job in jobs:
             yield job[0], analyse_job(job)
         return
-    batch = 256
-    for offset in range(0, len(jobs), batch):
-        chunk = jobs[offset : offset + batch]
-        for job, result in zip(chunk, pool.map(analyse_job, chunk, chunksize=8), strict=True):
+    tasks = [jobs[i : i + TASK_DOCS] for i in range(0, len(jobs), TASK_DOCS)]
+    done = bounded_map(pool, analyse_jobs, tasks, ahead=TASKS_AHEAD)
+    for task, results in zip(tasks, done, strict=True):
+        for job, result in zip(task, results, strict=True):
             yield job[0], result
