@@ -160,10 +160,11 @@ def measure(
         edited.write_text(text, "utf-8")
         cmd = [py, "-m", "briefing", "compose", str(edited), "--json"]
         corpus.checked(corpus.run_child(cmd, code, env=env), "compose before the edits")
-        for i in range(repeat):  # an edit follows a compose of the same file
+        for i in range(repeat):  # each edit is one change to the text composed just before
             for kind, edit in (("a bullet", edit_one_bullet), ("a slide title", edit_first_title)):
                 startup.append(corpus.run_child([py, *corpus.PYTHON_STARTUP], code).seconds)
-                edited.write_text(edit(text, i + 1), "utf-8")
+                text = edit(text, i + 1)
+                edited.write_text(text, "utf-8")
                 run = corpus.checked(corpus.run_child(cmd, code, env=env), "edited compose")
                 edits.setdefault(kind, []).append(run)
     floor = statistics.median(startup)

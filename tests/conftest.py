@@ -3,10 +3,12 @@ the user's own cache folder."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import CliRunner, Result
@@ -45,6 +47,24 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def write_folder(folder: Path, files: dict[str, str]) -> Path:
+    """A new folder holding `files` (name -> UTF-8 text); returns the folder."""
+    folder.mkdir(parents=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def load_script(name: str, path: Path) -> ModuleType:
+    """A script outside the package (a benchmark, the quality harness) loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
 
 
 def briefing(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:

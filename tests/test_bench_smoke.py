@@ -5,7 +5,6 @@ smoked on tiny inputs. Nothing here asserts a time."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -16,21 +15,13 @@ import pytest
 
 from briefing.compose.composer import compose_file
 from briefing.sources.library import Library
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = 20
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load("bench_synth", ROOT / "bench" / "synth.py")
+synth = load_script("bench_synth", ROOT / "bench" / "synth.py")
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +101,7 @@ def test_build_benchmark_runs_and_its_baseline_writes_the_same_slides(
 ) -> None:
     """One round of bench/bench_build.py: nothing timed is asserted, only that it still runs,
     that its python-pptx baseline writes the same slides and text, and that it reports."""
-    bench = _load("bench_build", ROOT / "bench" / "bench_build.py")
+    bench = load_script("bench_build", ROOT / "bench" / "bench_build.py")
     monkeypatch.setattr(sys, "argv", ["bench_build.py", "-n", "1"])
     assert bench.main() == 0
     out = capsys.readouterr().out
@@ -123,13 +114,27 @@ def test_build_benchmark_runs_and_its_baseline_writes_the_same_slides(
 
 
 def test_edit_one_bullet_changes_only_the_first_bullet() -> None:
-    bench = _load("bench_build", ROOT / "bench" / "bench_build.py")
+    bench = load_script("bench_build", ROOT / "bench" / "bench_build.py")
     text = 'title: T\nslides:\n  - title: A\n    bullets:\n      - one\n      - "two"\n'
     edited = bench.edit_one_bullet(text, 3)
     assert edited == text.replace("- one", "- one (edit 3)")
     quoted = bench.edit_one_bullet(text.replace("- one", '- "one"'), 1)
     assert '- "one (edit 1)"' in quoted
 
+
+
+def test_edit_first_title_changes_only_the_first_slide_title(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The title edit must leave the deck title and later slides alone, and stack on an
+    earlier edit (each edit is one change to the text composed before it)."""
+    monkeypatch.syspath_prepend(str(ROOT))
+    from bench import bench_paths
+
+    text = 'title: Deck\nslides:\n  - title: "A"\n    bullets: [x]\n  - title: B\n'
+    once = bench_paths.edit_first_title(text, 1)
+    assert once == text.replace('title: "A"', 'title: "A (edit 1)"')
+    assert bench_paths.edit_first_title(once, 2).count("(edit") == 2
 
 def test_paths_benchmark_reports_every_row_on_a_tiny_corpus(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

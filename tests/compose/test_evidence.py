@@ -8,6 +8,7 @@ from briefing.compose import lexeme
 from briefing.compose.ranking import rank_theme
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
+from tests.conftest import write_folder
 
 
 def matched(keyword: str, text: str) -> list[str]:
@@ -51,11 +52,7 @@ FILLER = (
 
 
 def _library(tmp: Path, docs: dict[str, str]) -> Library:
-    src = tmp / "src"
-    src.mkdir()
-    for name, text in docs.items():
-        (src / name).write_text(text, encoding="utf-8")
-    return Library(src, db_path=tmp / "index.db")
+    return Library(write_folder(tmp / "src", docs), db_path=tmp / "index.db")
 
 
 def test_lone_generic_keyword_loses_to_a_passage_about_the_theme(tmp_path):

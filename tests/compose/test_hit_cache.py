@@ -16,6 +16,7 @@ from briefing.compose.composer import compose_file
 from briefing.compose.ranking import Candidate, rank_theme
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
+from tests.conftest import write_folder
 
 DOCS = {
     "trade.txt": "HANOI (Wire) - Exports of electronics rose by a fifth this year, officials said, "
@@ -30,11 +31,7 @@ DOCS = {
 
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
-    folder = tmp_path / "src"
-    folder.mkdir()
-    for name, text in DOCS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_folder(tmp_path / "src", DOCS)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from briefing.compose.evidence import concepts
 from briefing.compose.ranking import rank_theme
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
+from tests.conftest import write_folder
 
 FILLER = (
     "The weather in the capital was mild for the season and the markets were calm all week.\n\n"
@@ -55,11 +56,7 @@ def test_a_phrase_spelt_out_and_abbreviated_is_not_two_keywords_agreeing(tmp_pat
         "than a tenth reaches recycling plants, according to the survey of twelve provinces.\n\n"
     )
     docs = {"wire.txt": FILLER * 3 + wire, "report.txt": FILLER * 3 + report}
-    src = tmp_path / "src"
-    src.mkdir()
-    for name, text in docs.items():
-        (src / name).write_text(text, encoding="utf-8")
-    library = Library(src, db_path=tmp_path / "index.db")
+    library = Library(write_folder(tmp_path / "src", docs), db_path=tmp_path / "index.db")
     try:
         theme = _theme(
             tmp_path,

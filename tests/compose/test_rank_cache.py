@@ -12,6 +12,7 @@ from briefing.compose import ranking
 from briefing.compose.ranking import rank_theme
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
+from tests.conftest import write_folder
 
 DOCS = {
     "trade.txt": "HANOI (Wire) - Exports of electronics rose by a fifth this year, officials said, "
@@ -36,11 +37,7 @@ def _theme(tmp: Path, keywords: tuple[str, ...] = ("exports", "tariffs", "trade"
 
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
-    folder = tmp_path / "src"
-    folder.mkdir()
-    for name, text in DOCS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_folder(tmp_path / "src", DOCS)
 
 
 def _rank_in_new_run(sources: Path, db: Path, theme: Theme) -> list[ranking.Candidate]:
