@@ -51,11 +51,12 @@ def _gold_file(tmp_path: Path, extra: list[dict], part: str = "mini") -> Path:
     return path
 
 
-def test_both_shipped_gold_files_validate(capsys):
+def test_the_shipped_gold_files_validate(capsys):
     assert evaluate.main(["--validate-only"]) == 0
     out = capsys.readouterr().out
     assert "gold.yaml ok: parts tune, holdout; 8 themes" in out
     assert "gold-fresh.yaml ok: parts fresh; 8 themes" in out
+    assert "gold-fresh2.yaml ok: parts fresh2; 8 themes" in out
 
 
 def test_gold_option_replaces_the_default_files(capsys):
@@ -63,6 +64,7 @@ def test_gold_option_replaces_the_default_files(capsys):
     out = capsys.readouterr().out
     assert "gold.yaml ok" in out
     assert "gold-fresh.yaml" not in out
+    assert "gold-fresh2.yaml" not in out
 
 
 def test_one_part_loads_only_its_own_gold():
@@ -73,12 +75,20 @@ def test_one_part_loads_only_its_own_gold():
     assert list(parts) == ["fresh"]
     assert sorted(themes["fresh"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
     assert all(doc in parts["fresh"].docs for doc in ("oped-chip-packaging-bet.html", PAGE))
+    assert "fresh2" not in themes
+    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, "fresh2")
+    assert list(parts) == ["fresh2"]
+    assert list(themes) == ["fresh2"]  # neither fresh nor tune is judged on a fresh2 run
+    assert sorted(themes["fresh2"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
+    assert parts["fresh2"].docs_dir == QUALITY / "docs-fresh2"
+    assert parts["fresh2"].docs == sorted(p.name for p in (QUALITY / "docs-fresh2").iterdir())
 
 
 def test_an_unknown_part_is_one_clear_line(capsys):
     assert evaluate.main(["--part", "nope", "--validate-only"]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == "evaluate.py: no part 'nope' in the gold files; parts: tune, holdout, fresh"
+    parts = "tune, holdout, fresh, fresh2"
+    assert err == f"evaluate.py: no part 'nope' in the gold files; parts: {parts}"
 
 
 def test_html_quotes_are_judged_on_canonical_text(tmp_path: Path, capsys):

@@ -1,17 +1,18 @@
 """Excerpt-quality evaluation: does the composer quote what a briefer would quote?
 
-    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|all] [--gold FILE]...
-                                               [--json] [--check] [--verbose] [--validate-only]
-                                               [--keep DIR]
+    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|fresh2|all]
+                                               [--gold FILE]... [--json] [--check] [--verbose]
+                                               [--validate-only] [--keep DIR]
 
-The gold files (default: gold.yaml with the parts tune and holdout, documents in docs/, and
-gold-fresh.yaml with the part fresh, documents in docs-fresh/) each record a split. For each part
-it builds one sources folder (the project's seeds/ plus that part's documents) and one outline
-with a slide per theme of the part (`excerpts: 4`), runs the public CLI, `python -m briefing
-compose OUTLINE --json`, in a subprocess with a fresh cache, and scores every excerpt against the
-part's gold. Only the CLI and its JSON (CONTRACT.md) are used, never the package's modules, so the
-harness survives a restructuring of the package; a non-.txt/.md source's canonical text (what
-quotes and excerpt offsets are judged on) comes from `python -m briefing text FILE --json`.
+The gold files (default: gold.yaml with the parts tune and holdout, documents in docs/,
+gold-fresh.yaml with the part fresh, documents in docs-fresh/, and gold-fresh2.yaml with the part
+fresh2, documents in docs-fresh2/) each record a split. For each part it builds one sources folder
+(the project's seeds/ plus that part's documents) and one outline with a slide per theme of the
+part (`excerpts: 4`), runs the public CLI, `python -m briefing compose OUTLINE --json`, in a
+subprocess with a fresh cache, and scores every excerpt against the part's gold. Only the CLI and
+its JSON (CONTRACT.md) are used, never the package's modules, so the harness survives a
+restructuring of the package; a non-.txt/.md source's canonical text (what quotes and excerpt
+offsets are judged on) comes from `python -m briefing text FILE --json`.
 
 Metrics, per part and overall (see README.md for the definitions):
   precision@4   an excerpt is relevant if it overlaps a gold passage of the slide's theme, in the
@@ -49,7 +50,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SEEDS = ROOT / "seeds"
 THEMES = HERE / "themes"
-GOLD_FILES = [HERE / "gold.yaml", HERE / "gold-fresh.yaml"]  # the default; --gold replaces it
+# The default; --gold replaces it.
+GOLD_FILES = [HERE / "gold.yaml", HERE / "gold-fresh.yaml", HERE / "gold-fresh2.yaml"]
 K = 4  # excerpts per slide
 
 TARGETS = {
@@ -726,14 +728,15 @@ def main(argv: list[str] | None = None) -> int:
         "--part",
         default="all",
         metavar="NAME",
-        help="which part to compose: tune, holdout, fresh or all (tune while tuning; default: all)",
+        help="which part to compose: tune, holdout, fresh, fresh2 or all"
+        " (tune while tuning; default: all)",
     )
     parser.add_argument(
         "--gold",
         type=Path,
         action="append",
         metavar="FILE",
-        help="a gold file (repeatable; default: gold.yaml and gold-fresh.yaml)",
+        help="a gold file (repeatable; default: gold.yaml, gold-fresh.yaml and gold-fresh2.yaml)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
