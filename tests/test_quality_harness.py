@@ -4,29 +4,20 @@ on the page's canonical text (what `briefing text` prints), never on its markup.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 QUALITY = ROOT / "bench" / "quality"
 PAGE = "asia-rail-lao-cai-haiphong.html"
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-evaluate = _load("bench_quality_evaluate", QUALITY / "evaluate.py")
+evaluate = load_script("bench_quality_evaluate", QUALITY / "evaluate.py")
 
 
 def _seed_gold(n: int = 6) -> list[dict]:
