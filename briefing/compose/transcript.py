@@ -22,6 +22,7 @@ _NOT_NAMES = frozenset(
     BACKGROUND CONTEXT TRANSCRIPT HEARING DATE LOCATION WITNESS WITNESSES SUBJECT KEY POINTS
     WHAT NEXT WHY IT MATTERS TAGS SHARE READ MORE""".split()
 )
+_REACH = 50_000  # characters before a paragraph searched for its turn's label
 _STAGE = re.compile(r"(?m)^[ \t]*[\[(]")  # "[Whereupon, the subcommittee was adjourned.]"
 
 
@@ -49,12 +50,15 @@ def turn_speaker(text: str, para_start: int) -> str | None:
     transcript (three or more labelled turns by two or more speakers), else None. A paragraph
     without a label (each label opens a line) continues the turn before it; a bracketed stage
     note ends it. A short label ("DR. ROE") is named in full from the speaker's longest label."""
+    # The turns before the paragraph and a little after: a long report need not be read whole
+    # for each of its excerpts (a turn label 50,000 characters back is no one's turn now).
+    begin, end = max(0, para_start - _REACH), min(len(text), para_start + _REACH // 10)
     turns: list[tuple[int, tuple[str, str] | None]] = [
-        (m.start(), label) for m in _LABEL.finditer(text) if (label := _label(m))
+        (m.start(), label) for m in _LABEL.finditer(text, begin, end) if (label := _label(m))
     ]
     if len(turns) < 3:
         return None
-    turns += [(m.start(), None) for m in _STAGE.finditer(text)]
+    turns += [(m.start(), None) for m in _STAGE.finditer(text, begin, end)]
     turns.sort(key=lambda t: t[0])
     labelled = [t for _, t in turns if t]
     if len(labelled) < 3 or len({name.split()[-1] for _, name in labelled}) < 2:
