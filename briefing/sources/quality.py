@@ -162,12 +162,16 @@ _POSTPOSED = re.compile(
 def postposed_adjectives(sentence: str) -> int:
     """Attributive-only English adjectives placed after their noun, a machine-translation
     word-order slip ("the source main in the transition")."""
-    if " main" not in sentence and not _POSTPOSED_WORDS.search(sentence):
+    # Most sentences hold none of the five words: plain substring tests say so fastest.
+    if not (
+        " main" in sentence
+        or " foreign" in sentence
+        or " mere" in sentence
+        or " sheer" in sentence
+        or " utter" in sentence
+    ):
         return 0
     return len(_POSTPOSED.findall(sentence))
-
-
-_POSTPOSED_WORDS = re.compile(r" (?:mere|sheer|utter|foreign)\b")
 
 
 # English words that barely occur in other languages: their share says "this is English"
