@@ -14,7 +14,7 @@ _UPPER = r"[A-Z][A-Z'’-]+"
 _LABEL = re.compile(
     rf"(?m)^[ \t]*(?P<title>(?i:{TITLES})\.?)?\s*(?:\((?i:ret|retd|ret\.)\.?\)\s*)?"
     rf"(?P<name>{_UPPER}(?:\s+(?:[A-Z]\.\s+)?{_UPPER}){{0,3}})"
-    r"(?:\s*\([^()\n]{1,40}\))?(?:,[^:\n]{1,120})?:\s",
+    r"(?:\s*\([^()\n]{1,40}\))?(?:,[^:\n]{1,120})?:[ \t]+(?=\S)",  # the turn goes on the line
 )
 # Labels that head a paragraph without being anyone's voice.
 _NOT_NAMES = frozenset(
@@ -47,7 +47,8 @@ def _display(title: str, name: str) -> str:
 
 def turn_speaker(text: str, para_start: int) -> str | None:
     """The speaker whose turn the paragraph at `para_start` is, when the document is a
-    transcript (three or more labelled turns by two or more speakers), else None. A paragraph
+    transcript (three or more labelled turns by two or more speakers, one of them speaking
+    twice: a report's capitalised headings ("POLICY OPTIONS:") never repeat), else None. A paragraph
     without a label (each label opens a line) continues the turn before it; a bracketed stage
     note ends it. A short label ("DR. ROE") is named in full from the speaker's longest label."""
     # The turns before the paragraph and a little after: a long report need not be read whole
@@ -61,8 +62,9 @@ def turn_speaker(text: str, para_start: int) -> str | None:
     turns += [(m.start(), None) for m in _STAGE.finditer(text, begin, end)]
     turns.sort(key=lambda t: t[0])
     labelled = [t for _, t in turns if t]
-    if len(labelled) < 3 or len({name.split()[-1] for _, name in labelled}) < 2:
-        return None
+    surnames = [name.split()[-1] for _, name in labelled]
+    if len(set(surnames)) < 2 or len(set(surnames)) == len(surnames):
+        return None  # a transcript has two voices or more, and someone speaks twice
     current = None
     for start, label in turns:
         if start > para_start:

@@ -62,3 +62,14 @@ def test_capitalised_datelines_and_headings_are_not_a_transcript():
     )
     assert who(document, "The port opened on Monday.") is None
     assert who(document, "Marta Quill said the port") == "Marta Quill"
+
+
+def test_a_reports_capitalised_headings_are_not_turns():
+    document = (
+        "EXECUTIVE SUMMARY: Dams upstream hold back silt.\n\n"
+        "POLICY OPTIONS: Sediment bypass tunnels work on some rivers.\n\n"
+        "RISK ASSESSMENT: The farms below are sinking.\n\n"
+        "LONG VIEW: Gov. Lindqvist said the delta would adapt."
+    )
+    assert who(document, "Sediment bypass tunnels work") is None
+    assert who(document, "Gov. Lindqvist said the delta") == "Gov. Lindqvist"
