@@ -17,7 +17,7 @@ from briefing.sources.library import Library
 
 POOL = 400  # candidates fetched by BM25 before priors re-rank them
 PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare terms get seen
-RANKING_VERSION = "9"
+RANKING_VERSION = "10"
 
 _rank_caches: WeakKeyDictionary[Library, RankCache] = WeakKeyDictionary()  # one per library
 _doc_languages: WeakKeyDictionary[Library, tuple[int, dict[str, str | None]]] = WeakKeyDictionary()

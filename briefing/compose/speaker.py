@@ -13,6 +13,7 @@ import re
 
 from briefing.compose.interview import interview_answer
 from briefing.compose.names import APPOSITIVE, CAP, NAME, TITLES, clean_name
+from briefing.compose.transcript import turn_speaker
 
 _VERBS = (
     r"(?:said|says|told|tells|added|adds|argued|argues|noted|notes|warned|warns|stressed"
@@ -203,6 +204,9 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
     excerpt = text[start:end]
     before = text[max(0, start - 3000) : start]
     paragraph = text[para_start:para_end]
+    turn = turn_speaker(text, para_start)
+    if turn is not None:  # a transcript's turn is its speaker's, whoever it mentions
+        return turn
     answer = interview_answer(text, para_start, paragraph)
     if answer is not None:  # an answer is the interviewee's, whoever it cites
         return answer or None

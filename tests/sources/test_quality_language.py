@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from briefing.sources.analysis import prepare
-from briefing.sources.quality import article_slips, language, sentence_quality
+from briefing.sources.quality import (
+    article_slips,
+    language,
+    postposed_adjectives,
+    sentence_quality,
+)
 
 CLEAN = {
     "en": "The partnership, agreed in December with the Group of Seven countries, aims to "
@@ -122,3 +127,30 @@ def test_article_slips_need_an_english_sentence():
     german = "Wer im Sommer in Hanoi lebte, erinnert sich an die Hitze und an den Strom."
     assert article_slips(german) == 0
     assert sentence_quality(german) == 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hydropower still is the source main of electricity in the dry season.",
+        "Many traders foreign has come to the port, but the permit not yet issue.",
+        "The tariff is the obstacle main, the exporters said.",
+    ],
+)
+def test_attributive_adjectives_after_their_noun_are_flagged(sentence):
+    assert postposed_adjectives(sentence) >= 1
+    assert sentence_quality(sentence) < 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hydropower is the main source, and the most important one is the foreign market.",
+        "This is the most important.",
+        "The foreign minister said the main roads and all foreign banks were open.",
+        "The water main in the old town burst; the school principal, a chief, spoke.",
+    ],
+)
+def test_attributive_adjectives_before_their_noun_are_not_flagged(sentence):
+    assert postposed_adjectives(sentence) == 0
+    assert sentence_quality(sentence) == 1.0
