@@ -125,7 +125,8 @@ class SlideView(VerticalScroll, can_focus=False):
         # Created here, so this view is its sender and it bubbles all the way to the app (a
         # message does not bubble past the node whose handler created it).
         if self._page is not None:
-            self.call_after_refresh(self._painted, self._page, self._current)
+            key = self._key(self._page)
+            self.call_after_refresh(self._painted, self._page, self._current, key)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._unpicture())
 
     def on_resize(self) -> None:
@@ -139,7 +140,7 @@ class SlideView(VerticalScroll, can_focus=False):
         shown.display = False
         body.display = True
         self._visible = body
-        self.call_after_refresh(self._keep, page, body)
+        self.call_after_refresh(self._keep, page, body, self._key(page))
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -165,22 +166,26 @@ class SlideView(VerticalScroll, can_focus=False):
         """The widgets of the page on screen."""
         return [] if self._current is None else list(self._current.children)
 
-    def _key(self, page: int) -> tuple[object, ...]:
+    def _key(self, page: int) -> tuple[object, ...] | None:
         """What a page's look depends on besides the deck: the view's size and scrollbar, the
-        screen's classes (its size band) and the colour theme."""
+        screen's classes (its size band) and the colour theme. None: not on a screen."""
+        if not self.is_attached:
+            return None
         classes = frozenset(self.screen.classes)
         return (page, *self.outer_size, self.show_vertical_scrollbar, classes, self.app.theme)
 
-    def _keep(self, page: int, body: Widget | None) -> None:
-        """After a page of widgets has been painted: keep its picture, if it is still shown."""
-        if body is not None and body is self._visible and body.display and self.is_attached:
-            lines = picture(body)
-            if lines:
-                self._pictures[self._key(page)] = lines
+    def _keep(self, page: int, body: Widget | None, key: tuple[object, ...] | None) -> None:
+        """After a page of widgets has been painted: keep its picture, if it is still shown
+        and nothing its look depends on changed since it was shown (the layout that was
+        painted may then be of the old size, classes or scrollbar, not of `key`)."""
+        if key is None or body is None or body is not self._visible or not body.display:
+            return
+        if key == self._key(page) and (lines := picture(body)):
+            self._pictures[key] = lines
 
-    def _painted(self, page: int, body: Widget | None) -> None:
+    def _painted(self, page: int, body: Widget | None, key: tuple[object, ...] | None) -> None:
         """After a page has been painted: keep its picture, then say it is shown."""
-        self._keep(page, body)
+        self._keep(page, body, key)
         self.post_message(self.Shown(page))
 
     def show(self, deck: Deck, page: int) -> None:
@@ -204,7 +209,8 @@ class SlideView(VerticalScroll, can_focus=False):
         if body is None:
             body = self._pages[page] = self._build(deck, page)
             self.mount(body)
-        lines = self._pictures.get(self._key(page))
+        key = self._key(page)
+        lines = None if key is None else self._pictures.get(key)
         if lines is not None:
             if self._picture is None:
                 self._picture = Picture()
@@ -218,4 +224,4 @@ class SlideView(VerticalScroll, can_focus=False):
         shown.display = True
         self._current, self._visible = body, shown
         self.scroll_home(animate=False, immediate=True)
-        self.call_after_refresh(self._painted, page, None if shown is self._picture else body)
+        self.call_after_refresh(self._painted, page, None if shown is self._picture else body, key)

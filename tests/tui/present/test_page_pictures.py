@@ -69,12 +69,15 @@ async def test_a_page_shown_again_looks_the_same_cell_for_cell(outline, size, sc
     app = Watched(outline)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        first = await visit_all(app, pilot, scroll)
-        again = await visit_all(app, pilot, scroll)
-        for page, (cells_before, _) in first.items():
-            cells_again, shown = again[page]
+        # A page whose first showing added or removed the scrollbar is pictured on the next.
+        widgets: dict[int, dict] = {}  # each page's cells when last shown by its widgets
+        for _ in range(2):
+            for page, (cells_seen, shown) in (await visit_all(app, pilot, scroll)).items():
+                if shown is not Picture:
+                    widgets[page] = cells_seen
+        for page, (cells_seen, shown) in (await visit_all(app, pilot, scroll)).items():
             assert shown is Picture, f"page {page} was not pictured at {size}"
-            assert cells_again == cells_before, f"page {page} differs at {size}"
+            assert cells_seen == widgets[page], f"page {page} differs at {size}"
 
 
 async def test_the_page_comes_back_when_the_colours_change():
