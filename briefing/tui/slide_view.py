@@ -99,9 +99,12 @@ class SlideView(VerticalScroll, can_focus=False):
             super().__init__()
             self.page = page
 
-    def __init__(self, deck: Deck, *, page: int | None = 0, id: str | None = None) -> None:
+    def __init__(
+        self, deck: Deck, *, page: int | None = 0, ahead: bool = False, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._deck = deck
+        self._ahead = ahead  # build the next page's widgets once a page has been painted
         self._pages: dict[int, Vertical] = {}  # built on first visit, kept mounted but hidden
         self._current: Vertical | None = None
         self._page = page  # the page composed first; None: start empty, `show` fills it in
@@ -187,6 +190,17 @@ class SlideView(VerticalScroll, can_focus=False):
         """After a page has been painted: keep its picture, then say it is shown."""
         self._keep(page, body, key)
         self.post_message(self.Shown(page))
+        if self._ahead:
+            self.call_later(self._build_ahead, self._deck, page + 1)
+
+    def _build_ahead(self, deck: Deck, page: int) -> None:
+        """Build and mount, hidden, the page a presenter most likely shows next: its first
+        showing is then a layout and a paint, not widgets made and styled as well."""
+        wanted = deck is self._deck and page <= len(deck.slides) and page not in self._pages
+        if wanted and self.is_attached:  # not while the app quits
+            body = self._pages[page] = self._build(deck, page)
+            body.display = False
+            self.mount(body)
 
     def show(self, deck: Deck, page: int) -> None:
         """Show page `page` (0 = title page). A page is built once per deck; shown again at

@@ -201,7 +201,8 @@ async def test_pages_are_built_once_and_only_the_current_one_is_displayed():
         assert view.body is first  # reused, not rebuilt
         shown = [c for c in view.children if c.display]
         assert len(shown) == 1 and (shown[0] is first or isinstance(shown[0], Picture))
-        assert len([c for c in view.children if isinstance(c, Page)]) == 3  # title, 1 and 2
+        pages = [c for c in view.children if isinstance(c, Page)]
+        assert len(pages) == 4  # title, 1, 2, and 3 built ahead (hidden) once 2 was painted
 
 
 async def test_first_paint_probe_writes_a_time_and_exits(tmp_path):
