@@ -16,7 +16,9 @@ a package does (see bench_build.py).
 Slide switch: in one process, under Textual's `run_test`, the time from a key press to the
 next slide having been laid out and painted, over many presses; target: median under 16 ms.
 Its CPU row is the CPU time the process spent on each switch (median): on a shared, loaded
-machine the wall-clock time also counts waiting for a core, which this does not.
+machine the wall-clock time also counts waiting for a core, which this does not. Most presses
+show a page seen before, which is its picture (briefing/tui/picture.py); the first showing of
+each page (the first presses, one per slide) lays its widgets out and is reported apart.
 
 Presenter view: its first paint (`present --presenter`, no audience screen running) against the
 same floor, and the cross-screen delay: from an arrow key typed into the audience screen (its
@@ -140,9 +142,10 @@ def compose_into(cache: Path, outline: Path) -> None:
     subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-async def switch_times(outline: Path, presses: int) -> tuple[list[float], list[float]]:
-    """Seconds from each key press to the next slide painted, under run_test at 100x30, and
-    the CPU seconds this process spent meanwhile (what a machine with a free core would see)."""
+async def switch_times(outline: Path, presses: int) -> tuple[list[float], list[float], int]:
+    """Seconds from each key press to the next slide painted, under run_test at 100x30, the
+    CPU seconds this process spent meanwhile (what a machine with a free core would see), and
+    how many slides there are (the first presses that many show a slide for the first time)."""
     from textual import events
 
     from briefing.tui.present.app import BriefingApp
@@ -172,7 +175,7 @@ async def switch_times(outline: Path, presses: int) -> tuple[list[float], list[f
             times.append(time.perf_counter() - start)
             cpu.append(time.process_time() - used)
             await asyncio.sleep(0.02)  # let the deferred work of one switch settle
-    return times, cpu
+    return times, cpu, last
 
 
 KEYS = {"right": b"\x1b[C", "left": b"\x1b[D"}
@@ -251,11 +254,13 @@ def main() -> None:
     args.outline = args.outline or tree / "outlines" / "us-vietnam.yaml"
     if args.switch_only:
         os.environ.setdefault("BRIEFING_CACHE_DIR", tempfile.mkdtemp())
-        switches, cpu = asyncio.run(switch_times(args.outline, args.presses))
+        switches, cpu, slides = asyncio.run(switch_times(args.outline, args.presses))
         p95 = 1000 * sorted(switches)[int(0.95 * (len(switches) - 1))]
+        firsts = switches[:slides]
         print(
             f"{tree}: slide switch median {1000 * statistics.median(switches):.1f} ms, "
-            f"95th percentile {p95:.1f} ms, CPU {1000 * statistics.median(cpu):.1f} ms"
+            f"95th percentile {p95:.1f} ms, CPU {1000 * statistics.median(cpu):.1f} ms; "
+            f"first showing of each slide: median {1000 * statistics.median(firsts):.1f} ms"
         )
         return
     compileall.compile_dir(tree / "briefing", quiet=1)  # writes .pyc whatever the environment
@@ -283,7 +288,7 @@ def main() -> None:
             timings[COLD].append(first_paint(contenders["briefing present"], fresh))
 
     os.environ.setdefault("BRIEFING_CACHE_DIR", tempfile.mkdtemp())
-    switches, switch_cpu = asyncio.run(switch_times(args.outline, args.presses))
+    switches, switch_cpu, _ = asyncio.run(switch_times(args.outline, args.presses))
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_RUNTIME_DIR"] = tmp
         cross = asyncio.run(cross_screen_times(args.outline, args.presses))

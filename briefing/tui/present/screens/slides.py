@@ -37,7 +37,7 @@ class SlideScreen(Screen[None]):
         self.digits = ""  # a slide number being typed
         self._shown: tuple[Deck, int] = (deck, 0)
         # Held, not queried: a query walks every cached page, on every slide change.
-        self.view = SlideView(deck, id="slide")
+        self.view = SlideView(deck, ahead=True, id="slide")
         self.notes = NotesPanel(id="notes")  # mounted on first use: less before the first paint
         self.notes_open = False
         self.status = StatusBar(id="status")
