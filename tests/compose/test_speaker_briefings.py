@@ -116,3 +116,8 @@ def test_an_organisations_report_of_facts_is_its_own_voice_only_with_a_speech_ve
         who(WIRE, "A spokesman for the Mekong River Commission said the water level was normal.")
         == "A spokesman for the Mekong River Commission"
     )
+
+
+def test_a_briefers_label_of_five_words_with_a_role():
+    document = BRIEFING.replace("Press Officer Lina Okoro", "Deputy Press Officer Lina Okoro")
+    assert who(document, "Boats under twelve metres") == "Deputy Press Officer Lina Okoro"
