@@ -6,17 +6,23 @@ import re
 
 from briefing.compose.names import APPOSITIVE, NAME, TITLES, clean_name
 
+# "talks to lawyer X", "spoke with the economist X": up to three lower-case words of role.
+_ROLE_WORDS = r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
 _INTERVIEWEE = re.compile(
-    rf"\b(?:spoke|speaking|talked|talking|sat down|caught up) (?:with|to) (?P<name>{NAME})"
+    r"\b(?:speaks|spoke|speaking|talks|talked|talking|sits down|sat down|catches up|caught up)"
+    rf" (?:with|to) {_ROLE_WORDS}(?P<name>{NAME})"
     rf"|\b(?:interview|conversation|Q&A) with (?P<name2>{NAME})"
     rf"|\b[Ww]e (?:asked|interviewed|met) (?P<name3>{NAME})"
     rf"|(?P<name4>{NAME}){APPOSITIVE}\s+(?:spoke|talked|sat down) (?:with|to) us\b"
 )
 _INTERVIEWERS = re.compile(r"\b(?:[Ii]nterviewed|[Ii]nterview) by (?P<names>[^\n]{3,120})")
-# A paragraph's label: "**A:**", "Q.", "Question:", "**Pham Thu Ha:**", "PTH:", "Dr. Pham:".
+# A paragraph's label: "**A:**", "Q.", "Question:", "**Pham Thu Ha:**", "PTH:", "Dr. Pham:",
+# and a briefing's "Question (Reuters):", "Q (AFP):", "Spokesperson Do Minh Chau:".
+_OUTLET = r"(?:\s*\([^()\n]{1,60}\))?"
 _LABEL = re.compile(
-    r"^\s*(?:\*\*|__)?(?:(?P<letter>[QA])(?:\*\*|__)?\s*[.:]"
-    r"|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\*\*|__)?\s*:)(?:\*\*|__)?\s"
+    rf"^\s*(?:\*\*|__)?(?:(?P<letter>[QA]){_OUTLET}(?:\*\*|__)?\s*[.:]"
+    rf"|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}}){_OUTLET}(?:\*\*|__)?\s*:)"
+    r"(?:\*\*|__)?\s"
 )
 _ANSWER_LABELS = frozenset({"A", "Answer"})
 _QUESTION_LABELS = frozenset({"Q", "Question"})
@@ -68,15 +74,16 @@ def same_person(label: str, name: str) -> bool:
     )
 
 
-def _paragraphs_before(text: str, para_start: int, count: int) -> list[str]:
-    """Up to `count` non-empty paragraphs before `para_start`, nearest first."""
-    found: list[str] = []
+def _paragraphs_before(text: str, para_start: int, count: int) -> list[tuple[int, str]]:
+    """Up to `count` non-empty paragraphs before `para_start` with their starts, nearest first."""
+    found: list[tuple[int, str]] = []
     end = para_start
     while len(found) < count and end > 0:
         start = text.rfind("\n\n", 0, max(0, end - 1))
-        block = text[start + 2 if start >= 0 else 0 : end].strip()
+        begin = start + 2 if start >= 0 else 0
+        block = text[begin:end].strip()
         if block:
-            found.append(block)
+            found.append((begin + len(text[begin:end]) - len(text[begin:end].lstrip()), block))
         if start < 0:
             break
         end = start
@@ -97,6 +104,39 @@ def _is_question(block: str, interviewers: list[str]) -> bool:
     return name in _QUESTION_LABELS or any(same_person(name, i) for i in interviewers)
 
 
+def _interviewers(text: str) -> list[str]:
+    """The interviewers named in a byline ("Interview by X and Y")."""
+    found = _INTERVIEWERS.search(text[: min(len(text), 5000)])
+    names = re.split(r",\s*|\s+and\s+", found.group("names")) if found else []
+    return [n.strip(" *_.") for n in names if n.strip(" *_.")]
+
+
+def _answer_label(name: str, interviewers: list[str]) -> bool:
+    """Whether a label could name an interviewee: a person's, not Q/A, a note or an interviewer."""
+    if name in _ANSWER_LABELS | _QUESTION_LABELS or name.split()[0] in _NOT_LABELS:
+        return False
+    return not any(same_person(name, i) for i in interviewers) and bool(clean_name(name))
+
+
+def _answerer(text: str, interviewers: list[str]) -> str | None:
+    """The one person whose labelled turns answer questions ("**Q?**" then "**X:** ..."), when
+    the introduction does not say who is interviewed; None when no one or two people do."""
+    names: list[str] = []
+    previous = ""
+    for block in (b.strip() for b in text[:50_000].split("\n\n")):
+        if not block:
+            continue
+        label = _LABEL.match(block)
+        if label is not None and previous and _is_question(previous, interviewers):
+            name = _label_of(label)
+            if _answer_label(name, interviewers):
+                names.append(name)
+        previous = block
+    if not names or any(not same_person(n, names[0]) for n in names):
+        return None
+    return max(names, key=len)
+
+
 def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
     """The interviewee when the paragraph is an interview answer ("" when it is one but the
     interviewee is not named), None when it is not an answer.
@@ -104,15 +144,14 @@ def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
     Answers are recognised by an answer label ("A:", "Answer:"), a label naming the
     interviewee ("Pham:", "PTH:"), or by following a question (a "Q:" or interviewer-labelled
     paragraph, or a bold line ending on "?") directly or after other unlabelled answer
-    paragraphs, including answers set off by a dash ("— We never ...")."""
-    found = _INTERVIEWERS.search(text[: min(len(text), 5000)])
-    interviewers = re.split(r",\s*|\s+and\s+", found.group("names")) if found else []
-    interviewers = [i.strip(" *_.") for i in interviewers if i.strip(" *_.")]
+    paragraphs, including answers set off by a dash ("— We never ..."). The interviewee is
+    the one the introduction names, else the one person whose labelled turns answer."""
+    interviewers = _interviewers(text)
     label = _LABEL.match(paragraph)
     if label is not None:
         name = _label_of(label)
         if name in _ANSWER_LABELS:
-            return interviewee(text) or ""
+            return interviewee(text) or _answerer(text, interviewers) or ""
         if name in _QUESTION_LABELS or name.split()[0] in _NOT_LABELS:
             return None
         if any(same_person(name, i) for i in interviewers):
@@ -121,20 +160,17 @@ def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
         if known and same_person(name, known):
             return known
         previous = _paragraphs_before(text, para_start, 1)
-        if previous and _is_question(previous[0], interviewers) and clean_name(name):
+        if previous and _is_question(previous[0][1], interviewers) and clean_name(name):
             return known or name
         return None
     if _BLOCK_START.match(paragraph) or _BOLD_QUESTION.match(paragraph):
         return None
-    known = interviewee(text)
-    for block in _paragraphs_before(text, para_start, 4):
+    for start, block in _paragraphs_before(text, para_start, 4):
         if _is_question(block, interviewers):
-            return known or ""
-        label = _LABEL.match(block)
-        if label is not None:
-            name = _label_of(label)
-            continuing = name in _ANSWER_LABELS or (known and same_person(name, known))
-            return (known or "") if continuing else None
+            return interviewee(text) or _answerer(text, interviewers) or ""
+        if _LABEL.match(block) is not None:
+            # a labelled turn that answers goes on in this paragraph: the same speaker's
+            return interview_answer(text, start, block)
         if _BLOCK_START.match(block) or _BOLD_QUESTION.match(block):
             return None
     return None

@@ -27,7 +27,8 @@ _ROLES = (
     r"|ambassador|lecturer|researcher|economist|leader|source|executive|adviser|advisor"
     r"|engineer|farmer|resident|villager|worker|veteran|officer|ministry|government|statement"
     r"|observer|critic|activist|lawmaker|legislator|scholar|academic|letter|petition"
-    r"|submission)s?"
+    r"|submission|embassy|consulate|agency|department|commission|committee|council|company"
+    r"|institute|association|organi[sz]ation|authority|administration|authorities)s?"
 )
 _ADVERB = (
     r"(?:(?:have|has|had)\s+)?(?:(?:long|also|repeatedly|previously|often|publicly|\w+ly)\s+)?"
@@ -79,8 +80,10 @@ _SAYING = re.compile(
     re.M,
 )
 _VERB_NAME = re.compile(rf"[,”\"]\s*{_VERBS}\s+(?P<name>{NAME})")
+# "according to the U.S. embassy": an initialism's full stops do not end the name.
 _ACCORDING = re.compile(
-    rf"\b[Aa]ccording to (?P<name>{NAME}|(?:an?|the)\s+[^,.;]{{3,80}}?)(?=[,.;])"
+    rf"\b[Aa]ccording to (?P<name>{NAME}|(?:an?|the)\s+(?:(?:[A-Z]\.)+|[^,.;]){{3,80}}?)"
+    r"(?=[,.;])"
 )
 _PRONOUN_VERB = re.compile(
     rf"(?:^|[,”\"]\s*)(?:he|she|He|She)\s+{_VERBS}\b|{_VERBS}\s+(?:he|she)\b"
@@ -198,6 +201,23 @@ def _referent(before: str) -> str | None:
     return max(options)[1] if options else None
 
 
+_BARE_ROLE = re.compile(rf"(?i)the\s+(?P<noun>{_ROLES})")
+
+
+def _fuller(name: str, before: str) -> str:
+    """ "The embassy said": the body named in full just before ("the U.S. embassy"), if any."""
+    bare = _BARE_ROLE.fullmatch(name)
+    if bare is None:
+        return name
+    noun = re.escape(bare.group("noun"))
+    named = re.findall(
+        rf"\b(?:[Tt]he\s+(?:(?!(?:the|a|an)\s)[\w.’'-]+\s+){{1,3}}?(?i:{noun})"
+        rf"|(?:{CAP}\s+){{1,4}}(?i:{noun}))\b",
+        before,
+    )
+    return named[-1] if named else name
+
+
 def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> str | None:
     """Who speaks in `text[start:end]` (a whole document's text, the excerpt's span and its
     paragraph's), or None when the excerpt is the source's own voice or nobody is clear."""
@@ -214,7 +234,7 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
         return _referent(before)
     name = named_in(excerpt)
     if name:
-        return name
+        return _fuller(name, before[-1500:])
     if not _OPENING_QUOTE.match(excerpt):
         return None
     # A quotation with no attribution of its own: the rest of its paragraph, then before it.
@@ -223,5 +243,5 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
         return _referent(before)
     name = named_in(after[:200])
     if name:
-        return name
+        return _fuller(name, before[-1500:])
     return _last_named(before[-1500:])
