@@ -122,7 +122,6 @@ def test_edit_one_bullet_changes_only_the_first_bullet() -> None:
     assert '- "one (edit 1)"' in quoted
 
 
-
 def test_edit_first_title_changes_only_the_first_slide_title(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -135,6 +134,7 @@ def test_edit_first_title_changes_only_the_first_slide_title(
     once = bench_paths.edit_first_title(text, 1)
     assert once == text.replace('title: "A"', 'title: "A (edit 1)"')
     assert bench_paths.edit_first_title(once, 2).count("(edit") == 2
+
 
 def test_paths_benchmark_reports_every_row_on_a_tiny_corpus(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
