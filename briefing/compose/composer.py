@@ -15,6 +15,7 @@ from briefing.errors import CorpusError
 from briefing.outline.load import Outline, load_outline, needs_sources
 from briefing.outline.models import QuoteRef, SlideSpec
 from briefing.outline.notes_context import notes_context
+from briefing.outline.skeleton import deck_header
 from briefing.outline.themes import Theme, load_themes
 from briefing.sources.documents import Listing, list_documents, snapshot
 from briefing.sources.library import Library
@@ -72,13 +73,8 @@ def compose(outline: Outline, library: Library | None, themes: dict[str, Theme])
     for number, spec in enumerate(model.slides, 1):
         slides.append(_slide(library, themes, spec, pins[number - 1], used, number, outline))
     deck = Deck(
-        title=model.title,
-        subtitle=model.subtitle,
-        presenter=model.presenter,
-        date=model.date,
-        marking=model.marking,
+        **deck_header(outline),
         slides=tuple(slides),
-        outline_path=outline.path,
         sources_dir=outline.sources_dir if library is not NO_LIBRARY else None,
         warnings=(*library.warnings, *(w for s in slides for w in s.warnings)),
     )

@@ -44,12 +44,18 @@ def skeleton_deck(
                 pending=draft and spec.theme is not None,
             )
         )
-    return Deck(
-        title=model.title,
-        subtitle=model.subtitle,
-        presenter=model.presenter,
-        date=model.date,
-        marking=model.marking,
-        slides=tuple(slides),
-        outline_path=outline.path,
-    )
+    return Deck(**deck_header(outline), slides=tuple(slides))
+
+
+def deck_header(outline: Outline) -> dict[str, object]:
+    """The deck's fields that come from the outline's header, as `Deck` takes them: the one
+    place both the skeleton and the composed deck read them from."""
+    model = outline.model
+    return {
+        "title": model.title,
+        "subtitle": model.subtitle,
+        "presenter": model.presenter,
+        "date": model.date,
+        "marking": model.marking,
+        "outline_path": outline.path,
+    }

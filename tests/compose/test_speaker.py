@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.compose.speaker import speaker
 from briefing.deck import Excerpt, SourceInfo, display_quote
-
-
-def who(document: str, excerpt: str) -> str | None:
-    start = document.index(excerpt)
-    end = start + len(excerpt)
-    para_start = document.rfind("\n\n", 0, start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = document.find("\n\n", end)
-    para_end = len(document) if para_end < 0 else para_end
-    return speaker(document, start, end, para_start, para_end)
+from tests.compose.attribution import who
 
 
 @pytest.mark.parametrize(

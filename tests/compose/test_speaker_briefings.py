@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.compose.speaker import speaker
+from tests.compose.attribution import who
 
 BRIEFING = """MINISTRY OF TRADE OF THE REPUBLIC OF ARDENIA
 
@@ -20,16 +20,6 @@ Press Officer Lina Okoro: No. Boats under twelve metres remain exempt, as they a
 
 Source: Ministry of Trade, press office.
 """
-
-
-def who(document: str, excerpt: str) -> str | None:
-    start = document.index(excerpt)
-    end = start + len(excerpt)
-    para_start = document.rfind("\n\n", 0, start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = document.find("\n\n", end)
-    para_end = len(document) if para_end < 0 else para_end
-    return speaker(document, start, end, para_start, para_end)
 
 
 def test_a_briefers_answer_after_a_labelled_question_is_the_briefers():

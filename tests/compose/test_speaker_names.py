@@ -6,15 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.compose.names import clean_name
-from briefing.compose.speaker import speaker
-
-
-def _who(document: str, excerpt: str) -> str | None:
-    start = document.index(excerpt)
-    end = start + len(excerpt)
-    para_start = document.rfind("\n\n", 0, start) + 2 if "\n\n" in document[:start] else 0
-    para_end = document.find("\n\n", end)
-    return speaker(document, start, end, para_start, len(document) if para_end < 0 else para_end)
+from tests.compose.attribution import who
 
 
 def test_a_name_at_the_end_of_the_sentence_loses_the_full_stop():
@@ -26,10 +18,10 @@ def test_a_name_at_the_end_of_the_sentence_loses_the_full_stop():
         '"The river does not stop at the border," said Sen. Moss.\n\n'
         '"We ask both governments to publish the flow data every week."'
     )
-    assert _who(document, '"The river does not stop at the border," said Sen. Moss.') == (
+    assert who(document, '"The river does not stop at the border," said Sen. Moss.') == (
         "Sen. Moss"
     )
-    assert _who(document, '"We ask both governments to publish the flow data every week."') == (
+    assert who(document, '"We ask both governments to publish the flow data every week."') == (
         "Sen. Moss"
     )
 
@@ -69,7 +61,7 @@ def test_only_a_sentence_full_stop_is_dropped(raw, expected):
 )
 def test_plural_voices_in_the_present_are_reported_speech(sentence, expected):
     document = f"MANILA, May 3 - A lead paragraph.\n\n{sentence}\n\nAnother paragraph."
-    assert _who(document, sentence) == expected
+    assert who(document, sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -82,7 +74,7 @@ def test_plural_voices_in_the_present_are_reported_speech(sentence, expected):
 )
 def test_a_plural_subject_without_a_report_is_no_speaker(sentence):
     document = f"A lead paragraph.\n\n{sentence}\n\nAnother paragraph."
-    assert _who(document, sentence) is None
+    assert who(document, sentence) is None
 
 
 @pytest.mark.parametrize(
@@ -106,7 +98,7 @@ def test_a_plural_subject_without_a_report_is_no_speaker(sentence):
 )
 def test_bodies_documents_and_saying_clauses_are_credited(sentence, expected):
     document = f"BANGKOK, June 2 - A lead paragraph.\n\n{sentence}\n\nAnother paragraph."
-    assert _who(document, sentence) == expected
+    assert who(document, sentence) == expected
 
 
 def test_he_urging_is_the_person_named_before():
@@ -116,10 +108,10 @@ def test_he_urging_is_the_person_named_before():
         "During the trip, he also met the finance minister, urging more loans for the metro."
     )
     excerpt = "During the trip, he also met the finance minister, urging more loans for the metro."
-    assert _who(document, excerpt) == "Prime Minister Pham Van Lan"
+    assert who(document, excerpt) == "Prime Minister Pham Van Lan"
 
 
 def test_a_participle_that_reports_nothing_is_no_speaker():
     sentence = "Vietnam signed the deal in 2016, adding a clause on labour rights."
     document = f"A lead paragraph.\n\n{sentence}\n\nAnother paragraph."
-    assert _who(document, sentence) is None
+    assert who(document, sentence) is None

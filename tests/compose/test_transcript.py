@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.compose.speaker import speaker
+from tests.compose.attribution import who
 
 HEARING = """SENATE COMMITTEE ON ENERGY
 
@@ -24,16 +24,6 @@ SEN. OLA MBEKI (R-Utah): My colleague Sen. Haas asked me to record his support f
 
 Committee staff compiled the record from the witnesses' written statements.
 """
-
-
-def who(document: str, excerpt: str) -> str | None:
-    start = document.index(excerpt)
-    end = start + len(excerpt)
-    para_start = document.rfind("\n\n", 0, start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = document.find("\n\n", end)
-    para_end = len(document) if para_end < 0 else para_end
-    return speaker(document, start, end, para_start, para_end)
 
 
 def test_a_labelled_turn_is_its_speakers_named_in_full():
