@@ -1,12 +1,13 @@
 """Excerpt-quality evaluation: does the composer quote what a briefer would quote?
 
-    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|fresh2|all]
+    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|fresh2|fresh3|all]
                                                [--gold FILE]... [--json] [--check] [--verbose]
                                                [--validate-only] [--keep DIR]
 
 The gold files (default: gold.yaml with the parts tune and holdout, documents in docs/,
-gold-fresh.yaml with the part fresh, documents in docs-fresh/, and gold-fresh2.yaml with the part
-fresh2, documents in docs-fresh2/) each record a split. For each part it builds one sources folder
+gold-fresh.yaml with the part fresh, documents in docs-fresh/, gold-fresh2.yaml with the part
+fresh2, documents in docs-fresh2/, and gold-fresh3.yaml with the part fresh3, documents in
+docs-fresh3/) each record a split. For each part it builds one sources folder
 (the project's seeds/ plus that part's documents) and one outline with a slide per theme of the
 part (`excerpts: 4`), runs the public CLI, `python -m briefing compose OUTLINE --json`, in a
 subprocess with a fresh cache, and scores every excerpt against the part's gold. Only the CLI and
@@ -51,7 +52,12 @@ ROOT = HERE.parent.parent
 SEEDS = ROOT / "seeds"
 THEMES = HERE / "themes"
 # The default; --gold replaces it.
-GOLD_FILES = [HERE / "gold.yaml", HERE / "gold-fresh.yaml", HERE / "gold-fresh2.yaml"]
+GOLD_FILES = [
+    HERE / "gold.yaml",
+    HERE / "gold-fresh.yaml",
+    HERE / "gold-fresh2.yaml",
+    HERE / "gold-fresh3.yaml",
+]
 K = 4  # excerpts per slide
 
 TARGETS = {
@@ -728,7 +734,7 @@ def main(argv: list[str] | None = None) -> int:
         "--part",
         default="all",
         metavar="NAME",
-        help="which part to compose: tune, holdout, fresh, fresh2 or all"
+        help="which part to compose: tune, holdout, fresh, fresh2, fresh3 or all"
         " (tune while tuning; default: all)",
     )
     parser.add_argument(
@@ -736,7 +742,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         action="append",
         metavar="FILE",
-        help="a gold file (repeatable; default: gold.yaml, gold-fresh.yaml and gold-fresh2.yaml)",
+        help="a gold file (repeatable; default: gold.yaml and gold-fresh*.yaml)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
