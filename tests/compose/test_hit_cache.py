@@ -144,3 +144,39 @@ def test_a_compose_after_a_change_is_the_deck_a_fresh_cache_composes(project, mo
     after = compose_cached(outline)
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(project / "empty-cache"))
     assert after == compose_file(outline)
+
+
+def test_a_re_rank_after_a_change_reads_only_the_changed_source(
+    tmp_path, sources, theme, monkeypatch
+):
+    db = tmp_path / "index.db"
+    first = _rank(sources, db, theme)
+    assert {c.source for c in first} >= {"trade.txt", "farms.txt"}
+    changed = sources / "ports.txt"
+    changed.write_text(changed.read_text("utf-8") + "\nTariffs on exports fell.\n", "utf-8")
+    read: list[str] = []
+    real = Library.text
+    monkeypatch.setattr(Library, "text", lambda self, name: read.append(name) or real(self, name))
+    after = _rank(sources, db, theme)
+    assert set(read) == {"ports.txt"}  # the others' paragraphs come from the cache
+    monkeypatch.undo()
+    assert after == _rank(sources, tmp_path / "fresh.db", theme)
+
+
+@pytest.mark.parametrize("damage", ["checksum", "length"])
+def test_damaged_paragraph_texts_are_read_again_never_trusted(tmp_path, sources, theme, damage):
+    db = tmp_path / "index.db"
+    first = _rank(sources, db, theme)
+    Path(f"{db}.rankings").unlink()
+    with sqlite3.connect(f"{db}.hits") as con:
+        rows = con.execute("SELECT sha, start, end, text, crc FROM texts").fetchall()
+        assert rows
+        con.execute("DELETE FROM texts")
+        for sha, start, end, text, crc in rows:
+            if damage == "checksum":  # an opener that halves the relevance, crc unchanged
+                new = "The deal was hailed " + text[20:]
+            else:  # longer than its span, checksum made to match
+                new = "The deal was hailed " + text
+                crc = zlib.crc32(f"\x1f{sha}\x1f{start}\x1f{end}\x1f{new}".encode())
+            con.execute("INSERT INTO texts VALUES (?, ?, ?, ?, ?)", (sha, start, end, new, crc))
+    assert _rank(sources, db, theme) == first
