@@ -107,6 +107,32 @@ def paragraph_hits(
     return found
 
 
+def paragraph_texts(
+    library: Library, spans: set[tuple[str, int, int]]
+) -> dict[tuple[str, int], str]:
+    """The kept texts of paragraphs (name, start, end), by (name, start), where they are kept
+    and sound; the others are left out (the caller reads their sources)."""
+    path = _path(library)
+    shas = _doc_shas(library)
+    keys: dict[tuple[str, int, int], list[tuple[str, int]]] = {}
+    for name, start, end in spans:  # two sources with the same bytes share their texts
+        if name in shas:
+            keys.setdefault((shas[name], start, end), []).append((name, start))
+    if path is None or not keys:
+        return {}
+    rows = []
+    with _file(path) as db:
+        if db is not None:
+            rows = db.execute(
+                "SELECT t.sha, t.start, t.end, t.text, t.crc FROM json_each(?) j JOIN texts t"
+                " ON t.sha = json_extract(j.value, '$[0]')"
+                " AND t.start = json_extract(j.value, '$[1]')"
+                " AND t.end = json_extract(j.value, '$[2]')",
+                (json.dumps(list(keys)),),
+            ).fetchall()
+    return {where: text for span, text in _texts(rows).items() for where in keys.get(span, ())}
+
+
 def _path(library: Library) -> Path | None:
     index_path = library.index.path
     if index_path is None:
@@ -146,9 +172,12 @@ def _read(path: Path, key: str) -> tuple[Spans, Spans]:
                 " ON (t.sha, t.start, t.end) = (h.sha, h.start, h.end) WHERE h.theme = ?",
                 (key,),
             ).fetchall()
-    return _sound(rows, key), {
-        span: text for span, text in _sound(text_rows, "").items() if len(text) == span[2] - span[1]
-    }
+    return _sound(rows, key), _texts(text_rows)
+
+
+def _texts(rows: list[tuple]) -> Spans:
+    """The paragraph texts (rows sha, start, end, text, crc) whose checksum and length hold."""
+    return {span: text for span, text in _sound(rows, "").items() if len(text) == span[2] - span[1]}
 
 
 def _sound(rows: list[tuple], key: str) -> Spans:
