@@ -126,6 +126,7 @@ class TextIndex:
         self._index.config_reader(reload_policy="manual")
         self._index.reload()
         self._searcher = self._index.searcher()
+        self._counts: dict[Match, int] = {}  # matching windows, as this searcher counted them
         self.token = self._read_token()
 
     def refresh(self) -> None:
@@ -176,6 +177,7 @@ class TextIndex:
         with _guard():
             self._index.reload()
             self._searcher = self._index.searcher()
+            self._counts = {}
 
     def close(self) -> None:
         self.rollback()
@@ -200,14 +202,19 @@ class TextIndex:
         that has not changed. `wide`: fetch the most the rounds below would in one search,
         which gives the same list (a round that holds every tie gives the exact top k, and so
         does any larger one) and is cheaper where ties at the cut are the rule (a theme's
-        pool), dearer where they are rare (a search for a rare word)."""
+        pool), dearer where they are rare (a search for a rare word); a wide search also
+        counts its matches, for `count`."""
         query = self._query(match)
         if query is None or k <= 0:
             return []
         fetch = _last_fetch(k) if wide else k + 16
         with _guard():
             while True:  # hits come best first
-                hits = self._searcher.search(query, fetch, count=False).hits
+                # Wide, the search visits (nearly) every match anyway: counting them is free.
+                result = self._searcher.search(query, fetch, count=wide)
+                if wide:
+                    self._counts[match] = result.count
+                hits = result.hits
                 if len(hits) < fetch or hits[-1][0] < hits[k - 1][0] or fetch > k + TIE_FETCH:
                     break  # every window tied with the k-th best is in hand
                 fetch = _next_fetch(fetch, k)
@@ -224,7 +231,10 @@ class TextIndex:
         return [(i, -negated) for negated, i in found] + [(i, cut) for i in ties[: k - len(found)]]
 
     def count(self, match: Match, cap: int) -> int:
-        """How many windows match, counting no further than `cap`."""
+        """How many windows match, counting no further than `cap`: as a wide `top` for the
+        same match counted them (a theme's IDF counts are mostly its keywords' searches)."""
+        if match in self._counts:
+            return min(cap, self._counts[match])
         query = self._query(match)
         if query is None:
             return 0
