@@ -18,6 +18,7 @@ This is the only module that imports tantivy.
 from __future__ import annotations
 
 import shutil
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -221,13 +222,15 @@ class TextIndex:
             if not hits:
                 return []
             cut = hits[min(k, len(hits)) - 1][0]
-            above = [hit for hit in hits if hit[0] > cut]  # fewer than k: all make the cut
-            tied = [a for s, a in hits if s == cut]  # often thousands: only their ids are sorted
-            ids = self._searcher.fast_field_values("id", [a for _s, a in above] + tied)
+            # Best first: those above the cut (fewer than k: all make it), then those tied with
+            # it (often thousands: only their ids are sorted), found by bisection, not a scan.
+            above = hits[: bisect_left(hits, -cut, key=_descending)]
+            tied = hits[len(above) : bisect_right(hits, -cut, key=_descending)]
+            ids = self._searcher.fast_field_values("id", [a for _s, a in above + tied])
         found = sorted(
             (-s, int(i)) for (s, _a), i in zip(above, ids, strict=False) if i is not None
         )
-        ties = sorted(int(i) for i in ids[len(above) :] if i is not None)
+        ties = sorted([int(i) for i in ids[len(above) :] if i is not None])
         return [(i, -negated) for negated, i in found] + [(i, cut) for i in ties[: k - len(found)]]
 
     def count(self, match: Match, cap: int) -> int:
@@ -277,6 +280,11 @@ class TextIndex:
             clauses = [(occur.Must, any_of)] + [(occur.Must, q) for q in must]
         clauses += [(occur.MustNot, q) for q in must_not]
         return tantivy.Query.boolean_query(clauses)
+
+
+def _descending(hit: tuple[float, object]) -> float:
+    """The bisection key of hits ranked best first (their scores negated: ascending)."""
+    return -hit[0]
 
 
 def _next_fetch(fetch: int, k: int) -> int:
