@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from weakref import WeakKeyDictionary
 
 from briefing.cachedir import notice
 from briefing.compose.rank_cache import code_digest
@@ -46,7 +45,6 @@ _COLUMNS = {
 }
 MAX_ROWS = 200_000  # a theme's candidates are a few thousand paragraphs; past this, start over
 
-_shas: WeakKeyDictionary[Library, tuple[int, dict[str, str]]] = WeakKeyDictionary()
 _broken: set[Path] = set()  # files this run found unusable: not tried again
 
 
@@ -82,7 +80,7 @@ def paragraph_hits(
     for row in rows:
         wanted.setdefault((row[1], row[4]), row[5])
     path = _path(library)
-    shas = _doc_shas(library)
+    shas = _doc_shas(library, {name for name, _start in wanted})
     key = theme_key(concepts)
     stored, texts = _read(path, key) if path is not None else ({}, {})
     found: dict[tuple[str, int], Paragraph] = {}
@@ -113,7 +111,7 @@ def paragraph_texts(
     """The kept texts of paragraphs (name, start, end), by (name, start), where they are kept
     and sound; the others are left out (the caller reads their sources)."""
     path = _path(library)
-    shas = _doc_shas(library)
+    shas = _doc_shas(library, {name for name, _s, _e in spans})
     keys: dict[tuple[str, int, int], list[tuple[str, int]]] = {}
     for name, start, end in spans:  # two sources with the same bytes share their texts
         if name in shas:
@@ -141,14 +139,15 @@ def _path(library: Library) -> Path | None:
     return None if path in _broken else path
 
 
-def _doc_shas(library: Library) -> dict[str, str]:
-    """Each indexed document's content hash, read once per index generation."""
-    generation = library.index.generation
-    known = _shas.get(library)
-    if known is None or known[0] != generation:
-        rows = library.db.execute("SELECT name, sha FROM docs WHERE skipped IS NULL")
-        known = _shas[library] = (generation, {n: s for n, s in rows if isinstance(s, str)})
-    return known[1]
+def _doc_shas(library: Library, names: set[str]) -> dict[str, str]:
+    """These indexed documents' content hashes, in one query (a recompose from stored
+    rankings needs a few hundred of them, not the whole corpus's)."""
+    rows = library.db.execute(
+        "SELECT name, sha FROM docs WHERE name IN (SELECT value FROM json_each(?))"
+        " AND skipped IS NULL",
+        (json.dumps(sorted(names)),),
+    )
+    return {name: sha for name, sha in rows if isinstance(sha, str)}
 
 
 def _crc(key: str, sha: str, start: int, end: int, value: str) -> int:
