@@ -161,10 +161,11 @@ def test_paths_benchmark_reports_every_row_on_a_tiny_corpus(
         assert row in out, row
     assert dict(os.environ) == before
     # One path again, on the cache just built, against a baseline revision in the same run.
-    only = [*args, "--only", "changed", "--baseline", "HEAD"]
+    only = [*args, "--only", "changed,edit", "--baseline", "HEAD"]
     assert bench_paths.main(only) == 0
     out = capsys.readouterr().out
-    assert "compose after one source changed" in out and "baseline HEAD" in out
+    assert "compose after one source changed" in out and "the same, baseline HEAD" in out
+    assert "compose after editing a slide title, baseline HEAD" in out and "; CPU " in out
     assert "first index" not in out and "evidence search" not in out
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.compose.notes import render_template
-from briefing.compose.ranking import Candidate, rank_theme, to_excerpt
+from briefing.compose.ranking import Candidate, rank_theme, to_excerpt, window_texts
 from briefing.compose.select import Used, choose
 from briefing.compose.speaker import speaker
 from briefing.deck import Deck, Excerpt, Slide
@@ -116,7 +116,7 @@ def _slide(
             ranked,
             wanted,
             used,
-            lambda c: library.text(c.source)[c.start : c.end],
+            window_texts(library, ranked),  # kept paragraph texts: few sources read
             blocked=lambda c: _overlaps_any(c, excluded),
         )
         excerpts += [to_excerpt(library, c) for c in picked]

@@ -143,18 +143,19 @@ def rank(
     (total,) = library.db.execute("SELECT count(*) FROM windows").fetchone()
     wanted = lexeme.prefixes([form for c in found for form in (c.lemmas, *c.aliases)])
 
-    def judge(name: str, p_start: int, p_end: int) -> list[tuple[int, int, int]]:
+    def judge(text: str, p_start: int) -> list[tuple[int, int, int]]:
         """Which concepts a paragraph holds, where (one tokenisation per paragraph)."""
-        tokens = lexeme.tokenize(library.text(name)[p_start:p_end], p_start, wanted)
+        tokens = lexeme.tokenize(text, p_start, wanted)
         return _outermost([(i, s, e) for i, c in enumerate(found) for s, e in _find(c, tokens)])
 
-    # Kept between runs by content (hit_cache): a changed source re-tokenises only its own.
-    para_hits = hit_cache.paragraph_hits(library, [repr(c) for c in found], rows, judge)
+    # Kept between runs by content (hit_cache): a changed source re-tokenises only its own,
+    # and judging reads only the paragraphs' texts (the windows lie inside them).
+    paragraphs = hit_cache.paragraph_hits(library, [repr(c) for c in found], rows, judge)
     # Specificity: IDF, and how often the concept has theme company in its paragraphs.
     alone = [0] * len(found)
     seen = [0] * len(found)
-    for hits in para_hits.values():
-        present = {i for i, _s, _e in hits}
+    for paragraph in paragraphs.values():
+        present = {i for i, _s, _e in paragraph.hits}
         for i in present:
             seen[i] += 1
             if len(present) == 1:
@@ -167,13 +168,18 @@ def rank(
     ranked = []
     for row in rows:
         name, start, end, p_start = row[1], row[2], row[3], row[4]
-        hits = para_hits[(name, p_start)]
+        paragraph = paragraphs[(name, p_start)]
+        hits = paragraph.hits
         inside = [(i, s, e) for i, s, e in hits if start <= s and e <= end]
         if not inside:
             continue  # FTS5 matched a stem collision, or only the paragraph matches
         in_window = {i for i, _s, _e in inside}
         in_para = {i for i, _s, _e in hits} - in_window
-        text = library.text(name)
+        text = (  # a window outside its paragraph (never written so) reads its source
+            _Span(paragraph.text, p_start)
+            if p_start <= start and end <= row[5]
+            else _Span(library.text(name), 0)
+        )
         plain = {i for i, s, e in hits if not found[i].generic(text[s:e])}
         relevance = 0.0
         for i in in_window:
@@ -192,7 +198,7 @@ def rank(
             row = (*row[:7], False, *row[8:])
         if openers.editorial(text[start:end]):
             relevance *= EDITORIAL
-        after = openers.dateline_end(text, start, end)
+        after = text.dateline_end(start, end)
         if after != start:  # quote from after "HANOI, Aug 22 (Reuters) - "
             row = (row[0], row[1], after, *row[3:])
         terms: list[str] = []
@@ -204,3 +210,17 @@ def rank(
         ranked.append(make(row, relevance, tuple(terms)))
     ranked.sort(key=lambda c: (-c.score, c.source, c.start, c.end))  # type: ignore[attr-defined]
     return ranked
+
+
+class _Span:
+    """A paragraph's text sliced by source offsets, as the whole source's text would be."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text, self.start = text, start
+
+    def __getitem__(self, span: slice) -> str:
+        return self.text[span.start - self.start : span.stop - self.start]
+
+    def dateline_end(self, start: int, end: int) -> int:
+        """`openers.dateline_end` in source offsets (its pattern looks only inside the span)."""
+        return openers.dateline_end(self.text, start - self.start, end - self.start) + self.start

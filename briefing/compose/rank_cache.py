@@ -138,11 +138,9 @@ def _decode(library: Library, blob: object) -> list[Candidate] | None:
 
 def _within_sources(library: Library, found: list[Candidate]) -> bool:
     """Each candidate's spans lie inside an indexed source's text."""
-    lengths: dict[str, int | None] = {}
+    lengths = library.indexed_lengths({c.source for c in found})  # one query, not one each
     for c in found:
-        if c.source not in lengths:
-            lengths[c.source] = library.indexed_chars(c.source)
-        chars = lengths[c.source]
+        chars = lengths.get(c.source)
         if chars is None or not (0 <= c.para_start <= c.start < c.end <= c.para_end <= chars):
             return False
     return True

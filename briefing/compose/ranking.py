@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
-from briefing.compose import evidence, lexeme, query
+from briefing.compose import evidence, hit_cache, lexeme, query
 from briefing.compose.candidate import Candidate
 from briefing.compose.rank_cache import RankCache, code_digest
 from briefing.deck import Excerpt
@@ -163,6 +164,27 @@ def _candidate_with(row: tuple, relevance: float, terms: tuple[str, ...]) -> Can
 def _candidate(row: tuple, boost: float, terms: tuple[str, ...]) -> Candidate:
     """A Candidate from a `_top` row: relevance is BM25 times the coverage boost."""
     return _candidate_with(row, -row[-1] * boost, terms)
+
+
+def window_texts(library: Library, ranked: list[Candidate]) -> Callable[[Candidate], str]:
+    """Each candidate's text: from its paragraph's text the hit cache keeps (loaded for the
+    whole ranking at the first call) where it can, else from its source. Keeping passages
+    apart by their words read ~700 whole sources per recompose at 10,000 documents."""
+    kept: dict[tuple[str, int], str] | None = None
+
+    def text_of(c: Candidate) -> str:
+        nonlocal kept
+        if kept is None:
+            kept = hit_cache.paragraph_texts(
+                library, {(r.source, r.para_start, r.para_end) for r in ranked}
+            )
+        paragraph = kept.get((c.source, c.para_start))
+        inside = c.para_start <= c.start <= c.end <= c.para_end
+        if paragraph is not None and inside and len(paragraph) == c.para_end - c.para_start:
+            return paragraph[c.start - c.para_start : c.end - c.para_start]
+        return library.text(c.source)[c.start : c.end]
+
+    return text_of
 
 
 def to_excerpt(library: Library, c: Candidate) -> Excerpt:

@@ -18,6 +18,7 @@ This is the only module that imports tantivy.
 from __future__ import annotations
 
 import shutil
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -126,6 +127,7 @@ class TextIndex:
         self._index.config_reader(reload_policy="manual")
         self._index.reload()
         self._searcher = self._index.searcher()
+        self._counts: dict[Match, int] = {}  # matching windows, as this searcher counted them
         self.token = self._read_token()
 
     def refresh(self) -> None:
@@ -176,6 +178,7 @@ class TextIndex:
         with _guard():
             self._index.reload()
             self._searcher = self._index.searcher()
+            self._counts = {}
 
     def close(self) -> None:
         self.rollback()
@@ -200,31 +203,41 @@ class TextIndex:
         that has not changed. `wide`: fetch the most the rounds below would in one search,
         which gives the same list (a round that holds every tie gives the exact top k, and so
         does any larger one) and is cheaper where ties at the cut are the rule (a theme's
-        pool), dearer where they are rare (a search for a rare word)."""
+        pool), dearer where they are rare (a search for a rare word); a wide search also
+        counts its matches, for `count`."""
         query = self._query(match)
         if query is None or k <= 0:
             return []
         fetch = _last_fetch(k) if wide else k + 16
         with _guard():
             while True:  # hits come best first
-                hits = self._searcher.search(query, fetch, count=False).hits
+                # Wide, the search visits (nearly) every match anyway: counting them is free.
+                result = self._searcher.search(query, fetch, count=wide)
+                if wide:
+                    self._counts[match] = result.count
+                hits = result.hits
                 if len(hits) < fetch or hits[-1][0] < hits[k - 1][0] or fetch > k + TIE_FETCH:
                     break  # every window tied with the k-th best is in hand
                 fetch = _next_fetch(fetch, k)
             if not hits:
                 return []
             cut = hits[min(k, len(hits)) - 1][0]
-            above = [hit for hit in hits if hit[0] > cut]  # fewer than k: all make the cut
-            tied = [a for s, a in hits if s == cut]  # often thousands: only their ids are sorted
-            ids = self._searcher.fast_field_values("id", [a for _s, a in above] + tied)
+            # Best first: those above the cut (fewer than k: all make it), then those tied with
+            # it (often thousands: only their ids are sorted), found by bisection, not a scan.
+            above = hits[: bisect_left(hits, -cut, key=_descending)]
+            tied = hits[len(above) : bisect_right(hits, -cut, key=_descending)]
+            ids = self._searcher.fast_field_values("id", [a for _s, a in above + tied])
         found = sorted(
             (-s, int(i)) for (s, _a), i in zip(above, ids, strict=False) if i is not None
         )
-        ties = sorted(int(i) for i in ids[len(above) :] if i is not None)
+        ties = sorted([int(i) for i in ids[len(above) :] if i is not None])
         return [(i, -negated) for negated, i in found] + [(i, cut) for i in ties[: k - len(found)]]
 
     def count(self, match: Match, cap: int) -> int:
-        """How many windows match, counting no further than `cap`."""
+        """How many windows match, counting no further than `cap`: as a wide `top` for the
+        same match counted them (a theme's IDF counts are mostly its keywords' searches)."""
+        if match in self._counts:
+            return min(cap, self._counts[match])
         query = self._query(match)
         if query is None:
             return 0
@@ -267,6 +280,11 @@ class TextIndex:
             clauses = [(occur.Must, any_of)] + [(occur.Must, q) for q in must]
         clauses += [(occur.MustNot, q) for q in must_not]
         return tantivy.Query.boolean_query(clauses)
+
+
+def _descending(hit: tuple[float, object]) -> float:
+    """The bisection key of hits ranked best first (their scores negated: ascending)."""
+    return -hit[0]
 
 
 def _next_fetch(fetch: int, k: int) -> int:

@@ -65,6 +65,7 @@ class Index:
         self.path = None if str(db_path) == ":memory:" else Path(db_path)
         self.lock: AbstractContextManager[object] = nullcontext()
         self._dirty = False  # written since the last seal
+        self._manifest: dict[str, list] | None = None  # the text index's, before the write
         self._listed: Listed | None = None
         pair = opening.in_memory() if self.path is None else self._open(self.path)
         self.db, self.text = pair
@@ -114,11 +115,12 @@ class Index:
                     finally:
                         self.text.finish()  # merges done, writer (and its lock) dropped
                     if self.path is not None and (self._dirty or not store.sealed(self.path)):
-                        opening.seal(self.path, self.db)
-                    self._dirty = False
+                        opening.seal(self.path, self.db, self._manifest)
+                    self._dirty, self._manifest = False, None
                     return report
             except (sqlite3.Error, TimeoutError, fulltext.Damaged) as exc:  # Timeout: the lock
                 self.close()
+                self._manifest = None  # the folder may be rebuilt: its files hashed anew
                 damaged = isinstance(exc, fulltext.Damaged) or store.is_damage(exc)
                 if attempt == 0 and self.path is not None and damaged:
                     self.db, self.text = self._reopen(self.path, exc)
@@ -137,7 +139,7 @@ class Index:
         first, then the SQLite rows with its token); the first of a sync makes the seals
         stale."""
         if self.path is not None and not self._dirty:
-            opening.unseal(self.path)
+            self._manifest = opening.unseal(self.path)
             self._dirty = True
         with store.transaction(self.db):
             try:

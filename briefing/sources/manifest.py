@@ -24,9 +24,12 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.name not in _UNSEALED)
 
 
-def unseal(folder: Path) -> None:
-    """Before a write: the manifest is about to go stale."""
+def unseal(folder: Path) -> dict[str, list]:
+    """Before a write: the manifest is about to go stale. Returns what it recorded, for
+    `seal` (a file Tantivy wrote before this write keeps its stamp and is not hashed again)."""
+    known = _manifest(folder)
     (folder / MANIFEST).unlink(missing_ok=True)
+    return known
 
 
 def seal(folder: Path, known: dict[str, list] | None = None) -> None:

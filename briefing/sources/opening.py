@@ -78,15 +78,17 @@ def remove(path: Path) -> None:
     fulltext.remove(text_folder(path))
 
 
-def unseal(path: Path) -> None:
-    """Before the first write of a sync: both seals are about to go stale."""
+def unseal(path: Path) -> dict[str, list]:
+    """Before the first write of a sync: both seals are about to go stale. Returns the text
+    index's manifest as it was, for `seal`."""
     store.unseal(path)
-    manifest.unseal(text_folder(path))
+    return manifest.unseal(text_folder(path))
 
 
-def seal(path: Path, db: sqlite3.Connection) -> None:
-    """After a sync that wrote (under the lock): record both halves' checksums."""
+def seal(path: Path, db: sqlite3.Connection, known: dict[str, list] | None = None) -> None:
+    """After a sync that wrote (under the lock): record both halves' checksums. `known`: the
+    text index's manifest before the write (`unseal`), so only its new files are hashed."""
     store.seal(path, db)
     folder = text_folder(path)
     if folder.is_dir():
-        manifest.seal(folder)
+        manifest.seal(folder, known)

@@ -13,7 +13,7 @@ import pytest
 from briefing.compose import lexeme
 from briefing.compose.cache import compose_cached
 from briefing.compose.composer import compose_file
-from briefing.compose.ranking import Candidate, rank_theme
+from briefing.compose.ranking import Candidate, rank_theme, window_texts
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
 from tests.conftest import write_folder
@@ -142,5 +142,77 @@ def test_a_compose_after_a_change_is_the_deck_a_fresh_cache_composes(project, mo
         encoding="utf-8",
     )
     after = compose_cached(outline)
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(project / "empty-cache"))
+    assert after == compose_file(outline)
+
+
+def test_a_re_rank_after_a_change_reads_only_the_changed_source(
+    tmp_path, sources, theme, monkeypatch
+):
+    db = tmp_path / "index.db"
+    first = _rank(sources, db, theme)
+    assert {c.source for c in first} >= {"trade.txt", "farms.txt"}
+    changed = sources / "ports.txt"
+    changed.write_text(changed.read_text("utf-8") + "\nTariffs on exports fell.\n", "utf-8")
+    read: list[str] = []
+    real = Library.text
+    monkeypatch.setattr(Library, "text", lambda self, name: read.append(name) or real(self, name))
+    after = _rank(sources, db, theme)
+    assert set(read) == {"ports.txt"}  # the others' paragraphs come from the cache
+    monkeypatch.undo()
+    assert after == _rank(sources, tmp_path / "fresh.db", theme)
+
+
+@pytest.mark.parametrize("damage", ["checksum", "length"])
+def test_damaged_paragraph_texts_are_read_again_never_trusted(tmp_path, sources, theme, damage):
+    db = tmp_path / "index.db"
+    first = _rank(sources, db, theme)
+    Path(f"{db}.rankings").unlink()
+    with sqlite3.connect(f"{db}.hits") as con:
+        rows = con.execute("SELECT sha, start, end, text, crc FROM texts").fetchall()
+        assert rows
+        con.execute("DELETE FROM texts")
+        for sha, start, end, text, crc in rows:
+            if damage == "checksum":  # an opener that halves the relevance, crc unchanged
+                new = "The deal was hailed " + text[20:]
+            else:  # longer than its span, checksum made to match
+                new = "The deal was hailed " + text
+                crc = zlib.crc32(f"\x1f{sha}\x1f{start}\x1f{end}\x1f{new}".encode())
+            con.execute("INSERT INTO texts VALUES (?, ?, ?, ?, ?)", (sha, start, end, new, crc))
+    assert _rank(sources, db, theme) == first
+
+
+def test_a_ranking_read_back_gives_its_windows_texts_without_reading_a_source(
+    tmp_path, sources, theme, monkeypatch
+):
+    db = tmp_path / "index.db"
+    assert _rank(sources, db, theme)  # ranked once: the paragraphs' texts are kept
+    library = Library(sources, db_path=db)
+    try:
+        ranked = rank_theme(library, theme)  # from the stored ranking
+        read: list[str] = []
+        real = Library.text
+        monkeypatch.setattr(Library, "text", lambda s, n: read.append(n) or real(s, n))
+        text_of = window_texts(library, ranked)
+        texts = [text_of(c) for c in ranked]
+        assert read == []
+        monkeypatch.undo()
+        assert texts == [library.text(c.source)[c.start : c.end] for c in ranked]
+    finally:
+        library.close()
+
+
+def test_a_recompose_from_stored_rankings_is_the_deck_a_fresh_cache_composes(project, monkeypatch):
+    outline = project / "outlines" / "us-vietnam.yaml"
+    compose_cached(outline)  # ranks every theme, keeps the paragraphs' texts
+    text = outline.read_text("utf-8")
+    title = text.index("title:", text.index("slides:"))
+    outline.write_text(text[:title] + "title: Edited, " + text[title + 7 :], "utf-8")
+    read: list[str] = []
+    real = Library.text
+    monkeypatch.setattr(Library, "text", lambda self, name: read.append(name) or real(self, name))
+    after = compose_cached(outline)
+    monkeypatch.undo()
+    assert read and set(read) <= {s.file for s in after.cited_sources}
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(project / "empty-cache"))
     assert after == compose_file(outline)

@@ -234,3 +234,37 @@ def test_an_unusable_cache_folder_searches_in_memory(tmp_path: Path, capsys) -> 
         assert {h[0] for h in hits(library, "zephyrine2")} == {"doc2.txt"}
     finally:
         library.close()
+
+
+def test_a_wide_search_counts_its_matches_for_count_until_the_index_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = TextIndex(None)
+    for window in range(1, 31):
+        text.add(window, window, "trade talks" if window % 3 else "trade")
+    text.commit(1)
+    text.finish()
+    match = query.any_of(["talks"])
+    assert match is not None
+    assert [i for i, _s in text.top(match, 5, wide=True)] == [1, 2, 4, 5, 7]
+    searched: list[int] = []
+    real = text._searcher
+    monkeypatch.setattr(text, "_searcher", _Counting(real, searched))
+    assert text.count(match, 100) == 20 and text.count(match, 7) == 7
+    assert searched == []  # the wide search's own count
+    monkeypatch.undo()
+    text.add(99, 99, "talks")
+    text.commit(2)
+    text.finish()  # a new searcher: what it counted before no longer holds
+    assert text.count(match, 100) == 21
+
+
+class _Counting:
+    """A searcher that records each search it is asked for."""
+
+    def __init__(self, real: object, searched: list[int]) -> None:
+        self.real, self.searched = real, searched
+
+    def search(self, *args: object, **kw: object) -> object:
+        self.searched.append(1)
+        return self.real.search(*args, **kw)  # type: ignore[attr-defined]

@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing.sources import store
+from briefing.sources import manifest, opening, store
 from briefing.sources.index import Index
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    return path.stat().st_size, path.stat().st_mtime_ns
 
 
 def open_and_close(seeds: Path, db: Path) -> None:
@@ -74,3 +78,31 @@ def test_a_sync_that_changes_nothing_writes_nothing_and_hashes_nothing(
     assert (report.analysed, report.removed) == (0, 0)
     assert hashed == []
     assert db.stat().st_mtime_ns == before
+
+
+def test_a_changed_source_reseals_only_the_text_index_files_written_since(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds, db = project / "seeds", tmp_path / "index.sqlite"
+    _sealed_long_ago(seeds, db, monkeypatch)
+    folder = opening.text_folder(db)
+    old = time.time_ns() - 2 * store.RACY_NS
+    for path in folder.iterdir():  # Tantivy's files from the first sync, written a while ago
+        os.utime(path, ns=(old, old))
+    index = Index(seeds, db)  # verified on a stat, then its manifest restamped
+    index.close()
+    before = {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()}
+    victim = sorted(seeds.glob("*.txt"))[0]
+    victim.write_text(victim.read_text("utf-8") + "\n\nOne more sentence about trade.\n", "utf-8")
+    hashed: list[Path] = []
+    real = manifest.file_sha
+    monkeypatch.setattr(manifest, "file_sha", lambda p: hashed.append(p) or real(p))
+    index = Index(seeds, db)
+    try:
+        assert index.sync().analysed == 1
+    finally:
+        index.close()
+    kept = {p.name for p in folder.iterdir() if before.get(p.name) == stamp(p)}
+    assert any(p.name not in kept for p in hashed)  # the new segment's files are hashed
+    assert kept and not {p.name for p in hashed} & kept  # the old ones, already sealed, not
+    manifest.verify(folder)  # and the new manifest holds for every file
