@@ -7,11 +7,15 @@ only through briefing.export.pptx.writer; nothing here imports textual.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.cli import TEMPLATE_OPTION, cli, warn
-from briefing.errors import display_path
+from briefing.errors import BriefingError, display_path
+
+if TYPE_CHECKING:
+    from briefing.deck import Deck
 
 OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
 
@@ -27,17 +31,36 @@ OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=Fal
 @TEMPLATE_OPTION
 def build(outline: Path, output: Path | None, template: Path | None) -> None:
     """Write OUTLINE's deck as PowerPoint, ready to circulate."""
-    from briefing.compose.cache import compose_cached
+    from briefing.cli.overlap import Forked
     from briefing.export.pptx import package as deckfile
 
     out = output if output is not None else Path(outline.stem + ".pptx")
     deckfile.check_destination(out)  # fail before composing, not after
-    deck = compose_cached(outline)
-    from briefing.export.pptx.writer import build_pptx
+    # The deck is composed in a child while python-pptx is imported and the template opened
+    # here: two cores, each on one. An outline's problems are still reported before a
+    # template's, as when they ran one after the other.
+    composing = Forked(lambda: _composed(outline))
+    try:
+        from briefing.export.pptx.writer import build_pptx, open_template
 
-    slides, notes = build_pptx(deck, out, template)
+        opened = open_template(template)
+    except BriefingError as exc:
+        composing.result()  # raises the outline's problem first, if it has one
+        raise exc from None
+    except BaseException:
+        composing.cancel()
+        raise
+    deck = composing.result()
+    slides, notes = build_pptx(deck, out, template, opened)
     warn([*deck.warnings, *notes])
     click.echo(f"wrote {display_path(out)}: {slides} slides", err=True)
+
+
+def _composed(outline: Path) -> Deck:
+    """The outline's deck, through the deck cache (imported in the child that composes)."""
+    from briefing.compose.cache import compose_cached
+
+    return compose_cached(outline)
 
 
 @cli.command()
