@@ -101,11 +101,16 @@ def compose_cached(outline: Path) -> Deck:
     deck, synced = _load(outline, sync=True)
     if deck is not None:
         return deck
-    from briefing.compose.composer import compose_outline_file
+    from briefing.compose import lexeme
 
+    if synced is None:  # no index open, so no thread of its yet: forking is safe
+        lexeme.prefetch()
     try:  # a library this run already synced is composed from, not opened and synced again
+        from briefing.compose.composer import compose_outline_file
+
         composed = compose_outline_file(outline, synced=synced)
     finally:
+        lexeme.stop_prefetch()
         if synced is not None:
             synced[0].close()
     store(
