@@ -36,6 +36,7 @@ from briefing.export.pptx.drawingml import (
     unescape_text,
 )
 from briefing.export.pptx.slideplan import Box, Frame, Page, default_frame
+from briefing.export.pptx.textfit import metrics
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -62,7 +63,9 @@ Opened = tuple["PresentationType", Frame, tuple["SlideLayout", "SlideLayout"]]
 def open_template(template: Path | None = None) -> Opened:
     """The presentation the slides go into, where they are placed, and the two layouts
     (content, cover): python-pptx's default made 16:9, or an organisation's template. Once
-    per build; `build` opens it while the deck is composed."""
+    per build; `build` opens it while the deck is composed (and loads the font metrics the
+    layout measures with, meanwhile too)."""
+    metrics()
     return _open_template(template) if template else _open_default()
 
 
