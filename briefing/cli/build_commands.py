@@ -31,15 +31,30 @@ OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=Fal
 @TEMPLATE_OPTION
 def build(outline: Path, output: Path | None, template: Path | None) -> None:
     """Write OUTLINE's deck as PowerPoint, ready to circulate."""
-    from briefing.cli.overlap import Forked
+    from briefing.compose.cache import compose_cached, recorded
     from briefing.export.pptx import package as deckfile
 
     out = output if output is not None else Path(outline.stem + ".pptx")
     deckfile.check_destination(out)  # fail before composing, not after
-    # The deck is composed in a child while python-pptx is imported and the template opened
-    # here: two cores, each on one. An outline's problems are still reported before a
-    # template's, as when they ran one after the other.
-    composing = Forked(lambda: _composed(outline))
+    if recorded(outline):  # the cached deck, or one edit from it: tens of ms, not worth a fork
+        deck = compose_cached(outline)
+        from briefing.export.pptx.writer import build_pptx
+
+        slides, notes = build_pptx(deck, out, template)
+    else:  # a first build: composed in a child while python-pptx is imported here
+        slides, notes, deck = _first_build(outline, out, template)
+    warn([*deck.warnings, *notes])
+    click.echo(f"wrote {display_path(out)}: {slides} slides", err=True)
+
+
+def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, list[str], Deck]:
+    """Compose in a forked child while python-pptx is imported and the template opened here:
+    two cores, each on one. An outline's problems are still reported before a template's, as
+    when they ran one after the other."""
+    from briefing.cli.overlap import Forked
+    from briefing.compose.cache import compose_cached
+
+    composing = Forked(lambda: compose_cached(outline))
     try:
         from briefing.export.pptx.writer import build_pptx, open_template
 
@@ -51,16 +66,7 @@ def build(outline: Path, output: Path | None, template: Path | None) -> None:
         composing.cancel()
         raise
     deck = composing.result()
-    slides, notes = build_pptx(deck, out, template, opened)
-    warn([*deck.warnings, *notes])
-    click.echo(f"wrote {display_path(out)}: {slides} slides", err=True)
-
-
-def _composed(outline: Path) -> Deck:
-    """The outline's deck, through the deck cache (imported in the child that composes)."""
-    from briefing.compose.cache import compose_cached
-
-    return compose_cached(outline)
+    return (*build_pptx(deck, out, template, opened), deck)
 
 
 @cli.command()

@@ -95,6 +95,12 @@ def _record_path(outline: Path) -> Path:
     return cache_dir() / f"deck-{key}.json"
 
 
+def recorded(outline: Path) -> bool:
+    """Whether a composed deck of this outline is cached (fresh or not): without one, the
+    next `compose_cached` composes from scratch, which is worth doing beside other work."""
+    return _record_path(outline).is_file()
+
+
 def compose_cached(outline: Path) -> Deck:
     """The deck for an outline: from the cache when nothing it depends on has changed, else
     composed (and cached) now. Only a cache miss imports the composer and its libraries."""

@@ -53,12 +53,28 @@ def test_a_child_killed_mid_way_is_done_again_here() -> None:
     assert Forked(lambda: os.getpid() if os.getpid() == parent else os._exit(9)).result() == parent
 
 
-def test_the_forked_build_writes_the_in_process_builds_bytes(tmp_path: Path, monkeypatch) -> None:
-    forked, here = tmp_path / "forked.pptx", tmp_path / "here.pptx"
-    assert run_cli("build", EXAMPLE, "-o", forked).exit_code == 0
+def test_a_first_build_composes_in_a_child_and_writes_the_same_bytes(
+    tmp_path: Path, monkeypatch
+) -> None:
+    forks = []
+    real = Forked.__init__
+
+    def counted(self, work) -> None:  # type: ignore[no-untyped-def]
+        forks.append(work)
+        real(self, work)
+
+    monkeypatch.setattr(Forked, "__init__", counted)
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "first"))
+    first, again = tmp_path / "first.pptx", tmp_path / "again.pptx"
+    assert run_cli("build", EXAMPLE, "-o", first).exit_code == 0
+    assert len(forks) == 1  # no cached deck: composed beside python-pptx's import
+    assert run_cli("build", EXAMPLE, "-o", again).exit_code == 0
+    assert len(forks) == 1  # the cached deck: read in-process, no fork for tens of ms
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "in-process"))
     monkeypatch.setenv("BRIEFING_DEBUG", "1")  # composes in-process
+    here = tmp_path / "here.pptx"
     assert run_cli("build", EXAMPLE, "-o", here).exit_code == 0
-    assert forked.read_bytes() == here.read_bytes()
+    assert first.read_bytes() == here.read_bytes() == again.read_bytes()
 
 
 def test_an_outlines_problem_is_still_shown_before_a_bad_templates(project: Path) -> None:
