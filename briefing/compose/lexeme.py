@@ -79,7 +79,8 @@ def prefetch() -> None:
 
 
 def stop_prefetch() -> None:
-    """End the process `prefetch` started (composing is over)."""
+    """End the process `prefetch` started, before composing returns: it holds copies of
+    whatever was open when it forked (a caller's result pipe among them)."""
     global _server
     if _server is not None:
         _server.stop()
