@@ -7,11 +7,15 @@ only through briefing.export.pptx.writer; nothing here imports textual.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.cli import TEMPLATE_OPTION, cli, warn
-from briefing.errors import display_path
+from briefing.errors import BriefingError, display_path
+
+if TYPE_CHECKING:
+    from briefing.deck import Deck
 
 OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
 
@@ -27,17 +31,42 @@ OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=Fal
 @TEMPLATE_OPTION
 def build(outline: Path, output: Path | None, template: Path | None) -> None:
     """Write OUTLINE's deck as PowerPoint, ready to circulate."""
-    from briefing.compose.cache import compose_cached
+    from briefing.compose.cache import compose_cached, recorded
     from briefing.export.pptx import package as deckfile
 
     out = output if output is not None else Path(outline.stem + ".pptx")
     deckfile.check_destination(out)  # fail before composing, not after
-    deck = compose_cached(outline)
-    from briefing.export.pptx.writer import build_pptx
+    if recorded(outline):  # the cached deck, or one edit from it: tens of ms, not worth a fork
+        deck = compose_cached(outline)
+        from briefing.export.pptx.writer import build_pptx
 
-    slides, notes = build_pptx(deck, out, template)
+        slides, notes = build_pptx(deck, out, template)
+    else:  # a first build: composed in a child while python-pptx is imported here
+        slides, notes, deck = _first_build(outline, out, template)
     warn([*deck.warnings, *notes])
     click.echo(f"wrote {display_path(out)}: {slides} slides", err=True)
+
+
+def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, list[str], Deck]:
+    """Compose in a forked child while python-pptx is imported and the template opened here:
+    two cores, each on one. An outline's problems are still reported before a template's, as
+    when they ran one after the other."""
+    from briefing.cli.overlap import Forked
+    from briefing.compose.cache import compose_cached
+
+    composing = Forked(lambda: compose_cached(outline))
+    try:
+        from briefing.export.pptx.writer import build_pptx, open_template
+
+        opened = open_template(template)
+    except BriefingError as exc:
+        composing.result()  # raises the outline's problem first, if it has one
+        raise exc from None
+    except BaseException:
+        composing.cancel()
+        raise
+    deck = composing.result()
+    return (*build_pptx(deck, out, template, opened), deck)
 
 
 @cli.command()

@@ -95,17 +95,28 @@ def _record_path(outline: Path) -> Path:
     return cache_dir() / f"deck-{key}.json"
 
 
+def recorded(outline: Path) -> bool:
+    """Whether a composed deck of this outline is cached (fresh or not): without one, the
+    next `compose_cached` composes from scratch, which is worth doing beside other work."""
+    return _record_path(outline).is_file()
+
+
 def compose_cached(outline: Path) -> Deck:
     """The deck for an outline: from the cache when nothing it depends on has changed, else
     composed (and cached) now. Only a cache miss imports the composer and its libraries."""
     deck, synced = _load(outline, sync=True)
     if deck is not None:
         return deck
-    from briefing.compose.composer import compose_outline_file
+    from briefing.compose import lexeme
 
+    if synced is None:  # no index open, so no thread of its yet: forking is safe
+        lexeme.prefetch()
     try:  # a library this run already synced is composed from, not opened and synced again
+        from briefing.compose.composer import compose_outline_file
+
         composed = compose_outline_file(outline, synced=synced)
     finally:
+        lexeme.stop_prefetch()
         if synced is not None:
             synced[0].close()
     store(

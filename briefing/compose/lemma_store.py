@@ -41,6 +41,14 @@ def store_path() -> Path:
     return cache_dir() / f"lemmas-{_version()}.json"
 
 
+def stored() -> list[Path]:
+    """The tables kept so far, of any version (a cheap test for a first run: no version)."""
+    try:
+        return list(cache_dir().glob("lemmas-*.json"))
+    except OSError:
+        return []
+
+
 def load() -> dict[str, str]:
     """The stored table, or an empty one when there is none or it is not sound."""
     path = store_path()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.compose import lemma_store
+from briefing.compose.lemma_server import LemmaServer
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -30,6 +31,7 @@ _FOLDS: list[tuple[re.Pattern[str], str]] = [
 
 _known: dict[str, str] | None = None  # lemmas stored by earlier runs (see lemma_store)
 _learned: dict[str, str] = {}  # lemmas this run computed that the store lacks
+_server: LemmaServer | None = None  # simplemma loading in another process (see `prefetch`)
 
 
 @lru_cache(maxsize=65536)
@@ -43,8 +45,50 @@ def lemma(word: str) -> str:
         _known = lemma_store.load()
     found = _known.get(low)
     if found is None:
+        found = _learned.get(low)
+    if found is None:
         found = _learned[low] = _lemmatize(low)
     return found
+
+
+def _ask_server(words: list[str]) -> None:
+    """Learn the lemmas of those words that need simplemma from the prefetching server, in
+    one exchange (lemma() then finds them); without a server, nothing to do."""
+    global _known
+    if _server is None:
+        return
+    if _known is None:
+        _known = lemma_store.load()
+    wanted = sorted(
+        {low for low in map(str.lower, words) if not (low.isdigit() or len(low) <= 2)}
+        - _known.keys()
+        - _learned.keys()
+    )
+    found = _server.ask(wanted) if wanted else None
+    if found is not None:
+        _learned.update(zip(wanted, found, strict=True))
+
+
+def prefetch() -> None:
+    """On a machine that has stored no lemmas yet (a first run, any version), start loading
+    simplemma's dictionary in another process now, so ranking does not wait for it later.
+    Call it before anything starts threads (the text index does): it forks."""
+    global _server
+    if _server is None and not any(lemma_store.stored()):
+        _server = LemmaServer.start(_lemmatize, _load_dictionary)
+
+
+def stop_prefetch() -> None:
+    """End the process `prefetch` started, before composing returns: it holds copies of
+    whatever was open when it forked (a caller's result pipe among them)."""
+    global _server
+    if _server is not None:
+        _server.stop()
+        _server = None
+
+
+def _load_dictionary() -> None:
+    _lemmatize("loading")  # the first call decodes the whole English dictionary
 
 
 def remember() -> None:
@@ -70,7 +114,9 @@ def _lemmatize(low: str) -> str:
 
 def lemmas(term: str) -> tuple[str, ...]:
     """A keyword as its sequence of lemmas; a lone "s" ("four no's") is dropped."""
-    return tuple(lemma(w) for w in _WORD.findall(term) if w.lower() != "s")
+    words = [w for w in _WORD.findall(term) if w.lower() != "s"]
+    _ask_server(words)
+    return tuple(lemma(w) for w in words)
 
 
 class Tokens:
@@ -87,7 +133,9 @@ class Tokens:
         self.joined: list[bool] = []  # token i directly follows token i - 1
         self.positions: dict[str, list[int]] = {}
         previous_end = None
-        for m in (wanted or _WORD).finditer(text):
+        found = list((wanted or _WORD).finditer(text))
+        _ask_server([m.group() for m in found])
+        for m in found:
             word = m.group()
             if word in ("s", "S"):
                 continue

@@ -36,6 +36,7 @@ from briefing.export.pptx.drawingml import (
     unescape_text,
 )
 from briefing.export.pptx.slideplan import Box, Frame, Page, default_frame
+from briefing.export.pptx.textfit import metrics
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -56,12 +57,26 @@ APP_XML = (
 )
 
 
-def build_pptx(deck: Deck, out: Path, template: Path | None = None) -> tuple[int, list[str]]:
+Opened = tuple["PresentationType", Frame, tuple["SlideLayout", "SlideLayout"]]
+
+
+def open_template(template: Path | None = None) -> Opened:
+    """The presentation the slides go into, where they are placed, and the two layouts
+    (content, cover): python-pptx's default made 16:9, or an organisation's template. Once
+    per build; `build` opens it while the deck is composed (and loads the font metrics the
+    layout measures with, meanwhile too)."""
+    metrics()
+    return _open_template(template) if template else _open_default()
+
+
+def build_pptx(
+    deck: Deck, out: Path, template: Path | None = None, opened: Opened | None = None
+) -> tuple[int, list[str]]:
     """Write `deck` to `out` (atomically, reproducibly); return the slide count and layout
-    warnings (quotes shortened to fit)."""
+    warnings (quotes shortened to fit). `opened`: `open_template(template)`'s result."""
     deckfile.check_destination(out)
     when = deckfile.build_time(deck.date)
-    prs, frame, layouts = _open_template(template) if template else _open_default()
+    prs, frame, layouts = opened if opened is not None else open_template(template)
     pages, warnings = plan_deck(deck, frame)
     add_page = _SlideWriter(prs, layouts, decorate=template is None)
     for page in pages:

@@ -41,7 +41,15 @@ def test_output_folder_that_is_a_file_fails_even_for_root(tmp_path: Path) -> Non
     assert blocker.read_text() == "not a folder"
 
 
+def _cached(tmp_path: Path) -> None:
+    """Build once first: with the deck cached, the failure patched in below is the only one
+    (run alone, the deck cache's own write would also fail, with a note of its own)."""
+    assert run_cli("build", EXAMPLE, "-o", tmp_path / "first.pptx").exit_code == 0
+    (tmp_path / "first.pptx").unlink()
+
+
 def test_unwritable_destination_keeps_the_old_deck(tmp_path: Path, monkeypatch) -> None:
+    _cached(tmp_path)
     out = tmp_path / "deck.pptx"
     out.write_bytes(b"the deck already circulated")
 
@@ -56,6 +64,7 @@ def test_unwritable_destination_keeps_the_old_deck(tmp_path: Path, monkeypatch) 
 
 
 def test_a_failure_mid_build_leaves_no_partial_file(tmp_path: Path, monkeypatch) -> None:
+    _cached(tmp_path)
     out = tmp_path / "deck.pptx"
     out.write_bytes(b"old")
     real_write = os.fdopen
