@@ -23,7 +23,8 @@ _DETERMINERS = frozenset(
 _QUOTES = " \"'\u201c\u2018("
 _PLURAL_IS = re.compile(
     r"\W*(?:The|These|Those|Such|Many|Most|All|Both|Several|Its|Their|Our|Your)"
-    r"((?: (?!(?:of|in|for|on|with|to|at|by|from|and|or|it|he|she|we|they|you|this|that)\b)"
+    r"((?: (?!(?:of|in|for|on|with|to|at|by|from|and|or|between|among|about|over|under|into|"
+    r"across|against|within|without|per|via|than|like|it|he|she|we|they|you|this|that)\b)"
     r"[a-z][a-z-]+){0,2}) ([a-z]{2,}[^suic\W'’]s) (?:is|was|has)\b"
 )
 # Nouns in "-s" that are singular, or plural in form only.

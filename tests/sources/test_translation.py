@@ -60,6 +60,7 @@ CLEAN = [
     "The physics has changed since the 1990s, the professor said.",
     "The number of values is the number of bits set, and the list of ports is long.",
     "All it does is raise the limit, and all this means is a delay.",
+    "The relationship between mountpoints is set by the kernel.",
 ]
 
 
@@ -140,3 +141,17 @@ def test_the_index_is_rebuilt_when_these_rules_change(monkeypatch) -> None:
     monkeypatch.setattr(Path, "read_bytes", recording)
     store.analysis_version()
     assert "translation.py" in read  # its rules score the windows a cached index holds
+
+
+def test_the_false_hit_scan_counts_flagged_sentences(tmp_path, monkeypatch, capsys) -> None:
+    import gzip
+    import sys
+
+    from bench import scan_translation
+
+    (tmp_path / "clean.txt").write_text(_page("Clean", CLEAN[:6]), encoding="utf-8")
+    (tmp_path / "mt.txt.gz").write_bytes(gzip.compress(_page("MT", VIETNAMESE).encode()))
+    monkeypatch.setattr(sys, "argv", ["scan_translation.py", str(tmp_path), "--show", "5"])
+    scan_translation.main()
+    out = capsys.readouterr().out
+    assert ", 3 flagged:" in out and "mt.txt.gz: Therefore, Viet Nam wish" in out
