@@ -24,14 +24,16 @@ _QUOTES = " \"'\u201c\u2018("
 _PLURAL_IS = re.compile(
     r"\W*(?:The|These|Those|Such|Many|Most|All|Both|Several|Its|Their|Our|Your)"
     r"((?: (?!(?:of|in|for|on|with|to|at|by|from|and|or|between|among|about|over|under|into|"
-    r"across|against|within|without|per|via|than|like|it|he|she|we|they|you|this|that)\b)"
+    r"across|against|within|without|per|via|than|like|as|it|he|she|we|they|you|this|that)\b)"
     r"[a-z][a-z-]+){0,2}) ([a-z]{2,}[^suic\W'’]s) (?:is|was|has)\b"
 )
-# Nouns in "-s" that are singular, or plural in form only.
+# Nouns in "-s" that are singular, or plural in form only, and adverbs in "-s" ("The user
+# always has").
 _SINGULAR_S = frozenset(
     """news means series species headquarters crossroads whereabouts barracks gallows innings
     lens bias atlas canvas chaos ethos pathos kudos mews summons works odds measles billiards
-    aegis alias gas""".split()
+    aegis alias gas always perhaps sometimes nowadays afterwards besides towards backwards
+    forwards upwards downwards thus whereas""".split()
 )
 
 # A name as subject (two capitalised words opening the sentence, or one or two after an
@@ -87,6 +89,8 @@ _COMPLEMENT_VERB = re.compile(
     r"think|thinks|thought|believe|believes|believed|see|sees|saw|regard|regards|regarded)"
     r"\b)"
 )
+
+_LINKING = re.compile(r"(?i:\b(?:is|are|was|were|be|been|being|remain|remains|seem|seems)) $")
 
 _ENGLISH = frozenset(
     """the of and to is that with for was are by from has have which this were their its
@@ -146,6 +150,8 @@ def _adjective_after_noun(sentence: str) -> int:
         before = match.group(1).rsplit(" ", 1)[-1]
         if before in _BEFORE_ADJECTIVE or before.endswith("ly"):
             continue
+        if _LINKING.search(sentence, 0, match.start()):
+            continue  # "Is this request important?": the adjective is the predicate
         if not _COMPLEMENT_VERB.search(sentence, max(0, match.start() - 60), match.start()):
             count += 1
     return count

@@ -61,6 +61,8 @@ CLEAN = [
     "The number of values is the number of bits set, and the list of ports is long.",
     "All it does is raise the limit, and all this means is a delay.",
     "The relationship between mountpoints is set by the kernel.",
+    "The idea always has been that the config should not change, and their use as tools is new.",
+    "Is this request important and why?",
 ]
 
 
