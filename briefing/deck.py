@@ -96,9 +96,7 @@ class Excerpt:
         return f"{self.speaker}, quoted in {self.citation}" if self.speaker else self.citation
 
     def display_text(self) -> str:
-        """The text as set between quotation marks on a slide: when the excerpt is itself one
-        quotation, its own outer marks go (one pair is shown) and inner double quotes become
-        single ones. Display only: `text` stays verbatim."""
+        """The text as set between quotation marks on a slide (see `display_quote`)."""
         return display_quote(self.text)
 
     def to_json(self) -> dict[str, Any]:
@@ -125,26 +123,45 @@ class Excerpt:
 
 _OPENERS = '"\u201c'
 _CLOSERS = '"\u201d'
-_INNER = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019"})
+# Double quotation marks inside the slide's own pair become single ones, one character for
+# one, so a shown prefix maps back to the source at the same offsets. Single marks are never
+# touched: they are apostrophes as often as quotes ("Vietnam's", "the '90s").
+_INNER = str.maketrans(
+    {"\u201c": "\u2018", "\u201d": "\u2019", "\u201e": "\u201a", "\u201f": "\u201b", '"': "'"}
+)
+
+
+def quote_span(text: str) -> tuple[int, int]:
+    """The part of `text` a slide shows between its own quotation marks: all of it, or, when
+    the text is itself one whole quotation, what lies inside its outer pair."""
+    body = text.strip()
+    if len(body) < 2 or body[0] not in _OPENERS or body[-1] not in _CLOSERS:
+        return 0, len(text)
+    lead = len(text) - len(text.lstrip())
+    whole = lead + 1, lead + len(body) - 1
+    if body[0] == '"' or body[-1] == '"':
+        if body.count('"') != 2 or body[0] != body[-1]:
+            return 0, len(text)  # straight quotes pair up ambiguously: only a lone pair is dropped
+        return whole
+    depth = 0
+    for c in body[1:-1]:  # curly quotes nest: the opening mark must close at the very end
+        depth += (c == "\u201c") - (c == "\u201d")
+        if depth < 0:
+            return 0, len(text)
+    return whole if depth == 0 else (0, len(text))
+
+
+def inner_quotes(text: str) -> str:
+    """`text` with its double quotation marks as single ones (same length, same offsets)."""
+    return text.translate(_INNER)
 
 
 def display_quote(text: str) -> str:
-    """`"A comprehensive ... competition."` -> `A comprehensive ... competition.` with inner
-    double quotes as single marks; text that is not one whole quotation is returned as is."""
-    body = text.strip()
-    if len(body) < 2 or body[0] not in _OPENERS or body[-1] not in _CLOSERS:
-        return text
-    inner = body[1:-1]
-    if body[0] == '"' or body[-1] == '"':
-        if body.count('"') != 2 or body[0] != body[-1]:
-            return text  # straight quotes pair up ambiguously: only a lone pair is unwrapped
-        return inner.translate(_INNER)
-    depth = 0
-    for c in inner:  # curly quotes nest: the opening mark must close at the very end
-        depth += (c == "\u201c") - (c == "\u201d")
-        if depth < 0:
-            return text
-    return inner.translate(_INNER) if depth == 0 else text
+    """The one form every output sets between a slide's quotation marks: a whole quotation
+    loses its own outer pair, and double quotes inside become single marks, so a quote never
+    shows doubled marks. Display only: an excerpt's `text` stays verbatim."""
+    start, end = quote_span(text)
+    return inner_quotes(text[start:end])
 
 
 @dataclass(frozen=True)

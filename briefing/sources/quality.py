@@ -11,6 +11,8 @@ import itertools
 import re
 from collections import Counter
 
+from briefing.sources.translation import translation_slips
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]{2,}|[a-z]{2}[”\"’]?\.[a-z]{3,}|[a-z]\.\s\.\s")
 # What each of its branches needs, found by scans that skip to a rare first character (the
@@ -52,6 +54,7 @@ def sentence_quality(
         score -= 0.25 * _stray_capitals(sentence, lexicon)
         score -= 0.3 * article_slips(sentence)
         score -= 0.3 * postposed_adjectives(sentence)
+        score -= 0.3 * translation_slips(sentence)
     return max(0.05, min(1.0, score))
 
 

@@ -59,6 +59,7 @@ def analysis_version() -> str:
         "analysis",
         "cleaning",
         "quality",
+        "translation",
         "segment",
         "metadata",
         "documents",

@@ -114,10 +114,10 @@ def test_attribution_names_the_speaker_quoted_in_the_source():
     [
         ('"A comprehensive partnership would help."', "A comprehensive partnership would help."),
         ("\u201cIt said \u201cno\u201d to that.\u201d", "It said \u2018no\u2019 to that."),
-        ('"Yes," he said, "we will."', '"Yes," he said, "we will."'),
+        ('"Yes," he said, "we will."', "'Yes,' he said, 'we will.'"),  # two quotations
         (
             "\u201cFirst,\u201d she said, \u201csecond.\u201d",
-            "\u201cFirst,\u201d she said, \u201csecond.\u201d",
+            "\u2018First,\u2019 she said, \u2018second.\u2019",
         ),
         ("Plain text.", "Plain text."),
     ],

@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from briefing.deck import inner_quotes
 from briefing.sources.quotes import locate_quote
 
 OPEN, CLOSE, ELLIPSIS, DASH = "\u201c", "\u201d", "\u2026", "\u2014"
@@ -97,7 +98,9 @@ def check_quote(prov: Provenance, shape_text: str, source_text: str | None) -> s
             f"source changed: {prov.source} characters {prov.start}-{prov.end} "
             f"no longer hold the quoted text{where}"
         )
-    if shown(body) != shown(current):
+    if shown(body) not in (shown(current), shown(inner_quotes(current))):
+        # a slide sets inner double quotes as single marks (briefing.deck.display_quote); that
+        # one transformation, and no other edit, still counts as verbatim
         return (
             f"quote edited: the slide no longer matches {prov.source} "
             f"characters {prov.start}-{prov.end} verbatim"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefing.compose.notes import speaker_notes
+from briefing.deck import display_quote, quote_span
 from briefing.errors import OutputError
 from briefing.export.pptx.provenance import Provenance, quote_mark, shown, text_hash
 from briefing.export.pptx.textfit import Para, paras_height, text_width
@@ -223,11 +224,14 @@ def place(items: list[Item], size: float, area: Box) -> tuple[TextBox, ...]:
 
 
 def _provenance(item: Item) -> Provenance:
-    """The span a quote box shows: the whole excerpt, or the shortened prefix of it."""
+    """The span a quote box shows: the excerpt (inside its own marks, when it is one whole
+    quotation), or the shortened prefix of that."""
     e = item.excerpt
     assert e is not None
-    end = e.end if not item.shortened else e.start + _raw_prefix_len(e.text, item.text)
-    return Provenance(e.source.file, e.start, end, text_hash(e.text[: end - e.start]))
+    first, last = quote_span(e.text)
+    if item.shortened:  # display_quote maps one character to one, so offsets carry over
+        last = first + _raw_prefix_len(display_quote(e.text), item.text)
+    return Provenance(e.source.file, e.start + first, e.start + last, text_hash(e.text[first:last]))
 
 
 def _raw_prefix_len(raw: str, shown_prefix: str) -> int:
@@ -272,7 +276,7 @@ def shorten(item: Item, size: int, area: Box, slide_label: str) -> tuple[Item, s
 def slide_items(slide: Slide) -> list[Item]:
     """What an outline slide shows: the analyst's bullets, then the quotes."""
     items = [Item("bullet", shown(b)) for b in slide.bullets]
-    items += [Item("quote", shown(e.text), e) for e in slide.excerpts]
+    items += [Item("quote", shown(e.display_text()), e) for e in slide.excerpts]
     if not items and slide.theme:
         items.append(Item("note", "No passages matching this theme were found in the sources."))
     return items

@@ -12,7 +12,7 @@ from openxml_audit import validate_pptx
 from pptx import Presentation
 
 from briefing.compose.composer import compose_file
-from briefing.deck import Deck
+from briefing.deck import Deck, quote_span
 from briefing.export.pptx.provenance import Provenance
 from tests.conftest import EXAMPLE, run_cli
 from tests.export.pptx.fixtures.decks import CLOSE, OPEN, ReadSlide, read_deck
@@ -54,14 +54,17 @@ def test_every_excerpt_verbatim_with_attribution_and_provenance(built) -> None:
     expected = [e for s in deck.slides for e in s.excerpts]
     assert expected and len(quotes) == len(expected)
     for e in expected:
-        assert f"{OPEN}{e.text}{CLOSE}" in quotes, f"not verbatim on any slide: {e.text[:60]}"
-        _, shape = quotes[f"{OPEN}{e.text}{CLOSE}"]
+        # verbatim but for its quotation marks: inner double quotes are shown as single ones
+        shown = f"{OPEN}{e.display_text()}{CLOSE}"
+        assert shown in quotes, f"not verbatim on any slide: {e.text[:60]}"
+        _, shape = quotes[shown]
         assert shape.text.split("\n")[1] == f"\u2014 [{e.ref}] {e.attribution()}"
         prov = Provenance.parse(shape.name)
+        first, last = quote_span(e.text)
         assert prov is not None and (prov.source, prov.start, prov.end) == (
             e.source.file,
-            e.start,
-            e.end,
+            e.start + first,
+            e.start + last,
         )
 
 
