@@ -198,6 +198,7 @@ def excerpts(
 ) -> None:
     """Show THEME's ranked candidate excerpts with scores and matched terms, to tune it."""
     from briefing.compose import ranking
+    from briefing.deck import display_quote
     from briefing.errors import BriefingError
     from briefing.outline.themes import load_themes, theme_files
     from briefing.sources.library import Library
@@ -228,7 +229,7 @@ def excerpts(
                 f"     {c.source} [{c.start}:{c.end}]  {library.info(c.source).short_citation()}"
             )
             click.echo(f"     matched: {', '.join(c.terms) or '-'}")
-            click.echo(f"     \u201c{text}\u201d")
+            click.echo(f"     \u201c{display_quote(text)}\u201d")
         warn(library.warnings)
     finally:
         library.close()

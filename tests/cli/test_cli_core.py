@@ -221,6 +221,20 @@ def test_excerpts_shows_ranked_candidates_with_terms(project: Path) -> None:
     )
 
 
+def test_excerpts_shows_one_pair_of_quotation_marks(project: Path) -> None:
+    """Inner double quotes show as single marks, as on slides: the seeds quote "four nos"."""
+    result = run(
+        "excerpts", "defence-four-nos", "-n", "400",
+        "--outline", project / "outlines" / "us-vietnam.yaml",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    shown = [line.strip() for line in result.stdout.splitlines() if line.startswith("     \u201c")]
+    assert any("\u2018" in line or "'" in line for line in shown)  # some had inner quotes
+    for line in shown:
+        inner = line[1:-1]
+        assert '"' not in inner and "\u201c" not in inner and "\u201d" not in inner, line
+
+
 @pytest.mark.parametrize("command", ["compose", "check"])
 def test_outline_path_is_a_folder(project: Path, command: str) -> None:
     result = run(command, project / "outlines")
