@@ -94,7 +94,7 @@ def test_output_unchanged_by_the_fast_path(text: str) -> None:
 @given(paragraphs())
 @example("The ports were full. Officials said so. It was 2024.")
 @example("It cost $4.2 billion. The ports were full.")
-@example("Go. Hanoi (Vietnam) President Biden said so. He said “no.” The rest (CPV) of it.")
+@example("Hanoi (Vietnam) President Biden said so. The rest (CPV) of it.")
 def test_fast_path_matches_syntok(text: str) -> None:
     check(text)
 
