@@ -94,8 +94,7 @@ def store_windows(
             for i, w in enumerate(windows)
         ),
     )
-    for i, w in enumerate(windows):
-        fulltext.add(first + i, doc_id, text[w.start : w.end])
+    fulltext.add_many(doc_id, ((first + i, text[w.start : w.end]) for i, w in enumerate(windows)))
 
 
 def set_quality(db: sqlite3.Connection, doc_id: int, value: float) -> None:

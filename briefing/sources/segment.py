@@ -127,9 +127,11 @@ _MARK_CHARS = {c for t in State.terminals for c in t} | _BRACKETS | {"…"}
 _MARKS = re.compile("[" + re.escape("".join(sorted(_MARK_CHARS))) + "]")
 # An end syntok always splits at: a plain word (two or more lower-case letters, one capital at
 # most), an acronym or a number of two or more digits, after a space, maybe a closing quote, one
-# mark, then spaces and a capital. Which words and next words: see `_fast_end`.
+# mark, maybe one closing quote (syntok takes one into the sentence: ".” The"), then spaces and a
+# capital. Which words and next words: see `_fast_end`.
 _FAST_END = re.compile(
-    r"(?<![^ \t\r\n])([A-Z]?[a-z]{2,}|[A-Z]{2,}|[0-9]{2,})[’”\"']?([.!?])[ \t\r\n]+([A-Z][A-Za-z]*)"
+    r"(?<![^ \t\r\n])([A-Z]?[a-z]{2,}|[A-Z]{2,}|[0-9]{2,})[’”\"']?([.!?])[’”\"']?"
+    r"[ \t\r\n]+([A-Z][A-Za-z]*)"
 )
 # A mark syntok never splits at: one before a lower-case word or a digit ("etc. and", "3.5",
 # "example.com"), or a dot between capitals with no space ("U.S").
@@ -150,18 +152,25 @@ def fast_split(text: str, para: Span) -> list[Span] | None:
     """syntok's sentences without syntok, when every possible boundary is unambiguous, else None.
 
     Unambiguous: every mark (see _MARKS) is a plain word's end before a capital (`_fast_end`),
-    harmless (_HARMLESS) or the paragraph's last; no brackets, ellipses or semicolons anywhere.
+    harmless (_HARMLESS), the paragraph's last, or inside or around a short bracket syntok skips
+    whole (`_skipped_bracket`); no other brackets, no ellipses or semicolons anywhere.
     """
     spans: list[Span] = []
-    start = para.start
+    start = skip = para.start
     for mark in _MARKS.finditer(text, para.start, para.end):
         at = mark.start()
-        if at < start:
+        if at < skip:
             continue
-        end = _fast_end(text, at, start, para.end)
-        if end is not None:
-            spans += [s for s in [_strip_bullet(text, start, at + 1)] if s]
-            start = end
+        cut = _fast_end(text, at, start, para.end)
+        if cut is not None:
+            spans += [s for s in [_strip_bullet(text, start, cut[0])] if s]
+            start = skip = cut[1]
+            continue
+        if mark.group() in _OPENING:
+            close = _skipped_bracket(text, at, start, para.end)
+            if close is None:
+                return None
+            skip = close + 1
             continue
         if _HARMLESS.match(text, at, para.end):
             continue
@@ -172,34 +181,95 @@ def fast_split(text: str, para: Span) -> list[Span] | None:
     return spans + [s for s in [_strip_bullet(text, start, para.end)] if s]
 
 
-def _fast_end(text: str, at: int, floor: int, limit: int) -> int | None:
-    """Where the next sentence starts if the mark at `at` is an end syntok always splits at."""
+def _fast_end(text: str, at: int, floor: int, limit: int) -> tuple[int, int] | None:
+    """Where the sentence ends and the next starts, if the mark at `at` is an end syntok always
+    splits at."""
     word_end = at - 1 if at > floor and text[at - 1] in "’”\"'" else at
     end = _FAST_END.match(text, _word_start(text, word_end, floor), limit)
     if end is None or end.start(2) != at or end.group(1) in _NOT_FAST:
         return None
-    return None if end.group(3) in State.months else end.start(3)
+    if end.group(3) in State.months:
+        return None
+    after = at + 1 if text[at + 1] in _WHITESPACE else at + 2  # the closing quote, if any
+    return after, end.start(3)
+
+
+_OPENING = State.opening_brackets
+_SKIPPED_CHARS = 50  # syntok looks no further than 50 tokens for the closing bracket
+# A sentence's first two tokens before the bracket: no mark, at least two runs of non-space.
+_TWO_TOKENS = re.compile(r"\S+\s+\S")
+
+
+def _skipped_bracket(text: str, at: int, start: int, limit: int) -> int | None:
+    """Where the bracket opened at `at` closes, if syntok skips it whole and goes on as if it
+    were not there; else None.
+
+    syntok skips a bracket that follows a word inside a sentence (past its first two tokens:
+    a bracket there can end the sentence), closes within 50 tokens and holds no sentence. Held
+    here to: no mark inside (so no nesting and no sentence), at most 50 characters, no mark in
+    the sentence before it but other skipped brackets (a harmless dot keeps syntok on the
+    sentence's first token), and a word, not a mark, after it.
+    """
+    if not _TWO_TOKENS.search(text, start, at):
+        return None
+    for earlier in _MARKS.finditer(text, start, at):
+        if earlier.group() not in _BRACKETS:
+            return None
+    inside = _MARKS.search(text, at + 1, min(limit, at + _SKIPPED_CHARS))
+    if inside is None or inside.group() not in State.closing_brackets:
+        return None
+    close = inside.start()
+    if not (text[at + 1].isalnum() and text[close - 1].isalnum()):
+        return None  # both brackets are tokens of their own, not "(“" or "...)" (see _counted)
+    nxt = close + 1
+    while nxt < limit and text[nxt] in _WHITESPACE:
+        nxt += 1
+    if nxt >= limit or _MARKS.match(text, nxt):
+        return None
+    return close
 
 
 def _cut_and_split(text: str, piece: Span) -> list[Span]:
-    """syntok's sentences for a piece, cut first at its unambiguous ends with no bracket before.
+    """syntok's sentences for a piece, cut first at its unambiguous ends outside brackets.
 
     syntok always splits there and starts afresh after a split, so each part is split alone:
-    without syntok when `fast_split` can, by syntok on that part only otherwise. A bracket since
-    the last cut stops cutting: syntok may skip bracketed text past a boundary.
+    without syntok when `fast_split` can, by syntok on that part only otherwise. An end inside a
+    bracket is not cut: syntok may skip bracketed text past a boundary. Brackets are counted as
+    syntok counts them (any closing bracket closes the last opened), so an end after every
+    bracket opened since the last cut has closed is outside them all (a closing bracket syntok
+    does not see as one closes nothing).
     """
     spans: list[Span] = []
     start = piece.start
-    bracketed = False
+    depth = 0
     for mark in _MARKS.finditer(text, piece.start, piece.end):
-        if mark.group() in _BRACKETS:
-            bracketed = True
+        char = mark.group()
+        if char in _OPENING:
+            depth += 1
             continue
-        end = None if bracketed else _fast_end(text, mark.start(), start, piece.end)
-        if end is not None:
-            spans += _split_part(text, Span(start, mark.end()))
-            start = end
+        if char in _BRACKETS:
+            if _counted(text, mark.start(), piece):
+                depth = max(0, depth - 1)
+            continue
+        cut = None if depth else _fast_end(text, mark.start(), start, piece.end)
+        if cut is not None:
+            spans += _split_part(text, Span(start, cut[0]))
+            start = cut[1]
     return spans + _split_part(text, Span(start, piece.end))
+
+
+def _counted(text: str, at: int, piece: Span) -> bool:
+    """Whether syntok sees the bracket at `at` as a token of its own: its tokenizer keeps a run
+    of non-space characters with no letter or digit whole ("...)" is one token)."""
+    start, end = at, at + 1
+    while start > piece.start and not _CHUNK_END.match(text, start - 1):
+        start -= 1
+    while end < piece.end and not _CHUNK_END.match(text, end):
+        end += 1
+    return any(c.isalnum() for c in text[start:end])
+
+
+_CHUNK_END = re.compile(r"[\s\u200b]")  # where syntok's tokenizer splits runs of characters
 
 
 def _split_part(text: str, part: Span) -> list[Span]:
