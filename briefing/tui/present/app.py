@@ -80,12 +80,16 @@ class BriefingApp(App[int]):
         self._watcher: FileWatcher | None = None
         self._watching = False
         self.curation: Curation | None = None  # made on the first `c`
-        self.slides = SlideScreen(self.deck)
+        self.slides = self.make_screen(self.deck)
         self.slides.prime_time(0.0, False, False, self._pace(0.0))
         for look in colours.THEMES:
             self.register_theme(look)
         colours.start_with(self, colours.BY_SHORT_NAME.get(theme, theme))
         self.title = self.deck.title
+
+    def make_screen(self, deck: Deck) -> SlideScreen:
+        """The screen the app presents on (a subclass may show more): made once, up front."""
+        return SlideScreen(deck)
 
     def get_default_screen(self) -> Screen:
         return self.slides
