@@ -212,8 +212,16 @@ async def test_both_ends_reload_together_and_keep_the_last_good_deck(run_dir, pr
 
 
 async def test_the_presenter_view_shows_the_notes_beside_the_slides(run_dir):
-    desk = presenter()
+    class Desk(PresenterApp):
+        filled = False
+
+        def on_presenter_screen_filled_in(self) -> None:
+            self.filled = True
+
+    desk = Desk(EXAMPLE, clock=FakeClock(), watch=False)
     async with desk.run_test(size=SIZE) as pilot:
+        while not desk.filled:  # the notes are mounted just after the first frame
+            await pilot.pause()
         await pilot.press("2", "enter")
         await pilot.pause()
         notes, slides = desk.slides.notes, desk.slides.query_one("#presenter-slides")

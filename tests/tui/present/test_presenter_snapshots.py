@@ -23,18 +23,25 @@ def socket_dir():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def presenter(socket_dir: Path) -> PresenterApp:
-    return PresenterApp(
-        SNAPSHOT_OUTLINE, clock=FakeClock(), watch=False, link_path=socket_dir / "s.sock"
-    )
+class Desk(PresenterApp):
+    """A presenter view that notes when its next slide and notes have been filled in."""
+
+    filled = False
+
+    def on_presenter_screen_filled_in(self) -> None:
+        self.filled = True
+
+
+def presenter(socket_dir: Path) -> Desk:
+    return Desk(SNAPSHOT_OUTLINE, clock=FakeClock(), watch=False, link_path=socket_dir / "s.sock")
 
 
 async def settled(pilot: Pilot) -> None:
-    """Until the view says it waits for the audience screen, and everything is painted."""
+    """Until the view is filled in and says it waits for the audience screen."""
     app = pilot.app
-    assert isinstance(app, PresenterApp)
-    while "waiting" not in app.link_state:
-        await pilot.pause(0.01)
+    assert isinstance(app, Desk)
+    while not app.filled or "waiting" not in app.link_state:
+        await pilot.pause()
     await pilot.pause()
 
 
