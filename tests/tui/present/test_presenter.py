@@ -220,8 +220,11 @@ async def test_the_presenter_view_shows_the_notes_beside_the_slides(run_dir):
 
     desk = Desk(EXAMPLE, clock=FakeClock(), watch=False)
     async with desk.run_test(size=SIZE) as pilot:
-        while not desk.filled:  # the notes are mounted just after the first frame
+        for _ in range(100):  # the notes are mounted just after the first frame
+            if desk.filled:
+                break
             await pilot.pause()
+        assert desk.filled
         await pilot.press("2", "enter")
         await pilot.pause()
         notes, slides = desk.slides.notes, desk.slides.query_one("#presenter-slides")

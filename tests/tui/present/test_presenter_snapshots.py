@@ -40,8 +40,11 @@ async def settled(pilot: Pilot) -> None:
     """Until the view is filled in and says it waits for the audience screen."""
     app = pilot.app
     assert isinstance(app, Desk)
-    while not app.filled or "waiting" not in app.link_state:
+    for _ in range(100):
+        if app.filled and "waiting" in app.link_state:
+            break
         await pilot.pause()
+    assert app.filled and "waiting" in app.link_state
     await pilot.pause()
 
 
