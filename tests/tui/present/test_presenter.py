@@ -209,26 +209,3 @@ async def test_both_ends_reload_together_and_keep_the_last_good_deck(run_dir, pr
         await room_pilot.pause()
         assert "China, carefully" in text_of(desk.slides.view)
         assert "China, carefully" in text_of(room.slides.view)
-
-
-async def test_the_presenter_view_shows_the_notes_beside_the_slides(run_dir):
-    class Desk(PresenterApp):
-        filled = False
-
-        def on_presenter_screen_filled_in(self) -> None:
-            self.filled = True
-
-    desk = Desk(EXAMPLE, clock=FakeClock(), watch=False)
-    async with desk.run_test(size=SIZE) as pilot:
-        for _ in range(100):  # the notes are mounted just after the first frame
-            if desk.filled:
-                break
-            await pilot.pause()
-        assert desk.filled
-        await pilot.press("2", "enter")
-        await pilot.pause()
-        notes, slides = desk.slides.notes, desk.slides.query_one("#presenter-slides")
-        assert notes.display and notes.region.width >= 30  # two fifths of the width
-        assert notes.region.x >= slides.region.right
-        assert desk.screen.get_widget_at(notes.region.x + 5, notes.region.y + 1)[0] is notes.text
-        assert "Budget: 02:00" in str(notes.text.render())

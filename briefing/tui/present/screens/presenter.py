@@ -21,8 +21,8 @@ class PresenterScreen(SlideScreen):
     class FilledIn(Message):
         """The next slide and the notes are mounted and shown: the view is complete."""
 
-    # Its rules are in briefing.tcss beside the slide screen's: rules there outrank any
-    # DEFAULT_CSS, which left the notes hidden by the slide screen's `#notes` rule.
+    # Its rules are in briefing.tcss beside the slide screen's: any rule there outranks any
+    # DEFAULT_CSS rule, whatever their selectors, so one stylesheet says what wins.
 
     def __init__(self, deck: Deck) -> None:
         super().__init__(deck)
