@@ -24,6 +24,12 @@ Presenter view: its first paint (`present --presenter`, no audience screen runni
 same floor, and the cross-screen delay: from an arrow key typed into the audience screen (its
 own process, under a pseudo-terminal) to that slide painted in a presenter view linked over the
 socket (in this process, under `run_test`); target: median under 50 ms.
+
+`--first-paint-only` times the first-paint rows alone; `--baseline DIR` also times another
+checkout's `present` and `present --presenter` (e.g. main, from `git archive`), interleaved run
+by run with this one's, so that both see the same load:
+
+    .venv/bin/python bench/bench_present.py -n 15 --first-paint-only --baseline /tmp/base
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ import compileall
 import fcntl
 import os
 import pty
+import resource
 import select
 import statistics
 import struct
@@ -115,29 +122,37 @@ def run_in_pty(
     return code, time.time() - started, bytes(output)
 
 
-def first_paint(argv: list[str], cache: Path) -> float:
-    """Seconds from spawning `argv` to its first painted screen."""
+def first_paint(argv: list[str], cache: Path, tree: Path | None = None) -> tuple[float, float]:
+    """Seconds from spawning `argv` to its first painted screen (with `tree`'s `briefing`
+    first on the path, if given), and the CPU seconds the process used in all (it exits
+    right after that paint)."""
     with tempfile.TemporaryDirectory() as tmp:
         stamp = Path(tmp) / "painted"
         env = {
             **os.environ,
+            **({"PYTHONPATH": str(tree)} if tree is not None else {}),
             "TERM": "xterm-256color",
             "COLORTERM": "truecolor",
             "BRIEFING_CACHE_DIR": str(cache),
             "BRIEFING_FIRST_PAINT": str(stamp),
         }
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         spawned = time.time()
         code, _, output = run_in_pty(argv, env)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if code != 0 or not stamp.exists():
             tail = output[-600:].decode("utf-8", "replace")
             raise RuntimeError(f"{argv} exited {code} without painting: {tail}")
-        return float(stamp.read_text()) - spawned
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        return float(stamp.read_text()) - spawned, cpu
 
 
-def compose_into(cache: Path, outline: Path) -> None:
+def compose_into(cache: Path, outline: Path, tree: Path | None = None) -> None:
     """Index and compose `outline` into `cache`, for the warm rows: a `present` that exits at
     its first paint ends its composing process unfinished, so it never warms the cache."""
     env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree)
     argv = [str(PYTHON), "-m", "briefing", "compose", str(outline)]
     subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
 
@@ -235,6 +250,135 @@ async def cross_screen_times(outline: Path, presses: int) -> list[float]:
     return times
 
 
+BASE = "baseline: "  # the rows of `--baseline`'s checkout
+
+
+def first_paints(
+    outline: Path, runs: int, baseline: Path | None, cold: bool
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Each contender's launch-to-first-paint seconds, run after run, in turn: the minimal
+    app, `present`, `present --presenter` (and the baseline's two), then the cold `present`;
+    and the CPU seconds of each of those processes."""
+    briefing = [str(PYTHON), "-m", "briefing", "present", str(outline)]
+    with tempfile.TemporaryDirectory() as tmp:
+        minimal = Path(tmp) / "minimal_app.py"
+        minimal.write_text(MINIMAL_APP, encoding="utf-8")
+        # name: (argv, tree whose `briefing` it runs or None for this one's, its warm cache)
+        contenders: dict[str, tuple[list[str], Path | None, Path]] = {
+            "minimal Textual app": ([str(PYTHON), str(minimal)], None, Path(tmp) / "cache"),
+            "briefing present": (briefing, None, Path(tmp) / "cache"),
+            "presenter view": ([*briefing, "--presenter"], None, Path(tmp) / "cache"),
+        }
+        if baseline is not None:
+            compileall.compile_dir(baseline / "briefing", quiet=1)
+            for name in ("briefing present", "presenter view"):
+                argv = contenders[name][0]
+                contenders[BASE + name] = (argv, baseline, Path(tmp) / "base-cache")
+        os.environ["XDG_RUNTIME_DIR"] = tmp  # the presenter's socket, private to this run
+        names = [*contenders, *([COLD] if cold else [])]
+        timings: dict[str, list[float]] = {name: [] for name in names}
+        cpu: dict[str, list[float]] = {name: [] for name in names}
+        for _, tree, cache in contenders.values():  # `present` stops composing when it quits
+            if not cache.exists():
+                compose_into(cache, outline, tree)
+        for argv, tree, cache in contenders.values():  # warm-up: .pyc files, the page cache
+            first_paint(argv, cache, tree)
+        for run in range(runs):
+            for name, (argv, tree, cache) in contenders.items():
+                wall, used = first_paint(argv, cache, tree)
+                timings[name].append(wall)
+                cpu[name].append(used)
+            if cold:
+                fresh = Path(tmp) / f"cold-cache-{run}"  # nothing indexed, nothing composed
+                wall, used = first_paint(briefing, fresh)
+                timings[COLD].append(wall)
+                cpu[COLD].append(used)
+    return timings, cpu
+
+
+def verdict(ratio: float) -> str:
+    return f"{ratio:.2f}x {'OK' if ratio <= FIRST_PAINT_TARGET else 'MISSED'}"
+
+
+def paint_rows(timings: dict[str, list[float]], runs: int) -> list[tuple[str, str, str, str]]:
+    """The first-paint rows: each contender's median against the minimal app's."""
+    floor = statistics.median(timings["minimal Textual app"])
+    target = f"<= {FIRST_PAINT_TARGET}x floor"
+    rows = [("first paint: minimal Textual app", f"{floor:.3f} s", "(floor)", "")]
+    for prefix in ("", BASE):
+        if prefix + "briefing present" not in timings:
+            continue
+        ours = statistics.median(timings[prefix + "briefing present"])
+        rows.append(
+            (
+                f"{prefix}first paint: briefing present",
+                f"{ours:.3f} s",
+                target,
+                verdict(ours / floor),
+            )
+        )
+        if not prefix and COLD in timings:
+            cold = statistics.median(timings[COLD])
+            rows.append(
+                ("first paint, cold cache: present", f"{cold:.3f} s", target, verdict(cold / floor))
+            )
+            # Best-of-N as well: on a busy machine the median moves with other processes' load.
+            best = min(timings["briefing present"])
+            rows.append(
+                (
+                    f"first paint, best of {runs}: present / minimal",
+                    f"{best:.3f} s",
+                    target,
+                    verdict(best / min(timings["minimal Textual app"])),
+                )
+            )
+        desk = statistics.median(timings[prefix + "presenter view"])
+        rows.append(
+            (
+                f"{prefix}first paint: present --presenter",
+                f"{desk:.3f} s",
+                target,
+                verdict(desk / floor),
+            )
+        )
+    return rows
+
+
+def switch_rows(outline: Path, presses: int) -> list[tuple[str, str, str, str]]:
+    """The slide-switch and cross-screen rows."""
+    os.environ.setdefault("BRIEFING_CACHE_DIR", tempfile.mkdtemp())
+    switches, switch_cpu, _ = asyncio.run(switch_times(outline, presses))
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_RUNTIME_DIR"] = tmp
+        cross = asyncio.run(cross_screen_times(outline, presses))
+    switch_ms = 1000 * statistics.median(switches)
+    p95_ms = 1000 * sorted(switches)[int(0.95 * (len(switches) - 1))]
+    cross_ms = 1000 * statistics.median(cross)
+    cross_p95 = 1000 * sorted(cross)[int(0.95 * (len(cross) - 1))]
+    return [
+        (
+            f"slide switch, median of {len(switches)}",
+            f"{switch_ms:.1f} ms",
+            f"< {SWITCH_TARGET_MS:g} ms",
+            "OK" if switch_ms < SWITCH_TARGET_MS else "MISSED",
+        ),
+        ("slide switch, 95th percentile", f"{p95_ms:.1f} ms", "", ""),
+        (
+            "slide switch, CPU of the switch",
+            f"{1000 * statistics.median(switch_cpu):.1f} ms",
+            "",
+            "",
+        ),
+        (
+            f"cross-screen, median of {len(cross)}",
+            f"{cross_ms:.1f} ms",
+            f"< {CROSS_TARGET_MS:g} ms",
+            "OK" if cross_ms < CROSS_TARGET_MS else "MISSED",
+        ),
+        ("cross-screen, 95th percentile", f"{cross_p95:.1f} ms", "", ""),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--runs", type=int, default=7)
@@ -247,6 +391,17 @@ def main() -> None:
         "--switch-only",
         action="store_true",
         help="only the slide switch: to interleave two trees' runs, e.g. main and a branch",
+    )
+    parser.add_argument(
+        "--first-paint-only",
+        action="store_true",
+        help="only the warm first-paint rows (no cold cache, slide switch or cross-screen)",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout whose present and presenter first paints are timed too, "
+        "interleaved with this one's (e.g. main: git archive HEAD | tar -x -C DIR)",
     )
     args = parser.parse_args()
     tree = args.tree.resolve()
@@ -264,100 +419,25 @@ def main() -> None:
         )
         return
     compileall.compile_dir(tree / "briefing", quiet=1)  # writes .pyc whatever the environment
-
-    with tempfile.TemporaryDirectory() as tmp:
-        cache = Path(tmp) / "cache"
-        minimal = Path(tmp) / "minimal_app.py"
-        minimal.write_text(MINIMAL_APP, encoding="utf-8")
-        contenders = {
-            "minimal Textual app": [str(PYTHON), str(minimal)],
-            "briefing present": [str(PYTHON), "-m", "briefing", "present", str(args.outline)],
-            "presenter view": [
-                *(str(PYTHON), "-m", "briefing", "present", str(args.outline), "--presenter")
-            ],
-        }
-        os.environ["XDG_RUNTIME_DIR"] = tmp  # the presenter's socket, private to this run
-        timings: dict[str, list[float]] = {name: [] for name in [*contenders, COLD]}
-        compose_into(cache, args.outline)  # `present` stops composing when it quits
-        for argv in contenders.values():  # warm-up: .pyc files, the page cache
-            first_paint(argv, cache)
-        for run in range(args.runs):
-            for name, argv in contenders.items():
-                timings[name].append(first_paint(argv, cache))
-            fresh = Path(tmp) / f"cold-cache-{run}"  # nothing indexed, nothing composed
-            timings[COLD].append(first_paint(contenders["briefing present"], fresh))
-
-    os.environ.setdefault("BRIEFING_CACHE_DIR", tempfile.mkdtemp())
-    switches, switch_cpu, _ = asyncio.run(switch_times(args.outline, args.presses))
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["XDG_RUNTIME_DIR"] = tmp
-        cross = asyncio.run(cross_screen_times(args.outline, args.presses))
-
-    floor = statistics.median(timings["minimal Textual app"])
-    ours = statistics.median(timings["briefing present"])
-    ratio = ours / floor
-    cold = statistics.median(timings[COLD])
-    # Best-of-N as well: on a busy machine the median moves with other processes' load.
-    best_ratio = min(timings["briefing present"]) / min(timings["minimal Textual app"])
-    switch_ms = 1000 * statistics.median(switches)
-    p95_ms = 1000 * sorted(switches)[int(0.95 * (len(switches) - 1))]
-    presenter = statistics.median(timings["presenter view"])
-    cross_ms = 1000 * statistics.median(cross)
-    cross_p95 = 1000 * sorted(cross)[int(0.95 * (len(cross) - 1))]
-    rows = [
-        ("first paint: minimal Textual app", f"{floor:.3f} s", "(floor)", ""),
-        (
-            "first paint: briefing present",
-            f"{ours:.3f} s",
-            f"<= {FIRST_PAINT_TARGET}x floor",
-            f"{ratio:.2f}x {'OK' if ratio <= FIRST_PAINT_TARGET else 'MISSED'}",
-        ),
-        (
-            "first paint, cold cache: present",
-            f"{cold:.3f} s",
-            f"<= {FIRST_PAINT_TARGET}x floor",
-            f"{cold / floor:.2f}x {'OK' if cold / floor <= FIRST_PAINT_TARGET else 'MISSED'}",
-        ),
-        (
-            f"first paint, best of {args.runs}: present / minimal",
-            f"{min(timings['briefing present']):.3f} s",
-            f"<= {FIRST_PAINT_TARGET}x floor",
-            f"{best_ratio:.2f}x {'OK' if best_ratio <= FIRST_PAINT_TARGET else 'MISSED'}",
-        ),
-        (
-            f"slide switch, median of {len(switches)}",
-            f"{switch_ms:.1f} ms",
-            f"< {SWITCH_TARGET_MS:g} ms",
-            "OK" if switch_ms < SWITCH_TARGET_MS else "MISSED",
-        ),
-        ("slide switch, 95th percentile", f"{p95_ms:.1f} ms", "", ""),
-        (
-            "slide switch, CPU of the switch",
-            f"{1000 * statistics.median(switch_cpu):.1f} ms",
-            "",
-            "",
-        ),
-        (
-            "first paint: present --presenter",
-            f"{presenter:.3f} s",
-            f"<= {FIRST_PAINT_TARGET}x floor",
-            f"{presenter / floor:.2f}x "
-            + ("OK" if presenter / floor <= FIRST_PAINT_TARGET else "MISSED"),
-        ),
-        (
-            f"cross-screen, median of {len(cross)}",
-            f"{cross_ms:.1f} ms",
-            f"< {CROSS_TARGET_MS:g} ms",
-            "OK" if cross_ms < CROSS_TARGET_MS else "MISSED",
-        ),
-        ("cross-screen, 95th percentile", f"{cross_p95:.1f} ms", "", ""),
-    ]
-    print(f"$ {PYTHON.name} bench/bench_present.py -n {args.runs} --presses {args.presses}")
+    baseline = args.baseline.resolve() if args.baseline else None
+    timings, cpu = first_paints(args.outline, args.runs, baseline, cold=not args.first_paint_only)
+    rows = paint_rows(timings, args.runs)
+    if not args.first_paint_only:
+        rows += switch_rows(args.outline, args.presses)
+    print(f"$ {PYTHON.name} {' '.join(sys.argv)}")
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, terminal {COLS}x{ROWS}")
+    if baseline is not None:
+        print(f"baseline: {baseline}")
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'median':>9}  {'target':<16}  result")
     for name, value, target, result in rows:
         print(f"{name:<{width}}  {value:>9}  {target:<16}  {result}")
+    floor_cpu = statistics.median(cpu["minimal Textual app"])
+    print("CPU seconds of each whole process (it exits at its first paint), median:")
+    for name, values in cpu.items():
+        used = statistics.median(values)
+        print(f"  {name}: {used:.3f} s, {used / floor_cpu:.2f}x the minimal app's")
+    print("first paint, every run (s):")
     for name, values in timings.items():
         print(f"  {name}: " + ", ".join(f"{v:.3f}" for v in values))
 

@@ -7,10 +7,11 @@ widgets show it and report keys and clicks back as actions and messages.
 from __future__ import annotations
 
 import contextlib
+import gc
 import time
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -80,12 +81,24 @@ class BriefingApp(App[int]):
         self._watcher: FileWatcher | None = None
         self._watching = False
         self.curation: Curation | None = None  # made on the first `c`
-        self.slides = SlideScreen(self.deck)
+        self.slides = self.make_screen(self.deck)
         self.slides.prime_time(0.0, False, False, self._pace(0.0))
         for look in colours.THEMES:
             self.register_theme(look)
         colours.start_with(self, colours.BY_SHORT_NAME.get(theme, theme))
         self.title = self.deck.title
+
+    def run(self, **options: Any) -> int | None:
+        """Run in the terminal. Everything made so far (the imported modules, the deck) lives
+        as long as the process, so it is set aside from the garbage collector first: else a
+        full collection that lands before the first frame walks all of it (~0.1 s), and one
+        during the talk stalls a slide change."""
+        gc.freeze()
+        return super().run(**options)
+
+    def make_screen(self, deck: Deck) -> SlideScreen:
+        """The screen the app presents on (a subclass may show more): made once, up front."""
+        return SlideScreen(deck)
 
     def get_default_screen(self) -> Screen:
         return self.slides

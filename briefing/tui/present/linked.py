@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from briefing.deck import Deck
 from briefing.tui.present.app import BriefingApp
 from briefing.tui.present.link import Audience, LinkError, Presenter, socket_path
+from briefing.tui.present.screens.slides import SlideScreen
 from briefing.tui.slide_view import SlideView
 
 
@@ -90,12 +92,14 @@ class PresenterApp(LinkedApp):
     presenter: Presenter | None = None
 
     def __init__(self, outline: Path, **options: Any) -> None:
+        self.link_state = "connecting to the audience screen"
+        super().__init__(outline, **options)
+
+    def make_screen(self, deck: Deck) -> SlideScreen:
+        """The presenter's screen, instead of the room's: only one is ever made."""
         from briefing.tui.present.screens.presenter import PresenterScreen
 
-        super().__init__(outline, **options)
-        self.slides = PresenterScreen(self.deck)
-        self.slides.prime_time(0.0, False, False, self._pace(0.0))
-        self.link_state = "connecting to the audience screen"
+        return PresenterScreen(deck)
 
     def on_mount(self) -> None:
         if (path := self.resolve_link()) is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from briefing.deck import Deck
@@ -17,39 +18,27 @@ from briefing.tui.slide_view import SlideView
 class PresenterScreen(SlideScreen):
     """What only the briefer sees; the notes are always open."""
 
-    DEFAULT_CSS = """
-    PresenterScreen #presenter { height: 1fr; }
-    PresenterScreen #presenter-slides { width: 3fr; height: 100%; }
-    PresenterScreen .presenter-label {
-        height: 1; padding: 0 1; background: $panel; color: $text-muted; text-style: bold;
-    }
-    PresenterScreen #slide, PresenterScreen #next-slide { height: 1fr; padding: 0 1; }
-    PresenterScreen #next-slide { color: $text-muted; }
-    PresenterScreen #notes {
-        display: block; height: 100%; width: 2fr; border-top: none; border-left: solid $accent;
-    }
-    PresenterScreen #link { height: 1; padding: 0 1; background: $surface; color: $warning; }
-    PresenterScreen #link.-linked { color: $success; }
-    """
+    class FilledIn(Message):
+        """The next slide and the notes are mounted and shown: the view is complete."""
+
+    # Its rules are in briefing.tcss beside the slide screen's: any rule there outranks any
+    # DEFAULT_CSS rule, whatever their selectors, so one stylesheet says what wins.
 
     def __init__(self, deck: Deck) -> None:
         super().__init__(deck)
-        # Empty in the first frame: the slide on screen comes first, the next one right after.
+        # Mounted just after the first frame: the slide on screen and the clock come first.
         self.next_view = SlideView(deck, page=None, id="next-slide")
         self.next_label = Static(Content("Next"), classes="presenter-label")
         self.link_line = Static(Content("connecting to the audience screen"), id="link")
         self._at_end = False
         self.notes_open = False  # opened right after the first paint: notes render Jinja2
-        self._painted = False  # the first frame is up: the next slide and the notes follow
+        self._filling = False  # the first frame is up: the next slide and the notes follow
+        self._filled = False  # ... and they are mounted
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="presenter"):
-            with Vertical(id="presenter-slides"):
-                yield Static(Content("Now"), classes="presenter-label")
-                yield self.view
-                yield self.next_label
-                yield self.next_view
-            yield self.notes
+        with Horizontal(id="presenter"), Vertical(id="presenter-slides"):
+            yield Static(Content("Now"), classes="presenter-label")
+            yield self.view
         yield self.link_line
         yield self.status
         yield KeyHints(id="hints")
@@ -58,18 +47,23 @@ class PresenterScreen(SlideScreen):
         self.show_page(*self._shown)
         self.show_link(getattr(self.app, "link_state", ""))
 
-    def fill_in(self) -> None:
-        """The notes and the next slide, once the app has seen the first frame painted."""
-        if self._painted:
+    async def fill_in(self) -> None:
+        """The next slide and the notes, once the app has seen the first frame painted."""
+        if self._filling or not self.is_attached:
             return
-        self.notes_open = self._painted = True
-        if self.notes.is_attached:
-            self.notes.show(*self._shown)
+        self._filling = True
+        slides = self.query_one("#presenter-slides").mount(self.next_label, self.next_view)
+        notes = self.query_one("#presenter").mount(self.notes)
+        await slides
+        await notes
+        self.notes_open = self._filled = True
+        self.notes.show(*self._shown)
         self._show_next(*self._shown)
+        self.post_message(self.FilledIn())
 
     def show_page(self, deck: Deck, page: int) -> None:
         super().show_page(deck, page)
-        if self._painted:
+        if self._filled:
             self._show_next(deck, page)
 
     def _show_next(self, deck: Deck, page: int) -> None:
