@@ -19,7 +19,8 @@ Cell = dict[str, str]
 
 def cells(svg: str) -> dict[tuple[int, int], Cell]:
     """(row, column) -> the cell's character, background and visible style."""
-    svg = re.sub(r"terminal-\d+", "T", svg)
+    # Textual's SVGs name style classes "terminal-1234-r5" in older versions, "terminal-r5" now.
+    svg = re.sub(r"terminal-(?:\d+-)?(?=r\d)", "T-", svg)
     styles = dict(re.findall(r"\.T-(r\d+) \{ ([^}]*) \}", svg))
     grid: dict[tuple[int, int], Cell] = {}
     rect = r'<rect fill="(#[0-9a-f]+)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="[\d.]+"'
@@ -35,6 +36,8 @@ def cells(svg: str) -> dict[tuple[int, int], Cell]:
         for i, ch in enumerate(html.unescape(chars).replace("\u00a0", " ")):
             cell = grid.setdefault((row, first + i), {})
             cell["ch"], cell["style"] = ch, styles.get(cls, "") if ch != " " else ""
+    if "<text" in svg and not any("ch" in c for c in grid.values()):
+        raise ValueError("no characters read from the SVG: has its format changed?")
     return grid
 
 
