@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from briefing.tui.present.linked import PresenterApp
 from tests.tui.conftest import SIZE, SNAPSHOT_OUTLINE, FakeClock
+from tests.tui.svg_cells import cells
 
 
 @pytest.fixture
@@ -60,3 +61,32 @@ def test_presenter_slide(snap_compare, socket_dir):
 def test_presenter_slide_on_a_projector(snap_compare, socket_dir):
     app = presenter(socket_dir)
     assert snap_compare(app, press=["3", "enter"], terminal_size=(200, 60), run_before=settled)
+
+
+def screen_text(app: Desk) -> str:
+    """The characters on screen, row by row."""
+    grid = cells(app.export_screenshot())
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for (row, col), cell in grid.items():
+        rows.setdefault(row, []).append((col, cell.get("ch", " ")))
+    return "\n".join("".join(ch for _, ch in sorted(rows[r])) for r in sorted(rows))
+
+
+async def test_the_notes_are_on_the_presenter_screen(socket_dir):
+    """The notes are what the presenter view is for: shown beside the slides, following a
+    move (a stylesheet rule for the slide screen once hid them here)."""
+    app = presenter(socket_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2", "enter")
+        for _ in range(50):
+            if "slide 2" in str(app.slides.notes.border_title):
+                break
+            await pilot.pause()
+        await pilot.pause()
+        notes = app.slides.notes
+        assert "slide 2" in str(notes.border_title)
+        assert notes.display and notes.region.width > 10 and notes.region.height > 5
+        first = str(notes.text.render()).strip().splitlines()[0].split()[:3]
+        assert first and " ".join(first) in screen_text(app)
+        assert "Notes · slide 2" in screen_text(app)

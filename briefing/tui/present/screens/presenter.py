@@ -62,9 +62,18 @@ class PresenterScreen(SlideScreen):
         self.post_message(self.FilledIn())
 
     def show_page(self, deck: Deck, page: int) -> None:
+        # The slide first: the notes re-lay their panel out (~20 ms), so they follow a frame
+        # later rather than hold the slide back from the screen.
+        opened, self.notes_open = self.notes_open, False
         super().show_page(deck, page)
+        self.notes_open = opened
         if self._filled:
             self._show_next(deck, page)
+            self.call_after_refresh(self._show_notes)
+
+    def _show_notes(self) -> None:
+        if self.notes.is_attached:
+            self.notes.show(*self._shown)
 
     def _show_next(self, deck: Deck, page: int) -> None:
         if not self.next_view.is_attached:
