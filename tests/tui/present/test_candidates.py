@@ -180,3 +180,15 @@ async def test_the_palette_offers_curation_of_the_current_slide():
         commands["Curate excerpts\u2026"]()
         await pilot.pause()
         assert isinstance(app.screen, CandidatesScreen) and app.screen.number == BALANCING
+
+
+def test_a_candidates_quote_shows_one_pair_of_quotation_marks() -> None:
+    """As on the slide: a whole quotation loses its own pair, inner doubles become single."""
+    from briefing.tui.present.candidates import Choice
+    from briefing.tui.present.screens.candidates import detail
+
+    said = Choice("a.txt", 0, 60, '"We call it the \u201cfour nos\u201d policy," he said.', "A")
+    whole = Choice("a.txt", 0, 30, "\u201cNo alliances, no bases.\u201d", "A")
+    assert "\u201cWe call it the \u2018four nos\u2019 policy,' he said.\u201d" in detail(said).plain
+    assert "\u201cNo alliances, no bases.\u201d" in detail(whole).plain
+    assert "\u201c\u201c" not in detail(whole).plain

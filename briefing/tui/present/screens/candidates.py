@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from briefing.deck import display_quote
 from briefing.tui.present.candidates import Choice
 from briefing.tui.present.keys import CANDIDATE_KEYS
 from briefing.tui.present.widgets.candidate_list import CandidateList
@@ -47,7 +48,7 @@ def detail(choice: Choice) -> Content:
         ]
     if choice.terms:
         parts += ["\n", (f"matched: {', '.join(choice.terms)}", "$foreground-muted")]
-    parts += ["\n\n", f"\u201c{' '.join(choice.quote.split())}\u201d"]
+    parts += ["\n\n", f"\u201c{display_quote(' '.join(choice.quote.split()))}\u201d"]
     return Content.assemble(*parts)
 
 
