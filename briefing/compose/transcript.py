@@ -44,18 +44,10 @@ def _label(match: re.Match[str]) -> tuple[str, str] | None:
 
 def _display(title: str, name: str) -> str:
     """ "REP.", "MARGARET HOLLOWAY" -> "Rep. Margaret Holloway"."""
-    words = " ".join(_word(w) for w in name.split())
+    words = " ".join(hansard.ordinary_case(w) for w in name.split())
     if not title or not title.isupper():
         return f"{title} {words}".strip()  # a title in mixed case is kept as printed
     return f"{title.title()}{'.' if len(title) <= 4 else ''} {words}"  # "Amb.", "Senator"
-
-
-def _word(word: str) -> str:
-    """ "HOLLOWAY" -> "Holloway", "McCORMACK" -> "McCormack"; an initial stays "J."."""
-    if len(word) <= 2 and word.endswith("."):
-        return word
-    prefix = word[:3] if word.startswith("Mac") else word[:2] if word.startswith("Mc") else ""
-    return prefix + word[len(prefix) :].title()
 
 
 def _upper_turns(text: str, begin: int, end: int) -> list[Turn]:
