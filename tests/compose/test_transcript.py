@@ -167,3 +167,51 @@ def test_a_bare_name_is_a_label_only_when_a_stronger_label_names_it():
         "Mr Doe said the plan would wait."
     )
     assert who(document, "We act now.") is None
+
+
+# Made-up records of other parliaments, in their own label shapes.
+CANADA = """Oral Questions
+
+Mr. Tobias Lindqvist (Kelowna—Okanagan, CPC): Mr. Speaker, where is the rare earths deal?
+
+Hon. Mélanie Arsenault (Minister of Foreign Affairs, Lib.): Mr. Speaker, we signed it Monday.
+
+The Speaker: The hon. member for Kelowna—Okanagan.
+
+Mr. Tobias Lindqvist: Mr. Speaker, the deal has no price floor.
+
+Hon. Mélanie Arsenault: Mr. Speaker, the floor is in annex two.
+"""
+SINGAPORE = """Mr Leong Wei Jie asked the Minister for Foreign Affairs about the canal.
+
+The Minister for Foreign Affairs (Dr Tan Boon Kiat): Sir, we have raised the canal with Cambodia.
+
+Mr Leong Wei Jie (Ang Mo Kio): Will he publish the study?
+
+Dr Tan Boon Kiat: We will publish it when it is final.
+"""
+INDIA = """THE MINISTER OF EXTERNAL AFFAIRS (DR. S. RAMANATHAN): Sir, we raised the matter.
+
+SHRI ARJUN MEHRA: Sir, what about the fishermen?
+
+THE MINISTER OF EXTERNAL AFFAIRS (DR. S. RAMANATHAN): The fishermen were released on Friday.
+"""
+NEW_ZEALAND = """1. Hon TAMA WIREMU (Te Tai Tonga) to the Prime Minister: Does he stand by it?
+
+Rt Hon ANNA CALDWELL (Prime Minister): Yes, in the context it was made.
+
+Hon Tama Wiremu: Why did the trade deal stall?
+
+Rt Hon Anna Caldwell: It did not stall; it was signed in May.
+"""
+
+
+def test_other_parliaments_label_shapes_are_read():
+    assert who(CANADA, "we signed it Monday") == "Mélanie Arsenault"
+    assert who(CANADA, "the floor is in annex two") == "Mélanie Arsenault"
+    assert who(CANADA, "the deal has no price floor") == "Tobias Lindqvist"
+    assert who(SINGAPORE, "we have raised the canal") == "Tan Boon Kiat"
+    assert who(SINGAPORE, "Will he publish the study?") == "Leong Wei Jie"
+    assert who(INDIA, "The fishermen were released") == "S. Ramanathan"
+    assert who(NEW_ZEALAND, "It did not stall") == "Anna Caldwell"
+    assert who(NEW_ZEALAND, "Why did the trade deal stall?") == "Tama Wiremu"
