@@ -163,10 +163,20 @@ def test_references_captions_and_recommendations_are_not_turns():
 
 def test_a_bare_name_is_a_label_only_when_a_stronger_label_names_it():
     document = (
+        "Sir Alastair Whitcombe (Con): The dams must be named.\n\n"
         "Jane Roe: We act.\n\nJohn Doe: We wait.\n\nJane Roe: We act now.\n\n"
         "Mr Doe said the plan would wait."
     )
     assert who(document, "We act now.") is None
+
+
+def test_a_programmes_sessions_are_not_offices():
+    document = (
+        "The Minister's welcome (Grand Hall): Opening remarks.\n\n"
+        "The Secretary's panel (Room Two): Trade and ports.\n\n"
+        "The Minister's closing (Grand Hall): A summary of the day."
+    )
+    assert who(document, "Trade and ports.") is None
 
 
 # Made-up records of other parliaments, in their own label shapes.
