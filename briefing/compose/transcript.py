@@ -1,20 +1,24 @@
-"""Transcripts of hearings and briefings: whose turn a paragraph is, from the capitalised
-speaker labels that open each turn ("REP. JANE ROE (D-Md.), CHAIR:", "DR. ROE:")."""
+"""Transcripts of hearings, briefings and parliaments: whose turn a paragraph is, from the
+speaker labels that open each turn: capitalised ("REP. JANE ROE (D-Md.), CHAIR:", "DR. ROE:",
+"Mr ALBANESE (Grayndler—Prime Minister) (14:05):") or a Hansard's mixed case (`hansard`)."""
 
 from __future__ import annotations
 
 import re
 
+from briefing.compose import hansard
+from briefing.compose.hansard import Turn
 from briefing.compose.names import TITLES
 
 # A turn's label: an optional title (and "(RET.)"), one to four upper-case name words, an
-# optional party or state in brackets and an optional ", ROLE", then a colon. Upper case is
+# party or state in brackets (an Australian Hansard's seat and time: two), an optional ", ROLE",
+# then a colon. Upper case is
 # what tells a transcript's label from a heading or dateline in running prose.
-_UPPER = r"[A-Z][A-Z'’-]+"
+_UPPER = r"(?:Mc|Mac)?[A-Z][A-Z'’-]+"  # "McCORMACK", as Australia prints it
 _LABEL = re.compile(
     rf"(?m)^[ \t]*(?P<title>(?i:{TITLES})\.?)?\s*(?:\((?i:ret|retd|ret\.)\.?\)\s*)?"
     rf"(?P<name>{_UPPER}(?:\s+(?:[A-Z]\.\s+)?{_UPPER}){{0,3}})"
-    r"(?:\s*\([^()\n]{1,40}\))?(?:,[^:\n]{1,120})?:[ \t]+(?=\S)",  # the turn goes on the line
+    r"(?:\s*\([^()\n]{1,40}\)){0,2}(?:,[^:\n]{1,120})?:[ \t]+(?=\S)",  # the turn goes on the line
 )
 # Labels that head a paragraph without being anyone's voice.
 _NOT_NAMES = frozenset(
@@ -29,7 +33,8 @@ _STAGE = re.compile(r"(?m)^[ \t]*[\[(]")  # "[Whereupon, the subcommittee was ad
 def _label(match: re.Match[str]) -> tuple[str, str] | None:
     """(title, name) of a turn label, or None when it is a heading or dateline."""
     words = match.group("name").split()
-    title = (match.group("title") or "").rstrip(".")
+    title = match.group("title") or ""
+    title = title.rstrip(".") if title.isupper() else title  # "Mr" stays as printed
     if any(w.rstrip(".") in _NOT_NAMES for w in words):
         return None
     if not title and len(words) < 2:
@@ -39,10 +44,24 @@ def _label(match: re.Match[str]) -> tuple[str, str] | None:
 
 def _display(title: str, name: str) -> str:
     """ "REP.", "MARGARET HOLLOWAY" -> "Rep. Margaret Holloway"."""
-    words = " ".join(w if len(w) <= 2 and w.endswith(".") else w.title() for w in name.split())
-    if not title:
-        return words
+    words = " ".join(hansard.ordinary_case(w) for w in name.split())
+    if not title or not title.isupper():
+        return f"{title} {words}".strip()  # a title in mixed case is kept as printed
     return f"{title.title()}{'.' if len(title) <= 4 else ''} {words}"  # "Amb.", "Senator"
+
+
+def _upper_turns(text: str, begin: int, end: int) -> list[Turn]:
+    """The capitalised labels' turns, a short label ("DR. ROE") named from the speaker's
+    longest label."""
+    found = [(m.start(), t) for m in _LABEL.finditer(text, begin, end) if (t := _label(m))]
+    names = [name for _, (_, name) in found]
+    turns = []
+    for start, (title, name) in found:
+        surname = name.split()[-1]
+        fuller = [n for n in names if n.split()[-1] == surname and len(n) > len(name)]
+        credit = _display(title, max(fuller, key=len) if fuller else name)
+        turns.append(Turn(start, credit, surname.lower()))
+    return turns
 
 
 def turn_speaker(text: str, para_start: int) -> str | None:
@@ -54,25 +73,18 @@ def turn_speaker(text: str, para_start: int) -> str | None:
     # The turns before the paragraph and a little after: a long report need not be read whole
     # for each of its excerpts (a turn label 50,000 characters back is no one's turn now).
     begin, end = max(0, para_start - _REACH), min(len(text), para_start + _REACH // 10)
-    turns: list[tuple[int, tuple[str, str] | None]] = [
-        (m.start(), label) for m in _LABEL.finditer(text, begin, end) if (label := _label(m))
-    ]
-    if len(turns) < 3:
-        return None
-    turns += [(m.start(), None) for m in _STAGE.finditer(text, begin, end)]
-    turns.sort(key=lambda t: t[0])
-    labelled = [t for _, t in turns if t]
-    surnames = [name.split()[-1] for _, name in labelled]
-    if len(set(surnames)) < 2 or len(set(surnames)) == len(surnames):
+    # A label both readers take ("THE PRIME MINISTER (SHRI NARENDRA MODI):") is Hansard's.
+    by_start = {t.start: t for t in _upper_turns(text, begin, end)}
+    by_start.update((t.start, t) for t in hansard.turns(text, begin, end))
+    labelled = list(by_start.values())
+    keys = [t.key for t in labelled]
+    if len(labelled) < 3 or len(set(keys)) < 2 or len(set(keys)) == len(keys):
         return None  # a transcript has two voices or more, and someone speaks twice
+    marks: list[tuple[int, str | None]] = [(t.start, t.credit) for t in labelled]
+    marks += [(m.start(), None) for m in _STAGE.finditer(text, begin, end)]
     current = None
-    for start, label in turns:
+    for start, credit in sorted(marks, key=lambda t: t[0]):
         if start > para_start:
             break
-        current = label
-    if current is None:
-        return None
-    title, name = current
-    surname = name.split()[-1]
-    fuller = [n for _, n in labelled if n.split()[-1] == surname and len(n) > len(name)]
-    return _display(title, max(fuller, key=len) if fuller else name)
+        current = credit
+    return current

@@ -63,3 +63,165 @@ def test_a_reports_capitalised_headings_are_not_turns():
     )
     assert who(document, "Sediment bypass tunnels work") is None
     assert who(document, "Gov. Lindqvist said the delta") == "Gov. Lindqvist"
+
+
+# A made-up Commons question time: numbered questions, a minister by office and name, then
+# by name alone, a bare name a stronger label introduced, and the chair.
+COMMONS = """Foreign, Commonwealth and Development Office
+
+The Secretary of State was asked—
+
+Mekong Delta: Water Security
+
+1. Ruth Pryce-Adeyemi (Leeds Kirkstall) (Lab): What recent steps he has taken on delta water.
+
+The Minister for the Indo-Pacific (Mr Gareth McDonald): We fund salinity gauges, as Dr Okafor said.
+
+The second phase begins in spring.
+
+Sir Alastair Whitcombe (Harrogate) (Con): Did the Minister raise the upstream dams?
+
+Mr McDonald: I raised them in person, as Mr Whitcombe asked me to last month.
+
+Ruth Pryce-Adeyemi: Farmers in the delta want the data published. Will he publish it?
+
+Madam Deputy Speaker: Order. Questions must be brief.
+
+The Minister for the Indo-Pacific: The data will be published quarterly.
+
+[Interruption.]
+
+Hon. Members: Hear, hear!
+"""
+
+
+def test_a_ministers_answer_at_question_time_is_the_ministers():
+    assert who(COMMONS, "We fund salinity gauges") == "Gareth McDonald"
+    assert who(COMMONS, "The second phase begins in spring.") == "Gareth McDonald"
+    assert who(COMMONS, "I raised them in person") == "Gareth McDonald"
+    assert who(COMMONS, "The data will be published quarterly.") == "Gareth McDonald"
+
+
+def test_a_members_question_is_the_members_named_as_written():
+    assert who(COMMONS, "What recent steps he has taken") == "Ruth Pryce-Adeyemi"
+    assert who(COMMONS, "Farmers in the delta want the data") == "Ruth Pryce-Adeyemi"
+    assert who(COMMONS, "Did the Minister raise the upstream") == "Alastair Whitcombe"
+    assert who(COMMONS, "Order. Questions must be brief.") == "Madam Deputy Speaker"
+
+
+def test_a_hansards_headings_are_no_ones_turn():
+    assert who(COMMONS, "The Secretary of State was asked") is None
+
+
+# A made-up Australian House question time: upper-case surnames with a seat and a time.
+REPS = """QUESTIONS WITHOUT NOTICE
+
+Critical Minerals
+
+Ms LEDWIDGE-TAN (Cowper) (14:02): How will the government secure rare earths processing?
+
+Mr McCORMACK (Riverina—Prime Minister) (14:03): We signed offtake deals, Minister Baird said.
+
+Processing will start in Kalgoorlie next year.
+
+The SPEAKER: The member for Cowper will cease interjecting.
+
+Ms LEDWIDGE-TAN (Cowper) (14:05): Supplementary question: what price floor applies?
+
+Mr McCORMACK: The floor is set by the Critical Minerals Office each quarter.
+"""
+
+
+def test_an_australian_answer_is_the_members_with_two_bracket_groups():
+    assert who(REPS, "We signed offtake deals") == "Mr McCormack"
+    assert who(REPS, "Processing will start in Kalgoorlie") == "Mr McCormack"
+    assert who(REPS, "The floor is set by the Critical") == "Mr McCormack"
+    assert who(REPS, "How will the government secure") == "Ms Ledwidge-Tan"
+    assert who(REPS, "The member for Cowper will cease") == "The Speaker"
+
+
+def test_references_captions_and_recommendations_are_not_turns():
+    document = (
+        "HANOI (Reuters) - Salinity reached the delta early, Nguyen Van Tran said.\n\n"
+        "Key Points (2024): Salinity came early.\n\n"
+        "Photo (AFP): A farmer by a dry canal.\n\n"
+        "Note: Figures are provisional.\n\n"
+        "Recommendation 3 (Ministry of Trade): Publish the data.\n\n"
+        "Recommendation 4 (Ministry of Trade): Fund the gauges.\n\n"
+        "1. Nguyen Van Tran (2019): Salinity in the lower Mekong.\n\n"
+        "2. Le Thi Hoa (2020): Deltas at risk.\n\n"
+        "3. Nguyen Van Tran (2021): Dams and sediment.\n\n"
+        "Sir Alastair Whitcombe (Con): The dams upstream must be named.\n\n"
+        "Mai Lan said farmers want the data."
+    )
+    assert who(document, "Salinity came early.") is None
+    assert who(document, "A farmer by a dry canal.") is None
+    assert who(document, "Fund the gauges.") is None
+    assert who(document, "Dams and sediment.") is None
+    assert who(document, "Mai Lan said farmers") == "Mai Lan"
+
+
+def test_a_bare_name_is_a_label_only_when_a_stronger_label_names_it():
+    document = (
+        "Sir Alastair Whitcombe (Con): The dams must be named.\n\n"
+        "Jane Roe: We act.\n\nJohn Doe: We wait.\n\nJane Roe: We act now.\n\n"
+        "Mr Doe said the plan would wait."
+    )
+    assert who(document, "We act now.") is None
+
+
+def test_a_programmes_sessions_are_not_offices():
+    document = (
+        "The Minister's welcome (Grand Hall): Opening remarks.\n\n"
+        "The Secretary's panel (Room Two): Trade and ports.\n\n"
+        "The Minister's closing (Grand Hall): A summary of the day."
+    )
+    assert who(document, "Trade and ports.") is None
+
+
+# Made-up records of other parliaments, in their own label shapes.
+CANADA = """Oral Questions
+
+Mr. Tobias Lindqvist (Kelowna—Okanagan, CPC): Mr. Speaker, where is the rare earths deal?
+
+Hon. Mélanie Arsenault (Minister of Foreign Affairs, Lib.): Mr. Speaker, we signed it Monday.
+
+The Speaker: The hon. member for Kelowna—Okanagan.
+
+Mr. Tobias Lindqvist: Mr. Speaker, the deal has no price floor.
+
+Hon. Mélanie Arsenault: Mr. Speaker, the floor is in annex two.
+"""
+SINGAPORE = """Mr Leong Wei Jie asked the Minister for Foreign Affairs about the canal.
+
+The Minister for Foreign Affairs (Dr Tan Boon Kiat): Sir, we have raised the canal with Cambodia.
+
+Mr Leong Wei Jie (Ang Mo Kio): Will he publish the study?
+
+Dr Tan Boon Kiat: We will publish it when it is final.
+"""
+INDIA = """THE MINISTER OF EXTERNAL AFFAIRS (DR. S. RAMANATHAN): Sir, we raised the matter.
+
+SHRI ARJUN MEHRA: Sir, what about the fishermen?
+
+THE MINISTER OF EXTERNAL AFFAIRS (DR. S. RAMANATHAN): The fishermen were released on Friday.
+"""
+NEW_ZEALAND = """1. Hon TAMA WIREMU (Te Tai Tonga) to the Prime Minister: Does he stand by it?
+
+Rt Hon ANNA CALDWELL (Prime Minister): Yes, in the context it was made.
+
+Hon Tama Wiremu: Why did the trade deal stall?
+
+Rt Hon Anna Caldwell: It did not stall; it was signed in May.
+"""
+
+
+def test_other_parliaments_label_shapes_are_read():
+    assert who(CANADA, "we signed it Monday") == "Mélanie Arsenault"
+    assert who(CANADA, "the floor is in annex two") == "Mélanie Arsenault"
+    assert who(CANADA, "the deal has no price floor") == "Tobias Lindqvist"
+    assert who(SINGAPORE, "we have raised the canal") == "Tan Boon Kiat"
+    assert who(SINGAPORE, "Will he publish the study?") == "Leong Wei Jie"
+    assert who(INDIA, "The fishermen were released") == "S. Ramanathan"
+    assert who(NEW_ZEALAND, "It did not stall") == "Anna Caldwell"
+    assert who(NEW_ZEALAND, "Why did the trade deal stall?") == "Tama Wiremu"
