@@ -11,23 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from syntok import segmenter
 from syntok._segmentation_states import State
 from syntok.tokenizer import Tokenizer
+
+from briefing.sources.span import Span
+from briefing.sources.titles import join_titles
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0\ufeff]*\n")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣∙*+-]|\d{1,2}[.)])\s")
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’)\]]*\s*$")
 _WHITESPACE = " \t\r\n\f\v\u00a0\ufeff\u200b"
 _TOKENIZER = Tokenizer()
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -103,8 +99,8 @@ def sentences(text: str, para: Span) -> list[Span]:
     """
     fast = fast_split(text, para)
     if fast is not None:
-        return _join_titles(text, fast)
-    return _join_titles(text, _pieces(text, para))
+        return join_titles(text, fast)
+    return join_titles(text, _pieces(text, para))
 
 
 def _pieces(text: str, para: Span) -> list[Span]:
@@ -284,42 +280,6 @@ def _word_start(text: str, at: int, floor: int) -> int:
     while i > floor and text[i - 1].isascii() and text[i - 1].isalnum():
         i -= 1
     return i
-
-
-# Titles and honorifics that stand before a name and never end a sentence there: "Sen. Peter
-# Welch", "Lt. Col. Nguyen", "St. Louis". syntok splits after some of them.
-TITLES = frozenset(
-    """sen rep gov gen lt col adm amb prof mr mrs ms dr st sgt capt maj cmdr pres sec jr sr
-    messrs mme mlle rev fr hon gens sens reps lieut brig cpl pvt insp supt det""".split()
-)
-_ENDS_ON_TITLE = re.compile(r"(?:^|[\s(\[\"“‘'-])([A-Z][a-z]{0,4})\.$")
-# Words that open a new sentence after "Jr." or "St." rather than continue a name.
-_OPENERS = frozenset(
-    """the a an he she it they we i you this that these those his her its their our in on at
-    but and or so yet however meanwhile there here when while if as after before for""".split()
-)
-_NEXT_WORD = re.compile(r"[\"“‘'(\[]*([A-Z][\w'’-]*)")
-
-
-def _join_titles(text: str, spans: list[Span]) -> list[Span]:
-    """Merge a sentence that ends on a title ("... adviser to Sen.") with the name after it."""
-    if len(spans) < 2:
-        return spans
-    out = [spans[0]]
-    for span in spans[1:]:
-        prev = out[-1]
-        title = _ENDS_ON_TITLE.search(text, prev.start, prev.end)
-        nxt = _NEXT_WORD.match(text, span.start, span.end)
-        if (
-            title
-            and title.group(1).lower() in TITLES
-            and nxt
-            and nxt.group(1).lower() not in _OPENERS
-        ):
-            out[-1] = Span(prev.start, span.end)
-        else:
-            out.append(span)
-    return out
 
 
 def _segment(text: str, start: int, end: int) -> list[Span]:

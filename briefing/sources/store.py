@@ -61,6 +61,8 @@ def analysis_version() -> str:
         "quality",
         "translation",
         "segment",
+        "span",
+        "titles",
         "metadata",
         "documents",
         "canonical",

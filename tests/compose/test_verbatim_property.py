@@ -14,11 +14,11 @@ from briefing.sources.analysis import analyse
 from briefing.sources.library import Library
 from briefing.sources.segment import (
     Span,
-    _join_titles,
     paragraphs,
     sentences,
     syntok_sentences,
 )
+from briefing.sources.titles import join_titles
 from tests.conftest import ROOT
 
 WORDS = st.sampled_from(
@@ -116,7 +116,7 @@ def test_fast_sentence_path_agrees_with_syntok(parts: list[str]) -> None:
     sentence ending on a title ("... adviser to Sen.") is joined to the name after it."""
     text = " ".join(parts)
     whole = Span(0, len(text))
-    assert sentences(text, whole) == _join_titles(text, syntok_sentences(text, whole))
+    assert sentences(text, whole) == join_titles(text, syntok_sentences(text, whole))
 
 
 def test_fast_sentence_path_agrees_with_syntok_on_the_seeds() -> None:

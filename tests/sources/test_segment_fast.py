@@ -10,7 +10,6 @@ from briefing.sources.segment import (
     _CLEAR_END,
     _POSSIBLE_END,
     Span,
-    _join_titles,
     _pieces,
     _strip_bullet,
     _trim,
@@ -18,6 +17,7 @@ from briefing.sources.segment import (
     sentences,
     syntok_sentences,
 )
+from briefing.sources.titles import join_titles
 
 # Words and marks from news pages, reports and memos, tricky ones on purpose.
 WORDS = (
@@ -54,9 +54,9 @@ def check(text: str) -> bool:
     fast = fast_split(text, para)
     if fast is None or not text:
         return False
-    want = _join_titles(text, syntok_sentences(text, para))
-    assert _join_titles(text, fast) == want, [text[s.start : s.end] for s in fast]
-    assert _join_titles(text, _pieces(text, para)) == want
+    want = join_titles(text, syntok_sentences(text, para))
+    assert join_titles(text, fast) == want, [text[s.start : s.end] for s in fast]
+    assert join_titles(text, _pieces(text, para)) == want
     assert sentences(text, para) == want
     return True
 
@@ -75,7 +75,7 @@ def before_fast_path(text: str, para: Span) -> list[Span]:
         elif piece:
             spans += syntok_sentences(text, piece)
         start = end
-    return _join_titles(text, spans)
+    return join_titles(text, spans)
 
 
 @settings(max_examples=3000, deadline=None)

@@ -189,6 +189,8 @@ def test_a_candidates_quote_shows_one_pair_of_quotation_marks() -> None:
 
     said = Choice("a.txt", 0, 60, '"We call it the \u201cfour nos\u201d policy," he said.', "A")
     whole = Choice("a.txt", 0, 30, "\u201cNo alliances, no bases.\u201d", "A")
-    assert "\u201c'We call it the \u2018four nos\u2019 policy,' he said.\u201d" in detail(said).plain
+    assert (
+        "\u201c'We call it the \u2018four nos\u2019 policy,' he said.\u201d" in detail(said).plain
+    )
     assert "\u201cNo alliances, no bases.\u201d" in detail(whole).plain
     assert "\u201c\u201c" not in detail(whole).plain

@@ -1,0 +1,43 @@
+"""A title before a name never ends a sentence: "... adviser to Sen. Peter Welch" is one
+sentence, though syntok splits after some titles."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.sources.span import Span
+
+# Titles and honorifics that stand before a name and never end a sentence there: "Sen. Peter
+# Welch", "Lt. Col. Nguyen", "St. Louis". syntok splits after some of them.
+TITLES = frozenset(
+    """sen rep gov gen lt col adm amb prof mr mrs ms dr st sgt capt maj cmdr pres sec jr sr
+    messrs mme mlle rev fr hon gens sens reps lieut brig cpl pvt insp supt det""".split()
+)
+_ENDS_ON_TITLE = re.compile(r"(?:^|[\s(\[\"“‘'-])([A-Z][a-z]{0,4})\.$")
+# Words that open a new sentence after "Jr." or "St." rather than continue a name.
+_OPENERS = frozenset(
+    """the a an he she it they we i you this that these those his her its their our in on at
+    but and or so yet however meanwhile there here when while if as after before for""".split()
+)
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]*([A-Z][\w'’-]*)")
+
+
+def join_titles(text: str, spans: list[Span]) -> list[Span]:
+    """Merge a sentence that ends on a title ("... adviser to Sen.") with the name after it."""
+    if len(spans) < 2:
+        return spans
+    out = [spans[0]]
+    for span in spans[1:]:
+        prev = out[-1]
+        title = _ENDS_ON_TITLE.search(text, prev.start, prev.end)
+        nxt = _NEXT_WORD.match(text, span.start, span.end)
+        if (
+            title
+            and title.group(1).lower() in TITLES
+            and nxt
+            and nxt.group(1).lower() not in _OPENERS
+        ):
+            out[-1] = Span(prev.start, span.end)
+        else:
+            out.append(span)
+    return out
