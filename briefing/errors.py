@@ -62,3 +62,18 @@ def problem_lines(exc: BaseException) -> list[str]:
     if isinstance(exc, BriefingError):
         return str(exc).splitlines() or [type(exc).__name__]
     return [f"unexpected {type(exc).__name__}: {exc}"]
+
+
+def portable(exc: BriefingError) -> tuple[str, object]:
+    """A user-facing error as plain data that crosses a pipe from a forked process (a
+    ValidationError does not survive pickling with its problems); `raise_portable` undoes it."""
+    if isinstance(exc, ValidationError):
+        return "invalid", exc.problems
+    return "error", str(exc)
+
+
+def raise_portable(kind: str, payload: object) -> None:
+    """Raise again, as the CLI would have shown it, an error `portable` made into data."""
+    if kind == "invalid":
+        raise ValidationError(list(payload))  # type: ignore[call-overload]
+    raise BriefingError(str(payload))

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from briefing.errors import BriefingError, ValidationError
+from briefing.errors import BriefingError, portable, raise_portable
 
 T = TypeVar("T")
 
@@ -57,10 +57,8 @@ class Forked(Generic[T]):
         kind, payload, out, err = outcome
         sys.stdout.write(out)
         sys.stderr.write(err)
-        if kind == "invalid":
-            raise ValidationError(list(payload))
-        if kind == "error":
-            raise BriefingError(str(payload))
+        if kind != "ok":
+            raise_portable(kind, payload)
         return payload  # type: ignore[no-any-return]
 
     def _receive(self) -> tuple[str, object, str, str]:
@@ -99,10 +97,8 @@ def _child(work: Callable[[], T], pipe: int) -> None:
         sys.stdout, sys.stderr = out, err
         try:
             message: tuple[str, object] = ("ok", work())
-        except ValidationError as exc:
-            message = ("invalid", exc.problems)
         except BriefingError as exc:  # the command shows only its message
-            message = ("error", str(exc))
+            message = portable(exc)
         except Exception:  # noqa: BLE001 - the parent runs it again and fails as before
             message = ("again", None)
         data = pickle.dumps((*message, out.getvalue(), err.getvalue()))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.deck import Deck
-from briefing.errors import BriefingError, ValidationError, problem_lines
+from briefing.errors import BriefingError, portable, problem_lines, raise_portable
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -62,21 +62,16 @@ class ComposeFailed(BriefingError):
 
 
 def _portable(exc: BaseException) -> tuple[str, object]:
-    """An exception as plain data that crosses the pipe and is raised again as the CLI
-    would have shown it (a ValidationError does not survive pickling with its problems)."""
-    if isinstance(exc, ValidationError):
-        return "invalid", exc.problems
+    """Any exception as plain data: a user's error as the CLI shows it, else its lines."""
     if isinstance(exc, BriefingError):
-        return "error", str(exc)
+        return portable(exc)
     return "failed", problem_lines(exc)
 
 
 def _raise(kind: str, payload: object) -> None:
-    if kind == "invalid":
-        raise ValidationError(list(payload))  # type: ignore[call-overload]
-    if kind == "error":
-        raise BriefingError(str(payload))
-    raise ComposeFailed(list(payload))  # type: ignore[call-overload]
+    if kind == "failed":
+        raise ComposeFailed(list(payload))  # type: ignore[call-overload]
+    raise_portable(kind, payload)
 
 
 def _draft_then_compose(path: Path, pipe: Connection) -> None:
