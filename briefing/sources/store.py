@@ -24,6 +24,7 @@ from filelock import FileLock
 from briefing.cachedir import notice
 from briefing.errors import display_path
 from briefing.sources.canonical import extractors_version
+from briefing.sources.code_version import code_digest
 
 SCHEMA_VERSION = "8"  # 8: the window text moved from FTS5 to fulltext.py
 LOCK_TIMEOUT = 600.0  # seconds to wait for another run's indexing before going it alone
@@ -42,6 +43,8 @@ CREATE TABLE IF NOT EXISTS windows(
     end INTEGER, words INTEGER, dangling INTEGER, quality REAL);
 CREATE INDEX IF NOT EXISTS windows_doc ON windows(doc);
 """
+# What shapes an index row; their imports are followed (code_version.py).
+INDEXING_ROOTS = ("sources.analysis", "sources.rows", "sources.workers", "sources.documents")
 SEAL_SUFFIX = ".sum"
 RACY_NS = 3_000_000_000  # file systems that keep times to 1-2 s
 
@@ -50,24 +53,13 @@ class Damaged(Exception):
     """The index file is not a sound index of this version; the message says what is wrong."""
 
 
+@cache
 def analysis_version() -> str:
-    """Changes whenever the code that turns text into windows changes, so a cached index
-    built by older code is rebuilt rather than trusted."""
+    """Changes whenever the code that turns text into windows changes (the analysis and row
+    writing, and every module of ours they import), so an index built by older code is rebuilt
+    rather than trusted."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    folder = Path(__file__).parent
-    for module in (
-        "analysis",
-        "cleaning",
-        "quality",
-        "translation",
-        "segment",
-        "span",
-        "titles",
-        "metadata",
-        "documents",
-        "canonical",
-    ):
-        digest.update((folder / f"{module}.py").read_bytes())
+    digest.update(code_digest(INDEXING_ROOTS).encode())
     digest.update(extractors_version().encode())  # a new extractor makes new text to index
     return digest.hexdigest()[:16]
 
