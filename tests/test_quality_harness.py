@@ -49,6 +49,7 @@ def test_the_shipped_gold_files_validate(capsys):
     assert "gold-fresh.yaml ok: parts fresh; 8 themes" in out
     assert "gold-fresh2.yaml ok: parts fresh2; 8 themes" in out
     assert "gold-fresh3.yaml ok: parts fresh3; 8 themes" in out
+    assert "gold-fresh4.yaml ok: parts fresh4; 8 themes" in out
 
 
 def test_gold_option_replaces_the_default_files(capsys):
@@ -58,6 +59,7 @@ def test_gold_option_replaces_the_default_files(capsys):
     assert "gold-fresh.yaml" not in out
     assert "gold-fresh2.yaml" not in out
     assert "gold-fresh3.yaml" not in out
+    assert "gold-fresh4.yaml" not in out
 
 
 def test_one_part_loads_only_its_own_gold():
@@ -81,12 +83,18 @@ def test_one_part_loads_only_its_own_gold():
     assert sorted(themes["fresh3"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
     assert parts["fresh3"].docs_dir == QUALITY / "docs-fresh3"
     assert parts["fresh3"].docs == sorted(p.name for p in (QUALITY / "docs-fresh3").iterdir())
+    assert "fresh4" not in themes
+    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, "fresh4")
+    assert list(themes) == ["fresh4"]  # no other part's gold is judged on a fresh4 run
+    assert sorted(themes["fresh4"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
+    assert parts["fresh4"].docs_dir == QUALITY / "docs-fresh4"
+    assert parts["fresh4"].docs == sorted(p.name for p in (QUALITY / "docs-fresh4").iterdir())
 
 
 def test_an_unknown_part_is_one_clear_line(capsys):
     assert evaluate.main(["--part", "nope", "--validate-only"]) == 2
     err = capsys.readouterr().err.strip()
-    parts = "tune, holdout, fresh, fresh2, fresh3"
+    parts = "tune, holdout, fresh, fresh2, fresh3, fresh4"
     assert err == f"evaluate.py: no part 'nope' in the gold files; parts: {parts}"
 
 
