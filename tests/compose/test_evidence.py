@@ -186,3 +186,31 @@ def test_only_the_generic_form_of_a_concept_needs_company(tmp_path):
     assert not concept.generic("balancing")
     (whole,) = concepts(_theme(tmp_path, ["balance"], context=["balance"]))
     assert whole.generic("balancing")
+
+
+def test_a_keyword_listed_whole_under_context_is_company_beside_a_plain_one(tmp_path):
+    """ "interference" (listed whole under `context:`) beside "political system" is what the
+    theme file says it is: a second keyword of the theme, so the passage is no lone keyword
+    and outranks one naming "political system" alone by more than the lone-keyword factor."""
+    docs = {
+        "about.txt": FILLER
+        + "Officials in the capital say the political system will not change, and they call "
+        "foreign criticism of it interference that the party will resist.\n\n",
+        "aside.txt": FILLER
+        + "Economists who study the region say the political system has lasted through three "
+        "decades of fast growth, new ports and a great many new factories.\n\n",
+    }
+    library = _library(tmp_path, docs)
+    try:
+        theme = _theme(
+            tmp_path,
+            ["human rights", "political system", "interference"],
+            weights={"human rights": 3.0, "political system": 2.0},
+            context=["interference"],
+        )
+        ranked = rank_theme(library, theme)
+        assert ranked[0].source == "about.txt"
+        aside = next(c for c in ranked if c.source == "aside.txt")
+        assert aside.score < ranked[0].score * 0.3
+    finally:
+        library.close()
