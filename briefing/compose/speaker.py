@@ -19,7 +19,8 @@ _VERBS = (
     r"(?:said|says|told|tells|added|adds|argued|argues|noted|notes|warned|warns|stressed"
     r"|wrote|writes|explained|insisted|acknowledged|announced|declared|recalled|urged|asked"
     r"|stated|pledged|promised|vowed|committed|advocated|pressed|emphasi[sz]ed|suggested"
-    r"|cautioned|contended|maintained|predicted|believes|observed|recommended|proposed)"
+    r"|cautioned|contended|maintained|predicted|believes|observed|recommended|proposed"
+    r"|described|describes)"
 )
 # A descriptive speaker: "a Western diplomat involved in the talks", "the two leaders".
 _ROLES = (
