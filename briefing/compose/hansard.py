@@ -54,6 +54,18 @@ _ROLE_WORDS = frozenset("of for the and to in on with at".split())
 _LINE = re.compile(r"\n(?=[ \t]*[^\n:]{2,400}+:[ \t]+\S)")  # a literal start: a fast scan
 _SHOUTED = re.compile(r"[A-Z]{2}")
 _OFFICES = frozenset({"Speaker", "Deputy Speaker", "Chair", "Chairman", "Chairwoman"})
+# Styles that are part of how a person is named, unlike a courtesy ("Mr", "Dr", "Rt Hon"):
+# "Sir Keir Starmer" is credited as such.
+_STYLES = frozenset("Sir Dame Lord Lady Baroness Baron Viscount Earl".split())
+# Lines that end a turn without starting one: Australia's "Mr Dutton interjecting—", and a
+# topic heading ("Vietnam: Trade Negotiations", "Deferred Division"), a paragraph of one short
+# line in title case that no sentence's stop ends.
+_INTERJECTING = re.compile(r"(?m)^[ \t]*[A-Z][^\n]{0,120}?\binterjecting\s*[—–-]*[ \t]*$")
+_HEADING = re.compile(r"(?:^|(?<=\n\n))[ \t]*(?P<line>[A-Z0-9][^\n]{0,100}?)[ \t]*(?=\n\n|\n?$)")
+_HEADING_END = re.compile(r"[.!?…:;,\"”’)\]]$")
+_SMALL_WORD = re.compile(
+    r"(?<![\w’'-])[a-z][\w’'-]{3,}"
+)  # a lower-case word of four letters or more
 
 
 @dataclass(frozen=True)
@@ -126,6 +138,21 @@ def turns(text: str, begin: int, end: int) -> list[Turn]:
     ]
 
 
+def breaks(text: str, begin: int, end: int) -> list[int]:
+    """Where a line in `text[begin:end]` ends the turn before it without starting one: an
+    interjection noted ("Mr Dutton interjecting—") or a topic heading."""
+    found = [m.start() for m in _INTERJECTING.finditer(text, begin, end)]
+    for m in _HEADING.finditer(text, begin, end):
+        line = m.group("line")
+        if (
+            len(line.split()) <= 12
+            and not _HEADING_END.search(line)
+            and not _SMALL_WORD.search(line)
+        ):
+            found.append(m.start("line"))
+    return sorted(found)
+
+
 def _is_office(role: str) -> bool:
     """ "The Secretary of State for Foreign, Commonwealth and Development Affairs" is an
     office; "The minister said the plan" is a sentence."""
@@ -140,5 +167,9 @@ def _credit(title: str, name: str, full: set[str]) -> str:
         fuller = {f for f in full if f.split()[-1] == name}
         if len(fuller) == 1:  # two members sharing a surname: keep "Ms Eagle" as printed
             name, words = fuller.pop(), []
-    # "Mr Doe" and "Madam Deputy Speaker" keep their honorific; a full name needs none.
-    return f"{title} {name}" if title and (len(words) == 1 or name in _OFFICES) else name
+    # "Mr Doe" and "Madam Deputy Speaker" keep their honorific; a full name needs none, but
+    # keeps a style that is part of it ("Sir Keir Starmer", not "Keir Starmer").
+    if title and (len(words) == 1 or name in _OFFICES):
+        return f"{title} {name}"
+    style = [w for w in title.replace(".", " ").split() if w in _STYLES]
+    return " ".join([*style, name])
