@@ -13,6 +13,7 @@ import re
 
 from briefing.compose.interview import interview_answer
 from briefing.compose.names import APPOSITIVE, CAP, NAME, TITLES, clean_name
+from briefing.compose.reported import reported_body
 from briefing.compose.transcript import turn_speaker
 
 _VERBS = (
@@ -219,6 +220,14 @@ def _fuller(name: str, before: str) -> str:
     return named[-1] if named else name
 
 
+def _voice(excerpt: str, owner: str) -> str:
+    """A turn's or answer's excerpt: its owner's, unless it wholly reports a named body's
+    position ("the Vietnamese authorities reject ...; they say ..."), which it credits as
+    reported by the owner."""
+    body = reported_body(excerpt)
+    return f"{body}, as reported by {owner}" if body else owner
+
+
 def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> str | None:
     """Who speaks in `text[start:end]` (a whole document's text, the excerpt's span and its
     paragraph's), or None when the excerpt is the source's own voice or nobody is clear."""
@@ -227,10 +236,10 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
     paragraph = text[para_start:para_end]
     turn = turn_speaker(text, para_start)
     if turn is not None:  # a transcript's turn is its speaker's, whoever it mentions
-        return turn
+        return _voice(excerpt, turn)
     answer = interview_answer(text, para_start, paragraph)
     if answer is not None:  # an answer is the interviewee's, whoever it cites
-        return answer or None
+        return _voice(excerpt, answer) if answer else None
     if _PRONOUN_VERB.search(excerpt) and not named_in(excerpt):
         return _referent(before)
     name = named_in(excerpt)
