@@ -59,9 +59,8 @@ _OFFICES = frozenset({"Speaker", "Deputy Speaker", "Chair", "Chairman", "Chairwo
 _STYLES = frozenset("Sir Dame Lord Lady Baroness Baron Viscount Earl".split())
 # Lines that end a turn without starting one: Australia's "Mr Dutton interjecting—", and a
 # topic heading ("Vietnam: Trade Negotiations", "Deferred Division"), a paragraph of one short
-# line in title case that no sentence's stop ends.
+# line in title case that no sentence's stop ends (between blank lines).
 _INTERJECTING = re.compile(r"(?m)^[ \t]*[A-Z][^\n]{0,120}?\binterjecting\s*[—–-]*[ \t]*$")
-_HEADING = re.compile(r"(?:^|(?<=\n\n))[ \t]*(?P<line>[A-Z0-9][^\n]{0,100}?)[ \t]*(?=\n\n|\n?$)")
 _HEADING_END = re.compile(r"[.!?…:;,\"”’)\]]$")
 _SMALL_WORD = re.compile(
     r"(?<![\w’'-])[a-z][\w’'-]{3,}"
@@ -141,15 +140,28 @@ def turns(text: str, begin: int, end: int) -> list[Turn]:
 def breaks(text: str, begin: int, end: int) -> list[int]:
     """Where a line in `text[begin:end]` ends the turn before it without starting one: an
     interjection noted ("Mr Dutton interjecting—") or a topic heading."""
-    found = [m.start() for m in _INTERJECTING.finditer(text, begin, end)]
-    for m in _HEADING.finditer(text, begin, end):
-        line = m.group("line")
+    found = []
+    if "interjecting" in text[begin:end]:
+        found += [m.start() for m in _INTERJECTING.finditer(text, begin, end)]
+    at = text.find("\n\n", max(0, begin - 2), end)
+    while at >= 0:  # each paragraph's first line: a heading is a paragraph of one short line
+        start = at + 2
+        stop = text.find("\n", start, end)
+        stop = end if stop < 0 else stop
+        if stop - start > 160:  # a paragraph of prose, the common case: no heading
+            at = text.find("\n\n", stop, end)
+            continue
+        line = text[start:stop].strip()
+        after = text[stop : stop + 2]
         if (
-            len(line.split()) <= 12
+            (line[:1].isupper() or line[:1].isdigit())
+            and (after == "\n\n" or not after.strip())
+            and len(line.split()) <= 12
             and not _HEADING_END.search(line)
             and not _SMALL_WORD.search(line)
         ):
-            found.append(m.start("line"))
+            found.append(start + len(text[start:stop]) - len(text[start:stop].lstrip()))
+        at = text.find("\n\n", stop, end)
     return sorted(found)
 
 
