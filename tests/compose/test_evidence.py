@@ -214,3 +214,47 @@ def test_a_keyword_listed_whole_under_context_is_company_beside_a_plain_one(tmp_
         assert aside.score < ranked[0].score * 0.3
     finally:
         library.close()
+
+
+def test_a_slide_reaches_a_third_source_that_names_a_keyword_with_context_company(tmp_path):
+    """The shipped human-rights theme over three made-up documents: two about rights and
+    press freedom, and an analysis whose one paragraph on the theme names the political system
+    and foreign interference. That paragraph is the slide's third voice, not a lone keyword."""
+    from briefing.compose.ranking import window_texts
+    from briefing.compose.select import Used, choose
+    from briefing.outline.themes import load_themes
+
+    root = Path(__file__).resolve().parents[2]
+    theme = load_themes(root / "themes", {"human-rights"})["human-rights"]
+    hearing = [
+        "The committee heard that human rights defenders face long sentences, and that press "
+        "freedom has narrowed since the new media law took effect two years ago.",
+        "Witnesses said human rights lawyers are often barred from trials, and that press "
+        "freedom groups count more than forty writers now in prison for their posts.",
+        "A senator asked whether human rights would be raised at the summit, and whether press "
+        "freedom would be named in the final communique at all.",
+    ]
+    report = [
+        "The annual report finds that religious freedom is restricted for unregistered groups, "
+        "and that human rights monitors were denied visits to two provinces last year.",
+        "Religious freedom advocates told the authors that house churches in the highlands are "
+        "watched, and that human rights complaints go unanswered for months.",
+    ]
+    analysis = [
+        "The new partnership has little to say on ports, shipping lanes or the price of rice, "
+        "which traders in the south had hoped it would address in some detail.",
+        "Washington now signals that it respects the country's political system, and the party "
+        "no longer treats every foreign visit as interference in its domestic affairs.",
+    ]
+    docs = {
+        "hearing.txt": FILLER + "\n\n".join(hearing) + "\n\n",
+        "report.txt": FILLER + "\n\n".join(report) + "\n\n",
+        "analysis.txt": FILLER + "\n\n".join(analysis) + "\n\n",
+    }
+    library = _library(tmp_path, docs)
+    try:
+        ranked = rank_theme(library, theme)
+        picked = choose(ranked, 4, Used(), window_texts(library, ranked))
+        assert {c.source for c in picked} == {"hearing.txt", "report.txt", "analysis.txt"}
+    finally:
+        library.close()

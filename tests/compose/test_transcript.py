@@ -254,9 +254,9 @@ The motion on harbour fees was agreed to, with twelve noes.
 
 
 def test_a_hansards_topic_heading_ends_the_turn_before_it():
-    assert who(COMMONS_HEADINGS, "The survey reports in June.") == "Sir Keir Starmer"
-    assert who(COMMONS_HEADINGS, "Laos: Hydropower Exports") is None
     assert who(COMMONS_HEADINGS, "The motion on harbour fees") is None
+    assert who(COMMONS_HEADINGS, "Laos: Hydropower Exports") is None
+    assert who(COMMONS_HEADINGS, "The survey reports in June.") == "Sir Keir Starmer"
     assert who(COMMONS_HEADINGS, "Hydropower is a matter for") == "Lord Haverstock"
 
 
