@@ -42,6 +42,10 @@ _ROLE = re.compile(
     rf"\s*\((?:(?P<title>(?i:{_HONORIFIC}(?:\s+{_HONORIFIC}){{0,2}}))\s+)?{_NAME}\){_END}"
 )
 _HONOURED = re.compile(rf"{_START}{_TITLE}\s+{_NAME}(?:{_BRACKET}){{0,2}}{_END}")
+# A member without an honorific or a question number: "Jane Roe (Bath) (LD):", a name of two
+# words or more, the seat, then a party's short name.
+_PARTY = r"\s*\([A-Z][\w/-]{1,11}(?:\s[A-Z][\w/-]{1,11})?\)"
+_MEMBER = re.compile(rf"{_START}{_NAME}{_BRACKET}{_PARTY}{_END}")
 # A presiding officer: "The Speaker:", "The DEPUTY SPEAKER:", "The President:".
 _PRESIDING = re.compile(
     rf"{_START}(?P<role>(?i:the\s+(?:deputy\s+)?(?:speaker|president|chair(?:man|woman|person)?"
@@ -109,13 +113,15 @@ def turns(text: str, begin: int, end: int) -> list[Turn]:
     labels: dict[int, tuple[str, str]] = {}  # label start -> (honorific, name)
     roles: dict[str, tuple[str, str]] = {}
     for at in lines:
-        for pattern in (_NUMBERED, _HONOURED, _ROLE):
+        for pattern in (_NUMBERED, _HONOURED, _ROLE, _MEMBER):
             m = pattern.match(text, at, end)
             if m is None or (pattern is _ROLE and not _is_office(m.group("role"))):
                 continue
             if pattern is _HONOURED and _upper_readers(m.group("title"), m.group("name")):
                 continue
-            labels[at] = _plain(m.group("title") or "", m.group("name"))
+            if pattern is _MEMBER and len(m.group("name").split()) < 2:
+                continue
+            labels[at] = _plain(m.groupdict().get("title") or "", m.group("name"))
             if pattern is _ROLE:
                 roles[" ".join(m.group("role").split()).lower()] = labels[at]
             break

@@ -220,6 +220,11 @@ def _fuller(name: str, before: str) -> str:
     return named[-1] if named else name
 
 
+# A turn's label up to its colon ("Jane Roe (Bath) (LD):", "**A:**"); a time's colon, as in
+# "(14:05):", is inside it.
+_LABEL_END = re.compile(r"^(?:[^\n:]|:(?!\s)){1,250}?:(?:\*\*|__)?[ \t]+")
+
+
 def _voice(excerpt: str, owner: str) -> str:
     """A turn's or answer's excerpt: its owner's, unless it wholly reports a named body's
     position ("the Vietnamese authorities reject ...; they say ..."), which it credits as
@@ -235,11 +240,13 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
     before = text[max(0, start - 3000) : start]
     paragraph = text[para_start:para_end]
     turn = turn_speaker(text, para_start)
+    # An excerpt from a paragraph's start opens on its turn's label, which is not the report.
+    said = _LABEL_END.sub("", excerpt, count=1) if start == para_start else excerpt
     if turn is not None:  # a transcript's turn is its speaker's, whoever it mentions
-        return _voice(excerpt, turn)
+        return _voice(said, turn)
     answer = interview_answer(text, para_start, paragraph)
     if answer is not None:  # an answer is the interviewee's, whoever it cites
-        return _voice(excerpt, answer) if answer else None
+        return _voice(said, answer) if answer else None
     if _PRONOUN_VERB.search(excerpt) and not named_in(excerpt):
         return _referent(before)
     name = named_in(excerpt)

@@ -83,6 +83,8 @@ We do not accept that. The law is used against critics.
 
 Fiona Marsh: Will he meet the families?
 
+Mr Colin Pruitt (Wells) (Con): Human Rights Watch says that nine editors are held without trial.
+
 Mr Tredegar: Yes, I will.
 """
 
@@ -98,6 +100,15 @@ def test_a_ministers_report_of_another_governments_position_credits_that_governm
     assert who(RECORD, "We raise the editors' cases") == "Owen Tredegar"
     assert who(RECORD, "We do not accept that. The law is used against critics.") == "Owen Tredegar"
     assert who(RECORD, "Yes, I will.") == "Owen Tredegar"
+
+
+def test_a_report_read_from_the_turns_label_on_credits_the_body():
+    paragraph = (
+        "Mr Colin Pruitt (Wells) (Con): Human Rights Watch says that nine editors are held "
+        "without trial."
+    )
+    assert who(RECORD, paragraph) == "Human Rights Watch, as reported by Colin Pruitt"
+    assert who(RECORD, "Fiona Marsh: Will he meet the families?") == "Fiona Marsh"
 
 
 def test_an_interviewees_report_of_a_ministrys_position_credits_the_ministry():

@@ -298,3 +298,26 @@ def test_a_short_unlabelled_line_in_a_turn_is_not_a_heading():
         "The survey reports in June.", "The survey reports in June, not before"
     )
     assert "Keir Starmer" in (who(document, "The survey reports in June, not") or "")
+
+
+def test_a_member_labelled_by_seat_and_party_alone_is_a_turn():
+    """ "Jane Roe (Bath) (LD):" with no honorific or question number is still a member's
+    turn, not the minister's before it."""
+    document = COMMONS_HEADINGS.replace(
+        "Ruth Okafor: Will he publish the survey in full?",
+        "Tomas Eriksen (Perth North) (SNP): Will he name the dredging firm?\n\n"
+        "Ruth Okafor: Will he publish the survey in full?",
+    )
+    assert who(document, "Will he name the dredging firm?") == "Tomas Eriksen"
+    assert who(document, "The survey reports in June.") == "Sir Keir Starmer"
+
+
+def test_a_seat_and_party_need_a_full_name_and_no_figures():
+    document = (
+        "Hanoi (Reuters) (AFP): Salinity came early.\n\n"
+        "Nguyen Van Tran (Hanoi) (2019): Dams and sediment.\n\n"
+        "Sir Alastair Whitcombe (Con): The dams must be named.\n\n"
+        "Mr Doe: We wait.\n\nSir Alastair Whitcombe (Con): We act now."
+    )
+    assert who(document, "Salinity came early.") is None
+    assert who(document, "Dams and sediment.") is None
