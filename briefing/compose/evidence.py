@@ -11,7 +11,10 @@ FTS5 finds the candidates (recall); this module judges them (precision):
   ("environment" and "import" keep other company than a climate or trade theme's);
 - a passage whose only evidence is one keyword needs support from its paragraph (another theme
   keyword there) before it can compete with a passage about the theme; a keyword the theme file
-  lists under `context:` never counts on its own, nor as the company a lone keyword needs.
+  lists under `context:` never counts on its own. Beside a plain keyword it is that keyword's
+  company, as the theme file says ("interference" beside "political system"), unless the hit is
+  the generic form of a concept the theme means in another form ("balance sheet" when the
+  theme's plain form is "balancing").
 """
 
 from __future__ import annotations
@@ -181,6 +184,8 @@ def rank(
             else _Span(library.text(name), 0)
         )
         plain = {i for i, s, e in hits if not found[i].generic(text[s:e])}
+        # A keyword listed whole under `context:` counts beside a plain one, as its company too.
+        company = plain | {i for i, _s, _e in hits if found[i].context and not found[i].plain_forms}
         relevance = 0.0
         for i in in_window:
             mentions = sum(1 for j, _s, _e in inside if j == i)
@@ -189,8 +194,8 @@ def rank(
                 value *= NEEDS_COMPANY
             relevance += value
         relevance += PARAGRAPH_SHARE * sum(specificity[i] for i in in_para)
-        if len(plain) <= 1:
-            relevance *= LONE_KEYWORD  # one real keyword; a generic `context:` one is no company
+        if not plain or len(company) <= 1:
+            relevance *= LONE_KEYWORD  # one real keyword; a generic form is no company
         if openers.definite_reference(text[start:end]):
             relevance *= DEFINITE_REFERENCE
         elif row[7] and openers.connective_only(text[start:end]):

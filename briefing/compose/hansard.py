@@ -42,6 +42,10 @@ _ROLE = re.compile(
     rf"\s*\((?:(?P<title>(?i:{_HONORIFIC}(?:\s+{_HONORIFIC}){{0,2}}))\s+)?{_NAME}\){_END}"
 )
 _HONOURED = re.compile(rf"{_START}{_TITLE}\s+{_NAME}(?:{_BRACKET}){{0,2}}{_END}")
+# A member without an honorific or a question number: "Jane Roe (Bath) (LD):", a name of two
+# words or more, the seat, then a party's short name.
+_PARTY = r"\s*\([A-Z][\w/-]{1,11}(?:\s[A-Z][\w/-]{1,11})?\)"
+_MEMBER = re.compile(rf"{_START}{_NAME}{_BRACKET}{_PARTY}{_END}")
 # A presiding officer: "The Speaker:", "The DEPUTY SPEAKER:", "The President:".
 _PRESIDING = re.compile(
     rf"{_START}(?P<role>(?i:the\s+(?:deputy\s+)?(?:speaker|president|chair(?:man|woman|person)?"
@@ -54,6 +58,17 @@ _ROLE_WORDS = frozenset("of for the and to in on with at".split())
 _LINE = re.compile(r"\n(?=[ \t]*[^\n:]{2,400}+:[ \t]+\S)")  # a literal start: a fast scan
 _SHOUTED = re.compile(r"[A-Z]{2}")
 _OFFICES = frozenset({"Speaker", "Deputy Speaker", "Chair", "Chairman", "Chairwoman"})
+# Styles that are part of how a person is named, unlike a courtesy ("Mr", "Dr", "Rt Hon"):
+# "Sir Keir Starmer" is credited as such.
+_STYLES = frozenset("Sir Dame Lord Lady Baroness Baron Viscount Earl".split())
+# Lines that end a turn without starting one: Australia's "Mr Dutton interjecting—", and a
+# topic heading ("Vietnam: Trade Negotiations", "Deferred Division"), a paragraph of one short
+# line in title case that no sentence's stop ends (between blank lines).
+_INTERJECTING = re.compile(r"(?m)^[ \t]*[A-Z][^\n]{0,120}?\binterjecting\s*[—–-]*[ \t]*$")
+_HEADING_END = re.compile(r"[.!?…:;,\"”’)\]]$")
+_SMALL_WORD = re.compile(
+    r"(?<![\w’'-])[a-z][\w’'-]{3,}"
+)  # a lower-case word of four letters or more
 
 
 @dataclass(frozen=True)
@@ -98,13 +113,15 @@ def turns(text: str, begin: int, end: int) -> list[Turn]:
     labels: dict[int, tuple[str, str]] = {}  # label start -> (honorific, name)
     roles: dict[str, tuple[str, str]] = {}
     for at in lines:
-        for pattern in (_NUMBERED, _HONOURED, _ROLE):
+        for pattern in (_NUMBERED, _HONOURED, _ROLE, _MEMBER):
             m = pattern.match(text, at, end)
             if m is None or (pattern is _ROLE and not _is_office(m.group("role"))):
                 continue
             if pattern is _HONOURED and _upper_readers(m.group("title"), m.group("name")):
                 continue
-            labels[at] = _plain(m.group("title") or "", m.group("name"))
+            if pattern is _MEMBER and len(m.group("name").split()) < 2:
+                continue
+            labels[at] = _plain(m.groupdict().get("title") or "", m.group("name"))
             if pattern is _ROLE:
                 roles[" ".join(m.group("role").split()).lower()] = labels[at]
             break
@@ -126,6 +143,34 @@ def turns(text: str, begin: int, end: int) -> list[Turn]:
     ]
 
 
+def breaks(text: str, begin: int, end: int) -> list[int]:
+    """Where a line in `text[begin:end]` ends the turn before it without starting one: an
+    interjection noted ("Mr Dutton interjecting—") or a topic heading."""
+    found = []
+    if "interjecting" in text[begin:end]:
+        found += [m.start() for m in _INTERJECTING.finditer(text, begin, end)]
+    at = text.find("\n\n", max(0, begin - 2), end)
+    while at >= 0:  # each paragraph's first line: a heading is a paragraph of one short line
+        start = at + 2
+        stop = text.find("\n", start, end)
+        stop = end if stop < 0 else stop
+        if stop - start > 160:  # a paragraph of prose, the common case: no heading
+            at = text.find("\n\n", stop, end)
+            continue
+        line = text[start:stop].strip()
+        after = text[stop : stop + 2]
+        if (
+            (line[:1].isupper() or line[:1].isdigit())
+            and (after == "\n\n" or not after.strip())
+            and len(line.split()) <= 12
+            and not _HEADING_END.search(line)
+            and not _SMALL_WORD.search(line)
+        ):
+            found.append(start + len(text[start:stop]) - len(text[start:stop].lstrip()))
+        at = text.find("\n\n", stop, end)
+    return sorted(found)
+
+
 def _is_office(role: str) -> bool:
     """ "The Secretary of State for Foreign, Commonwealth and Development Affairs" is an
     office; "The minister said the plan" is a sentence."""
@@ -140,5 +185,9 @@ def _credit(title: str, name: str, full: set[str]) -> str:
         fuller = {f for f in full if f.split()[-1] == name}
         if len(fuller) == 1:  # two members sharing a surname: keep "Ms Eagle" as printed
             name, words = fuller.pop(), []
-    # "Mr Doe" and "Madam Deputy Speaker" keep their honorific; a full name needs none.
-    return f"{title} {name}" if title and (len(words) == 1 or name in _OFFICES) else name
+    # "Mr Doe" and "Madam Deputy Speaker" keep their honorific; a full name needs none, but
+    # keeps a style that is part of it ("Sir Keir Starmer", not "Keir Starmer").
+    if title and (len(words) == 1 or name in _OFFICES):
+        return f"{title} {name}"
+    style = [w for w in title.replace(".", " ").split() if w in _STYLES]
+    return " ".join([*style, name])

@@ -13,13 +13,15 @@ import re
 
 from briefing.compose.interview import interview_answer
 from briefing.compose.names import APPOSITIVE, CAP, NAME, TITLES, clean_name
+from briefing.compose.reported import reported_body
 from briefing.compose.transcript import turn_speaker
 
 _VERBS = (
     r"(?:said|says|told|tells|added|adds|argued|argues|noted|notes|warned|warns|stressed"
     r"|wrote|writes|explained|insisted|acknowledged|announced|declared|recalled|urged|asked"
     r"|stated|pledged|promised|vowed|committed|advocated|pressed|emphasi[sz]ed|suggested"
-    r"|cautioned|contended|maintained|predicted|believes|observed|recommended|proposed)"
+    r"|cautioned|contended|maintained|predicted|believes|observed|recommended|proposed"
+    r"|described|describes)"
 )
 # A descriptive speaker: "a Western diplomat involved in the talks", "the two leaders".
 _ROLES = (
@@ -218,6 +220,19 @@ def _fuller(name: str, before: str) -> str:
     return named[-1] if named else name
 
 
+# A turn's label up to its colon ("Jane Roe (Bath) (LD):", "**A:**"); a time's colon, as in
+# "(14:05):", is inside it.
+_LABEL_END = re.compile(r"^(?:[^\n:]|:(?!\s)){1,250}?:(?:\*\*|__)?[ \t]+")
+
+
+def _voice(excerpt: str, owner: str) -> str:
+    """A turn's or answer's excerpt: its owner's, unless it wholly reports a named body's
+    position ("the Vietnamese authorities reject ...; they say ..."), which it credits as
+    reported by the owner."""
+    body = reported_body(excerpt)
+    return f"{body}, as reported by {owner}" if body else owner
+
+
 def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> str | None:
     """Who speaks in `text[start:end]` (a whole document's text, the excerpt's span and its
     paragraph's), or None when the excerpt is the source's own voice or nobody is clear."""
@@ -225,11 +240,13 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
     before = text[max(0, start - 3000) : start]
     paragraph = text[para_start:para_end]
     turn = turn_speaker(text, para_start)
+    # An excerpt from a paragraph's start opens on its turn's label, which is not the report.
+    said = _LABEL_END.sub("", excerpt, count=1) if start == para_start else excerpt
     if turn is not None:  # a transcript's turn is its speaker's, whoever it mentions
-        return turn
+        return _voice(said, turn)
     answer = interview_answer(text, para_start, paragraph)
     if answer is not None:  # an answer is the interviewee's, whoever it cites
-        return answer or None
+        return _voice(said, answer) if answer else None
     if _PRONOUN_VERB.search(excerpt) and not named_in(excerpt):
         return _referent(before)
     name = named_in(excerpt)

@@ -69,7 +69,8 @@ def turn_speaker(text: str, para_start: int) -> str | None:
     transcript (three or more labelled turns by two or more speakers, one of them speaking
     twice: a report's capitalised headings ("POLICY OPTIONS:") never repeat), else None. A paragraph
     without a label (each label opens a line) continues the turn before it; a bracketed stage
-    note ends it. A short label ("DR. ROE") is named in full from the speaker's longest label."""
+    note, an interjection noted or a heading ends it. A short label ("DR. ROE") is named in
+    full from the speaker's longest label."""
     # The turns before the paragraph and a little after: a long report need not be read whole
     # for each of its excerpts (a turn label 50,000 characters back is no one's turn now).
     begin, end = max(0, para_start - _REACH), min(len(text), para_start + _REACH // 10)
@@ -82,6 +83,7 @@ def turn_speaker(text: str, para_start: int) -> str | None:
         return None  # a transcript has two voices or more, and someone speaks twice
     marks: list[tuple[int, str | None]] = [(t.start, t.credit) for t in labelled]
     marks += [(m.start(), None) for m in _STAGE.finditer(text, begin, end)]
+    marks += [(at, None) for at in hansard.breaks(text, begin, end)]
     current = None
     for start, credit in sorted(marks, key=lambda t: t[0]):
         if start > para_start:

@@ -186,3 +186,75 @@ def test_only_the_generic_form_of_a_concept_needs_company(tmp_path):
     assert not concept.generic("balancing")
     (whole,) = concepts(_theme(tmp_path, ["balance"], context=["balance"]))
     assert whole.generic("balancing")
+
+
+def test_a_keyword_listed_whole_under_context_is_company_beside_a_plain_one(tmp_path):
+    """ "interference" (listed whole under `context:`) beside "political system" is what the
+    theme file says it is: a second keyword of the theme, so the passage is no lone keyword
+    and outranks one naming "political system" alone by more than the lone-keyword factor."""
+    docs = {
+        "about.txt": FILLER
+        + "Officials in the capital say the political system will not change, and they call "
+        "foreign criticism of it interference that the party will resist.\n\n",
+        "aside.txt": FILLER
+        + "Economists who study the region say the political system has lasted through three "
+        "decades of fast growth, new ports and a great many new factories.\n\n",
+    }
+    library = _library(tmp_path, docs)
+    try:
+        theme = _theme(
+            tmp_path,
+            ["human rights", "political system", "interference"],
+            weights={"human rights": 3.0, "political system": 2.0},
+            context=["interference"],
+        )
+        ranked = rank_theme(library, theme)
+        assert ranked[0].source == "about.txt"
+        aside = next(c for c in ranked if c.source == "aside.txt")
+        assert aside.score < ranked[0].score * 0.3
+    finally:
+        library.close()
+
+
+def test_a_slide_reaches_a_third_source_that_names_a_keyword_with_context_company(tmp_path):
+    """The shipped human-rights theme over three made-up documents: two about rights and
+    press freedom, and an analysis whose one paragraph on the theme names the political system
+    and foreign interference. That paragraph is the slide's third voice, not a lone keyword."""
+    from briefing.compose.ranking import window_texts
+    from briefing.compose.select import Used, choose
+    from briefing.outline.themes import load_themes
+
+    root = Path(__file__).resolve().parents[2]
+    theme = load_themes(root / "themes", {"human-rights"})["human-rights"]
+    hearing = [
+        "The committee heard that human rights defenders face long sentences, and that press "
+        "freedom has narrowed since the new media law took effect two years ago.",
+        "Witnesses said human rights lawyers are often barred from trials, and that press "
+        "freedom groups count more than forty writers now in prison for their posts.",
+        "A senator asked whether human rights would be raised at the summit, and whether press "
+        "freedom would be named in the final communique at all.",
+    ]
+    report = [
+        "The annual report finds that religious freedom is restricted for unregistered groups, "
+        "and that human rights monitors were denied visits to two provinces last year.",
+        "Religious freedom advocates told the authors that house churches in the highlands are "
+        "watched, and that human rights complaints go unanswered for months.",
+    ]
+    analysis = [
+        "The new partnership has little to say on ports, shipping lanes or the price of rice, "
+        "which traders in the south had hoped it would address in some detail.",
+        "Washington now signals that it respects the country's political system, and the party "
+        "no longer treats every foreign visit as interference in its domestic affairs.",
+    ]
+    docs = {
+        "hearing.txt": FILLER + "\n\n".join(hearing) + "\n\n",
+        "report.txt": FILLER + "\n\n".join(report) + "\n\n",
+        "analysis.txt": FILLER + "\n\n".join(analysis) + "\n\n",
+    }
+    library = _library(tmp_path, docs)
+    try:
+        ranked = rank_theme(library, theme)
+        picked = choose(ranked, 4, Used(), window_texts(library, ranked))
+        assert {c.source for c in picked} == {"hearing.txt", "report.txt", "analysis.txt"}
+    finally:
+        library.close()

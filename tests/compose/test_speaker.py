@@ -34,6 +34,10 @@ from tests.compose.attribution import who
             "In a statement, Vietnam's Ministry of Transport said traffic rose by a tenth.",
             "Vietnam's Ministry of Transport",
         ),
+        (
+            'Governor Anneli Strom described the port plan as "late but sound" on Friday.',
+            "Governor Anneli Strom",
+        ),
     ],
 )
 def test_named_speaker_in_the_excerpt(sentence, expected):

@@ -105,7 +105,7 @@ def test_a_ministers_answer_at_question_time_is_the_ministers():
 def test_a_members_question_is_the_members_named_as_written():
     assert who(COMMONS, "What recent steps he has taken") == "Ruth Pryce-Adeyemi"
     assert who(COMMONS, "Farmers in the delta want the data") == "Ruth Pryce-Adeyemi"
-    assert who(COMMONS, "Did the Minister raise the upstream") == "Alastair Whitcombe"
+    assert who(COMMONS, "Did the Minister raise the upstream") == "Sir Alastair Whitcombe"
     assert who(COMMONS, "Order. Questions must be brief.") == "Madam Deputy Speaker"
 
 
@@ -225,3 +225,99 @@ def test_other_parliaments_label_shapes_are_read():
     assert who(INDIA, "The fishermen were released") == "S. Ramanathan"
     assert who(NEW_ZEALAND, "It did not stall") == "Anna Caldwell"
     assert who(NEW_ZEALAND, "Why did the trade deal stall?") == "Tama Wiremu"
+
+
+# A made-up Commons record with a second question under its own heading, a knight at the
+# despatch box, and a closing item that is no one's turn.
+COMMONS_HEADINGS = """Vietnam: Harbour Dredging
+
+1. Ruth Okafor (Leeds Kirkstall) (Lab): What assessment he has made of harbour dredging.
+
+The Prime Minister (Sir Keir Starmer): We have funded a survey of the harbour.
+
+The survey reports in June.
+
+Ruth Okafor: Will he publish the survey in full?
+
+Laos: Hydropower Exports
+
+2. Rt Hon Dame Fiona Brackley (Wealden) (Con): What discussions he has had on hydropower.
+
+Lord Haverstock: The dams were raised at the summit in May.
+
+Hydropower is a matter for the Mekong River Commission.
+
+Deferred Division
+
+The motion on harbour fees was agreed to, with twelve noes.
+"""
+
+
+def test_a_hansards_topic_heading_ends_the_turn_before_it():
+    assert who(COMMONS_HEADINGS, "The motion on harbour fees") is None
+    assert who(COMMONS_HEADINGS, "Laos: Hydropower Exports") is None
+    assert who(COMMONS_HEADINGS, "The survey reports in June.") == "Sir Keir Starmer"
+    assert who(COMMONS_HEADINGS, "Hydropower is a matter for") == "Lord Haverstock"
+
+
+def test_a_knights_or_peers_style_is_kept_and_a_courtesy_is_not():
+    assert who(COMMONS_HEADINGS, "We have funded a survey") == "Sir Keir Starmer"
+    assert who(COMMONS_HEADINGS, "What discussions he has had") == "Dame Fiona Brackley"
+    assert who(COMMONS_HEADINGS, "The dams were raised") == "Lord Haverstock"
+    assert who(COMMONS_HEADINGS, "What assessment he has made") == "Ruth Okafor"
+
+
+# A made-up Australian House record: interjections noted on lines of their own.
+REPS_INTERJECTING = """Mr McCORMACK (Riverina—Prime Minister) (14:03): We signed offtake deals.
+
+Opposition members interjecting—
+
+The deals include a price floor for neodymium.
+
+Ms LEDWIDGE-TAN (Cowper) (14:05): What price floor applies?
+
+Mr McCORMACK: The floor is set each quarter.
+
+Mr Littleproud interjecting—
+
+The SPEAKER: The member for Maranoa will cease interjecting.
+"""
+
+
+def test_an_interjection_noted_ends_the_turn_and_is_no_ones():
+    assert who(REPS_INTERJECTING, "We signed offtake deals") == "Mr McCormack"
+    assert who(REPS_INTERJECTING, "Opposition members interjecting") is None
+    assert who(REPS_INTERJECTING, "Mr Littleproud interjecting") is None
+    assert who(REPS_INTERJECTING, "The deals include a price floor") is None
+    assert who(REPS_INTERJECTING, "The floor is set each quarter.") == "Mr McCormack"
+    assert who(REPS_INTERJECTING, "The member for Maranoa will") == "The Speaker"
+
+
+def test_a_short_unlabelled_line_in_a_turn_is_not_a_heading():
+    document = COMMONS_HEADINGS.replace(
+        "The survey reports in June.", "The survey reports in June, not before"
+    )
+    assert "Keir Starmer" in (who(document, "The survey reports in June, not") or "")
+
+
+def test_a_member_labelled_by_seat_and_party_alone_is_a_turn():
+    """ "Jane Roe (Bath) (LD):" with no honorific or question number is still a member's
+    turn, not the minister's before it."""
+    document = COMMONS_HEADINGS.replace(
+        "Ruth Okafor: Will he publish the survey in full?",
+        "Tomas Eriksen (Perth North) (SNP): Will he name the dredging firm?\n\n"
+        "Ruth Okafor: Will he publish the survey in full?",
+    )
+    assert who(document, "Will he name the dredging firm?") == "Tomas Eriksen"
+    assert who(document, "The survey reports in June.") == "Sir Keir Starmer"
+
+
+def test_a_seat_and_party_need_a_full_name_and_no_figures():
+    document = (
+        "Hanoi (Reuters) (AFP): Salinity came early.\n\n"
+        "Nguyen Van Tran (Hanoi) (2019): Dams and sediment.\n\n"
+        "Sir Alastair Whitcombe (Con): The dams must be named.\n\n"
+        "Mr Doe: We wait.\n\nSir Alastair Whitcombe (Con): We act now."
+    )
+    assert who(document, "Salinity came early.") is None
+    assert who(document, "Dams and sediment.") is None
