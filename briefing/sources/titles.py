@@ -13,7 +13,9 @@ TITLES = frozenset(
     """sen rep gov gen lt col adm amb prof mr mrs ms dr st sgt capt maj cmdr pres sec jr sr
     messrs mme mlle rev fr hon gens sens reps lieut brig cpl pvt insp supt det""".split()
 )
-_ENDS_ON_TITLE = re.compile(r"(?:^|[\s(\[\"“‘'-])([A-Z][a-z]{0,4})\.$")
+# Not after a letter or a full stop ("U.S."), so also at a paragraph's start and inside
+# markdown emphasis ("**Lt. Gen. Nguyen Van Hai**").
+_ENDS_ON_TITLE = re.compile(r"(?<![\w.’'])([A-Z][a-z]{0,4})\.$")
 # Words that open a new sentence after "Jr." or "St." rather than continue a name.
 _OPENERS = frozenset(
     """the a an he she it they we i you this that these those his her its their our in on at

@@ -57,3 +57,23 @@ def test_suffix_can_still_end_a_sentence():
 def test_quoted_sentence_after_title_in_brackets():
     text = "It was signed (by Gov. Lena Park) in May. Then it lapsed."
     assert split(text) == ["It was signed (by Gov. Lena Park) in May.", "Then it lapsed."]
+
+
+def _split_paragraphs(text: str) -> list[str]:
+    from briefing.sources.segment import paragraphs
+
+    return [text[s.start : s.end] for p in paragraphs(text) for s in sentences(text, p)]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Lt. Gen. Ana Sousa closed the panel by praising the coast guards.",
+        "**Lt. Col. Ivo Marsh**, a retired pilot, spoke next.",
+        "__Adm. Kay Ruiz__, who led the drill, agreed.",
+    ],
+)
+def test_stacked_titles_open_a_paragraph_after_another(opening):
+    """At a paragraph's start, and inside markdown emphasis, a title still joins its name."""
+    text = f"The first session ran long.\n\n{opening} Nobody else spoke."
+    assert _split_paragraphs(text) == ["The first session ran long.", opening, "Nobody else spoke."]
