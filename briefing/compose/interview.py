@@ -14,6 +14,10 @@ _INTERVIEWEE = re.compile(
     rf"|\b(?:interview|conversation|Q&A) with (?P<name2>{NAME})"
     rf"|\b[Ww]e (?:asked|interviewed|met) (?P<name3>{NAME})"
     rf"|(?P<name4>{NAME}){APPOSITIVE}\s+(?:spoke|talked|sat down) (?:with|to) us\b"
+    # a podcast's host: "My guest today is Dr. X", "I'm joined by X", "Joining me is X"
+    rf"|\b[Mm]y guests? (?:today |this week |on the show )?(?:is|are) (?P<name5>{NAME})"
+    rf"|\b(?:I'm|I am|we're|we are) joined (?:today |this week )?by (?P<name6>{NAME})"
+    rf"|\b[Jj]oining (?:me|us) (?:today |this week |now )?(?:is|are) (?P<name7>{NAME})"
 )
 _INTERVIEWERS = re.compile(r"\b(?:[Ii]nterviewed|[Ii]nterview) by (?P<names>[^\n]{3,120})")
 # A paragraph's label: "**A:**", "Q.", "Question:", "**Pham Thu Ha:**", "PTH:", "Dr. Pham:",
@@ -91,17 +95,21 @@ def _paragraphs_before(text: str, para_start: int, count: int) -> list[tuple[int
 
 
 def _is_question(block: str, interviewers: list[str]) -> bool:
-    """An interviewer's turn: labelled Q/Question or with an interviewer's name, or a bold
-    line ending on a question mark."""
+    """An interviewer's turn: labelled Q/Question or with an interviewer's name, a bold line
+    ending on a question mark, or a named turn that ends on one (a podcast's host, "**Ana
+    Ruiz:** So what went wrong?")."""
+    asks = block.rstrip(" *_").endswith("?")
     if _BOLD_QUESTION.match(block):
         return True
-    if _DASH_ANSWER.match(block) and block.rstrip(" *_").endswith("?"):
+    if _DASH_ANSWER.match(block) and asks:
         return True
     label = _LABEL.match(block)
     if label is None:
         return False
     name = _label_of(label)
-    return name in _QUESTION_LABELS or any(same_person(name, i) for i in interviewers)
+    if name in _ANSWER_LABELS or name.split()[0] in _NOT_LABELS:
+        return False
+    return name in _QUESTION_LABELS or any(same_person(name, i) for i in interviewers) or asks
 
 
 def _interviewers(text: str) -> list[str]:
@@ -137,6 +145,12 @@ def _answerer(text: str, interviewers: list[str]) -> str | None:
     return max(names, key=len)
 
 
+def _says_something(rest: str) -> bool:
+    """A turn's words after its label, not a heading's ("Laos: Hydropower Exports")."""
+    rest = rest.strip(" *_\n")
+    return rest.endswith((".", "!", "?", "…", "”", '"')) or len(rest.split()) >= 8
+
+
 def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
     """The interviewee when the paragraph is an interview answer ("" when it is one but the
     interviewee is not named), None when it is not an answer.
@@ -160,7 +174,12 @@ def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
         if known and same_person(name, known):
             return known
         previous = _paragraphs_before(text, para_start, 1)
-        if previous and _is_question(previous[0][1], interviewers) and clean_name(name):
+        if (
+            previous
+            and _is_question(previous[0][1], interviewers)
+            and clean_name(name)
+            and _says_something(paragraph[label.end() :])
+        ):
             return known or name
         return None
     if _BLOCK_START.match(paragraph) or _BOLD_QUESTION.match(paragraph):

@@ -21,7 +21,7 @@ _VERBS = (
     r"|wrote|writes|explained|insisted|acknowledged|announced|declared|recalled|urged|asked"
     r"|stated|pledged|promised|vowed|committed|advocated|pressed|emphasi[sz]ed|suggested"
     r"|cautioned|contended|maintained|predicted|believes|observed|recommended|proposed"
-    r"|described|describes)"
+    r"|described|describes|(?:raised|raises|expressed|expresses|voiced|voices)\s+concerns?)"
 )
 # A descriptive speaker: "a Western diplomat involved in the talks", "the two leaders".
 _ROLES = (
@@ -78,17 +78,23 @@ _PARTICIPLES = (
 )
 _SAYING = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<name>(?:[Tt]he\s+)?(?:{CAP}\s+){{0,3}}"
-    rf"{_MODIFIER}{_ROLES}|(?!(?:The|A|An)\s+[a-z]){NAME})\s+[^.,;:\"“”]{{3,160}}?,\s+{_PARTICIPLES}",
+    rf"{_MODIFIER}{_ROLES}|(?!(?:The|A|An)\s+[a-z]){NAME})\s+[^.,;:\"“”]{{3,160}}?"
+    rf"(?:,\s+{_PARTICIPLES}|\s+by\s+{_PARTICIPLES})",
     re.M,
 )
-_VERB_NAME = re.compile(rf"[,”\"]\s*{_VERBS}\s+(?P<name>{NAME})")
+# "..., said Jane Roe." / "said Jane Roe, a ..." / "said Jane Roe of ...": the name ends there;
+# in "..., said Hanoi's main concern was ..." or "said Hanoi would ..." it is the report's subject.
+_VERB_NAME = re.compile(
+    rf"[,”\"]\s*{_VERBS}\s+(?P<name>{NAME})(?<![’']s)"
+    r"(?=[,.;:!?)”\"]|\s*$|\s+(?:of|from|at|in|on|who|with)\b)"
+)
 # "according to the U.S. embassy": an initialism's full stops do not end the name.
 _ACCORDING = re.compile(
     rf"\b[Aa]ccording to (?P<name>{NAME}|(?:an?|the)\s+(?:(?:[A-Z]\.)+|[^,.;]){{3,80}}?)"
     r"(?=[,.;])"
 )
 _PRONOUN_VERB = re.compile(
-    rf"(?:^|[,”\"]\s*)(?:he|she|He|She)\s+{_VERBS}\b|{_VERBS}\s+(?:he|she)\b"
+    rf"(?:^|[,”\"]\s*|[.!?]\s+)(?:he|she|He|She)\s+{_VERBS}\b|{_VERBS}\s+(?:he|she)\b"
     rf"|(?:^|[,.]\s*)(?:he|she|He|She)\s+[^.,;:\"“”]{{3,160}}?,\s+{_PARTICIPLES}"
 )
 _DOCUMENT = re.compile(
@@ -206,11 +212,22 @@ def _referent(before: str) -> str | None:
 _BARE_ROLE = re.compile(rf"(?i)the\s+(?P<noun>{_ROLES})")
 
 
-def _fuller(name: str, before: str) -> str:
-    """ "The embassy said": the body named in full just before ("the U.S. embassy"), if any."""
+_TITLED = re.compile(rf"(?:{TITLES}\.?\s+)+(?P<last>{CAP})")
+
+
+def _fuller(name: str, before: str, earlier: str = "") -> str:
+    """ "The embassy said": the body named in full just before ("the U.S. embassy"), if any;
+    "Gen. Hai said": the person named in full `earlier` ("Nguyen Van Hai"), whose name ends
+    so (a page names a person in full once, then by title and one name)."""
     bare = _BARE_ROLE.fullmatch(name)
     if bare is None:
-        return name
+        titled = _TITLED.fullmatch(name)
+        if titled is None:
+            return name
+        last = re.escape(titled.group("last"))
+        full = re.findall(rf"(?<![\w.’'-])((?:{CAP}\s+){{1,3}}{last})(?![\w’'-])", earlier)
+        full = [f for f in full if clean_name(f) and _TITLED.fullmatch(f) is None]
+        return full[-1] if full else name
     noun = re.escape(bare.group("noun"))
     named = re.findall(
         rf"\b(?:[Tt]he\s+(?:(?!(?:the|a|an)\s)[\w.’'-]+\s+){{1,3}}?(?i:{noun})"
@@ -233,6 +250,10 @@ def _voice(excerpt: str, owner: str) -> str:
     return f"{body}, as reported by {owner}" if body else owner
 
 
+def _plain(text: str) -> str:
+    return text.replace("**", "").replace("__", "")
+
+
 def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> str | None:
     """Who speaks in `text[start:end]` (a whole document's text, the excerpt's span and its
     paragraph's), or None when the excerpt is the source's own voice or nobody is clear."""
@@ -242,23 +263,32 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
     turn = turn_speaker(text, para_start)
     # An excerpt from a paragraph's start opens on its turn's label, which is not the report.
     said = _LABEL_END.sub("", excerpt, count=1) if start == para_start else excerpt
+    # Markdown emphasis ("**Dr. Le Mai**, an analyst, said") is no part of a name.
+    plain, before = _plain(excerpt), _plain(before)
     if turn is not None:  # a transcript's turn is its speaker's, whoever it mentions
         return _voice(said, turn)
     answer = interview_answer(text, para_start, paragraph)
     if answer is not None:  # an answer is the interviewee's, whoever it cites
         return _voice(said, answer) if answer else None
-    if _PRONOUN_VERB.search(excerpt) and not named_in(excerpt):
-        return _referent(before)
-    name = named_in(excerpt)
+    name = _reported(text, end, para_end, plain, before)
+    if name is None:
+        return None
+    return _fuller(name, before[-1500:], _plain(text[max(0, start - 20_000) : start]))
+
+
+def _reported(text: str, end: int, para_end: int, plain: str, before: str) -> str | None:
+    """The speaker a news page's reported speech names for an excerpt (`plain`, emphasis
+    removed), in it, after it in its paragraph, or before it; None for the page's own voice."""
+    pronoun = _PRONOUN_VERB.search(plain)
+    if pronoun and not named_in(plain):  # "He said", after whoever was named before it
+        return _referent(before + plain[: pronoun.start()])
+    name = named_in(plain)
     if name:
-        return _fuller(name, before[-1500:])
-    if not _OPENING_QUOTE.match(excerpt):
+        return name
+    if not _OPENING_QUOTE.match(plain):
         return None
     # A quotation with no attribution of its own: the rest of its paragraph, then before it.
-    after = text[end:para_end]
+    after = _plain(text[end:para_end])
     if _PRONOUN_VERB.search(after[:80]):
         return _referent(before)
-    name = named_in(after[:200])
-    if name:
-        return _fuller(name, before[-1500:])
-    return _last_named(before[-1500:])
+    return named_in(after[:200]) or _last_named(before[-1500:])

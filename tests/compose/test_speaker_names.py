@@ -11,7 +11,8 @@ from tests.compose.attribution import who
 
 def test_a_name_at_the_end_of_the_sentence_loses_the_full_stop():
     """A press release: the senator is named last in one paragraph, and the letter's words
-    quoted in the next are credited to him, without the sentence's full stop."""
+    quoted in the next are credited to him, without the sentence's full stop, and by the full
+    name the release gave him first."""
     document = (
         "WASHINGTON, D.C. - Sen. Ray Moss (D-Ore.) today led four senators in a letter on "
         "river dams.\n\n"
@@ -19,10 +20,10 @@ def test_a_name_at_the_end_of_the_sentence_loses_the_full_stop():
         '"We ask both governments to publish the flow data every week."'
     )
     assert who(document, '"The river does not stop at the border," said Sen. Moss.') == (
-        "Sen. Moss"
+        "Sen. Ray Moss"
     )
     assert who(document, '"We ask both governments to publish the flow data every week."') == (
-        "Sen. Moss"
+        "Sen. Ray Moss"
     )
 
 
