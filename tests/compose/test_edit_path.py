@@ -1,11 +1,12 @@
 """The edit loop: an outline edit recomposes from one listing of the sources folder and reuses
-every theme's stored ranking (a bullet edit does not even recompose: test_cache_edit)."""
+every theme's stored ranking (a bullet edit does not even recompose: test_cache_edit; a title
+edit opens no index: test_slide_reuse)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.compose import composer, ranking
+from briefing.compose import cache, composer, ranking
 from briefing.compose.cache import compose_cached
 from briefing.sources import index
 
@@ -38,8 +39,8 @@ def test_an_outline_edit_lists_once_and_ranks_nothing_again(project, monkeypatch
     def never_rank(*_args):
         raise AssertionError("a theme was ranked again after an edit that left it unchanged")
 
-    monkeypatch.setattr(composer, "list_documents", counting_list)
-    monkeypatch.setattr(index, "list_documents", counting_list)
+    for module in (cache, composer, index):
+        monkeypatch.setattr(module, "list_documents", counting_list)
     monkeypatch.setattr(ranking, "_rank", never_rank)
     _edit_first_title(outline, "EDITED")
     deck = compose_cached(outline)
@@ -47,8 +48,8 @@ def test_an_outline_edit_lists_once_and_ranks_nothing_again(project, monkeypatch
     assert len(listings) == 1
 
 
-def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, monkeypatch):
-    from briefing.compose import cache, cache_format
+def test_an_edited_outline_misses_the_deck_cache(project, monkeypatch):
+    from briefing.compose import cache_format
 
     outline = project / "outlines" / "us-vietnam.yaml"
     compose_cached(outline)
@@ -61,11 +62,10 @@ def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, mo
     _edit_first_bullet(outline, "EDITED")
     assert cache.load(outline) is not None and decoded == [1, 1]  # bullets only: patched
     _edit_first_title(outline, "EDITED")
-    assert cache.load(outline) is None and decoded == [1, 1]  # edited: never decoded
+    assert cache.load(outline) is None  # edited: the record serves only its slides
 
 
 def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypatch):
-    from briefing.compose import cache
     from briefing.sources import documents
 
     outline = project / "outlines" / "us-vietnam.yaml"
