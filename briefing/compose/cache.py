@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from briefing.atomic import write_atomic
 from briefing.cachedir import cache_dir, notice
 from briefing.compose import cache_format
+from briefing.compose.cache_proof import Proof
 from briefing.compose.cache_reuse import Reuse, kept_slides, library_warnings, salt, slide_keys
 from briefing.deck import Deck, Excerpt
 from briefing.errors import CorpusError, OutputError, display_path
@@ -33,7 +34,6 @@ from briefing.sources.documents import DocFile, Listing, list_documents, snapsho
 if TYPE_CHECKING:
     from briefing.compose.cache_edit import TextEdit
     from briefing.compose.composer import Composed
-    from briefing.sources.index import Listed
     from briefing.sources.library import Library
 
 Synced = tuple["Library", Listing]  # a library synced from this listing, for the composer
@@ -109,7 +109,7 @@ def compose_cached(outline: Path) -> Deck:
     """The deck for an outline: from the cache when nothing it depends on has changed, else
     composed (and cached) now, taking from the last deck every slide the change cannot alter
     (`cache_reuse`). Only a slide composed anew imports the ranking and its libraries."""
-    deck, synced, reuse = _load(outline, sync=True)
+    deck, synced, reuse = _load(outline, sync=True, reuse=True)
     if deck is not None:
         return deck
     prefetch = synced is None and reuse is None  # with a reuse, most slides need no lemmas
@@ -124,6 +124,8 @@ def compose_cached(outline: Path) -> Deck:
     finally:
         if prefetch:
             lexeme.stop_prefetch()
+        if reuse is not None:
+            reuse.proven()  # the proof's process is waited for whatever happened
         if synced is not None:
             synced[0].close()
     store(
@@ -159,10 +161,12 @@ def load(outline: Path, *, sync: bool = True) -> Deck | None:
     return deck
 
 
-def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None, Reuse | None]:
+def _load(
+    outline: Path, *, sync: bool, reuse: bool = False
+) -> tuple[Deck | None, Synced | None, Reuse | None]:
     """As `load`; when it synced the index to find the deck stale, also the synced library
     and the listing it synced from (the caller closes it), for composing; and when the deck
-    is stale but its corpus is the index's, what of it a recompose may reuse."""
+    is stale and `reuse` asked for, what of it a recompose may take (`cache_reuse`)."""
     path = _record_path(outline)
     try:
         raw, outline_bytes = path.read_bytes(), outline.read_bytes()
@@ -193,15 +197,13 @@ def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None, Reu
     sources = Path(record.sources)
     if not sources.is_dir() or record.deck.sources_dir != sources:
         return None, None, None
+    if stale:
+        return None, None, _reuse(record, path, sources) if reuse else None
     unlisted: dict[str, str] = {}
     files = _listed(sources, unlisted)
-    if record.listing and _listing_sha(snapshot(sources, files=files)) == record.listing:
+    if record.listing and _fingerprint(sources, files) == record.listing:
         deck = _checked(record, path)  # no source touched: the index need not be opened
-        if deck is None:
-            return None, None, None
-        if stale:
-            return None, None, _reuse(record, record.listing, (files, unlisted))
-        if edited is not None:
+        if deck is not None and edited is not None:
             _write(outline, record, edited[0])
         return deck, None, None
     if not sync:
@@ -215,25 +217,31 @@ def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None, Reu
     library = Library(sources, listed=(files, unlisted) if files else None)
     if library.index.generation != record.generation:
         return None, (library, listing), None
-    if _checked(record, path) is None:
-        return None, (library, listing), None
-    listed = _listing_sha(listing)
-    if stale:
-        return None, (library, listing), _reuse(record, listed)
     library.close()
+    if _checked(record, path) is None:
+        return None, None, None
+    listed = _listing_sha(listing)
     if listed != record.listing or edited is not None:  # touched: the fast path next time
         _write(outline, replace(record, listing=listed), _text(outline_bytes))
     return record.deck, None, None
 
 
-def _reuse(record: Record, listing: str, listed: Listed | None = None) -> Reuse | None:
-    """What of a stale record a recompose may take (its corpus proven the index's); `listed`:
-    the folder as just listed, for an index the recompose still has to open."""
+def _reuse(record: Record, path: Path, sources: Path) -> Reuse | None:
+    """What of a stale record a recompose may take: its slides, once its excerpts are still
+    verbatim and (for a deck made of them alone) the folder is proven as it was listed."""
     warnings = library_warnings(record.deck)
-    if warnings is None or not record.keys:
+    if warnings is None or not record.keys or not record.listing:
+        return None
+    if _checked(record, path) is None:
         return None
     slides = kept_slides(record.deck, record.keys)
-    return Reuse(record.code, record.generation, slides, warnings, listing, listed)
+    proof = Proof(lambda: _fingerprint(sources, _listed(sources, {})))
+    return Reuse(record.code, record.generation, slides, warnings, record.listing, proof.result)
+
+
+def _fingerprint(sources: Path, files: list[DocFile]) -> str:
+    """The fingerprint of the sources folder as `files` lists it (what a record keeps)."""
+    return _listing_sha(snapshot(sources, files=files))
 
 
 def _listed(sources: Path, unlisted: dict[str, str]) -> list[DocFile]:

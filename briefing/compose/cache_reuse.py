@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,6 @@ from briefing.deck import Deck, Excerpt
 if TYPE_CHECKING:
     from briefing.outline.models import OutlineFile, QuoteRef, SlideSpec
     from briefing.outline.themes import Theme
-    from briefing.sources.index import Listed
 
 
 @dataclass(frozen=True)
@@ -48,8 +47,13 @@ class Reuse:
     generation: int
     slides: Mapping[str, Kept] = field(default_factory=dict)
     library_warnings: tuple[str, ...] = ()
-    listing: str = ""  # the fingerprint of the sources' listing the corpus was proven by
-    listed: Listed | None = None  # that listing, for an index a recompose still opens
+    listing: str = ""  # the fingerprint of the sources' listing the deck was composed from
+    fingerprint: Callable[[], str] = str  # the folder's fingerprint now (it may wait for it)
+
+    def proven(self) -> bool:
+        """Whether the sources folder is as listed when the kept slides were composed, so the
+        index is still at their generation without opening it."""
+        return bool(self.listing) and self.fingerprint() == self.listing
 
     def match(
         self, model: OutlineFile, themes: Mapping[str, Theme], sources: Path, catalogue: str | None

@@ -266,9 +266,9 @@ def compose_outline_file(
     """Parse, validate, index and compose in one call, reporting the inputs it read.
     `synced`: a library of the default index that this run has just synced, and the listing
     it synced from, used when it is the outline's sources folder (the caller closes it).
-    `reuse`: the last deck's slides, for the default index's corpus as the caller proved it
-    unchanged; a slide whose key it holds is not composed again, and when that is every
-    quoting slide, no index is opened at all."""
+    `reuse`: the last deck's slides; a slide whose key it holds is not composed again (once
+    the index proves to be at their generation), and when that is every quoting slide and the
+    folder is proven unchanged, no index is opened at all."""
     outline = load_outline(path)
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
     if not needs_sources(outline.model):
@@ -278,7 +278,8 @@ def compose_outline_file(
     kept: dict[int, Kept] = {}
     if reuse is not None and db_path is None:
         kept = reuse.match(outline.model, themes, outline.sources_dir, catalogue)
-        if all(i in kept for i, s in enumerate(outline.model.slides) if s.theme or s.pins):
+        every = all(i in kept for i, s in enumerate(outline.model.slides) if s.theme or s.pins)
+        if every and reuse.proven():
             deck = _reused(outline, themes, kept, reuse.library_warnings)
             inputs = [t.path for t in themes.values()] + [catalogue_path]
             return Composed(
@@ -290,11 +291,7 @@ def compose_outline_file(
     from briefing.sources.library import Library
 
     unlisted: dict[str, str] = {}
-    listed = reuse.listed if reuse is not None else None
-    if listed and listed[0] and listed[0][0].folder == outline.sources_dir:
-        files, unlisted = listed[0], dict(listed[1])  # the cache listed it just now
-    else:
-        files = list_documents(outline.sources_dir, unlisted)  # once: the index syncs from it too
+    files = list_documents(outline.sources_dir, unlisted)  # once: the index syncs from it too
     listing = snapshot(outline.sources_dir, to_store=True, files=files)
     library = Library(outline.sources_dir, db_path=db_path, listed=(files, unlisted))
     try:

@@ -204,3 +204,25 @@ def test_a_record_whose_excerpts_are_not_their_sources_is_not_reused(outline, co
     deck = compose_cached(outline).to_json()
     assert composed_slides == ["Harbours", "More harbours", "Farming", "Pinned"]
     assert deck == _fresh(outline)
+
+
+def test_a_proof_that_fails_proves_nothing():
+    from briefing.compose.cache_proof import Proof
+
+    def broken() -> str:
+        raise OSError("the folder went away")
+
+    assert Proof(lambda: "abc").result() == "abc"  # from the forked process
+    assert Proof(broken).result() == ""
+
+
+def test_a_folder_touched_since_the_record_keeps_slides_only_once_the_index_agrees(
+    outline, composed_slides
+):
+    compose_cached(outline)
+    composed_slides.clear()
+    _edit(outline, "title: Summary", "title: Overview")
+    touched = outline.parent / "sources" / "saigon.txt"
+    os.utime(touched, (time.time() - 30, time.time() - 30))  # same bytes, a new time
+    deck = compose_cached(outline).to_json()
+    assert deck == _fresh(outline)
