@@ -27,7 +27,8 @@ from briefing.cachedir import cache_dir, notice
 from briefing.compose import cache_format
 from briefing.compose.cache_proof import Proof
 from briefing.compose.cache_reuse import Reuse, kept_slides, library_warnings, salt, slide_keys
-from briefing.deck import Deck, Excerpt
+from briefing.compose.cache_verify import checked, sha_of
+from briefing.deck import Deck
 from briefing.errors import CorpusError, OutputError, display_path
 from briefing.sources.documents import DocFile, Listing, list_documents, snapshot
 
@@ -75,19 +76,12 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _listing_sha(listing: Listing) -> str:
+def _listingsha_of(listing: Listing) -> str:
     """A listing's fingerprint: equal fingerprints, equal listings (a 10,000-file listing is
     hashed in a few ms, where storing it whole cost a record ten times the size to decode)."""
     if not listing:
         return ""
     return hashlib.sha256(json.dumps(listing, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-def _sha(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def _record_path(outline: Path) -> Path:
@@ -177,6 +171,8 @@ def _load(
     old_text = cache_format.note(raw)
     if cache_format.looks_like_ours(raw) and outline_sha.encode() not in raw:
         edited = _light_edit(outline, outline_bytes, old_text)
+        if edited is None and not reuse:
+            return None, None, None  # an edit to recompose: no need to decode the record
     try:
         record = cache_format.loads(raw, Record)
     except cache_format.Damaged as why:
@@ -192,7 +188,7 @@ def _load(
             edited = None
     # Stale (another edit, or a theme or the catalogue changed): only its slides may serve.
     stale = record.outline != outline_sha or any(
-        _sha(Path(path)) != sha for path, sha in record.files
+        sha_of(Path(path)) != sha for path, sha in record.files
     )
     sources = Path(record.sources)
     if not sources.is_dir() or record.deck.sources_dir != sources:
@@ -220,7 +216,7 @@ def _load(
     library.close()
     if _checked(record, path) is None:
         return None, None, None
-    listed = _listing_sha(listing)
+    listed = _listingsha_of(listing)
     if listed != record.listing or edited is not None:  # touched: the fast path next time
         _write(outline, replace(record, listing=listed), _text(outline_bytes))
     return record.deck, None, None
@@ -239,9 +235,13 @@ def _reuse(record: Record, path: Path, sources: Path) -> Reuse | None:
     return Reuse(record.code, record.generation, slides, warnings, record.listing, proof.result)
 
 
+def _checked(record: Record, path: Path) -> Deck | None:
+    return checked(record.deck, Path(record.sources), record.quoted, path)
+
+
 def _fingerprint(sources: Path, files: list[DocFile]) -> str:
     """The fingerprint of the sources folder as `files` lists it (what a record keeps)."""
-    return _listing_sha(snapshot(sources, files=files))
+    return _listingsha_of(snapshot(sources, files=files))
 
 
 def _listed(sources: Path, unlisted: dict[str, str]) -> list[DocFile]:
@@ -285,53 +285,6 @@ def _text(raw: bytes) -> str:
         return ""
 
 
-def _checked(record: Record, path: Path) -> Deck | None:
-    """The record's deck if every source it quotes is as it was and every excerpt of a text
-    source is verbatim at its offsets; else None, with a notice (the file was edited)."""
-    deck, sources = record.deck, Path(record.sources)
-    hashes = dict(record.quoted)
-    for info in deck.cited_sources:
-        where = _inside(sources, info.file)
-        if where is None or info.file not in hashes or _sha(where) != hashes[info.file]:
-            break
-    else:
-        if all(_verbatim(sources, slide.excerpts) for slide in deck.slides):
-            return deck
-    notice(f"{display_path(path)}: the deck cache does not match its sources; recomposing")
-    return None
-
-
-def _inside(sources: Path, name: str) -> Path | None:
-    """A source's path, or None when the name would leave the sources folder."""
-    relative = Path(name)
-    if relative.is_absolute() or ".." in relative.parts or "\0" in name:
-        return None
-    return sources / relative
-
-
-def _verbatim(sources: Path, excerpts: tuple[Excerpt, ...]) -> bool:
-    """Whether each excerpt of a .txt/.md source is its text at its offsets (other formats'
-    canonical text costs an extraction: for them the content hash stands)."""
-    texts: dict[str, str] = {}
-    for excerpt in excerpts:
-        name = excerpt.source.file
-        if not name.lower().endswith((".txt", ".md")):
-            continue
-        if name not in texts:
-            where = _inside(sources, name)
-            try:
-                texts[name] = where.read_bytes().decode("utf-8") if where else ""
-            except (OSError, UnicodeDecodeError):
-                return False
-        text = texts[name]
-        if text[excerpt.start : excerpt.end] != excerpt.text or excerpt.start < 0:
-            return False
-        end = excerpt.paragraph_start + len(excerpt.paragraph)
-        if excerpt.paragraph and text[excerpt.paragraph_start : end] != excerpt.paragraph:
-            return False
-    return True
-
-
 def store(
     outline: Path,
     deck: Deck,
@@ -356,13 +309,13 @@ def store(
     record = Record(
         code=code_version(),
         outline=hashlib.sha256(text.encode("utf-8")).hexdigest() if text else "",
-        files=tuple((str(p), _sha(p)) for p in inputs),
+        files=tuple((str(p), sha_of(p)) for p in inputs),
         sources=str(deck.sources_dir),
         generation=generation,
-        listing=_listing_sha(listing) if listing_sha is None else listing_sha,
+        listing=_listingsha_of(listing) if listing_sha is None else listing_sha,
         deck=deck,
         quoted=tuple(
-            (info.file, _sha(deck.sources_dir / info.file) or "") for info in deck.cited_sources
+            (info.file, sha_of(deck.sources_dir / info.file) or "") for info in deck.cited_sources
         ),
         keys=keys,
     )

@@ -16,7 +16,9 @@ from briefing.outline.load import Outline, load_outline, needs_sources
 from briefing.outline.notes_context import notes_context
 from briefing.outline.skeleton import deck_header
 from briefing.outline.themes import Theme, load_themes
+from briefing.sources.catalogue import CATALOGUE
 from briefing.sources.documents import Listing, list_documents, snapshot
+from briefing.sources.quotes import locate_quote
 
 if TYPE_CHECKING:  # the ranking side is imported only when a slide is composed anew
     from briefing.compose.ranking import Candidate
@@ -44,8 +46,6 @@ NO_LIBRARY: Any = _NoLibrary()
 
 
 def resolve(library: Library, refs: list[QuoteRef]) -> list[Pin]:
-    from briefing.sources.quotes import locate_quote
-
     pins = []
     for ref in refs:
         try:
@@ -273,7 +273,7 @@ def compose_outline_file(
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
     if not needs_sources(outline.model):
         return Composed(compose(outline, None, themes), [], 0, (), outline.text)
-    catalogue_path = _catalogue(outline.sources_dir)
+    catalogue_path = outline.sources_dir / CATALOGUE
     catalogue = _sha(catalogue_path)
     kept: dict[int, Kept] = {}
     if reuse is not None and db_path is None:
@@ -300,12 +300,6 @@ def compose_outline_file(
         library.close()
 
 
-def _catalogue(sources: Path) -> Path:
-    from briefing.sources.catalogue import CATALOGUE
-
-    return sources / CATALOGUE
-
-
 def _sha(path: Path) -> str | None:
     """A file's content hash, None when it cannot be read (a folder without a catalogue)."""
     try:
@@ -318,10 +312,8 @@ def _reused(
     outline: Outline, themes: dict[str, Theme], kept: Mapping[int, Kept], warnings: tuple[str, ...]
 ) -> Deck:
     """The deck when every quoting slide is the last deck's: no library, no ranking."""
-    slides = tuple(
-        _kept_slide(themes, spec, kept[i], i + 1, outline)
-        if i in kept
-        else _kept_slide(themes, spec, Kept((), ()), i + 1, outline)
+    slides = tuple(  # a slide that quotes nothing has no excerpts to keep
+        _kept_slide(themes, spec, kept.get(i, Kept((), ())), i + 1, outline)
         for i, spec in enumerate(outline.model.slides)
     )
     deck = Deck(

@@ -50,7 +50,7 @@ def test_an_outline_edit_lists_once_and_ranks_nothing_again(project, monkeypatch
     assert len(listings) == 1
 
 
-def test_an_edited_outline_misses_the_deck_cache(project, monkeypatch):
+def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, monkeypatch):
     from briefing.compose import cache_format
 
     outline = project / "outlines" / "us-vietnam.yaml"
@@ -64,7 +64,7 @@ def test_an_edited_outline_misses_the_deck_cache(project, monkeypatch):
     _edit_first_bullet(outline, "EDITED")
     assert cache.load(outline) is not None and decoded == [1, 1]  # bullets only: patched
     _edit_first_title(outline, "EDITED")
-    assert cache.load(outline) is None  # edited: the record serves only its slides
+    assert cache.load(outline) is None and decoded == [1, 1]  # edited: never decoded
 
 
 def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypatch):
