@@ -25,12 +25,16 @@ from typing import TYPE_CHECKING
 from briefing.atomic import write_atomic
 from briefing.cachedir import cache_dir, notice
 from briefing.compose import cache_format
-from briefing.deck import Deck, Excerpt
+from briefing.compose.cache_proof import Proof
+from briefing.compose.cache_reuse import Reuse, kept_slides, library_warnings, salt, slide_keys
+from briefing.compose.cache_verify import checked, sha_of
+from briefing.deck import Deck
 from briefing.errors import CorpusError, OutputError, display_path
 from briefing.sources.documents import DocFile, Listing, list_documents, snapshot
 
 if TYPE_CHECKING:
     from briefing.compose.cache_edit import TextEdit
+    from briefing.compose.composer import Composed
     from briefing.sources.library import Library
 
 Synced = tuple["Library", Listing]  # a library synced from this listing, for the composer
@@ -58,6 +62,7 @@ class Record:
     listing: str  # sha256 of the sources' listing (see `_listing_sha`), "" when unusable
     deck: Deck
     quoted: tuple[tuple[str, str], ...] = ()  # (source file, sha256 of its bytes) per source
+    keys: tuple[str, ...] = ()  # per slide, what decided its excerpts (`cache_reuse`)
 
 
 @cache
@@ -71,19 +76,12 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _listing_sha(listing: Listing) -> str:
+def _listingsha_of(listing: Listing) -> str:
     """A listing's fingerprint: equal fingerprints, equal listings (a 10,000-file listing is
     hashed in a few ms, where storing it whole cost a record ten times the size to decode)."""
     if not listing:
         return ""
     return hashlib.sha256(json.dumps(listing, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-def _sha(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def _record_path(outline: Path) -> Path:
@@ -103,20 +101,25 @@ def recorded(outline: Path) -> bool:
 
 def compose_cached(outline: Path) -> Deck:
     """The deck for an outline: from the cache when nothing it depends on has changed, else
-    composed (and cached) now. Only a cache miss imports the composer and its libraries."""
-    deck, synced = _load(outline, sync=True)
+    composed (and cached) now, taking from the last deck every slide the change cannot alter
+    (`cache_reuse`). Only a slide composed anew imports the ranking and its libraries."""
+    deck, synced, reuse = _load(outline, sync=True, reuse=True)
     if deck is not None:
         return deck
-    from briefing.compose import lexeme
+    prefetch = synced is None and reuse is None  # with a reuse, most slides need no lemmas
+    if prefetch:  # no index open, so no thread of its yet: forking is safe
+        from briefing.compose import lexeme
 
-    if synced is None:  # no index open, so no thread of its yet: forking is safe
         lexeme.prefetch()
     try:  # a library this run already synced is composed from, not opened and synced again
         from briefing.compose.composer import compose_outline_file
 
-        composed = compose_outline_file(outline, synced=synced)
+        composed = compose_outline_file(outline, synced=synced, reuse=reuse)
     finally:
-        lexeme.stop_prefetch()
+        if prefetch:
+            lexeme.stop_prefetch()
+        if reuse is not None:
+            reuse.proven()  # the proof's process is waited for whatever happened
         if synced is not None:
             synced[0].close()
     store(
@@ -126,8 +129,19 @@ def compose_cached(outline: Path) -> Deck:
         composed.generation,
         composed.listing,
         text=composed.text,
+        keys=_keys(composed),
+        listing_sha=reuse.listing if composed.reused and reuse is not None else None,
     )
     return composed.deck
+
+
+def _keys(composed: Composed) -> tuple[str, ...]:
+    """The composed deck's slide keys (`cache_reuse`), () for a deck that quotes nothing."""
+    sources = composed.deck.sources_dir
+    if composed.outline is None or composed.themes is None or sources is None:
+        return ()
+    start = salt(code_version(), composed.generation, composed.catalogue, sources)
+    return tuple(slide_keys(composed.outline.model, composed.themes, start))
 
 
 def load(outline: Path, *, sync: bool = True) -> Deck | None:
@@ -135,55 +149,61 @@ def load(outline: Path, *, sync: bool = True) -> Deck | None:
     when a source was touched, say None rather than sync the index to find out (a caller with
     something to show meanwhile composes in the background instead). An outline whose only
     change is to bullets or notes gets the cached deck with them (see `cache_edit`)."""
-    deck, synced = _load(outline, sync=sync)
+    deck, synced, _ = _load(outline, sync=sync)
     if synced is not None:
         synced[0].close()
     return deck
 
 
-def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None]:
+def _load(
+    outline: Path, *, sync: bool, reuse: bool = False
+) -> tuple[Deck | None, Synced | None, Reuse | None]:
     """As `load`; when it synced the index to find the deck stale, also the synced library
-    and the listing it synced from (the caller closes it), for composing."""
+    and the listing it synced from (the caller closes it), for composing; and when the deck
+    is stale and `reuse` asked for, what of it a recompose may take (`cache_reuse`)."""
     path = _record_path(outline)
     try:
         raw, outline_bytes = path.read_bytes(), outline.read_bytes()
     except OSError:
-        return None, None
+        return None, None, None
     outline_sha = hashlib.sha256(outline_bytes).hexdigest()
     edited: tuple[str, TextEdit] | None = None  # the edited outline's text, and the edit
     old_text = cache_format.note(raw)
     if cache_format.looks_like_ours(raw) and outline_sha.encode() not in raw:
         edited = _light_edit(outline, outline_bytes, old_text)
-        if edited is None:
-            return None, None  # an edit to recompose: no need to decode a large record to know it
+        if edited is None and not reuse:
+            return None, None, None  # an edit to recompose: no need to decode the record
     try:
         record = cache_format.loads(raw, Record)
     except cache_format.Damaged as why:
         notice(f"{display_path(path)}: the deck cache was damaged ({why}); recomposing")
-        return None, None
+        return None, None, None
     if record.code != code_version():
-        return None, None
+        return None, None, None
     if edited is not None:
         patched = _edited(record, outline_sha, old_text, edited[1])
-        if patched is None:
-            return None, None
-        record = patched
-    if record.outline != outline_sha:
-        return None, None
-    if any(_sha(Path(path)) != sha for path, sha in record.files):
-        return None, None
+        if patched is not None:
+            record = patched
+        else:
+            edited = None
+    # Stale (another edit, or a theme or the catalogue changed): only its slides may serve.
+    stale = record.outline != outline_sha or any(
+        sha_of(Path(path)) != sha for path, sha in record.files
+    )
     sources = Path(record.sources)
     if not sources.is_dir() or record.deck.sources_dir != sources:
-        return None, None
+        return None, None, None
+    if stale:
+        return None, None, _reuse(record, path, sources) if reuse else None
     unlisted: dict[str, str] = {}
     files = _listed(sources, unlisted)
-    if record.listing and _listing_sha(snapshot(sources, files=files)) == record.listing:
+    if record.listing and _fingerprint(sources, files) == record.listing:
         deck = _checked(record, path)  # no source touched: the index need not be opened
         if deck is not None and edited is not None:
             _write(outline, record, edited[0])
-        return deck, None
+        return deck, None, None
     if not sync:
-        return None, None
+        return None, None, None
     from briefing.sources.library import Library
 
     listing = snapshot(
@@ -192,14 +212,36 @@ def _load(outline: Path, *, sync: bool) -> tuple[Deck | None, Synced | None]:
     # The one listing syncs the index (an unusable folder: the index lists it, and says why).
     library = Library(sources, listed=(files, unlisted) if files else None)
     if library.index.generation != record.generation:
-        return None, (library, listing)
+        return None, (library, listing), None
     library.close()
     if _checked(record, path) is None:
-        return None, None
-    listed = _listing_sha(listing)
+        return None, None, None
+    listed = _listingsha_of(listing)
     if listed != record.listing or edited is not None:  # touched: the fast path next time
         _write(outline, replace(record, listing=listed), _text(outline_bytes))
-    return record.deck, None
+    return record.deck, None, None
+
+
+def _reuse(record: Record, path: Path, sources: Path) -> Reuse | None:
+    """What of a stale record a recompose may take: its slides, once its excerpts are still
+    verbatim and (for a deck made of them alone) the folder is proven as it was listed."""
+    warnings = library_warnings(record.deck)
+    if warnings is None or not record.keys or not record.listing:
+        return None
+    if _checked(record, path) is None:
+        return None
+    slides = kept_slides(record.deck, record.keys)
+    proof = Proof(lambda: _fingerprint(sources, _listed(sources, {})))
+    return Reuse(record.code, record.generation, slides, warnings, record.listing, proof.result)
+
+
+def _checked(record: Record, path: Path) -> Deck | None:
+    return checked(record.deck, Path(record.sources), record.quoted, path)
+
+
+def _fingerprint(sources: Path, files: list[DocFile]) -> str:
+    """The fingerprint of the sources folder as `files` lists it (what a record keeps)."""
+    return _listingsha_of(snapshot(sources, files=files))
 
 
 def _listed(sources: Path, unlisted: dict[str, str]) -> list[DocFile]:
@@ -243,53 +285,6 @@ def _text(raw: bytes) -> str:
         return ""
 
 
-def _checked(record: Record, path: Path) -> Deck | None:
-    """The record's deck if every source it quotes is as it was and every excerpt of a text
-    source is verbatim at its offsets; else None, with a notice (the file was edited)."""
-    deck, sources = record.deck, Path(record.sources)
-    hashes = dict(record.quoted)
-    for info in deck.cited_sources:
-        where = _inside(sources, info.file)
-        if where is None or info.file not in hashes or _sha(where) != hashes[info.file]:
-            break
-    else:
-        if all(_verbatim(sources, slide.excerpts) for slide in deck.slides):
-            return deck
-    notice(f"{display_path(path)}: the deck cache does not match its sources; recomposing")
-    return None
-
-
-def _inside(sources: Path, name: str) -> Path | None:
-    """A source's path, or None when the name would leave the sources folder."""
-    relative = Path(name)
-    if relative.is_absolute() or ".." in relative.parts or "\0" in name:
-        return None
-    return sources / relative
-
-
-def _verbatim(sources: Path, excerpts: tuple[Excerpt, ...]) -> bool:
-    """Whether each excerpt of a .txt/.md source is its text at its offsets (other formats'
-    canonical text costs an extraction: for them the content hash stands)."""
-    texts: dict[str, str] = {}
-    for excerpt in excerpts:
-        name = excerpt.source.file
-        if not name.lower().endswith((".txt", ".md")):
-            continue
-        if name not in texts:
-            where = _inside(sources, name)
-            try:
-                texts[name] = where.read_bytes().decode("utf-8") if where else ""
-            except (OSError, UnicodeDecodeError):
-                return False
-        text = texts[name]
-        if text[excerpt.start : excerpt.end] != excerpt.text or excerpt.start < 0:
-            return False
-        end = excerpt.paragraph_start + len(excerpt.paragraph)
-        if excerpt.paragraph and text[excerpt.paragraph_start : end] != excerpt.paragraph:
-            return False
-    return True
-
-
 def store(
     outline: Path,
     deck: Deck,
@@ -298,9 +293,12 @@ def store(
     listing: Listing = (),
     *,
     text: str | None = None,
+    keys: tuple[str, ...] = (),
+    listing_sha: str | None = None,
 ) -> None:
     """Remember a freshly composed deck; a cache that cannot be written is simply skipped.
-    `text`: the outline as composed (else read now, when it may have changed since)."""
+    `text`: the outline as composed (else read now, when it may have changed since); `keys`:
+    its slides' keys; `listing_sha`: the listing's fingerprint, when only that is known."""
     if deck.sources_dir is None:
         return
     if text is None:
@@ -311,14 +309,15 @@ def store(
     record = Record(
         code=code_version(),
         outline=hashlib.sha256(text.encode("utf-8")).hexdigest() if text else "",
-        files=tuple((str(p), _sha(p)) for p in inputs),
+        files=tuple((str(p), sha_of(p)) for p in inputs),
         sources=str(deck.sources_dir),
         generation=generation,
-        listing=_listing_sha(listing),
+        listing=_listingsha_of(listing) if listing_sha is None else listing_sha,
         deck=deck,
         quoted=tuple(
-            (info.file, _sha(deck.sources_dir / info.file) or "") for info in deck.cited_sources
+            (info.file, sha_of(deck.sources_dir / info.file) or "") for info in deck.cited_sources
         ),
+        keys=keys,
     )
     _write(outline, record, text)
 

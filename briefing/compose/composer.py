@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from briefing.compose.cache_reuse import Kept, Reuse, label
 from briefing.compose.notes import render_template
-from briefing.compose.ranking import Candidate, rank_theme, to_excerpt, window_texts
-from briefing.compose.select import Used, choose
-from briefing.compose.speaker import speaker
 from briefing.deck import Deck, Excerpt, Slide
 from briefing.errors import CorpusError
 from briefing.outline.load import Outline, load_outline, needs_sources
-from briefing.outline.models import QuoteRef, SlideSpec
 from briefing.outline.notes_context import notes_context
 from briefing.outline.skeleton import deck_header
 from briefing.outline.themes import Theme, load_themes
+from briefing.sources.catalogue import CATALOGUE
 from briefing.sources.documents import Listing, list_documents, snapshot
-from briefing.sources.library import Library
 from briefing.sources.quotes import locate_quote
+
+if TYPE_CHECKING:  # the ranking side is imported only when a slide is composed anew
+    from briefing.compose.ranking import Candidate
+    from briefing.compose.select import Used
+    from briefing.outline.models import QuoteRef, SlideSpec
+    from briefing.sources.library import Library
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,19 @@ def resolve(library: Library, refs: list[QuoteRef]) -> list[Pin]:
     return pins
 
 
-def compose(outline: Outline, library: Library | None, themes: dict[str, Theme]) -> Deck:
-    """The deck for an outline over an opened library. Deterministic for the same inputs."""
+def compose(
+    outline: Outline,
+    library: Library | None,
+    themes: dict[str, Theme],
+    kept: Mapping[int, Kept] | None = None,
+) -> Deck:
+    """The deck for an outline over an opened library. Deterministic for the same inputs.
+    `kept`: slide index -> its excerpts from the last deck, valid for this library's corpus
+    (`cache_reuse`); those slides are not composed again."""
+    from briefing.compose.select import Used
+
     model = outline.model
+    kept = kept or {}
     used = Used()
     if library is None:  # bullets only: nothing to quote, no sources folder needed
         library = NO_LIBRARY
@@ -71,7 +86,14 @@ def compose(outline: Outline, library: Library | None, themes: dict[str, Theme])
             used.add(pin.ref.source, *pin.span, text)
     slides = []
     for number, spec in enumerate(model.slides, 1):
-        slides.append(_slide(library, themes, spec, pins[number - 1], used, number, outline))
+        if number - 1 in kept:
+            slide = _kept_slide(themes, spec, kept[number - 1], number, outline)
+            for e in slide.excerpts:  # pins are reserved above; the rest as `choose` adds them
+                if not e.pinned:
+                    used.add(e.source.file, e.start, e.end, e.text)
+        else:
+            slide = _slide(library, themes, spec, pins[number - 1], used, number, outline)
+        slides.append(slide)
     deck = Deck(
         **deck_header(outline),
         slides=tuple(slides),
@@ -90,19 +112,22 @@ def _slide(
     number: int,
     outline: Outline,
 ) -> Slide:
+    from briefing.compose.ranking import rank_theme, to_excerpt, window_texts
+    from briefing.compose.select import choose
+
     warnings: list[str] = []
-    label = f"slide {number} '{spec.title}'"
+    named = label(number, spec.title)
     excerpts = []
     for pin in pins:
         if pin.span is None:
             warnings.append(
-                f"{label}: pinned quote no longer found in {pin.ref.source}: "
+                f"{named}: pinned quote no longer found in {pin.ref.source}: "
                 f"\u201c{_clip(pin.ref.quote)}\u201d"
             )
             continue
         if pin.overlaps:
             warnings.append(
-                f"{label}: pinned quote overlaps an earlier pin and is shown once: "
+                f"{named}: pinned quote overlaps an earlier pin and is shown once: "
                 f"\u201c{_clip(pin.ref.quote)}\u201d"
             )
             continue
@@ -122,7 +147,7 @@ def _slide(
         excerpts += [to_excerpt(library, c) for c in picked]
         if len(excerpts) < spec.excerpts:
             warnings.append(
-                f"{label}: asked for {spec.excerpts} excerpts, found {len(excerpts)} "
+                f"{named}: asked for {spec.excerpts} excerpts, found {len(excerpts)} "
                 f"matching theme '{theme.id}'; showing what there is"
             )
     excerpts = [_with_speaker(library, e) for e in excerpts]
@@ -140,8 +165,30 @@ def _slide(
     )
 
 
+def _kept_slide(
+    themes: dict[str, Theme], spec: SlideSpec, kept: Kept, number: int, outline: Outline
+) -> Slide:
+    """A slide whose excerpts (and their warnings) are the last deck's, with the rest of
+    the slide as the outline now says."""
+    theme = themes.get(spec.theme) if spec.theme else None
+    return Slide(
+        title=spec.title,
+        theme=spec.theme,
+        theme_title=theme.title if theme else None,
+        excerpts=kept.excerpts,
+        bullets=tuple(spec.bullets),
+        notes=spec.notes or "",
+        minutes=spec.minutes,
+        requested=spec.excerpts if spec.theme else 0,
+        line=outline.slide_lines[number - 1],
+        warnings=tuple(f"{label(number, spec.title)}: {w}" for w in kept.warnings),
+    )
+
+
 def _with_speaker(library: Library, excerpt: Excerpt) -> Excerpt:
     """The excerpt with whoever speaks in it, when it reports someone's words."""
+    from briefing.compose.speaker import speaker
+
     text = library.text(excerpt.source.file)
     p_end = excerpt.paragraph_start + len(excerpt.paragraph)
     who = speaker(text, excerpt.start, excerpt.end, excerpt.paragraph_start, p_end)
@@ -203,6 +250,10 @@ class Composed:
     generation: int  # the index generation the deck was composed against
     listing: Listing  # the sources as listed before the index synced: never newer than it
     text: str = ""  # the outline's text as composed (a cache keys the record by it)
+    outline: Outline | None = None  # validated, with the themes: what a cache keys slides by
+    themes: dict[str, Theme] | None = None
+    catalogue: str | None = None  # the catalogue's hash, read before the library opened
+    reused: bool = False  # every quoting slide was the last deck's: no index was opened
 
 
 def compose_outline_file(
@@ -210,33 +261,85 @@ def compose_outline_file(
     *,
     db_path: Path | str | None = None,
     synced: tuple[Library, Listing] | None = None,
+    reuse: Reuse | None = None,
 ) -> Composed:
     """Parse, validate, index and compose in one call, reporting the inputs it read.
     `synced`: a library of the default index that this run has just synced, and the listing
-    it synced from, used when it is the outline's sources folder (the caller closes it)."""
+    it synced from, used when it is the outline's sources folder (the caller closes it).
+    `reuse`: the last deck's slides; a slide whose key it holds is not composed again (once
+    the index proves to be at their generation), and when that is every quoting slide and the
+    folder is proven unchanged, no index is opened at all."""
     outline = load_outline(path)
     themes = load_themes(outline.themes_dir, used_theme_ids(outline))
     if not needs_sources(outline.model):
         return Composed(compose(outline, None, themes), [], 0, (), outline.text)
+    catalogue_path = outline.sources_dir / CATALOGUE
+    catalogue = _sha(catalogue_path)
+    kept: dict[int, Kept] = {}
+    if reuse is not None and db_path is None:
+        kept = reuse.match(outline.model, themes, outline.sources_dir, catalogue)
+        every = all(i in kept for i, s in enumerate(outline.model.slides) if s.theme or s.pins)
+        if every and reuse.proven():
+            deck = _reused(outline, themes, kept, reuse.library_warnings)
+            inputs = [t.path for t in themes.values()] + [catalogue_path]
+            return Composed(
+                deck, inputs, reuse.generation, (), outline.text, outline, themes, catalogue, True
+            )
     if synced is not None and db_path is None and synced[0].sources == outline.sources_dir:
         library, listing = synced
-        return _composed(outline, library, themes, listing)
+        return _composed(outline, library, themes, listing, catalogue, kept, reuse)
+    from briefing.sources.library import Library
+
     unlisted: dict[str, str] = {}
     files = list_documents(outline.sources_dir, unlisted)  # once: the index syncs from it too
     listing = snapshot(outline.sources_dir, to_store=True, files=files)
     library = Library(outline.sources_dir, db_path=db_path, listed=(files, unlisted))
     try:
-        return _composed(outline, library, themes, listing)
+        return _composed(outline, library, themes, listing, catalogue, kept, reuse)
     finally:
         library.close()
 
 
+def _sha(path: Path) -> str | None:
+    """A file's content hash, None when it cannot be read (a folder without a catalogue)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _reused(
+    outline: Outline, themes: dict[str, Theme], kept: Mapping[int, Kept], warnings: tuple[str, ...]
+) -> Deck:
+    """The deck when every quoting slide is the last deck's: no library, no ranking."""
+    slides = tuple(  # a slide that quotes nothing has no excerpts to keep
+        _kept_slide(themes, spec, kept.get(i, Kept((), ())), i + 1, outline)
+        for i, spec in enumerate(outline.model.slides)
+    )
+    deck = Deck(
+        **deck_header(outline),
+        slides=slides,
+        sources_dir=outline.sources_dir,
+        warnings=(*warnings, *(w for s in slides for w in s.warnings)),
+    )
+    return _render_notes(deck.numbered(), themes)
+
+
 def _composed(
-    outline: Outline, library: Library, themes: dict[str, Theme], listing: Listing
+    outline: Outline,
+    library: Library,
+    themes: dict[str, Theme],
+    listing: Listing,
+    catalogue: str | None,
+    kept: Mapping[int, Kept] | None = None,
+    reuse: Reuse | None = None,
 ) -> Composed:
-    deck = compose(outline, library, themes)
+    if reuse is None or library.index.generation != reuse.generation:
+        kept = {}  # the corpus changed since the kept slides were composed
+    deck = compose(outline, library, themes, kept)
     inputs = [t.path for t in themes.values()] + [library.catalogue_path]
-    return Composed(deck, inputs, library.index.generation, listing, outline.text)
+    generation = library.index.generation
+    return Composed(deck, inputs, generation, listing, outline.text, outline, themes, catalogue)
 
 
 def compose_file(path: Path, *, db_path: Path | str | None = None) -> Deck:

@@ -1,11 +1,12 @@
 """The edit loop: an outline edit recomposes from one listing of the sources folder and reuses
-every theme's stored ranking (a bullet edit does not even recompose: test_cache_edit)."""
+every theme's stored ranking (a bullet edit does not even recompose: test_cache_edit; a title
+edit opens no index: test_slide_reuse)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.compose import composer, ranking
+from briefing.compose import cache, composer, ranking
 from briefing.compose.cache import compose_cached
 from briefing.sources import index
 
@@ -38,17 +39,19 @@ def test_an_outline_edit_lists_once_and_ranks_nothing_again(project, monkeypatch
     def never_rank(*_args):
         raise AssertionError("a theme was ranked again after an edit that left it unchanged")
 
-    monkeypatch.setattr(composer, "list_documents", counting_list)
-    monkeypatch.setattr(index, "list_documents", counting_list)
+    for module in (cache, composer, index):
+        monkeypatch.setattr(module, "list_documents", counting_list)
     monkeypatch.setattr(ranking, "_rank", never_rank)
-    _edit_first_title(outline, "EDITED")
+    text = outline.read_text("utf-8")  # the last themed slide asks for one excerpt fewer
+    count = text.rindex("excerpts: ") + len("excerpts: ")
+    outline.write_text(text[:count] + str(int(text[count]) - 1) + text[count + 1 :], "utf-8")
     deck = compose_cached(outline)
-    assert deck.slides[0].title.startswith("EDITED ")
+    assert [len(s.excerpts) for s in deck.slides if s.theme][-1] == int(text[count]) - 1
     assert len(listings) == 1
 
 
 def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, monkeypatch):
-    from briefing.compose import cache, cache_format
+    from briefing.compose import cache_format
 
     outline = project / "outlines" / "us-vietnam.yaml"
     compose_cached(outline)
@@ -65,7 +68,6 @@ def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, mo
 
 
 def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypatch):
-    from briefing.compose import cache
     from briefing.sources import documents
 
     outline = project / "outlines" / "us-vietnam.yaml"

@@ -206,8 +206,11 @@ def test_a_recompose_from_stored_rankings_is_the_deck_a_fresh_cache_composes(pro
     outline = project / "outlines" / "us-vietnam.yaml"
     compose_cached(outline)  # ranks every theme, keeps the paragraphs' texts
     text = outline.read_text("utf-8")
-    title = text.index("title:", text.index("slides:"))
-    outline.write_text(text[:title] + "title: Edited, " + text[title + 7 :], "utf-8")
+    # one excerpt fewer on the first themed slide: every slide from it on is chosen again
+    # (a title edit alone would keep every slide's excerpts: test_slide_reuse)
+    count = text.index("excerpts: ", text.index("slides:")) + len("excerpts: ")
+    fewer = str(int(text[count]) - 1)
+    outline.write_text(text[:count] + fewer + text[count + 1 :], "utf-8")
     read: list[str] = []
     real = Library.text
     monkeypatch.setattr(Library, "text", lambda self, name: read.append(name) or real(self, name))
