@@ -225,7 +225,9 @@ class TextIndex:
                 hits = result.hits
                 if len(hits) < fetch or hits[-1][0] < hits[k - 1][0] or fetch > k + TIE_FETCH:
                     break  # every window tied with the k-th best is in hand
-                fetch = _next_fetch(fetch, k)
+                # Ties at the cut after the first round are a common word's thousands: straight
+                # to the last round (every search visits nearly every match, whatever it keeps).
+                fetch = _last_fetch(k)
             if not hits:
                 return []
             cut = hits[min(k, len(hits)) - 1][0]

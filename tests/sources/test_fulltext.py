@@ -96,6 +96,29 @@ def test_a_wide_top_k_stops_where_the_adaptive_one_does(monkeypatch) -> None:
         assert text.top(match, k, wide=True) == text.top(match, k)
 
 
+def test_a_common_words_ties_take_two_searches_not_three() -> None:
+    """A common word ties thousands at the cut; each search visits every match whatever it
+    keeps, so after a tied first round the next is the last, with the same list."""
+    text = _tied(levels=1, per_level=3000)
+    match = Match(any=(("words",),))
+    expected = text.top(match, 10, wide=True)
+
+    class Counting:
+        def __init__(self, searcher: object) -> None:
+            self.searcher, self.calls = searcher, 0
+
+        def search(self, *args: object, **kwargs: object) -> object:
+            self.calls += 1
+            return self.searcher.search(*args, **kwargs)
+
+        def fast_field_values(self, *args: object) -> object:
+            return self.searcher.fast_field_values(*args)
+
+    counting = text._searcher = Counting(text._searcher)
+    assert text.top(match, 10) == expected
+    assert counting.calls == 2
+
+
 def test_stemming_and_diacritics_fold_as_the_old_tokenizer_did() -> None:
     text = TextIndex(None)
     text.add(1, 1, "Việt Nam's defence partnerships")
