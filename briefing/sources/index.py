@@ -21,11 +21,9 @@ from briefing.cachedir import cache_dir, notice
 from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
 from briefing.sources import fulltext, opening, rows, store, workers
-from briefing.sources.canonical import content_sha, is_extracted
+from briefing.sources.canonical import is_extracted
 from briefing.sources.documents import (
     DocFile,
-    Unreadable,
-    cannot_read,
     check_folder,
     keep_fingerprint,
     list_documents,
@@ -244,7 +242,8 @@ class Index:
                 if nbytes >= PARALLEL_BYTES and (len(small) > 1 or len(small) < len(stale)):
                     pool = workers.pool()
                     early = workers.analyse_small(small, pool) if pool else None
-            jobs, refused = self._checked(stale, known)
+            with self._write():
+                jobs, refused = rows.check_files(self.db, self.text, stale, known, self._forced)
             if not jobs:
                 return 0, 0
             nbytes = sum(f.size for f, _ in jobs)
@@ -270,33 +269,6 @@ class Index:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
         return len(jobs), nbytes
-
-    def _checked(
-        self, stale: list[DocFile], known: dict[str, tuple]
-    ) -> tuple[list[tuple[DocFile, str]], set[str]]:
-        """The files to analyse, with their hashes; an unreadable one is stored as skipped
-        (its name returned, so a result the workers already made for it is dropped), and one
-        only touched gets its new stamp."""
-        jobs: list[tuple[DocFile, str]] = []
-        refused: set[str] = set()
-        with self._write():
-            for file in stale:
-                row = known.get(file.name)
-                try:
-                    sha = content_sha(file.path)  # validate only; analysis reads it again
-                except (Unreadable, OSError) as exc:
-                    why = str(exc) if isinstance(exc, Unreadable) else cannot_read(exc)
-                    rows.store_skipped(self.db, self.text, file, row, why)
-                    refused.add(file.name)
-                    continue
-                if row and row[1] == sha and file.name not in self._forced:  # touched only
-                    self.db.execute(
-                        "UPDATE docs SET size=?, mtime_ns=? WHERE id=?",
-                        (file.size, file.stamp, row[0]),
-                    )
-                    continue
-                jobs.append((file, sha))
-        return jobs, refused
 
     def _store_small(
         self,
