@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,11 +21,9 @@ from briefing.cachedir import cache_dir, notice
 from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
 from briefing.sources import fulltext, opening, rows, store, workers
-from briefing.sources.canonical import content_sha, is_extracted
+from briefing.sources.canonical import is_extracted
 from briefing.sources.documents import (
     DocFile,
-    Unreadable,
-    cannot_read,
     check_folder,
     keep_fingerprint,
     list_documents,
@@ -226,70 +224,82 @@ class Index:
         return {n for n in stored.keys() | wanted.keys() if stored.get(n) != wanted.get(n)}
 
     def _update(self, stale: list[DocFile], known: dict[str, tuple]) -> tuple[int, int]:
-        jobs: list[tuple[DocFile, str]] = []
         if not stale:
-            return 0, 0
-        with self._write():
-            for file in stale:
-                row = known.get(file.name)
-                try:
-                    sha = content_sha(file.path)  # validate only; analysis reads it again
-                except Unreadable as why:
-                    rows.store_skipped(self.db, self.text, file, row, str(why))
-                    continue
-                except OSError as exc:
-                    rows.store_skipped(self.db, self.text, file, row, cannot_read(exc))
-                    continue
-                if row and row[1] == sha and file.name not in self._forced:  # touched only
-                    self.db.execute(
-                        "UPDATE docs SET size=?, mtime_ns=? WHERE id=?",
-                        (file.size, file.stamp, row[0]),
-                    )
-                    continue
-                jobs.append((file, sha))
-        if not jobs:
             return 0, 0
         from briefing.sources.analysis import CHUNK_CHARS, doc_quality
 
-        nbytes = sum(f.size for f, _ in jobs)
-        # Huge text files are chunked; an extracted format's bytes are not its text's size,
-        # and its extraction runs whole on a worker.
-        big = [j for j in jobs if j[0].size > CHUNK_CHARS and not is_extracted(j[0].name)]
-        small = [j for j in jobs if j not in big]
-        tracker = Tracker("indexing", len(jobs), nbytes)  # first: it can fail, a pool must not leak
-        # Workers only pay when there is work to share: several documents, or a huge one's chunks.
-        shared = len(small) > 1 or bool(big)
-        pool = workers.pool() if nbytes >= PARALLEL_BYTES and shared else None
+        def is_big(file: DocFile) -> bool:
+            # Huge text files are chunked; an extracted format's bytes are not its text's
+            # size, and its extraction runs whole on a worker.
+            return file.size > CHUNK_CHARS and not is_extracted(file.name)
+
+        pool = early = None
         try:
-            with ExitStack() as batch:  # one commit per BATCH_BYTES, not per document
-                pending = 0
-                for file, result in workers.analyse_small(small, pool):
-                    if not pending:
-                        batch.enter_context(self._write())
-                    pending += max(file.size, 1)
-                    if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
-                        rows.store_skipped(self.db, self.text, file, known.get(file.name), result)
-                    else:
-                        text, doc, found = result
+            if not any(f.name in known for f in stale):  # all new (a first index): every
+                # readable one is analysed, so the workers start while the files are checked
+                small = [(f, "") for f in stale if not is_big(f)]
+                nbytes = sum(f.size for f in stale)
+                if nbytes >= PARALLEL_BYTES and (len(small) > 1 or len(small) < len(stale)):
+                    pool = workers.pool()
+                    early = workers.analyse_small(small, pool) if pool else None
+            with self._write():
+                jobs, refused = rows.check_files(self.db, self.text, stale, known, self._forced)
+            if not jobs:
+                return 0, 0
+            nbytes = sum(f.size for f, _ in jobs)
+            big = [j for j in jobs if is_big(j[0])]
+            small = [j for j in jobs if j not in big]
+            tracker = Tracker("indexing", len(jobs), nbytes)
+            try:
+                if early is None:
+                    # Workers only pay when there is work to share: several documents, or a
+                    # huge one's chunks.
+                    shared = len(small) > 1 or bool(big)
+                    pool = workers.pool() if nbytes >= PARALLEL_BYTES and shared else None
+                    early = workers.analyse_small(small, pool)
+                self._store_small(early, refused, known, tracker, doc_quality)
+                for file, _sha in big:
+                    with self._write():
                         self._replace(known.get(file.name))
-                        doc_id, paras = rows.store_doc(self.db, file, doc)
-                        rows.store_windows(self.db, self.text, doc_id, paras, text, found.windows)
-                        quality = doc_quality(found.sentences, found.garbled)
-                        rows.set_quality(self.db, doc_id, quality)
-                    if pending >= BATCH_BYTES:
-                        batch.close()
-                        pending = 0
-                    tracker.advance(docs=1, nbytes=file.size)
-            for file, _sha in big:
-                with self._write():
-                    self._replace(known.get(file.name))
-                    rows.store_big(self.db, self.text, file, pool, tracker)
-                tracker.advance(docs=1)
+                        rows.store_big(self.db, self.text, file, pool, tracker)
+                    tracker.advance(docs=1)
+            finally:
+                tracker.finish()
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-            tracker.finish()
         return len(jobs), nbytes
+
+    def _store_small(
+        self,
+        results: Iterator[tuple[DocFile, workers.Analysed]],
+        refused: set[str],
+        known: dict[str, tuple],
+        tracker: Tracker,
+        doc_quality: Callable[[int, int], float],
+    ) -> None:
+        """Store the workers' results in order, one commit per BATCH_BYTES, not per document."""
+        with ExitStack() as batch:
+            pending = 0
+            for file, result in results:
+                if file.name in refused:
+                    continue  # stored as skipped when it was checked
+                if not pending:
+                    batch.enter_context(self._write())
+                pending += max(file.size, 1)
+                if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
+                    rows.store_skipped(self.db, self.text, file, known.get(file.name), result)
+                else:
+                    text, doc, found = result
+                    self._replace(known.get(file.name))
+                    doc_id, paras = rows.store_doc(self.db, file, doc)
+                    rows.store_windows(self.db, self.text, doc_id, paras, text, found.windows)
+                    quality = doc_quality(found.sentences, found.garbled)
+                    rows.set_quality(self.db, doc_id, quality)
+                if pending >= BATCH_BYTES:
+                    batch.close()
+                    pending = 0
+                tracker.advance(docs=1, nbytes=file.size)
 
     def _replace(self, row: tuple | None) -> None:
         if row:

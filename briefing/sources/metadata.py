@@ -53,6 +53,8 @@ _JUNK_TITLE = re.compile(
 )
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor)\.? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})$")
 _SEPARATORS = re.compile(r"\s+[–—|-]\s+")
+_MARKUP = re.compile(r"^#{1,6}\s+|[*_]{2}")
+_DIGIT = re.compile(r"\d")
 
 
 def extract(text: str, paras: list[Span], noise: dict[int, str]) -> dict[str, object]:
@@ -65,9 +67,10 @@ def extract(text: str, paras: list[Span], noise: dict[int, str]) -> dict[str, ob
         "date": None,
     }
     for line in lines:
-        byline = _BYLINE.match(line) or _BYLINE.match(_emphasis_off(line))
-        honorific = _HONORIFIC.match(line)
-        dateline = _DATELINE.match(line)
+        # Each pattern runs only on lines that can hold it: most lines are prose.
+        byline = _byline(line)
+        honorific = _HONORIFIC.match(line) if line.startswith(("Dr", "Prof")) else None
+        dateline = _DATELINE.match(line) if "(" in line else None
         if dateline and meta["publisher"] is None:
             agency = dateline.group(1).strip()
             meta["publisher"] = _AGENCIES.get(agency, agency)
@@ -86,6 +89,17 @@ def extract(text: str, paras: list[Span], noise: dict[int, str]) -> dict[str, ob
                 meta["date"] = found
                 break
     return meta
+
+
+def _byline(line: str) -> re.Match[str] | None:
+    """The byline pattern's match on a line as it is or with its emphasis off; only a line
+    opening with "B" or an emphasis mark can match either (lines arrive stripped)."""
+    first = line[:1]
+    if first == "B":
+        return _BYLINE.match(line)
+    if first in ("*", "_"):
+        return _BYLINE.match(_emphasis_off(line))
+    return None
 
 
 def _people(names: str) -> str:
@@ -138,10 +152,14 @@ def _emphasis_off(line: str) -> str:
 
 def _unmark(line: str) -> str:
     """A line without Markdown heading and emphasis marks, which never reach a citation."""
-    return re.sub(r"^#{1,6}\s+|[*_]{2}", "", line).strip()
+    if line.startswith("#") or "*" in line or "_" in line:
+        line = _MARKUP.sub("", line)
+    return line.strip()
 
 
 def _find_date(line: str) -> dt.date | None:
+    if _DIGIT.search(line) is None:  # every date pattern needs a digit; most lines have none
+        return None
     for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "iso")):
         match = pattern.search(line)
         if not match:

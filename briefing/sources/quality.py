@@ -8,17 +8,23 @@ English the article and quantifier slips of machine translation ("many of expert
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections import Counter
 
 from briefing.sources.translation import translation_slips
 
+_HEAD = operator.itemgetter(slice(None, 2))  # a word's first two characters
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]{2,}|[a-z]{2}[”\"’]?\.[a-z]{3,}|[a-z]\.\s\.\s")
 # What each of its branches needs, found by scans that skip to a rare first character (the
 # regex engine retries all three branches at every letter): a capital after a lower-case
 # letter, a full stop before one, or two full stops a space apart.
-_GLUED_NEEDS = (re.compile(r"[A-Z](?<=[a-z].)"), re.compile(r"\.[a-z]"), re.compile(r"\.\s\."))
+_GLUED_A, _GLUED_B, _GLUED_C = (
+    re.compile(r"[A-Z](?<=[a-z].)"),
+    re.compile(r"\.[a-z]"),
+    re.compile(r"\.\s\."),
+)
 
 # Frequent English words that are never proper nouns; a capitalised one mid-sentence is garble.
 COMMON = frozenset(
@@ -44,10 +50,12 @@ def sentence_quality(
     uses in lower case, which capitalised mid-sentence are suspect too. Stray capitals are
     judged in English only (German capitalises every noun); the other signals in any language."""
     score = 1.0
-    first = next((c for c in sentence if c.isalpha()), "")
+    first = sentence[:1]  # most sentences open with a letter: no scan for the first
+    if not first.isalpha():
+        first = next((c for c in sentence if c.isalpha()), "")
     if first.islower():
         score -= 0.5
-    if any(needs.search(sentence) for needs in _GLUED_NEEDS):
+    if _GLUED_A.search(sentence) or _GLUED_B.search(sentence) or _GLUED_C.search(sentence):
         score -= 0.3 * len(_GLUED.findall(sentence))
     score -= 0.3 * universal_garble(sentence)
     if lang == "en":
@@ -106,8 +114,12 @@ def universal_garble(sentence: str) -> int:
     if "[" in sentence or "{{" in sentence or "}}" in sentence or "&" in sentence:
         count += len(_UNTRANSLATED.findall(sentence))
     words = sentence.split()  # as \s splits
-    # "X X": X ends one word and starts the next, so each holds the other's end of X
-    if any(a[:2] in b and b[-2:] in a for b, a in itertools.pairwise(words)):
+    # "X X": X ends one word and starts the next, so each holds the other's end of X; the
+    # first half of that test runs over all pairs in C (map), the whole only where it holds
+    heads = map(_HEAD, itertools.islice(words, 1, None))
+    if any(map(operator.contains, words, heads)) and any(
+        a[:2] in b and b[-2:] in a for b, a in itertools.pairwise(words)
+    ):
         count += len(_REPEATED_WORD.findall(sentence))
     if _SPACE_THEN_PUNCT.search(sentence):
         count += len(_SPACE_BEFORE_PUNCT.findall(sentence))

@@ -9,7 +9,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from briefing.sources import workers
-from briefing.sources.canonical import Unreadable, merged_meta, read_canonical
+from briefing.sources.canonical import Unreadable, content_sha, merged_meta, read_canonical
 from briefing.sources.documents import cannot_read
 
 if TYPE_CHECKING:
@@ -32,6 +32,36 @@ def store_skipped(
         " VALUES (?, '', ?, ?, 0, 0, '{}', '[]', ?)",
         (file.name, file.size, file.stamp, reason),
     )
+
+
+def check_files(
+    db: sqlite3.Connection,
+    text: TextIndex,
+    stale: list[DocFile],
+    known: dict[str, tuple],
+    forced: set[str],
+) -> tuple[list[tuple[DocFile, str]], set[str]]:
+    """The files to analyse, with their hashes; an unreadable one is stored as skipped (its
+    name returned, so a result the workers already made for it is dropped), and one only
+    touched (same content, not `forced`) gets its new stamp."""
+    jobs: list[tuple[DocFile, str]] = []
+    refused: set[str] = set()
+    for file in stale:
+        row = known.get(file.name)
+        try:
+            sha = content_sha(file.path)  # validate only; analysis reads it again
+        except (Unreadable, OSError) as exc:
+            why = str(exc) if isinstance(exc, Unreadable) else cannot_read(exc)
+            store_skipped(db, text, file, row, why)
+            refused.add(file.name)
+            continue
+        if row and row[1] == sha and file.name not in forced:  # touched only
+            db.execute(
+                "UPDATE docs SET size=?, mtime_ns=? WHERE id=?", (file.size, file.stamp, row[0])
+            )
+            continue
+        jobs.append((file, sha))
+    return jobs, refused
 
 
 def delete(db: sqlite3.Connection, text: TextIndex, doc_id: int) -> None:

@@ -148,7 +148,8 @@ def fast_split(text: str, para: Span) -> list[Span] | None:
     """syntok's sentences without syntok, when every possible boundary is unambiguous, else None.
 
     Unambiguous: every mark (see _MARKS) is a plain word's end before a capital (`_fast_end`),
-    harmless (_HARMLESS), the paragraph's last, or inside or around a short bracket syntok skips
+    harmless (_HARMLESS), a dotted token's full stop syntok goes on past (`_dotted_goes_on`),
+    the paragraph's last, or inside or around a short bracket syntok skips
     whole (`_skipped_bracket`); no other brackets, no ellipses or semicolons anywhere.
     """
     spans: list[Span] = []
@@ -170,6 +171,8 @@ def fast_split(text: str, para: Span) -> list[Span] | None:
             continue
         if _HARMLESS.match(text, at, para.end):
             continue
+        if _dotted_goes_on(text, at, start, para.end):
+            continue
         final = _FINAL.match(text, at, para.end)
         if final is not None and final.end() == para.end:
             break
@@ -188,6 +191,33 @@ def _fast_end(text: str, at: int, floor: int, limit: int) -> tuple[int, int] | N
         return None
     after = at + 1 if text[at + 1] in _WHITESPACE else at + 2  # the closing quote, if any
     return after, end.start(3)
+
+
+# A full stop after a dotted token ("U.S", "p.m"): syntok keeps such a token whole and goes on
+# past it unless a sentence starter ("The", "It") follows; the next word must be plain letters
+# followed by a space or a mark, so that it is the token syntok reads.
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_DOTTED_NEXT = re.compile(r"[ \t\r\n\u00a0]+([A-Z][A-Za-z]*)(?=[ \t\r\n\u00a0,;:.!?]|$)")
+
+
+def _dotted_goes_on(text: str, at: int, floor: int, limit: int) -> bool:
+    """Whether the mark at `at` is a full stop after a dotted token ("the U.S. President")
+    that syntok does not split at: the next word is capitalised but starts no sentence."""
+    if text[at] != ".":
+        return False
+    begin = at
+    while begin > floor and (
+        text[begin - 1] == "." or (text[begin - 1].isascii() and text[begin - 1].isalpha())
+    ):
+        begin -= 1
+    if begin > floor and text[begin - 1] not in " \t\r\n\u00a0":  # a space syntok splits at
+        return False
+    after = _DOTTED_NEXT.match(text, at + 1, limit)
+    return (
+        after is not None
+        and after.group(1) not in State.starters
+        and _DOTTED.fullmatch(text, begin, at) is not None
+    )
 
 
 _OPENING = State.opening_brackets

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # analysis pulls in syntok: imported only where work is actually done
@@ -39,14 +40,23 @@ def bounded_map(
     pool: ProcessPoolExecutor, func: Callable[[T], R], items: Iterable[T], ahead: int = 4
 ) -> Iterator[R]:
     """Like pool.map, in order, but with at most `ahead` items in flight: a huge document's
-    chunks are sliced and pickled only as workers become free."""
-    pending: deque[Future[R]] = deque()
-    for item in items:
-        pending.append(pool.submit(func, item))
-        if len(pending) >= ahead:
-            yield pending.popleft().result()
+    chunks are sliced and pickled only as workers become free. The first `ahead` are
+    submitted at once, so the workers start while the caller still has other work to do."""
+    remaining = iter(items)
+    pending: deque[Future[R]] = deque(pool.submit(func, item) for item in islice(remaining, ahead))
+    return _in_order(pool, func, remaining, pending)
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, func: Callable[[T], R], remaining: Iterator[T], pending: deque
+) -> Iterator[R]:
+    """bounded_map's results; each result taken is replaced in flight before it is handed on,
+    so the workers keep going while the caller stores it."""
     while pending:
-        yield pending.popleft().result()
+        done = pending.popleft()
+        for item in islice(remaining, 1):
+            pending.append(pool.submit(func, item))
+        yield done.result()
 
 
 Analysed = tuple[str, "DocAnalysis", "Windows"] | str  # (text, doc, windows), or why not
@@ -88,13 +98,17 @@ def analyse_small(
 ) -> Iterator[tuple[DocFile, Analysed]]:
     """Analyse whole documents, on the pool when there is one, a few per task and a bounded
     number of tasks ahead, so a huge corpus never sits in memory at once and no worker waits
-    for the parent to finish storing a batch before it gets more."""
+    for the parent to finish storing a batch before it gets more. With a pool, the first
+    tasks are under way when this returns."""
     if pool is None:
-        for job in jobs:
-            yield job[0], analyse_job(job)
-        return
+        return ((job[0], analyse_job(job)) for job in jobs)
     tasks = [jobs[i : i + TASK_DOCS] for i in range(0, len(jobs), TASK_DOCS)]
-    done = bounded_map(pool, analyse_jobs, tasks, ahead=TASKS_AHEAD)
+    return _per_document(tasks, bounded_map(pool, analyse_jobs, tasks, ahead=TASKS_AHEAD))
+
+
+def _per_document(
+    tasks: list[list[tuple[DocFile, str]]], done: Iterator[list[Analysed]]
+) -> Iterator[tuple[DocFile, Analysed]]:
     for task, results in zip(tasks, done, strict=True):
         for job, result in zip(task, results, strict=True):
             yield job[0], result
