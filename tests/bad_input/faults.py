@@ -51,16 +51,16 @@ def fake_open(path, *args, **kwargs):
 os.open = fake_open
 
 if "vanish" in faults:  # a source deleted between listing and reading
-    from briefing.sources import index
+    from briefing.sources import rows
 
-    real_sha = index.content_sha
+    real_sha = rows.content_sha
 
     def content_sha(path):
         if path.name.startswith("002_"):
             path.unlink(missing_ok=True)
         return real_sha(path)
 
-    index.content_sha = content_sha
+    rows.content_sha = content_sha
 
 if "index-full" in faults:  # the disk fills while the index is written
     from briefing.sources import store

@@ -73,13 +73,13 @@ def test_source_edited_while_indexed_is_indexed_as_its_new_text(
     """The file changes after it was hashed but before it was analysed: the index holds the
     new text and its hash, and every excerpt is verbatim in what is on disk."""
     from briefing.compose.composer import compose_file
-    from briefing.sources import index
+    from briefing.sources import rows
 
     source = project / "seeds" / EDITED
     new = "A sentence added while briefing was indexing this file.\n\n" + source.read_text(
         encoding="utf-8"
     ).replace("Vietnam", "Viet Nam")
-    real = index.content_sha
+    real = rows.content_sha
 
     def read_then_edit(path: Path) -> str:
         found = real(path)
@@ -87,7 +87,7 @@ def test_source_edited_while_indexed_is_indexed_as_its_new_text(
             source.write_text(new, encoding="utf-8")
         return found
 
-    monkeypatch.setattr(index, "content_sha", read_then_edit)
+    monkeypatch.setattr(rows, "content_sha", read_then_edit)
     db = tmp_path / "index.sqlite"
     deck = compose_file(project / OUTLINE, db_path=db)
     sha = sqlite3.connect(db).execute("SELECT sha FROM docs WHERE name = ?", (EDITED,)).fetchone()
@@ -105,10 +105,10 @@ def test_source_deleted_between_hashing_and_analysis_is_skipped_and_named(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Gone when the analysis reads it again: left out, with a warning naming it."""
-    from briefing.sources import index
+    from briefing.sources import rows
     from briefing.sources.library import Library
 
-    real = index.content_sha
+    real = rows.content_sha
 
     def read_then_delete(path: Path) -> str:
         found = real(path)
@@ -116,7 +116,7 @@ def test_source_deleted_between_hashing_and_analysis_is_skipped_and_named(
             path.unlink()
         return found
 
-    monkeypatch.setattr(index, "content_sha", read_then_delete)
+    monkeypatch.setattr(rows, "content_sha", read_then_delete)
     library = Library(project / "seeds", db_path=tmp_path / "index.sqlite")
     try:
         assert [w for w in library.warnings if EDITED in w and "deleted or moved" in w]
