@@ -51,8 +51,8 @@ def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, 
     """Compose in a forked child while python-pptx is imported and the template opened here:
     two cores, each on one. An outline's problems are still reported before a template's, as
     when they ran one after the other."""
-    from briefing.cli.overlap import Forked
     from briefing.compose.cache import compose_cached
+    from briefing.forked import Forked
 
     composing = Forked(lambda: compose_cached(outline))
     try:

@@ -1,12 +1,15 @@
 """Run one piece of a command in a forked process while the command does another meanwhile.
 
 `build` composes (or reads the cached deck) in a child while it imports python-pptx and opens
-the template itself: on two cores the two take the time of the longer, not of both. The child
+the template itself, and a recompose after an outline edit lists the sources folder in one
+while it validates the outline (`compose/cache_proof.py`): on two cores the two take the time
+of the longer, not of both. The child
 sends back its result, or the error it stopped on as plain data, and what it wrote to stdout
 and stderr (a cache notice), which the parent writes out as its own, so messages look the same
 as when composing in-process. Anything unexpected in the child is not translated: the caller
 does the work again in-process, so it fails there exactly as before (traceback included under
-BRIEFING_DEBUG). Only on Linux, as `compose.draft`; elsewhere the work runs in-process.
+BRIEFING_DEBUG). Only on Linux, as `compose.draft`, and only from a process with one thread (a
+thread holding a lock at the fork could stall the child); elsewhere the work runs in-process.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -35,7 +39,11 @@ class Forked(Generic[T]):
     def __init__(self, work: Callable[[], T]) -> None:
         self._work = work
         self._pid = 0
-        if sys.platform.startswith("linux") and not os.environ.get("BRIEFING_DEBUG"):
+        if (
+            sys.platform.startswith("linux")
+            and not os.environ.get("BRIEFING_DEBUG")
+            and threading.active_count() == 1
+        ):
             for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
                 with contextlib.suppress(Exception):
                     stream.flush()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli.overlap import Forked
 from briefing.errors import BriefingError, Problem, ValidationError
+from briefing.forked import Forked
 from tests.conftest import EXAMPLE, run_cli, write
 
 
@@ -86,3 +86,17 @@ def test_an_outlines_problem_is_still_shown_before_a_bad_templates(project: Path
     good = run_cli("build", EXAMPLE, "-o", project / "out.pptx", "--template", template)
     assert good.exit_code == 1 and "not a PowerPoint file" in good.stderr
     assert good.stderr.count("\n") == 1
+
+
+def test_a_process_with_another_thread_does_the_work_itself() -> None:
+    """A thread holding a lock at the fork could stall the child: no fork then."""
+    import threading
+
+    release = threading.Event()
+    helper = threading.Thread(target=release.wait)
+    helper.start()
+    try:
+        assert Forked(os.getpid).result() == os.getpid()
+    finally:
+        release.set()
+        helper.join()
