@@ -12,12 +12,19 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
+from briefing.errors import CorpusError
+
 if TYPE_CHECKING:  # analysis pulls in syntok: imported only where work is actually done
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from briefing.sources.analysis import DocAnalysis, Windows
     from briefing.sources.documents import DocFile
 
+WORKER_DIED = (
+    "an indexing worker process stopped unexpectedly (killed, out of memory, or a source file "
+    "crashed its reader); run the command again (what was indexed is kept), and if it stops "
+    "again, move the newest source files out of the folder to find the one"
+)
 TASK_DOCS = 8  # documents per task sent to a worker
 TASKS_AHEAD = 32  # tasks in flight (256 documents, as many as the old batches held): workers
 # keep going while the parent blocks in a commit (Tantivy finishing its segments, fsync)
@@ -52,11 +59,16 @@ def _in_order(
 ) -> Iterator[R]:
     """bounded_map's results; each result taken is replaced in flight before it is handed on,
     so the workers keep going while the caller stores it."""
-    while pending:
-        done = pending.popleft()
-        for item in islice(remaining, 1):
-            pending.append(pool.submit(func, item))
-        yield done.result()
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        while pending:
+            done = pending.popleft()
+            for item in islice(remaining, 1):
+                pending.append(pool.submit(func, item))
+            yield done.result()
+    except BrokenProcessPool:  # a worker was killed (out of memory?) or crashed in a reader
+        raise CorpusError(WORKER_DIED) from None
 
 
 Analysed = tuple[str, "DocAnalysis", "Windows"] | str  # (text, doc, windows), or why not
