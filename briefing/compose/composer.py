@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.compose.cache_reuse import Kept, Reuse, label
+from briefing.compose.cache_verify import sha_of
 from briefing.compose.notes import render_template
 from briefing.deck import Deck, Excerpt, Slide
 from briefing.errors import CorpusError
@@ -274,7 +274,7 @@ def compose_outline_file(
     if not needs_sources(outline.model):
         return Composed(compose(outline, None, themes), [], 0, (), outline.text)
     catalogue_path = outline.sources_dir / CATALOGUE
-    catalogue = _sha(catalogue_path)
+    catalogue = sha_of(catalogue_path)  # None: a folder without a catalogue
     kept: dict[int, Kept] = {}
     if reuse is not None and db_path is None:
         kept = reuse.match(outline.model, themes, outline.sources_dir, catalogue)
@@ -298,14 +298,6 @@ def compose_outline_file(
         return _composed(outline, library, themes, listing, catalogue, kept, reuse)
     finally:
         library.close()
-
-
-def _sha(path: Path) -> str | None:
-    """A file's content hash, None when it cannot be read (a folder without a catalogue)."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def _reused(
