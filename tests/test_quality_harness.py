@@ -50,6 +50,7 @@ def test_the_shipped_gold_files_validate(capsys):
     assert "gold-fresh2.yaml ok: parts fresh2; 8 themes" in out
     assert "gold-fresh3.yaml ok: parts fresh3; 8 themes" in out
     assert "gold-fresh4.yaml ok: parts fresh4; 8 themes" in out
+    assert "gold-fresh5.yaml ok: parts fresh5; 8 themes" in out
 
 
 def test_gold_option_replaces_the_default_files(capsys):
@@ -60,6 +61,7 @@ def test_gold_option_replaces_the_default_files(capsys):
     assert "gold-fresh2.yaml" not in out
     assert "gold-fresh3.yaml" not in out
     assert "gold-fresh4.yaml" not in out
+    assert "gold-fresh5.yaml" not in out
 
 
 def test_one_part_loads_only_its_own_gold():
@@ -89,12 +91,18 @@ def test_one_part_loads_only_its_own_gold():
     assert sorted(themes["fresh4"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
     assert parts["fresh4"].docs_dir == QUALITY / "docs-fresh4"
     assert parts["fresh4"].docs == sorted(p.name for p in (QUALITY / "docs-fresh4").iterdir())
+    assert "fresh5" not in themes
+    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, "fresh5")
+    assert list(themes) == ["fresh5"]  # no other part's gold is judged on a fresh5 run
+    assert sorted(themes["fresh5"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
+    assert parts["fresh5"].docs_dir == QUALITY / "docs-fresh5"
+    assert parts["fresh5"].docs == sorted(p.name for p in (QUALITY / "docs-fresh5").iterdir())
 
 
 def test_an_unknown_part_is_one_clear_line(capsys):
     assert evaluate.main(["--part", "nope", "--validate-only"]) == 2
     err = capsys.readouterr().err.strip()
-    parts = "tune, holdout, fresh, fresh2, fresh3, fresh4"
+    parts = "tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5"
     assert err == f"evaluate.py: no part 'nope' in the gold files; parts: {parts}"
 
 
