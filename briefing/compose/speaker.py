@@ -21,7 +21,8 @@ _VERBS = (
     r"|wrote|writes|explained|insisted|acknowledged|announced|declared|recalled|urged|asked"
     r"|stated|pledged|promised|vowed|committed|advocated|pressed|emphasi[sz]ed|suggested"
     r"|cautioned|contended|maintained|predicted|believes|observed|recommended|proposed"
-    r"|described|describes|(?:raised|raises|expressed|expresses|voiced|voices)\s+concerns?)"
+    r"|described|describes|(?:raised|raises|expressed|expresses|voiced|voices)\s+concerns?"
+    r"|tweeted|(?:posted|posts)\s+(?:on|to)\b)"
 )
 # A descriptive speaker: "a Western diplomat involved in the talks", "the two leaders".
 _ROLES = (
@@ -29,7 +30,7 @@ _ROLES = (
     r"|ambassador|lecturer|researcher|economist|leader|source|executive|adviser|advisor"
     r"|engineer|farmer|resident|villager|worker|veteran|officer|ministry|government|statement"
     r"|observer|critic|activist|lawmaker|legislator|scholar|academic|letter|petition"
-    r"|submission|embassy|consulate|agency|department|commission|committee|council|company"
+    r"|submission|communiqu[ée]|embassy|consulate|agency|department|commission|committee|council|company"
     r"|institute|association|organi[sz]ation|authority|administration|authorities)s?"
 )
 _ADVERB = (
@@ -98,9 +99,24 @@ _PRONOUN_VERB = re.compile(
     rf"|(?:^|[,.]\s*)(?:he|she|He|She)\s+[^.,;:\"“”]{{3,160}}?,\s+{_PARTICIPLES}"
 )
 _DOCUMENT = re.compile(
-    r"\b(joint (?:[\w-]+[’']?\s+)?(?:statement|declaration)|communiqu[ée])\b", re.I
+    r"\b(joint (?:[\w-]+[’']?\s+)?(?:statement|declaration)|communiqu[ée]|open letter)\b", re.I
 )
 _A_DOCUMENT = re.compile(r"\b(?:letter|petition|submission|statement|declaration)s?$", re.I)
+# "Amnesty International, Human Rights Watch and 11 other groups urged": every signatory.
+_LIST_VERB = re.compile(
+    rf"(?<![\w’'])(?P<name>{NAME}(?:,\s+{NAME})+,?\s+and\s+(?:{NAME}|(?:\d+|[a-z]+)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:groups|organi[sz]ations|NGOs|others|charities|unions|bodies)))"
+    rf"\s+{_ADVERB}{_VERBS}\b"
+)
+# A pull quote's credit after a dash: "“We cannot eat sovereignty.” — Dang Van Hieu, fisherman".
+_DASH_CREDIT = re.compile(rf"[”\"]\s*[—–]\s*(?P<name>{NAME})")
+# "a statement from the Indonesian navy": the document's issuer speaks, by the document.
+_FROM_DOCUMENT = re.compile(
+    r"(?i:an?|the|its|their)\s+(?:[\w-]+\s+)?(?P<doc>statement|letter|report|post|communiqu[ée])"
+    r"\s+(?:(?:issued|released|published|posted)\s+)?(?:from|by)\s+(?P<issuer>.+)"
+)
+# A proper name alone in an appositive: "China's foreign ministry spokesman, Lin Jian, said".
+_NAMED_APPOSITIVE = re.compile(rf",\s*(?P<name>{CAP}(?:\s+{CAP}){{1,3}}),")
 _OPENING_QUOTE = re.compile(r"^\s*[\"“‘]")
 
 
@@ -133,13 +149,25 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
+_PATTERNS = (
+    _SUBJECT_VERB,
+    _ROLE_VERB,
+    _GROUP_VERB,
+    _PLURAL_VERB,
+    _SAYING,
+    _VERB_NAME,
+    _LIST_VERB,
+    _DASH_CREDIT,
+    _ACCORDING,
+)
+
+
 def named_in(text: str) -> str | None:
     """The speaker named in a stretch of text, or None: the first clear attribution outside
     quotation marks (inside them, "Our customers asked us" is the quote, not its speaker)."""
-    found: list[tuple[int, str, int]] = []
+    found: list[tuple[int, str, int, int]] = []
     quoted = _quoted(text)
-    patterns = (_SUBJECT_VERB, _ROLE_VERB, _GROUP_VERB, _PLURAL_VERB, _SAYING, _VERB_NAME)
-    for pattern in (*patterns, _ACCORDING):
+    for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             at = match.start("name")
             if any(s < at < e for s, e in quoted):
@@ -150,13 +178,12 @@ def named_in(text: str) -> str | None:
                 continue
             if match.group().endswith("asked") and _REQUEST.match(text, match.end()):
                 continue
-            name = clean_name(match.group("name"))
+            name = clean_name(_credited(text, pattern, match))
             if name:
-                found.append((match.start(), name, match.end()))
-                break
+                found.append((match.start(), name, match.end(), _place(text, match)))
     if not found:
         return None
-    start, name, end = min(found)
+    start, name, end, _ = _governing(text, found)
     if re.fullmatch(r"(?i)the (?:statement|declaration)", name):
         # "the statement said": the statement named earlier ("the joint leaders' statement")
         earlier = list(_DOCUMENT.finditer(text, 0, start))
@@ -164,6 +191,51 @@ def named_in(text: str) -> str | None:
             return _label(earlier[-1].group(1))
     before = text[max(0, start - 40) : end + 60]
     return _with_document(name, before)
+
+
+def _credited(text: str, pattern: re.Pattern[str], match: re.Match[str]) -> str:
+    """The name a match credits: the person a role names in commas ("the ministry's
+    spokesman, Lin Jian, said"), a document's issuer ("a statement from the navy")."""
+    name = match.group("name")
+    if pattern in (_ROLE_VERB, _GROUP_VERB, _PLURAL_VERB):
+        person = _NAMED_APPOSITIVE.match(text, match.end("name"))
+        if person is not None and person.end() <= match.end():
+            return person.group("name")
+    if pattern is _ACCORDING and (issued := _FROM_DOCUMENT.fullmatch(name)) is not None:
+        return f"{issued.group('issuer')} ({issued.group('doc').lower()})"
+    return name
+
+
+# An attribution that closes its sentence: "..., a State Department official said on Tuesday."
+_CLAUSE_BEFORE = re.compile(r"[,”\"]\s*$")
+_SENTENCE_REST = re.compile(r"(?:\s+(?!that\b)[\w’'.-]+){0,6}?\s*(?:[.!?;]|$)")
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+[“\"‘]?[A-Z]")
+
+
+OPENS, AFTER_CLAUSE, CLOSES = 0, 1, 2
+
+
+def _place(text: str, match: re.Match[str]) -> int:
+    """Where an attribution stands in its sentence: opening it ("X said ..."), after a clause
+    or quotation ("“...,” X told lawmakers, ..."), or closing it ("..., X said.")."""
+    if text[match.start()] not in ',”"' and not _CLAUSE_BEFORE.search(text, 0, match.start()):
+        return OPENS
+    return CLOSES if _SENTENCE_REST.match(text, match.end()) else AFTER_CLAUSE
+
+
+def _governing(text: str, found: list[tuple[int, str, int, int]]) -> tuple[int, str, int, int]:
+    """The first attribution, unless its sentence closes on one of its own ("Hanoi has told
+    Washington it ..., an official said"): the closing one says whose report the rest is."""
+    first = min(found)
+    if first[3] != OPENS:  # "“...,” X told lawmakers, according to a transcript"
+        return first
+    for candidate in sorted(found):
+        start = candidate[0]
+        if start > first[0] and candidate[3] == CLOSES:
+            if _SENTENCE_BREAK.search(text, first[2], start) is None:
+                return candidate
+            break
+    return first
 
 
 def _last_named(text: str) -> str | None:
@@ -182,7 +254,7 @@ def _last_named(text: str) -> str | None:
 _PERSON = re.compile(
     rf"(?:(?P<titled>{TITLES}\.?\s+{CAP}(?:\s+{CAP}){{0,3}})"
     rf"|,\s+(?P<comma>{CAP}(?:\s+{CAP}){{1,3}}),"
-    rf"|(?P<aged>{CAP}(?:\s+{CAP}){{1,3}}),\s+(?:\d{{2}}|an?\s|the\s))"
+    rf"|(?P<aged>{CAP}(?:\s+{CAP}){{1,3}}),\s+(?:\d{{2}}|an?\s|the\s|who\s))"
 )
 
 
@@ -209,6 +281,22 @@ def _referent(before: str) -> str | None:
     return max(options)[1] if options else None
 
 
+# "Intro. Tran Van Hanoi": a sentence's last word and its stop are no part of the name after it.
+_SENTENCE_WORD = re.compile(r"\b\w{3,}\.\s+")
+
+
+def _known_as(word: str, earlier: str) -> str:
+    """ "Lan said": the one person introduced earlier whose name ends so ("Nguyễn Thị Lan")
+    or begins so ("Lin Jian", then "Lin said"); the word as it is when none or two are."""
+    people = {
+        clean_name(m.group("comma") or m.group("aged") or "") for m in _PERSON.finditer(earlier)
+    }
+    people |= {clean_name(m.group("name")) for m in _SUBJECT_VERB.finditer(earlier)}
+    names = {_SENTENCE_WORD.split(p)[-1] for p in people if p}
+    fits = {n for n in names if " " in n and word in (n.split()[0], n.split()[-1])}
+    return fits.pop() if len(fits) == 1 else word
+
+
 _BARE_ROLE = re.compile(rf"(?i)the\s+(?P<noun>{_ROLES})")
 
 
@@ -223,7 +311,7 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
     if bare is None:
         titled = _TITLED.fullmatch(name)
         if titled is None:
-            return name
+            return _known_as(name, earlier) if " " not in name else name
         last = re.escape(titled.group("last"))
         full = re.findall(rf"(?<![\w.’'-])((?:{CAP}\s+){{1,3}}{last})(?![\w’'-])", earlier)
         full = [f for f in full if clean_name(f) and _TITLED.fullmatch(f) is None]
@@ -270,13 +358,14 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
     answer = interview_answer(text, para_start, paragraph)
     if answer is not None:  # an answer is the interviewee's, whoever it cites
         return _voice(said, answer) if answer else None
-    name = _reported(text, end, para_end, plain, before)
+    lead = _plain(text[para_start:start])
+    name = _reported(text, end, para_end, plain, before, lead)
     if name is None:
         return None
     return _fuller(name, before[-1500:], _plain(text[max(0, start - 20_000) : start]))
 
 
-def _reported(text: str, end: int, para_end: int, plain: str, before: str) -> str | None:
+def _reported(text: str, end: int, para_end: int, plain: str, before: str, lead: str) -> str | None:
     """The speaker a news page's reported speech names for an excerpt (`plain`, emphasis
     removed), in it, after it in its paragraph, or before it; None for the page's own voice."""
     pronoun = _PRONOUN_VERB.search(plain)
@@ -286,9 +375,30 @@ def _reported(text: str, end: int, para_end: int, plain: str, before: str) -> st
     if name:
         return name
     if not _OPENING_QUOTE.match(plain):
-        return None
+        return _running_on(lead, plain)
     # A quotation with no attribution of its own: the rest of its paragraph, then before it.
     after = _plain(text[end:para_end])
     if _PRONOUN_VERB.search(after[:80]):
         return _referent(before)
     return named_in(after[:200]) or _last_named(before[-1500:])
+
+
+# The tense of indirect speech: "X said the berth would open in 2027. The cranes would come ..."
+_BACKSHIFT = re.compile(r"\b(?:would|could|might|had to|(?:was|were) going to)\b")
+_SENTENCES = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘]?[A-Z])")
+
+
+def _running_on(lead: str, plain: str) -> str | None:
+    """Who an excerpt's paraphrase is, when every sentence of it, and each before it in its
+    paragraph back to an attribution ("Le Van Hung said the berth would open"), is indirect
+    speech; None when a sentence between is the page's own ("The port was begun in 2019.")."""
+    sentences = [x for x in _SENTENCES.split(plain) if x.strip()]
+    if not sentences or _quoted(plain) or not all(_BACKSHIFT.search(x) for x in sentences):
+        return None
+    for sentence in reversed([x for x in _SENTENCES.split(lead) if x.strip()]):
+        if not _BACKSHIFT.search(sentence):
+            return None
+        name = named_in(sentence)
+        if name:
+            return name
+    return None
