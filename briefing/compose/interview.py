@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.compose.hansard import ordinary_case
 from briefing.compose.names import APPOSITIVE, NAME, TITLES, clean_name
 
 # "talks to lawyer X", "spoke with the economist X": up to three lower-case words of role.
@@ -19,6 +20,16 @@ _INTERVIEWEE = re.compile(
     rf"|\b(?:I'm|I am|we're|we are) joined (?:today |this week )?by (?P<name6>{NAME})"
     rf"|\b[Jj]oining (?:me|us) (?:today |this week |now )?(?:is|are) (?P<name7>{NAME})"
 )
+_WORD = r"[^\W\d_a-zß-ÿ][\w.-]*"  # a name's word, without the possessive's "’s"
+# A briefing's title names its spokesperson: "Foreign Ministry Spokesperson Lin Jian's Regular
+# Press Conference", "Press briefing by spokesperson Pham Thu Hang".
+_BRIEFER = re.compile(
+    rf"\b(?i:spokes(?:person|man|woman))\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}}?)"
+    r"(?=[’']s\s|\s+(?i:at|on|holds|hosts|answers|regular|press)\b|\s*[,:(\n])"
+)
+_BRIEFING = re.compile(r"(?i)\b(?:press (?:briefing|conference)|briefing)\b")
+# "He talked to Lena Vogt about ...": after a pronoun the one talked to is the interviewer.
+_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+$")
 _INTERVIEWERS = re.compile(r"\b(?:[Ii]nterviewed|[Ii]nterview) by (?P<names>[^\n]{3,120})")
 # A paragraph's label: "**A:**", "Q.", "Question:", "**Pham Thu Ha:**", "PTH:", "Dr. Pham:",
 # and a briefing's "Question (Reuters):", "Q (AFP):", "Spokesperson Do Minh Chau:".
@@ -45,10 +56,22 @@ _BLOCK_START = re.compile(r"^\s*(?:#|\*[^*]|_[^_]|---|\|)")
 def interviewee(text: str) -> str | None:
     """Who an interview page interviews, from its introduction ("We spoke with Dr. X ...",
     "We asked X ...", "X spoke to us ...", "An interview with X"), or None."""
-    intro = _INTERVIEWEE.search(text[: min(len(text), 5000)])
-    if intro is None:
-        return None
-    return clean_name(next(g for g in intro.groups() if g))
+    head = text[: min(len(text), 5000)]
+    intro = _INTERVIEWEE.search(head)
+    if intro is not None and not _PRONOUN_BEFORE.search(head, 0, intro.start()):
+        return clean_name(next(g for g in intro.groups() if g))
+    title = head[:300]
+    briefer = _BRIEFER.search(title) if _BRIEFING.search(title) else None
+    return clean_name(briefer.group("name")) if briefer else None
+
+
+def _talked_to(text: str) -> list[str]:
+    """The interviewer a standfirst names after a pronoun ("He talked to Lena Vogt")."""
+    head = text[: min(len(text), 5000)]
+    intro = _INTERVIEWEE.search(head)
+    if intro is None or not _PRONOUN_BEFORE.search(head, 0, intro.start()):
+        return []
+    return [n for n in (clean_name(next(g for g in intro.groups() if g)),) if n]
 
 
 def _label_of(match: re.Match[str]) -> str:
@@ -67,7 +90,8 @@ def same_person(label: str, name: str) -> bool:
     label_words, name_words = _tokens(label), _tokens(name)
     if not label_words or not name_words:
         return False
-    if all(w in name_words for w in label_words):
+    lower = [w.lower() for w in name_words]
+    if all(w.lower() in lower for w in label_words):
         return True
     letters = re.sub(r"[^A-Z]", "", label)
     initials = "".join(w[0] for w in name_words if w[0].isupper())
@@ -116,7 +140,7 @@ def _interviewers(text: str) -> list[str]:
     """The interviewers named in a byline ("Interview by X and Y")."""
     found = _INTERVIEWERS.search(text[: min(len(text), 5000)])
     names = re.split(r",\s*|\s+and\s+", found.group("names")) if found else []
-    return [n.strip(" *_.") for n in names if n.strip(" *_.")]
+    return [n.strip(" *_.") for n in names if n.strip(" *_.")] + _talked_to(text)
 
 
 def _answer_label(name: str, interviewers: list[str]) -> bool:
@@ -142,7 +166,18 @@ def _answerer(text: str, interviewers: list[str]) -> str | None:
         previous = block
     if not names or any(not same_person(n, names[0]) for n in names):
         return None
-    return max(names, key=len)
+    return _ordinary(max(names, key=len))
+
+
+def _as_named(label: str, answerer: str | None) -> str:
+    """An answer's label as a credit: the answerer's fullest label when it names the same
+    person ("DUC" -> "Tran Minh Duc"), else the label itself."""
+    return answerer if answerer and same_person(label, answerer) else _ordinary(label)
+
+
+def _ordinary(name: str) -> str:
+    """An upper-case label in ordinary case ("TRAN MINH DUC" -> "Tran Minh Duc")."""
+    return " ".join(ordinary_case(w) for w in name.split()) if name.isupper() else name
 
 
 def _says_something(rest: str) -> bool:
@@ -180,7 +215,7 @@ def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
             and clean_name(name)
             and _says_something(paragraph[label.end() :])
         ):
-            return known or name
+            return known or _as_named(name, _answerer(text, interviewers))
         return None
     if _BLOCK_START.match(paragraph) or _BOLD_QUESTION.match(paragraph):
         return None

@@ -14,7 +14,7 @@ import re
 from briefing.compose.interview import interview_answer
 from briefing.compose.names import APPOSITIVE, CAP, NAME, TITLES, clean_name
 from briefing.compose.reported import reported_body
-from briefing.compose.transcript import turn_speaker
+from briefing.compose.transcript import speech_speaker, turn_speaker
 
 _VERBS = (
     r"(?:said|says|told|tells|added|adds|argued|argues|noted|notes|warned|warns|stressed"
@@ -355,6 +355,9 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
     plain, before = _plain(excerpt), _plain(before)
     if turn is not None:  # a transcript's turn is its speaker's, whoever it mentions
         return _voice(said, turn)
+    orator = speech_speaker(text)
+    if orator is not None:  # a speech is its speaker's, whoever it quotes
+        return _voice(said, orator)
     answer = interview_answer(text, para_start, paragraph)
     if answer is not None:  # an answer is the interviewee's, whoever it cites
         return _voice(said, answer) if answer else None
