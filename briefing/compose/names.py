@@ -21,7 +21,8 @@ APPOSITIVE = r"(?:,\s*[^,;:\"“”]{1,140},)?"
 _NOT_NAMES = frozenset(
     """It He She They We I You This That These Those There Here In On At As But And Yet
     So Also When While After Before If Although Though Because Since Asked During Under
-    Despite Amid Following However Meanwhile Still Over Through With Without For From By""".split()
+    Despite Amid Following However Meanwhile Still Over Through With Without For From By
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
 
 

@@ -31,10 +31,12 @@ _ROLES = (
     r"|engineer|farmer|resident|villager|worker|veteran|officer|ministry|government|statement"
     r"|observer|critic|activist|lawmaker|legislator|scholar|academic|letter|petition"
     r"|submission|communiqu[ée]|embassy|consulate|agency|department|commission|committee|council|company"
-    r"|institute|association|organi[sz]ation|authority|administration|authorities)s?"
+    r"|institute|association|organi[sz]ation|authority|administration|authorities|lawyer|attorney"
+    r"|supporter|relative|report|study|survey)s?"
 )
 _ADVERB = (
     r"(?:(?:have|has|had)\s+)?(?:(?:long|also|repeatedly|previously|often|publicly|\w+ly)\s+)?"
+    r"(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"  # "the ministry on Thursday said"
 )
 _SUBJECT_VERB = re.compile(rf"(?<![\w’'])(?P<name>{NAME}){APPOSITIVE}\s+{_ADVERB}{_VERBS}\b")
 _ROLE_VERB = re.compile(
@@ -99,7 +101,9 @@ _PRONOUN_VERB = re.compile(
     rf"|(?:^|[,.]\s*)(?:he|she|He|She)\s+[^.,;:\"“”]{{3,160}}?,\s+{_PARTICIPLES}"
 )
 _DOCUMENT = re.compile(
-    r"\b(joint (?:[\w-]+[’']?\s+)?(?:statement|declaration)|communiqu[ée]|open letter)\b", re.I
+    r"\b(joint (?:[\w-]+[’']?\s+)?(?:statement|declaration|communiqu[ée])|communiqu[ée]"
+    r"|open letter)\b",
+    re.I,
 )
 _A_DOCUMENT = re.compile(r"\b(?:letter|petition|submission|statement|declaration)s?$", re.I)
 # "Amnesty International, Human Rights Watch and 11 other groups urged": every signatory.
@@ -114,6 +118,14 @@ _DASH_CREDIT = re.compile(rf"[”\"]\s*[—–]\s*(?P<name>{NAME})")
 _FROM_DOCUMENT = re.compile(
     r"(?i:an?|the|its|their)\s+(?:[\w-]+\s+)?(?P<doc>statement|letter|report|post|communiqu[ée])"
     r"\s+(?:(?:issued|released|published|posted)\s+)?(?:from|by)\s+(?P<issuer>.+)"
+)
+# A place that ends a role before the person's name: "Beijing's ambassador to Manila, Huang".
+_OF_ROLE = re.compile(r"\b[a-z]+\s+(?:to|of|for|in|at)\s+$")
+_ARTICLE = re.compile(r"(?i:the|an?|its|their)\s+")
+# "People familiar with the matter said": the unnamed sources a wire story relies on.
+_FAMILIAR = re.compile(
+    r"\b(?P<name>(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Dd]iplomats)\s+(?:familiar\s+with"
+    r"|close\s+to|briefed\s+on|with\s+knowledge\s+of)\s+[^,.;:]{3,60}?)\s+(?:said|say|told)\b"
 )
 # A proper name alone in an appositive: "China's foreign ministry spokesman, Lin Jian, said".
 _NAMED_APPOSITIVE = re.compile(rf",\s*(?P<name>{CAP}(?:\s+{CAP}){{1,3}}),")
@@ -137,7 +149,7 @@ def _label(document: str) -> str:
 
 # "if Vietnam says no", "unless Hanoi said so": a hypothetical, not reported speech.
 _HYPOTHETICAL = re.compile(r"\b(?:if|when|unless|whether|until|once|should)\s+$", re.I)
-_NOT_SPEECH = re.compile(r"\s+(?:no|yes|so|goodbye)\b")
+_NOT_SPEECH = re.compile(r"\s+(?:no|yes|so|goodbye)(?=\s*(?:[.,;:!?”\"]|$|to\b|when\b|if\b))")
 # "Hanoi has asked Washington for market economy status": a request, not reported speech.
 _REQUEST = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}?for\b")
 
@@ -158,6 +170,7 @@ _PATTERNS = (
     _VERB_NAME,
     _LIST_VERB,
     _DASH_CREDIT,
+    _FAMILIAR,
     _ACCORDING,
 )
 
@@ -197,10 +210,15 @@ def _credited(text: str, pattern: re.Pattern[str], match: re.Match[str]) -> str:
     """The name a match credits: the person a role names in commas ("the ministry's
     spokesman, Lin Jian, said"), a document's issuer ("a statement from the navy")."""
     name = match.group("name")
-    if pattern in (_ROLE_VERB, _GROUP_VERB, _PLURAL_VERB):
+    if pattern in (_ROLE_VERB, _GROUP_VERB, _PLURAL_VERB) or _OF_ROLE.search(
+        text, 0, match.start("name")
+    ):
         person = _NAMED_APPOSITIVE.match(text, match.end("name"))
         if person is not None and person.end() <= match.end():
             return person.group("name")
+    the = _ARTICLE.match(name) if pattern is _ACCORDING else None
+    if the is not None and (doc := _DOCUMENT.match(name, the.end())) is not None:
+        return _label(doc.group(1))  # "according to the joint communiqué issued after ..."
     if pattern is _ACCORDING and (issued := _FROM_DOCUMENT.fullmatch(name)) is not None:
         return f"{issued.group('issuer')} ({issued.group('doc').lower()})"
     return name
@@ -241,9 +259,9 @@ def _governing(text: str, found: list[tuple[int, str, int, int]]) -> tuple[int, 
 def _last_named(text: str) -> str | None:
     """The last person named as a speaker in `text` (for "he said" after it)."""
     last = None
-    for pattern in (_SUBJECT_VERB, _VERB_NAME):
+    for pattern in (_SUBJECT_VERB, _VERB_NAME, _ROLE_VERB):
         for match in pattern.finditer(text):
-            name = clean_name(match.group("name"))
+            name = clean_name(_credited(text, pattern, match))
             if name and (last is None or match.start() > last[0]):
                 last = (match.start(), name)
     return last[1] if last else None
@@ -261,7 +279,7 @@ _PERSON = re.compile(
 def _last_person(text: str) -> tuple[int, str] | None:
     last = None
     for match in _PERSON.finditer(text):
-        name = clean_name(match.group("titled") or match.group("comma") or match.group("aged"))
+        name = _introduced(match)
         if name:
             last = (match.start(), name)
     return last
@@ -281,16 +299,20 @@ def _referent(before: str) -> str | None:
     return max(options)[1] if options else None
 
 
+def _introduced(match: re.Match[str]) -> str | None:
+    """The person a `_PERSON` match introduces, without a sentence's end before the name."""
+    name = clean_name(match.group("titled") or match.group("comma") or match.group("aged"))
+    return clean_name(_SENTENCE_WORD.split(name)[-1]) if name else None
+
+
 # "Intro. Tran Van Hanoi": a sentence's last word and its stop are no part of the name after it.
-_SENTENCE_WORD = re.compile(r"\b\w{3,}\.\s+")
+_SENTENCE_WORD = re.compile(rf"\b(?!{TITLES}\.)\w{{3,}}\.\s+")
 
 
 def _known_as(word: str, earlier: str) -> str:
     """ "Lan said": the one person introduced earlier whose name ends so ("Nguyễn Thị Lan")
     or begins so ("Lin Jian", then "Lin said"); the word as it is when none or two are."""
-    people = {
-        clean_name(m.group("comma") or m.group("aged") or "") for m in _PERSON.finditer(earlier)
-    }
+    people = {_introduced(m) for m in _PERSON.finditer(earlier) if not m.group("titled")}
     people |= {clean_name(m.group("name")) for m in _SUBJECT_VERB.finditer(earlier)}
     names = {_SENTENCE_WORD.split(p)[-1] for p in people if p}
     fits = {n for n in names if " " in n and word in (n.split()[0], n.split()[-1])}

@@ -174,3 +174,67 @@ def test_a_document_the_report_cites_does_not_take_the_quote_from_its_speaker():
     )
     excerpt = "“We cannot run a chip industry on coal,” Deputy Prime Minister Le Van Tam"
     assert who(page, excerpt + " told lawmakers") == "Deputy Prime Minister Le Van Tam"
+
+
+BRIEFS = (
+    "MANILA, June 2 (AP) - The Philippines protested on Sunday after a collision near the "
+    "shoal.\n\n"
+    "“It is a red line,” Beijing's ambassador to Manila, Huang Xilian, told reporters. “We "
+    "will not move.”\n\n"
+    "People familiar with the matter said the sale of two frigates was close.\n\n"
+    "Hanoi’s foreign ministry on Thursday said the claims were baseless.\n\n"
+    "Asked whether Hanoi would buy the jets, Nguyen said no decision had been made.\n\n"
+    "“It is not about China,” a Vietnamese official said. “It is about us.”\n\n"
+    "Writing on Facebook, Pham Doan Trang’s supporters said her health was failing.\n\n"
+    "His lawyer, Dang Dinh Manh, said the trial was unfair.\n\n"
+    "China has said it will respond, the report said.\n\n"
+    "The sides opposed “the threat or use of force,” according to the joint communiqué issued "
+    "after the talks.\n\n"
+    "Tran Thi Hoa, 41, sells noodles by the gate.\n\n"
+    "“We will fight on,” she added."
+)
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "expected"),
+    [
+        # a person named in commas after a role that ends on a place
+        ("Beijing's ambassador to Manila, Huang Xilian, told reporters.", "Huang Xilian"),
+        (
+            "People familiar with the matter said the sale of two frigates was close.",
+            "People familiar with the matter",
+        ),
+        # a day between the subject and its verb is neither a name nor a break
+        (
+            "Hanoi’s foreign ministry on Thursday said the claims were baseless.",
+            "Hanoi’s foreign ministry",
+        ),
+        # "said no decision": "no" opens the report, unlike "said no."
+        (
+            "Asked whether Hanoi would buy the jets, Nguyen said no decision had been made.",
+            "Nguyen",
+        ),
+        # the second half of a quote split by an unnamed official's attribution
+        ("“It is about us.”", "a Vietnamese official"),
+        (
+            "Writing on Facebook, Pham Doan Trang’s supporters said her health was failing.",
+            "Pham Doan Trang’s supporters",
+        ),
+        ("His lawyer, Dang Dinh Manh, said the trial was unfair.", "Dang Dinh Manh"),
+        ("China has said it will respond, the report said.", "the report"),
+        (
+            "The sides opposed “the threat or use of force,” according to the joint communiqué "
+            "issued after the talks.",
+            "joint communiqué",
+        ),
+        # the pronoun's person, without the sentence before the name
+        ("“We will fight on,” she added.", "Tran Thi Hoa"),
+    ],
+)
+def test_a_wire_storys_briefs_credit_their_speaker(excerpt, expected):
+    assert who(BRIEFS, excerpt) == expected
+
+
+def test_said_no_as_an_answer_is_still_no_speech():
+    page = "Intro.\n\nIf Hanoi said no, the deal would fail.\n\nMore."
+    assert who(page, "If Hanoi said no, the deal would fail.") is None
