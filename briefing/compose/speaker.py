@@ -22,7 +22,9 @@ _VERBS = (
     r"|stated|pledged|promised|vowed|committed|advocated|pressed|emphasi[sz]ed|suggested"
     r"|cautioned|contended|maintained|predicted|believes|observed|recommended|proposed"
     r"|described|describes|(?:raised|raises|expressed|expresses|voiced|voices)\s+concerns?"
-    r"|tweeted|(?:posted|posts)\s+(?:on|to)\b)"
+    r"|tweeted|(?:posted|posts)\s+(?:on|to)\b|urges|insists|stresses"
+    r"|call(?:s|ed)\s+(?:on|for)\b|reported(?=\s+that\b|\s*,)"
+    r"|(?:was|were|is)\s+quoted\s+(?:[\w-]+\s+){0,4}?as\s+saying)"
 )
 # A descriptive speaker: "a Western diplomat involved in the talks", "the two leaders".
 _ROLES = (
@@ -32,7 +34,9 @@ _ROLES = (
     r"|observer|critic|activist|lawmaker|legislator|scholar|academic|letter|petition"
     r"|submission|communiqu[ée]|embassy|consulate|agency|department|commission|committee|council|company"
     r"|institute|association|organi[sz]ation|authority|administration|authorities|lawyer|attorney"
-    r"|supporter|relative|report|study|survey)s?"
+    r"|supporter|relative|report|study|survey|office|director|chief|head|envoy|representative"
+    r"|commander|professor|fellow|president|chair(?:man|woman)?|secretary|governor|mayor"
+    r"|senator|founder|editor|correspondent|journalist|blogger|owner|manager|trader|group)s?"
 )
 _ADVERB = (
     r"(?:(?:have|has|had)\s+)?(?:(?:long|also|repeatedly|previously|often|publicly|\w+ly)\s+)?"
@@ -40,7 +44,7 @@ _ADVERB = (
 )
 _SUBJECT_VERB = re.compile(rf"(?<![\w’'])(?P<name>{NAME}){APPOSITIVE}\s+{_ADVERB}{_VERBS}\b")
 _ROLE_VERB = re.compile(
-    rf"\b(?P<name>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,3}}{_ROLES}"
+    rf"\b(?P<name>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}{_ROLES}"
     rf"(?:\s+(?:at|of|in|for|with|from|involved|close|familiar)\s+(?:[\w’'-]+\s+){{0,6}}?)?)"
     rf"{APPOSITIVE}\s*{_ADVERB}{_VERBS}\b"
 )
@@ -87,13 +91,21 @@ _SAYING = re.compile(
 )
 # "..., said Jane Roe." / "said Jane Roe, a ..." / "said Jane Roe of ...": the name ends there;
 # in "..., said Hanoi's main concern was ..." or "said Hanoi would ..." it is the report's subject.
+# A role's lower-case words before a name: "said economist Nguyen Duc Thanh", never a clause's
+# ("said in Hanoi.", "said that Hanoi ...").
+_ROLE_WORDS = (
+    r"(?:(?:the\s+)?(?:(?!(?:the|an?|that|in|on|at|to|for|by|with|from|of|and|but|as|after|before"
+    r"|during|when|while|if|it|its|his|her|their|this|last|next|data|figures)\b)[a-z][\w-]*\s+)"
+    r"{1,2})?"
+)
 _VERB_NAME = re.compile(
-    rf"[,”\"]\s*{_VERBS}\s+(?P<name>{NAME})(?<![’']s)"
+    rf"[,”\"]\s*{_VERBS}\s+{_ROLE_WORDS}(?P<name>{NAME})(?<![’']s)"
     r"(?=[,.;:!?)”\"]|\s*$|\s+(?:of|from|at|in|on|who|with)\b)"
 )
 # "according to the U.S. embassy": an initialism's full stops do not end the name.
 _ACCORDING = re.compile(
-    rf"\b[Aa]ccording to (?P<name>{NAME}|(?:an?|the)\s+(?:(?:[A-Z]\.)+|[^,.;]){{3,80}}?)"
+    rf"\b[Aa]ccording to {_ROLE_WORDS}"
+    rf"(?P<name>{NAME}|(?:an?|the)\s+(?:(?:[A-Z]\.)+|[^,.;]){{3,80}}?)"
     r"(?=[,.;])"
 )
 _PRONOUN_VERB = re.compile(
@@ -122,6 +134,12 @@ _FROM_DOCUMENT = re.compile(
 # A place that ends a role before the person's name: "Beijing's ambassador to Manila, Huang".
 _OF_ROLE = re.compile(r"\b[a-z]+\s+(?:to|of|for|in|at)\s+$")
 _ARTICLE = re.compile(r"(?i:the|an?|its|their)\s+")
+# "State media quoted Defence Minister Phan Van Giang as saying": the one quoted.
+_QUOTED_AS = re.compile(rf"\bquot(?:ed|ing)\s+(?P<name>{NAME})\s+as\s+saying\b")
+# "The statement, issued by the Vietnamese embassy, said": the issuer, by its document.
+_ISSUED = re.compile(
+    r",\s*(?:issued|released|published|signed|sent|posted)\s+by\s+(?P<issuer>[^,;:“”\"]{3,80}),"
+)
 # "People familiar with the matter said": the unnamed sources a wire story relies on.
 _FAMILIAR = re.compile(
     r"\b(?P<name>(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Dd]iplomats)\s+(?:familiar\s+with"
@@ -171,6 +189,7 @@ _PATTERNS = (
     _LIST_VERB,
     _DASH_CREDIT,
     _FAMILIAR,
+    _QUOTED_AS,
     _ACCORDING,
 )
 
@@ -216,6 +235,9 @@ def _credited(text: str, pattern: re.Pattern[str], match: re.Match[str]) -> str:
         person = _NAMED_APPOSITIVE.match(text, match.end("name"))
         if person is not None and person.end() <= match.end():
             return person.group("name")
+    document = _A_DOCUMENT.search(name)
+    if document is not None and (issued := _ISSUED.match(text, match.end("name"))) is not None:
+        return f"{issued.group('issuer')} ({document.group().lower()})"
     the = _ARTICLE.match(name) if pattern is _ACCORDING else None
     if the is not None and (doc := _DOCUMENT.match(name, the.end())) is not None:
         return _label(doc.group(1))  # "according to the joint communiqué issued after ..."

@@ -238,3 +238,46 @@ def test_a_wire_storys_briefs_credit_their_speaker(excerpt, expected):
 def test_said_no_as_an_answer_is_still_no_speech():
     page = "Intro.\n\nIf Hanoi said no, the deal would fail.\n\nMore."
     assert who(page, "If Hanoi said no, the deal would fail.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The groups called on Hanoi to release the bloggers.", "The groups"),
+        (
+            "Nguyen Van Tam was quoted by state media as saying that the party would stay the "
+            "course.",
+            "Nguyen Van Tam",
+        ),
+        (
+            "State media quoted Defence Minister Phan Van Giang as saying the drills were routine.",
+            "Defence Minister Phan Van Giang",
+        ),
+        ("Sullivan's office said the senator would visit Hanoi in May.", "Sullivan's office"),
+        ("The daily Tuoi Tre reported that two fishermen were missing.", "Tuoi Tre"),
+        (
+            "Speaking on condition of anonymity, a U.S. official said the talks were stuck.",
+            "a U.S. official",
+        ),
+        (
+            "Human Rights Watch's Asia director, Elaine Pearson, said the sentence was outrageous.",
+            "Elaine Pearson",
+        ),
+        ("The tariffs will hurt, said economist Nguyen Duc Thanh.", "Nguyen Duc Thanh"),
+        ("The tariffs will hurt, according to economist Nguyen Duc Thanh.", "Nguyen Duc Thanh"),
+        (
+            "The statement, issued by the Vietnamese embassy, said the visit was historic.",
+            "the Vietnamese embassy (statement)",
+        ),
+        (
+            "The letter, signed by 14 groups, urges Hanoi to release the bloggers.",
+            "14 groups (letter)",
+        ),
+        # a place after "said in", a claim in a relative clause, a demand in a history
+        ("The deal was signed, the minister said in Hanoi.", "the minister"),
+        ("Russian firms hold stakes in blocks in areas that China claims.", None),
+        ("The US Congress and various interest groups demanded a full accounting.", None),
+    ],
+)
+def test_more_wire_forms_credit_their_speaker(sentence, expected):
+    assert who(f"Intro.\n\n{sentence}\n\nMore.", sentence) == expected
