@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from briefing.compose import regexes
 from briefing.compose.hansard import ordinary_case
 from briefing.compose.names import APPOSITIVE, NAME, TITLES, clean_name
 
 # "talks to lawyer X", "spoke with the economist X": up to three lower-case words of role.
 _ROLE_WORDS = r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
-_INTERVIEWEE = re.compile(
+_INTERVIEWEE = regexes.lazy(
     r"\b(?:speaks|spoke|speaking|talks|talked|talking|sits down|sat down|catches up|caught up)"
     rf" (?:with|to) {_ROLE_WORDS}(?P<name>{NAME})"
     rf"|\b(?:interview|conversation|Q&A) with (?P<name2>{NAME})"
@@ -23,18 +24,18 @@ _INTERVIEWEE = re.compile(
 _WORD = r"[^\W\d_a-zß-ÿ][\w.-]*"  # a name's word, without the possessive's "’s"
 # A briefing's title names its spokesperson: "Foreign Ministry Spokesperson Lin Jian's Regular
 # Press Conference", "Press briefing by spokesperson Pham Thu Hang".
-_BRIEFER = re.compile(
+_BRIEFER = regexes.lazy(
     rf"\b(?i:spokes(?:person|man|woman))\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}}?)"
     r"(?=[’']s\s|\s+(?i:at|on|holds|hosts|answers|regular|press)\b|\s*[,:(\n])"
 )
-_BRIEFING = re.compile(r"(?i)\b(?:press (?:briefing|conference)|briefing)\b")
+_BRIEFING = regexes.lazy(r"(?i)\b(?:press (?:briefing|conference)|briefing)\b")
 # "He talked to Lena Vogt about ...": after a pronoun the one talked to is the interviewer.
-_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+$")
-_INTERVIEWERS = re.compile(r"\b(?:[Ii]nterviewed|[Ii]nterview) by (?P<names>[^\n]{3,120})")
+_PRONOUN_BEFORE = regexes.lazy(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+$")
+_INTERVIEWERS = regexes.lazy(r"\b(?:[Ii]nterviewed|[Ii]nterview) by (?P<names>[^\n]{3,120})")
 # A paragraph's label: "**A:**", "Q.", "Question:", "**Pham Thu Ha:**", "PTH:", "Dr. Pham:",
 # and a briefing's "Question (Reuters):", "Q (AFP):", "Spokesperson Do Minh Chau:".
 _OUTLET = r"(?:\s*\([^()\n]{1,60}\))?"
-_LABEL = re.compile(
+_LABEL = regexes.lazy(
     rf"^\s*(?:\*\*|__)?(?:(?P<letter>[QA]){_OUTLET}(?:\*\*|__)?\s*[.:]"
     rf"|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}}){_OUTLET}(?:\*\*|__)?\s*:)"
     r"(?:\*\*|__)?\s"
@@ -48,16 +49,16 @@ _NOT_LABELS = frozenset(
     Contact Disclosure Warning Image Video Audio Figure Table Chart Map Transcript Date
     Location Dateline Editors""".split()
 )
-_DASH_ANSWER = re.compile(r"^\s*[—–-]\s+\S")
-_BOLD_QUESTION = re.compile(r"^\s*(?:\*\*|__)[^\n]*\?\s*(?:\*\*|__)\s*$")
-_BLOCK_START = re.compile(r"^\s*(?:#|\*[^*]|_[^_]|---|\|)")
+_DASH_ANSWER = regexes.lazy(r"^\s*[—–-]\s+\S")
+_BOLD_QUESTION = regexes.lazy(r"^\s*(?:\*\*|__)[^\n]*\?\s*(?:\*\*|__)\s*$")
+_BLOCK_START = regexes.lazy(r"^\s*(?:#|\*[^*]|_[^_]|---|\|)")
 
 
 def interviewee(text: str) -> str | None:
     """Who an interview page interviews, from its introduction ("We spoke with Dr. X ...",
     "We asked X ...", "X spoke to us ...", "An interview with X"), or None."""
     head = text[: min(len(text), 5000)]
-    intro = _INTERVIEWEE.search(head)
+    intro = _INTERVIEWEE.search(head) if _introduces(head) else None
     if intro is not None and not _PRONOUN_BEFORE.search(head, 0, intro.start()):
         return clean_name(next(g for g in intro.groups() if g))
     title = head[:300]
@@ -65,10 +66,24 @@ def interviewee(text: str) -> str | None:
     return clean_name(briefer.group("name")) if briefer else None
 
 
+# What `_INTERVIEWEE` needs, in a pattern small enough to cost nothing: a page without it (most
+# news pages) never compiles the large one.
+_INTRODUCING = regexes.lazy(
+    r"(?:speaks|spoke|speaking|talks|talked|talking|sits down|sat down|catches up|caught up)"
+    r" (?:with|to) |(?:interview|conversation|Q&A) with |[Ww]e (?:asked|interviewed|met) "
+    r"|[Mm]y guests? |joined (?:today |this week )?by |[Jj]oining (?:me|us) "
+)
+
+
+def _introduces(head: str) -> bool:
+    """Whether a page's head could introduce an interviewee (a cheap test before the pattern)."""
+    return _INTRODUCING.search(head) is not None
+
+
 def _talked_to(text: str) -> list[str]:
     """The interviewer a standfirst names after a pronoun ("He talked to Lena Vogt")."""
     head = text[: min(len(text), 5000)]
-    intro = _INTERVIEWEE.search(head)
+    intro = _INTERVIEWEE.search(head) if _introduces(head) else None
     if intro is None or not _PRONOUN_BEFORE.search(head, 0, intro.start()):
         return []
     return [n for n in (clean_name(next(g for g in intro.groups() if g)),) if n]
@@ -78,10 +93,16 @@ def _label_of(match: re.Match[str]) -> str:
     return match.group("letter") or match.group("name")
 
 
+_TITLE_WORD = regexes.lazy(rf"{TITLES}\.?$")
+
+
 def _tokens(name: str) -> list[str]:
     words = [w.strip(".,’'") for w in name.split()]
-    titles = re.compile(rf"{TITLES}\.?$")
-    return [w for w in words if w and not titles.fullmatch(w) and not titles.fullmatch(w + ".")]
+    return [
+        w
+        for w in words
+        if w and not _TITLE_WORD.fullmatch(w) and not _TITLE_WORD.fullmatch(w + ".")
+    ]
 
 
 def same_person(label: str, name: str) -> bool:

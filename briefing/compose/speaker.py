@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.compose import regexes
 from briefing.compose.interview import interview_answer
 from briefing.compose.names import APPOSITIVE, CAP, NAME, TITLES, clean_name
 from briefing.compose.reported import reported_body
@@ -42,8 +43,8 @@ _ADVERB = (
     r"(?:(?:have|has|had)\s+)?(?:(?:long|also|repeatedly|previously|often|publicly|\w+ly)\s+)?"
     r"(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"  # "the ministry on Thursday said"
 )
-_SUBJECT_VERB = re.compile(rf"(?<![\w’'])(?P<name>{NAME}){APPOSITIVE}\s+{_ADVERB}{_VERBS}\b")
-_ROLE_VERB = re.compile(
+_SUBJECT_VERB = regexes.lazy(rf"(?<![\w’'])(?P<name>{NAME}){APPOSITIVE}\s+{_ADVERB}{_VERBS}\b")
+_ROLE_VERB = regexes.lazy(
     rf"\b(?P<name>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}{_ROLES}"
     rf"(?:\s+(?:at|of|in|for|with|from|involved|close|familiar)\s+(?:[\w’'-]+\s+){{0,6}}?)?)"
     rf"{APPOSITIVE}\s*{_ADVERB}{_VERBS}\b"
@@ -55,7 +56,7 @@ _MODIFIER = (
 )
 # "U.S. officials said", "Chinese diplomats told", "officials and diplomats said",
 # "Vietnam's foreign ministry said".
-_GROUP_VERB = re.compile(
+_GROUP_VERB = regexes.lazy(
     rf"(?<![\w’'])(?P<name>(?:{CAP}\s+){{0,3}}{_MODIFIER}{_ROLES}(?:\s+and\s+{_ROLES})?)"
     rf"{APPOSITIVE}\s+{_ADVERB}{_VERBS}\b"
 )
@@ -71,7 +72,7 @@ _PLURAL_ROLES = (
     r"|officer|observer|critic|activist|lawmaker|legislator|scholar|academic|senator|group"
     r"|investor|firm)s"
 )
-_PLURAL_VERB = re.compile(
+_PLURAL_VERB = regexes.lazy(
     rf"(?<![\w’'])(?P<name>(?:(?i:the|many|some|most|several|other)\s+(?:[\w’'-]+\s+){{0,2}}?)?"
     rf"(?:{CAP}\s+){{0,3}}(?:{_PLURAL_ROLES}\s+and\s+)?{_MODIFIER}{_PLURAL_ROLES}"
     rf"(?:\s+(?:in|at|of|from|for|with)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)?)"
@@ -83,7 +84,7 @@ _PARTICIPLES = (
     r"(?:saying|urging|advocating|(?:adding|arguing|warning|noting|insisting|stressing"
     r"|claiming)\s+(?:that\b|[“\"]))"
 )
-_SAYING = re.compile(
+_SAYING = regexes.lazy(
     rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<name>(?:[Tt]he\s+)?(?:{CAP}\s+){{0,3}}"
     rf"{_MODIFIER}{_ROLES}|(?!(?:The|A|An)\s+[a-z]){NAME})\s+[^.,;:\"“”]{{3,160}}?"
     rf"(?:,\s+{_PARTICIPLES}|\s+by\s+{_PARTICIPLES})",
@@ -98,56 +99,57 @@ _ROLE_WORDS = (
     r"|during|when|while|if|it|its|his|her|their|this|last|next|data|figures)\b)[a-z][\w-]*\s+)"
     r"{1,2})?"
 )
-_VERB_NAME = re.compile(
+_VERB_NAME = regexes.lazy(
     rf"[,”\"]\s*{_VERBS}\s+{_ROLE_WORDS}(?P<name>{NAME})(?<![’']s)"
     r"(?=[,.;:!?)”\"]|\s*$|\s+(?:of|from|at|in|on|who|with)\b)"
 )
 # "according to the U.S. embassy": an initialism's full stops do not end the name.
-_ACCORDING = re.compile(
+_ACCORDING = regexes.lazy(
     rf"\b[Aa]ccording to {_ROLE_WORDS}"
     rf"(?P<name>{NAME}|(?:an?|the)\s+(?:(?:[A-Z]\.)+|[^,.;]){{3,80}}?)"
     r"(?=[,.;])"
 )
-_PRONOUN_VERB = re.compile(
+_PRONOUN_VERB = regexes.lazy(
     rf"(?:^|[,”\"]\s*|[.!?]\s+)(?:he|she|He|She)\s+{_VERBS}\b|{_VERBS}\s+(?:he|she)\b"
     rf"|(?:^|[,.]\s*)(?:he|she|He|She)\s+[^.,;:\"“”]{{3,160}}?,\s+{_PARTICIPLES}"
 )
-_DOCUMENT = re.compile(
+_PRONOUN = regexes.lazy(r"\b(?:[Hh]e|[Ss]he)\b")  # what `_PRONOUN_VERB` needs, cheap to compile
+_DOCUMENT = regexes.lazy(
     r"\b(joint (?:[\w-]+[’']?\s+)?(?:statement|declaration|communiqu[ée])|communiqu[ée]"
     r"|open letter)\b",
     re.I,
 )
-_A_DOCUMENT = re.compile(r"\b(?:letter|petition|submission|statement|declaration)s?$", re.I)
+_A_DOCUMENT = regexes.lazy(r"\b(?:letter|petition|submission|statement|declaration)s?$", re.I)
 # "Amnesty International, Human Rights Watch and 11 other groups urged": every signatory.
-_LIST_VERB = re.compile(
+_LIST_VERB = regexes.lazy(
     rf"(?<![\w’'])(?P<name>{NAME}(?:,\s+{NAME})+,?\s+and\s+(?:{NAME}|(?:\d+|[a-z]+)\s+"
     r"(?:[a-z-]+\s+){0,2}?(?:groups|organi[sz]ations|NGOs|others|charities|unions|bodies)))"
     rf"\s+{_ADVERB}{_VERBS}\b"
 )
 # A pull quote's credit after a dash: "“We cannot eat sovereignty.” — Dang Van Hieu, fisherman".
-_DASH_CREDIT = re.compile(rf"[”\"]\s*[—–]\s*(?P<name>{NAME})")
+_DASH_CREDIT = regexes.lazy(rf"[”\"]\s*[—–]\s*(?P<name>{NAME})")
 # "a statement from the Indonesian navy": the document's issuer speaks, by the document.
-_FROM_DOCUMENT = re.compile(
+_FROM_DOCUMENT = regexes.lazy(
     r"(?i:an?|the|its|their)\s+(?:[\w-]+\s+)?(?P<doc>statement|letter|report|post|communiqu[ée])"
     r"\s+(?:(?:issued|released|published|posted)\s+)?(?:from|by)\s+(?P<issuer>.+)"
 )
 # A place that ends a role before the person's name: "Beijing's ambassador to Manila, Huang".
-_OF_ROLE = re.compile(r"\b[a-z]+\s+(?:to|of|for|in|at)\s+$")
-_ARTICLE = re.compile(r"(?i:the|an?|its|their)\s+")
+_OF_ROLE = regexes.lazy(r"\b[a-z]+\s+(?:to|of|for|in|at)\s+$")
+_ARTICLE = regexes.lazy(r"(?i:the|an?|its|their)\s+")
 # "State media quoted Defence Minister Phan Van Giang as saying": the one quoted.
-_QUOTED_AS = re.compile(rf"\bquot(?:ed|ing)\s+(?P<name>{NAME})\s+as\s+saying\b")
+_QUOTED_AS = regexes.lazy(rf"\bquot(?:ed|ing)\s+(?P<name>{NAME})\s+as\s+saying\b")
 # "The statement, issued by the Vietnamese embassy, said": the issuer, by its document.
-_ISSUED = re.compile(
+_ISSUED = regexes.lazy(
     r",\s*(?:issued|released|published|signed|sent|posted)\s+by\s+(?P<issuer>[^,;:“”\"]{3,80}),"
 )
 # "People familiar with the matter said": the unnamed sources a wire story relies on.
-_FAMILIAR = re.compile(
+_FAMILIAR = regexes.lazy(
     r"\b(?P<name>(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Dd]iplomats)\s+(?:familiar\s+with"
     r"|close\s+to|briefed\s+on|with\s+knowledge\s+of)\s+[^,.;:]{3,60}?)\s+(?:said|say|told)\b"
 )
 # A proper name alone in an appositive: "China's foreign ministry spokesman, Lin Jian, said".
-_NAMED_APPOSITIVE = re.compile(rf",\s*(?P<name>{CAP}(?:\s+{CAP}){{1,3}}),")
-_OPENING_QUOTE = re.compile(r"^\s*[\"“‘]")
+_NAMED_APPOSITIVE = regexes.lazy(rf",\s*(?P<name>{CAP}(?:\s+{CAP}){{1,3}}),")
+_OPENING_QUOTE = regexes.lazy(r"^\s*[\"“‘]")
 
 
 def _with_document(name: str, clause: str) -> str:
@@ -166,31 +168,43 @@ def _label(document: str) -> str:
 
 
 # "if Vietnam says no", "unless Hanoi said so": a hypothetical, not reported speech.
-_HYPOTHETICAL = re.compile(r"\b(?:if|when|unless|whether|until|once|should)\s+$", re.I)
-_NOT_SPEECH = re.compile(r"\s+(?:no|yes|so|goodbye)(?=\s*(?:[.,;:!?”\"]|$|to\b|when\b|if\b))")
+_HYPOTHETICAL = regexes.lazy(r"\b(?:if|when|unless|whether|until|once|should)\s+$", re.I)
+_NOT_SPEECH = regexes.lazy(r"\s+(?:no|yes|so|goodbye)(?=\s*(?:[.,;:!?”\"]|$|to\b|when\b|if\b))")
 # "Hanoi has asked Washington for market economy status": a request, not reported speech.
-_REQUEST = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}?for\b")
+_REQUEST = regexes.lazy(r"\s+(?:[\w’'.-]+\s+){0,4}?for\b")
 
 
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_QUOTED = regexes.lazy(r"“[^“”]*”|\"[^\"]*\"")
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
-_PATTERNS = (
-    _SUBJECT_VERB,
-    _ROLE_VERB,
-    _GROUP_VERB,
-    _PLURAL_VERB,
-    _SAYING,
-    _VERB_NAME,
-    _LIST_VERB,
-    _DASH_CREDIT,
-    _FAMILIAR,
-    _QUOTED_AS,
-    _ACCORDING,
+# Each reader with the words a text must hold for it to match at all (single words, as a line
+# may break between two): a pattern no text of a run needs is never compiled (see
+# `regexes.Lazy`), and most pages quote no one "according to" and no pull quote.
+_ALWAYS: tuple[str, ...] = ()
+_PATTERNS: tuple[tuple[regexes.Lazy, tuple[str, ...]], ...] = (
+    (_SUBJECT_VERB, _ALWAYS),
+    (_ROLE_VERB, _ALWAYS),
+    (_GROUP_VERB, _ALWAYS),
+    (
+        _PLURAL_VERB,
+        tuple("say tell warn argue write urge insist contend predict caution".split())
+        + tuple("note acknowledge complain claim".split()),
+    ),
+    (
+        _SAYING,
+        tuple("saying urging advocating adding arguing warning noting".split())
+        + tuple("insisting stressing claiming".split()),
+    ),
+    (_VERB_NAME, _ALWAYS),
+    (_LIST_VERB, ("and",)),
+    (_DASH_CREDIT, ("—", "–")),
+    (_FAMILIAR, ("familiar", "close", "briefed", "knowledge")),
+    (_QUOTED_AS, ("quot",)),
+    (_ACCORDING, ("ccording",)),
 )
 
 
@@ -199,7 +213,9 @@ def named_in(text: str) -> str | None:
     quotation marks (inside them, "Our customers asked us" is the quote, not its speaker)."""
     found: list[tuple[int, str, int, int]] = []
     quoted = _quoted(text)
-    for pattern in _PATTERNS:
+    for pattern, needs in _PATTERNS:
+        if needs and not any(word in text for word in needs):
+            continue
         for match in pattern.finditer(text):
             at = match.start("name")
             if any(s < at < e for s, e in quoted):
@@ -225,7 +241,7 @@ def named_in(text: str) -> str | None:
     return _with_document(name, before)
 
 
-def _credited(text: str, pattern: re.Pattern[str], match: re.Match[str]) -> str:
+def _credited(text: str, pattern: regexes.Lazy, match: re.Match[str]) -> str:
     """The name a match credits: the person a role names in commas ("the ministry's
     spokesman, Lin Jian, said"), a document's issuer ("a statement from the navy")."""
     name = match.group("name")
@@ -247,9 +263,9 @@ def _credited(text: str, pattern: re.Pattern[str], match: re.Match[str]) -> str:
 
 
 # An attribution that closes its sentence: "..., a State Department official said on Tuesday."
-_CLAUSE_BEFORE = re.compile(r"[,”\"]\s*$")
-_SENTENCE_REST = re.compile(r"(?:\s+(?!that\b)[\w’'.-]+){0,6}?\s*(?:[.!?;]|$)")
-_SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+[“\"‘]?[A-Z]")
+_CLAUSE_BEFORE = regexes.lazy(r"[,”\"]\s*$")
+_SENTENCE_REST = regexes.lazy(r"(?:\s+(?!that\b)[\w’'.-]+){0,6}?\s*(?:[.!?;]|$)")
+_SENTENCE_BREAK = regexes.lazy(r"[.!?][”\"’)]*\s+[“\"‘]?[A-Z]")
 
 
 OPENS, AFTER_CLAUSE, CLOSES = 0, 1, 2
@@ -291,7 +307,7 @@ def _last_named(text: str) -> str | None:
 
 # A person introduced in the text: "Nguyen Van Duc, 58,", "Minister ..., Nguyen Chi Dung,",
 # "Dr. Mai Lan": a name with a title, an age or a description after it, or set in commas.
-_PERSON = re.compile(
+_PERSON = regexes.lazy(
     rf"(?:(?P<titled>{TITLES}\.?\s+{CAP}(?:\s+{CAP}){{0,3}})"
     rf"|,\s+(?P<comma>{CAP}(?:\s+{CAP}){{1,3}}),"
     rf"|(?P<aged>{CAP}(?:\s+{CAP}){{1,3}}),\s+(?:\d{{2}}|an?\s|the\s|who\s))"
@@ -328,7 +344,7 @@ def _introduced(match: re.Match[str]) -> str | None:
 
 
 # "Intro. Tran Van Hanoi": a sentence's last word and its stop are no part of the name after it.
-_SENTENCE_WORD = re.compile(rf"\b(?!{TITLES}\.)\w{{3,}}\.\s+")
+_SENTENCE_WORD = regexes.lazy(rf"\b(?!{TITLES}\.)\w{{3,}}\.\s+")
 
 
 def _known_as(word: str, earlier: str) -> str:
@@ -341,29 +357,33 @@ def _known_as(word: str, earlier: str) -> str:
     return fits.pop() if len(fits) == 1 else word
 
 
-_BARE_ROLE = re.compile(rf"(?i)the\s+(?P<noun>{_ROLES})")
+_BARE_ROLE = regexes.lazy(rf"(?i)the\s+(?P<noun>{_ROLES})")
 
 
-_TITLED = re.compile(rf"(?:{TITLES}\.?\s+)+(?P<last>{CAP})")
+_TITLED = regexes.lazy(rf"(?:{TITLES}\.?\s+)+(?P<last>{CAP})")
 
 
 def _fuller(name: str, before: str, earlier: str = "") -> str:
     """ "The embassy said": the body named in full just before ("the U.S. embassy"), if any;
     "Gen. Hai said": the person named in full `earlier` ("Nguyen Van Hai"), whose name ends
     so (a page names a person in full once, then by title and one name)."""
-    bare = _BARE_ROLE.fullmatch(name)
+    bare = _BARE_ROLE.fullmatch(name) if name[:4].lower() == "the " else None
     if bare is None:
         titled = _TITLED.fullmatch(name)
         if titled is None:
             return _known_as(name, earlier) if " " not in name else name
         last = re.escape(titled.group("last"))
-        full = re.findall(rf"(?<![\w.’'-])((?:{CAP}\s+){{1,3}}{last})(?![\w’'-])", earlier)
+        full = re.findall(
+            regexes.cheap(rf"(?<![\w.’'-])((?:{CAP}\s+){{1,3}}{last})(?![\w’'-])"), earlier
+        )
         full = [f for f in full if clean_name(f) and _TITLED.fullmatch(f) is None]
         return full[-1] if full else name
     noun = re.escape(bare.group("noun"))
     named = re.findall(
-        rf"\b(?:[Tt]he\s+(?:(?!(?:the|a|an)\s)[\w.’'-]+\s+){{1,3}}?(?i:{noun})"
-        rf"|(?:{CAP}\s+){{1,4}}(?i:{noun}))\b",
+        regexes.cheap(
+            rf"\b(?:[Tt]he\s+(?:(?!(?:the|a|an)\s)[\w.’'-]+\s+){{1,3}}?(?i:{noun})"
+            rf"|(?:{CAP}\s+){{1,4}}(?i:{noun}))\b"
+        ),
         before,
     )
     return named[-1] if named else name
@@ -371,7 +391,7 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
 
 # A turn's label up to its colon ("Jane Roe (Bath) (LD):", "**A:**"); a time's colon, as in
 # "(14:05):", is inside it.
-_LABEL_END = re.compile(r"^(?:[^\n:]|:(?!\s)){1,250}?:(?:\*\*|__)?[ \t]+")
+_LABEL_END = regexes.lazy(r"^(?:[^\n:]|:(?!\s)){1,250}?:(?:\*\*|__)?[ \t]+")
 
 
 def _voice(excerpt: str, owner: str) -> str:
@@ -415,7 +435,7 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
 def _reported(text: str, end: int, para_end: int, plain: str, before: str, lead: str) -> str | None:
     """The speaker a news page's reported speech names for an excerpt (`plain`, emphasis
     removed), in it, after it in its paragraph, or before it; None for the page's own voice."""
-    pronoun = _PRONOUN_VERB.search(plain)
+    pronoun = _PRONOUN_VERB.search(plain) if _PRONOUN.search(plain) else None
     if pronoun and not named_in(plain):  # "He said", after whoever was named before it
         return _referent(before + plain[: pronoun.start()])
     name = named_in(plain)
@@ -425,14 +445,14 @@ def _reported(text: str, end: int, para_end: int, plain: str, before: str, lead:
         return _running_on(lead, plain)
     # A quotation with no attribution of its own: the rest of its paragraph, then before it.
     after = _plain(text[end:para_end])
-    if _PRONOUN_VERB.search(after[:80]):
+    if _PRONOUN.search(after[:80]) and _PRONOUN_VERB.search(after[:80]):
         return _referent(before)
     return named_in(after[:200]) or _last_named(before[-1500:])
 
 
 # The tense of indirect speech: "X said the berth would open in 2027. The cranes would come ..."
-_BACKSHIFT = re.compile(r"\b(?:would|could|might|had to|(?:was|were) going to)\b")
-_SENTENCES = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘]?[A-Z])")
+_BACKSHIFT = regexes.lazy(r"\b(?:would|could|might|had to|(?:was|were) going to)\b")
+_SENTENCES = regexes.lazy(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘]?[A-Z])")
 
 
 def _running_on(lead: str, plain: str) -> str | None:
