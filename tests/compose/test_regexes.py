@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from briefing.compose import hansard, interview, regexes, reported, speaker, transcript
+from briefing.compose import hansard, interview, regexes, reported, reporting, speaker, transcript
 from briefing.compose.regexes import Lazy, cheap
 
-_MODULES = (speaker, interview, hansard, reported, transcript)
+_MODULES = (reporting, speaker, interview, hansard, reported, transcript)
 _WIDE_CLASS = re.compile(r"(?<!\\)\[\^?\]?(?:\\.|[^\]\\])*[^\x00-\xff](?:\\.|[^\]\\])*\]")
 TEXTS = (
     "“We will not sign,” said Nguyễn Thị Lan, the ministry’s spokesperson. “Not yet.”\n\n"
