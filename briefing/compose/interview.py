@@ -24,9 +24,13 @@ _INTERVIEWEE = regexes.lazy(
 _WORD = r"[^\W\d_a-zß-ÿ][\w.-]*"  # a name's word, without the possessive's "’s"
 # A briefing's title names its spokesperson: "Foreign Ministry Spokesperson Lin Jian's Regular
 # Press Conference", "Press briefing by spokesperson Pham Thu Hang".
+# Or names the spokesperson before the office, on a line of its own: "Matthew Miller,
+# Department Spokesperson". A name is on one line: a title's next line is a place or a date.
 _BRIEFER = regexes.lazy(
-    rf"\b(?i:spokes(?:person|man|woman))\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}}?)"
-    r"(?=[’']s\s|\s+(?i:at|on|holds|hosts|answers|regular|press)\b|\s*[,:(\n])"
+    rf"\b(?i:spokes(?:person|man|woman))[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
+    r"(?=[’']s\s|[ \t]+(?i:at|on|holds|hosts|answers|regular|press)\b|[ \t]*(?:[,:(\n]|$))"
+    rf"|(?m:^[ \t]*(?P<before>{_WORD}(?:[ \t]+{_WORD}){{1,3}}),[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
+    r"(?i:spokes(?:person|man|woman))[ \t]*$)"
 )
 _BRIEFING = regexes.lazy(r"(?i)\b(?:press (?:briefing|conference)|briefing)\b")
 # "He talked to Lena Vogt about ...": after a pronoun the one talked to is the interviewer.
@@ -63,7 +67,7 @@ def interviewee(text: str) -> str | None:
         return clean_name(next(g for g in intro.groups() if g))
     title = head[:300]
     briefer = _BRIEFER.search(title) if _BRIEFING.search(title) else None
-    return clean_name(briefer.group("name")) if briefer else None
+    return clean_name(briefer.group("name") or briefer.group("before")) if briefer else None
 
 
 # What `_INTERVIEWEE` needs, in a pattern small enough to cost nothing: a page without it (most
@@ -97,11 +101,12 @@ _TITLE_WORD = regexes.lazy(rf"{TITLES}\.?$")
 
 
 def _tokens(name: str) -> list[str]:
+    """A name's words without its titles, as printed or shouted ("MR MILLER" -> "MILLER")."""
     words = [w.strip(".,’'") for w in name.split()]
     return [
         w
         for w in words
-        if w and not _TITLE_WORD.fullmatch(w) and not _TITLE_WORD.fullmatch(w + ".")
+        if w and not any(_TITLE_WORD.fullmatch(t) for t in (w, w + ".", w.title() + "."))
     ]
 
 

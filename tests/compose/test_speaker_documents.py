@@ -108,3 +108,24 @@ def test_a_magazine_qa_credits_the_interviewee_not_the_one_he_talked_to():
     assert who(MAGAZINE, "In places three centimetres a year") == "Tran Minh Duc"
     assert who(MAGAZINE, "We pump the groundwater and dredge the sand.") == "Tran Minh Duc"
     assert who(MAGAZINE, "Who is to blame?") is None
+
+
+STATE = """Department Press Briefing
+
+Matthew Miller, Department Spokesperson
+Washington, DC
+
+MR MILLER: Good afternoon, everyone. The Secretary will travel to Hanoi next week.
+
+QUESTION: Will he raise the case of the jailed bloggers?
+
+MR MILLER: We raise human rights at every meeting with the Vietnamese Government.
+"""
+
+
+def test_a_briefings_shouted_labels_are_the_spokesperson_its_title_names():
+    # the place on the line after the title is not the spokesperson
+    assert who(STATE, "We raise human rights at every meeting") == "Matthew Miller"
+    # the opening statement too: "MR MILLER" is Matthew Miller, whatever the case
+    assert who(STATE, "The Secretary will travel to Hanoi next week.") == "Matthew Miller"
+    assert who(STATE, "Will he raise the case of the jailed bloggers?") is None
