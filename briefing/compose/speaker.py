@@ -122,7 +122,8 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
         ),
         before,
     )
-    return named[-1] if named else name
+    # "Intro. The ministry": a sentence's end before the body is no part of its name
+    return " ".join(_SENTENCE_WORD.split(named[-1])[-1].split()) if named else name
 
 
 # A turn's label up to its colon ("Jane Roe (Bath) (LD):", "**A:**"); a time's colon, as in
@@ -188,6 +189,7 @@ def _reported(text: str, end: int, para_end: int, plain: str, before: str, lead:
 
 # The tense of indirect speech: "X said the berth would open in 2027. The cranes would come ..."
 _BACKSHIFT = regexes.lazy(r"\b(?:would|could|might|had to|(?:was|were) going to)\b")
+_NO_COMMENT = regexes.lazy(r"\b(?:comment|respond|reply|declin\w*)\b")
 _SENTENCES = regexes.lazy(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘]?[A-Z])")
 
 
@@ -198,6 +200,8 @@ def _running_on(lead: str, plain: str) -> str | None:
     sentences = [x for x in _SENTENCES.split(plain) if x.strip()]
     if not sentences or quoted(plain) or not all(_BACKSHIFT.search(x) for x in sentences):
         return None
+    if _NO_COMMENT.search(plain):
+        return None  # "The company would not comment": the reporter's, not the speaker's
     for sentence in reversed([x for x in _SENTENCES.split(lead) if x.strip()]):
         if not _BACKSHIFT.search(sentence):
             return None

@@ -281,3 +281,13 @@ def test_said_no_as_an_answer_is_still_no_speech():
 )
 def test_more_wire_forms_credit_their_speaker(sentence, expected):
     assert who(f"Intro.\n\n{sentence}\n\nMore.", sentence) == expected
+
+
+def test_indirect_speech_runs_on_but_not_into_a_refusal_to_comment():
+    page = (
+        "Intro.\n\nThe ministry said the plant would close. Workers would get six months of "
+        "pay, it added. The company would not comment on the report.\n\nMore."
+    )
+    # "it added" with nothing named in it: the body named before, without "Intro." before it
+    assert who(page, "Workers would get six months of pay, it added.") == "The ministry"
+    assert who(page, "The company would not comment on the report.") is None
