@@ -147,8 +147,9 @@ OPENING_QUOTE = regexes.lazy(r"^\s*[\"“‘]")
 
 def _with_document(name: str, clause: str) -> str:
     """ "The United States" said "in its joint statement": credit the statement too."""
-    doc = _DOCUMENT.search(clause)
-    if doc is None or _A_DOCUMENT.search(name):
+    titled = _DOCUMENT.search(name)  # "The Joint Vision Statement noted": one by its title
+    doc = titled or _DOCUMENT.search(clause)
+    if doc is None or (titled is None and _A_DOCUMENT.search(name)):
         return name  # "The letter notes that the joint statement ...": the letter speaks
     label = _label(doc.group(1))
     return name if label in name.lower() else f"{name} ({label})"

@@ -291,3 +291,18 @@ def test_indirect_speech_runs_on_but_not_into_a_refusal_to_comment():
     # "it added" with nothing named in it: the body named before, without "Intro." before it
     assert who(page, "Workers would get six months of pay, it added.") == "The ministry"
     assert who(page, "The company would not comment on the report.") is None
+
+
+def test_a_joint_document_named_by_its_title_is_credited_as_one():
+    page = (
+        "Intro.\n\nThe Hanoi Joint Strategic Declaration noted that two-way trade had doubled "
+        "since "
+        "2015.\n\nThe letter notes that the joint statement was silent on rights.\n\nMore."
+    )
+    excerpt = (
+        "The Hanoi Joint Strategic Declaration noted that two-way trade had doubled since 2015."
+    )
+    assert who(page, excerpt) == "The Hanoi Joint Strategic Declaration (joint declaration)"
+    # a letter that mentions a joint statement still speaks for itself
+    excerpt = "The letter notes that the joint statement was silent on rights."
+    assert who(page, excerpt) == "The letter"
