@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.compose import regexes
 from briefing.compose.names import TITLES
 
 # Honorifics as parliaments print them, with or without a full stop ("Mr", "Mr.", "Rt Hon").
@@ -28,7 +29,7 @@ _START = r"(?m)^[ \t]*"
 
 # New Zealand's "1. Hon TAMA WIREMU (Te Tai Tonga) to the Prime Minister:".
 _TO = r"\s+to\s+the\s+[A-Z][^()\n:\d]{2,80}"
-_NUMBERED = re.compile(
+_NUMBERED = regexes.lazy(
     rf"{_START}[TQ]?\d{{1,3}}\.\s+(?:\[\d+\]\s+)?(?:{_TITLE}\s+)?{_NAME}"
     rf"(?:(?:{_BRACKET}){{1,2}}(?:{_TO})?|{_TO}){_END}"
 )
@@ -37,26 +38,26 @@ _OFFICE = (
     r"(?i:minister|secretary|speaker|leader|chancellor|general|treasurer|whip|chair\w*"
     r"|president|paymaster|seal|comptroller|advocate|solicitor|attorney|commissioner)"
 )
-_ROLE = re.compile(
+_ROLE = regexes.lazy(
     rf"{_START}(?P<role>(?i:the)\s+[^()\n:]{{0,200}}?\b{_OFFICE}\b[^()\n:\d]{{0,200}}?)"
     rf"\s*\((?:(?P<title>(?i:{_HONORIFIC}(?:\s+{_HONORIFIC}){{0,2}}))\s+)?{_NAME}\){_END}"
 )
-_HONOURED = re.compile(rf"{_START}{_TITLE}\s+{_NAME}(?:{_BRACKET}){{0,2}}{_END}")
+_HONOURED = regexes.lazy(rf"{_START}{_TITLE}\s+{_NAME}(?:{_BRACKET}){{0,2}}{_END}")
 # A member without an honorific or a question number: "Jane Roe (Bath) (LD):", a name of two
 # words or more, the seat, then a party's short name.
 _PARTY = r"\s*\([A-Z][\w/-]{1,11}(?:\s[A-Z][\w/-]{1,11})?\)"
-_MEMBER = re.compile(rf"{_START}{_NAME}{_BRACKET}{_PARTY}{_END}")
+_MEMBER = regexes.lazy(rf"{_START}{_NAME}{_BRACKET}{_PARTY}{_END}")
 # A presiding officer: "The Speaker:", "The DEPUTY SPEAKER:", "The President:".
-_PRESIDING = re.compile(
+_PRESIDING = regexes.lazy(
     rf"{_START}(?P<role>(?i:the\s+(?:deputy\s+)?(?:speaker|president|chair(?:man|woman|person)?"
     rf"|presiding\s+officer))){_END}"
 )
 # Weaker labels, read only when a stronger label names them: "Jane Roe:", "The Prime Minister:".
-_BARE = re.compile(rf"{_START}(?P<bare>[A-Z][^()\n:\d]{{2,200}}?){_END}")
+_BARE = regexes.lazy(rf"{_START}(?P<bare>[A-Z][^()\n:\d]{{2,200}}?){_END}")
 # An office's lower-case words: "Minister for the Indo-Pacific", not "The minister said a".
 _ROLE_WORDS = frozenset("of for the and to in on with at".split())
-_LINE = re.compile(r"\n(?=[ \t]*[^\n:]{2,400}+:[ \t]+\S)")  # a literal start: a fast scan
-_SHOUTED = re.compile(r"[A-Z]{2}")
+_LINE = regexes.lazy(r"\n(?=[ \t]*[^\n:]{2,400}+:[ \t]+\S)")  # a literal start: a fast scan
+_SHOUTED = regexes.lazy(r"[A-Z]{2}")
 _OFFICES = frozenset({"Speaker", "Deputy Speaker", "Chair", "Chairman", "Chairwoman"})
 # Styles that are part of how a person is named, unlike a courtesy ("Mr", "Dr", "Rt Hon"):
 # "Sir Keir Starmer" is credited as such.
@@ -64,9 +65,9 @@ _STYLES = frozenset("Sir Dame Lord Lady Baroness Baron Viscount Earl".split())
 # Lines that end a turn without starting one: Australia's "Mr Dutton interjecting—", and a
 # topic heading ("Vietnam: Trade Negotiations", "Deferred Division"), a paragraph of one short
 # line in title case that no sentence's stop ends (between blank lines).
-_INTERJECTING = re.compile(r"(?m)^[ \t]*[A-Z][^\n]{0,120}?\binterjecting\s*[—–-]*[ \t]*$")
-_HEADING_END = re.compile(r"[.!?…:;,\"”’)\]]$")
-_SMALL_WORD = re.compile(
+_INTERJECTING = regexes.lazy(r"(?m)^[ \t]*[A-Z][^\n]{0,120}?\binterjecting\s*[—–-]*[ \t]*$")
+_HEADING_END = regexes.lazy(r"[.!?…:;,\"”’)\]]$")
+_SMALL_WORD = regexes.lazy(
     r"(?<![\w’'-])[a-z][\w’'-]{3,}"
 )  # a lower-case word of four letters or more
 

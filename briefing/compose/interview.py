@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from briefing.compose import regexes
+from briefing.compose.hansard import ordinary_case
 from briefing.compose.names import APPOSITIVE, NAME, TITLES, clean_name
 
 # "talks to lawyer X", "spoke with the economist X": up to three lower-case words of role.
 _ROLE_WORDS = r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
-_INTERVIEWEE = re.compile(
+_INTERVIEWEE = regexes.lazy(
     r"\b(?:speaks|spoke|speaking|talks|talked|talking|sits down|sat down|catches up|caught up)"
     rf" (?:with|to) {_ROLE_WORDS}(?P<name>{NAME})"
     rf"|\b(?:interview|conversation|Q&A) with (?P<name2>{NAME})"
@@ -19,11 +21,25 @@ _INTERVIEWEE = re.compile(
     rf"|\b(?:I'm|I am|we're|we are) joined (?:today |this week )?by (?P<name6>{NAME})"
     rf"|\b[Jj]oining (?:me|us) (?:today |this week |now )?(?:is|are) (?P<name7>{NAME})"
 )
-_INTERVIEWERS = re.compile(r"\b(?:[Ii]nterviewed|[Ii]nterview) by (?P<names>[^\n]{3,120})")
+_WORD = r"[^\W\d_a-zß-ÿ][\w.-]*"  # a name's word, without the possessive's "’s"
+# A briefing's title names its spokesperson: "Foreign Ministry Spokesperson Lin Jian's Regular
+# Press Conference", "Press briefing by spokesperson Pham Thu Hang".
+# Or names the spokesperson before the office, on a line of its own: "Matthew Miller,
+# Department Spokesperson". A name is on one line: a title's next line is a place or a date.
+_BRIEFER = regexes.lazy(
+    rf"\b(?i:spokes(?:person|man|woman))[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
+    r"(?=[’']s\s|[ \t]+(?i:at|on|holds|hosts|answers|regular|press)\b|[ \t]*(?:[,:(\n]|$))"
+    rf"|(?m:^[ \t]*(?P<before>{_WORD}(?:[ \t]+{_WORD}){{1,3}}),[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
+    r"(?i:spokes(?:person|man|woman))[ \t]*$)"
+)
+_BRIEFING = regexes.lazy(r"(?i)\b(?:press (?:briefing|conference)|briefing)\b")
+# "He talked to Lena Vogt about ...": after a pronoun the one talked to is the interviewer.
+_PRONOUN_BEFORE = regexes.lazy(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+$")
+_INTERVIEWERS = regexes.lazy(r"\b(?:[Ii]nterviewed|[Ii]nterview) by (?P<names>[^\n]{3,120})")
 # A paragraph's label: "**A:**", "Q.", "Question:", "**Pham Thu Ha:**", "PTH:", "Dr. Pham:",
 # and a briefing's "Question (Reuters):", "Q (AFP):", "Spokesperson Do Minh Chau:".
 _OUTLET = r"(?:\s*\([^()\n]{1,60}\))?"
-_LABEL = re.compile(
+_LABEL = regexes.lazy(
     rf"^\s*(?:\*\*|__)?(?:(?P<letter>[QA]){_OUTLET}(?:\*\*|__)?\s*[.:]"
     rf"|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}}){_OUTLET}(?:\*\*|__)?\s*:)"
     r"(?:\*\*|__)?\s"
@@ -37,28 +53,61 @@ _NOT_LABELS = frozenset(
     Contact Disclosure Warning Image Video Audio Figure Table Chart Map Transcript Date
     Location Dateline Editors""".split()
 )
-_DASH_ANSWER = re.compile(r"^\s*[—–-]\s+\S")
-_BOLD_QUESTION = re.compile(r"^\s*(?:\*\*|__)[^\n]*\?\s*(?:\*\*|__)\s*$")
-_BLOCK_START = re.compile(r"^\s*(?:#|\*[^*]|_[^_]|---|\|)")
+_DASH_ANSWER = regexes.lazy(r"^\s*[—–-]\s+\S")
+_BOLD_QUESTION = regexes.lazy(r"^\s*(?:\*\*|__)[^\n]*\?\s*(?:\*\*|__)\s*$")
+_BLOCK_START = regexes.lazy(r"^\s*(?:#|\*[^*]|_[^_]|---|\|)")
 
 
 def interviewee(text: str) -> str | None:
     """Who an interview page interviews, from its introduction ("We spoke with Dr. X ...",
     "We asked X ...", "X spoke to us ...", "An interview with X"), or None."""
-    intro = _INTERVIEWEE.search(text[: min(len(text), 5000)])
-    if intro is None:
-        return None
-    return clean_name(next(g for g in intro.groups() if g))
+    head = text[: min(len(text), 5000)]
+    intro = _INTERVIEWEE.search(head) if _introduces(head) else None
+    if intro is not None and not _PRONOUN_BEFORE.search(head, 0, intro.start()):
+        return clean_name(next(g for g in intro.groups() if g))
+    title = head[:300]
+    briefer = _BRIEFER.search(title) if _BRIEFING.search(title) else None
+    return clean_name(briefer.group("name") or briefer.group("before")) if briefer else None
+
+
+# What `_INTERVIEWEE` needs, in a pattern small enough to cost nothing: a page without it (most
+# news pages) never compiles the large one.
+_INTRODUCING = regexes.lazy(
+    r"(?:speaks|spoke|speaking|talks|talked|talking|sits down|sat down|catches up|caught up)"
+    r" (?:with|to) |(?:interview|conversation|Q&A) with |[Ww]e (?:asked|interviewed|met) "
+    r"|[Mm]y guests? |joined (?:today |this week )?by |[Jj]oining (?:me|us) "
+)
+
+
+def _introduces(head: str) -> bool:
+    """Whether a page's head could introduce an interviewee (a cheap test before the pattern)."""
+    return _INTRODUCING.search(head) is not None
+
+
+def _talked_to(text: str) -> list[str]:
+    """The interviewer a standfirst names after a pronoun ("He talked to Lena Vogt")."""
+    head = text[: min(len(text), 5000)]
+    intro = _INTERVIEWEE.search(head) if _introduces(head) else None
+    if intro is None or not _PRONOUN_BEFORE.search(head, 0, intro.start()):
+        return []
+    return [n for n in (clean_name(next(g for g in intro.groups() if g)),) if n]
 
 
 def _label_of(match: re.Match[str]) -> str:
     return match.group("letter") or match.group("name")
 
 
+_TITLE_WORD = regexes.lazy(rf"{TITLES}\.?$")
+
+
 def _tokens(name: str) -> list[str]:
+    """A name's words without its titles, as printed or shouted ("MR MILLER" -> "MILLER")."""
     words = [w.strip(".,’'") for w in name.split()]
-    titles = re.compile(rf"{TITLES}\.?$")
-    return [w for w in words if w and not titles.fullmatch(w) and not titles.fullmatch(w + ".")]
+    return [
+        w
+        for w in words
+        if w and not any(_TITLE_WORD.fullmatch(t) for t in (w, w + ".", w.title() + "."))
+    ]
 
 
 def same_person(label: str, name: str) -> bool:
@@ -67,7 +116,8 @@ def same_person(label: str, name: str) -> bool:
     label_words, name_words = _tokens(label), _tokens(name)
     if not label_words or not name_words:
         return False
-    if all(w in name_words for w in label_words):
+    lower = [w.lower() for w in name_words]
+    if all(w.lower() in lower for w in label_words):
         return True
     letters = re.sub(r"[^A-Z]", "", label)
     initials = "".join(w[0] for w in name_words if w[0].isupper())
@@ -116,7 +166,7 @@ def _interviewers(text: str) -> list[str]:
     """The interviewers named in a byline ("Interview by X and Y")."""
     found = _INTERVIEWERS.search(text[: min(len(text), 5000)])
     names = re.split(r",\s*|\s+and\s+", found.group("names")) if found else []
-    return [n.strip(" *_.") for n in names if n.strip(" *_.")]
+    return [n.strip(" *_.") for n in names if n.strip(" *_.")] + _talked_to(text)
 
 
 def _answer_label(name: str, interviewers: list[str]) -> bool:
@@ -142,7 +192,18 @@ def _answerer(text: str, interviewers: list[str]) -> str | None:
         previous = block
     if not names or any(not same_person(n, names[0]) for n in names):
         return None
-    return max(names, key=len)
+    return _ordinary(max(names, key=len))
+
+
+def _as_named(label: str, answerer: str | None) -> str:
+    """An answer's label as a credit: the answerer's fullest label when it names the same
+    person ("DUC" -> "Tran Minh Duc"), else the label itself."""
+    return answerer if answerer and same_person(label, answerer) else _ordinary(label)
+
+
+def _ordinary(name: str) -> str:
+    """An upper-case label in ordinary case ("TRAN MINH DUC" -> "Tran Minh Duc")."""
+    return " ".join(ordinary_case(w) for w in name.split()) if name.isupper() else name
 
 
 def _says_something(rest: str) -> bool:
@@ -180,7 +241,7 @@ def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
             and clean_name(name)
             and _says_something(paragraph[label.end() :])
         ):
-            return known or name
+            return known or _as_named(name, _answerer(text, interviewers))
         return None
     if _BLOCK_START.match(paragraph) or _BOLD_QUESTION.match(paragraph):
         return None

@@ -10,7 +10,9 @@ TITLES = (
     r"|President|Prime Minister|General Secretary|Secretary|Minister|Ambassador|Senator"
     r"|Governor|Deputy|Chairman|Chairwoman|Professor)"
 )
-CAP = r"[A-Z][\w'’.-]*"
+# A capital: A to Z or any letter past ASCII but Latin-1's lower case ("Đỗ", "Ông", "É"); a
+# class of every capital would cost each pattern that repeats it milliseconds to compile.
+CAP = r"[^\W\d_a-zß-ÿ][\w'’.-]*"
 # A proper name or a named body: "Tran Nam Tien", "Amb. Marc Knapper", "The United States",
 # "Vietnam's Ministry of Planning and Investment".
 NAME = rf"(?:{TITLES}\s+)*{CAP}(?:\s+(?:(?:of|and|for|the|de|van|von|bin)\s+)?{CAP}){{0,6}}"
@@ -19,7 +21,8 @@ APPOSITIVE = r"(?:,\s*[^,;:\"“”]{1,140},)?"
 _NOT_NAMES = frozenset(
     """It He She They We I You This That These Those There Here In On At As But And Yet
     So Also When While After Before If Although Though Because Since Asked During Under
-    Despite Amid Following However Meanwhile Still Over Through With Without For From By""".split()
+    Despite Amid Following However Meanwhile Still Over Through With Without For From By
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.compose import regexes
+
 ANAPHORIC_NOUNS = frozenset(
     """deal document documents agreement agreements strategy plan move visit trip decision
     statement report letter memo policy programme program project projects proposal initiative
@@ -26,9 +28,9 @@ _FINITE = frozenset(
     belongs belonged""".split()
 )
 _FUNCTION_S = frozenset("as its his this thus across towards plus whereas unless".split())
-_LEAD = re.compile(r"^[\s\"“”‘’'*_#>•(\[-]+")
-_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,;:]")
-_DATELINE = re.compile(
+_LEAD = regexes.compile(r"^[\s\"“”‘’'*_#>•(\[-]+")
+_WORDS = regexes.compile(r"[A-Za-z][A-Za-z'’-]*|[,;:]")
+_DATELINE = regexes.compile(
     r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # HANOI / HO CHI MINH CITY
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"  # , Vietnam / , Aug 22
     r"(?:,\s*\d{4})?\s*"
@@ -69,7 +71,7 @@ def dateline_end(text: str, start: int, end: int) -> int:
 _REFERRING = frozenset(
     "it its this that these those he she him his her they them their such here there".split()
 )
-_FIRST = re.compile(r"[\"“‘']?([A-Za-z]+)")
+_FIRST = regexes.compile(r"[\"“‘']?([A-Za-z]+)")
 
 
 def connective_only(text: str) -> bool:
@@ -82,7 +84,7 @@ def connective_only(text: str) -> bool:
 
 # The publication talking about itself rather than the topic: an interview's introduction,
 # an editor's note. Quotable only when nothing else says the same.
-_META = re.compile(
+_META = regexes.compile(
     r"\b(?:we (?:spoke|talked|sat down|caught up) (?:with|to)|this interview|interviewed by"
     r"|edited for (?:length|clarity)|in (?:this|our) (?:interview|conversation|podcast|episode)"
     r"|read (?:more|the full)|click here|sign up"

@@ -8,12 +8,11 @@ speaker's own voice ("We do not accept that.") stays the speaker's.
 
 from __future__ import annotations
 
-import re
-
+from briefing.compose import regexes
 from briefing.compose.names import CAP
 
 # "I would add that", "We should note that", "As I said,": the speaker framing the report.
-_FRAME = re.compile(
+_FRAME = regexes.lazy(
     r"^(?:(?:I|We)\s+(?:(?:would|should|must|can|will|may|might|could)\s+)?(?:also\s+)?"
     r"(?:add|say|note|point\s+out|remind\s+[\w.\s]{2,30}?|tell\s+[\w.\s]{2,30}?)\s+that\s+"
     r"|As\s+(?:I|we)\s+(?:have\s+)?said,\s+)?"
@@ -37,17 +36,17 @@ _BODY_NOUN = (
     r"|woman)|diplomats|media|campaigners|activists|organi[sz]ations?|commission|council)"
 )
 _NAMED = rf"{CAP}(?:\s+(?:(?:of|for|and|the|de)\s+)?{CAP}){{0,5}}"
-_BODY = re.compile(
+_BODY = regexes.lazy(
     rf"^(?P<name>(?:[Tt]he\s+)?(?:(?:{CAP}\s+){{1,4}}(?:(?!the\s)[a-z][\w-]*\s+)?{_BODY_NOUN}"
     rf"|{_NAMED}))\s+{_ADVERB}(?P<verb>{_PRESENT}|{_PAST})\b"
 )
-_SINGULAR = re.compile(_PRESENT)
+_SINGULAR = regexes.lazy(_PRESENT)
 # "they say the prisoners broke the law": the report going on.
-_GOING_ON = re.compile(
+_GOING_ON = regexes.lazy(
     rf"^(?:and\s+|but\s+)?(?:they|it|he|she)\s+{_ADVERB}(?:{_PRESENT}|{_PAST})\b"
 )
 # The speaker's own voice: "and from what I see ... I would not dispute that", "call us".
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me)\b")
+_FIRST_PERSON = regexes.lazy(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me)\b")
 # Words a parliament uses for its own members and offices: "the hon. Lady says" or "the
 # Minister said" is one member answering another, not a body's position.
 _HOUSE = frozenset(
@@ -59,7 +58,7 @@ _NOT_SUBJECTS = frozenset(
     """It He She They We I You This That These Those There Here Now Then So Still Yet But And
     Also My Our His Her Their Its""".split()
 )
-_CLAUSES = re.compile(r"(?<=[.!?;])[”\"’)]*\s+")
+_CLAUSES = regexes.lazy(r"(?<=[.!?;])[”\"’)]*\s+")
 
 
 def reported_body(excerpt: str) -> str | None:

@@ -6,19 +6,27 @@ from __future__ import annotations
 
 import re
 
-from briefing.compose import hansard
+from briefing.compose import hansard, regexes
 from briefing.compose.hansard import Turn
-from briefing.compose.names import TITLES
+from briefing.compose.names import NAME, TITLES
 
 # A turn's label: an optional title (and "(RET.)"), one to four upper-case name words, an
 # party or state in brackets (an Australian Hansard's seat and time: two), an optional ", ROLE",
 # then a colon. Upper case is
 # what tells a transcript's label from a heading or dateline in running prose.
 _UPPER = r"(?:Mc|Mac)?[A-Z][A-Z'’-]+"  # "McCORMACK", as Australia prints it
-_LABEL = re.compile(
+_LABEL = regexes.lazy(
     rf"(?m)^[ \t]*(?P<title>(?i:{TITLES})\.?)?\s*(?:\((?i:ret|retd|ret\.)\.?\)\s*)?"
     rf"(?P<name>{_UPPER}(?:\s+(?:[A-Z]\.\s+)?{_UPPER}){{0,3}})"
     r"(?:\s*\([^()\n]{1,40}\)){0,2}(?:,[^:\n]{1,120})?:[ \t]+(?=\S)",  # the turn goes on the line
+)
+# A US congressional record's label ends on a full stop: "Chairman CASTRO.", "Mr. SMITH of New
+# Jersey.", "Ambassador KNAPPER.", an upper-case name after a title, then the turn.
+_PERIOD_LABEL = regexes.lazy(
+    r"(?m)^[ \t]*(?P<title>(?:Mr|Mrs|Ms|Miss|Dr)\.|Chairman|Chairwoman|Chair|Senator|Ambassador"
+    r"|Secretary|General|Admiral|Governor|Representative)"
+    rf"\s+(?P<name>{_UPPER}(?:\s+{_UPPER})?)(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+    r"\.[ \t]+(?=[A-Z“\"])"
 )
 # Labels that head a paragraph without being anyone's voice.
 _NOT_NAMES = frozenset(
@@ -27,7 +35,7 @@ _NOT_NAMES = frozenset(
     WHAT NEXT WHY IT MATTERS TAGS SHARE READ MORE""".split()
 )
 _REACH = 50_000  # characters before a paragraph searched for its turn's label
-_STAGE = re.compile(r"(?m)^[ \t]*[\[(]")  # "[Whereupon, the subcommittee was adjourned.]"
+_STAGE = regexes.lazy(r"(?m)^[ \t]*[\[(]")  # "[Whereupon, the subcommittee was adjourned.]"
 
 
 def _label(match: re.Match[str]) -> tuple[str, str] | None:
@@ -54,6 +62,10 @@ def _upper_turns(text: str, begin: int, end: int) -> list[Turn]:
     """The capitalised labels' turns, a short label ("DR. ROE") named from the speaker's
     longest label."""
     found = [(m.start(), t) for m in _LABEL.finditer(text, begin, end) if (t := _label(m))]
+    found += [
+        (m.start(), (m["title"], m["name"])) for m in _PERIOD_LABEL.finditer(text, begin, end)
+    ]
+    found.sort()
     names = [name for _, (_, name) in found]
     turns = []
     for start, (title, name) in found:
@@ -90,3 +102,26 @@ def turn_speaker(text: str, para_start: int) -> str | None:
             break
         current = credit
     return current
+
+
+# A speech's title names its speaker ("Remarks by Secretary of State Marco Reyes at ...");
+# the audience noted in brackets, or "As Delivered", says the page is the speech itself, not a
+# story about it ("Speech by Xi signals a softer line").
+_SPEECH_TITLE = regexes.lazy(
+    r"^[#*_\s]*(?:[A-Z][\w’'-]*\s+){0,3}?(?i:remarks|speech|address|keynote|lecture)"
+    rf"\s+(?i:by|of)\s+(?P<name>{NAME})"
+)
+_DELIVERED = regexes.lazy(
+    r"\((?i:applause|laughter|cheers)\.?\)|(?i:as delivered|as prepared for delivery)"
+)
+
+
+def speech_speaker(text: str) -> str | None:
+    """The speaker of a page that is a speech, from its title, or None."""
+    head = text[:400].lower()
+    if not any(word in head for word in ("remarks", "speech", "address", "keynote", "lecture")):
+        return None  # no speech's title: its pattern is not compiled
+    title = _SPEECH_TITLE.match(text, 0, 400)
+    if title is None or _DELIVERED.search(text) is None:
+        return None
+    return title.group("name")

@@ -26,7 +26,7 @@ PANEL = (
         (
             "**Rear Adm. Carla Mendes**, who commands the southern fleet, spoke first. She said "
             "that the drills would go on, and that no partner would be turned away.",
-            "Adm. Carla Mendes",
+            "Rear Adm. Carla Mendes",
         ),
         # "said Canberra's main worry": a possessive after "said" is the report, not a name
         (
