@@ -27,7 +27,8 @@ _WORD = r"[^\W\d_a-zß-ÿ][\w.-]*"  # a name's word, without the possessive's "�
 # Or names the spokesperson before the office, on a line of its own: "Matthew Miller,
 # Department Spokesperson". A name is on one line: a title's next line is a place or a date.
 _BRIEFER = regexes.lazy(
-    rf"\b(?i:spokes(?:person|man|woman))[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
+    r"\b(?i:spokes(?:person|man|woman))(?::[ \t]*|[ \t]+)"
+    rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
     r"(?=[’']s\s|[ \t]+(?i:at|on|holds|hosts|answers|regular|press)\b|[ \t]*(?:[,:(\n]|$))"
     rf"|(?m:^[ \t]*(?P<before>{_WORD}(?:[ \t]+{_WORD}){{1,3}}),[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
     r"(?i:spokes(?:person|man|woman))[ \t]*$)"
@@ -234,14 +235,16 @@ def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
         known = interviewee(text)
         if known and same_person(name, known):
             return known
+        if not clean_name(name) or not _says_something(paragraph[label.end() :]):
+            return None
         previous = _paragraphs_before(text, para_start, 1)
-        if (
-            previous
-            and _is_question(previous[0][1], interviewers)
-            and clean_name(name)
-            and _says_something(paragraph[label.end() :])
-        ):
-            return known or _as_named(name, _answerer(text, interviewers))
+        answerer = _answerer(text, interviewers)
+        if previous and _is_question(previous[0][1], interviewers):
+            return known or _as_named(name, answerer)
+        # After a turn that is no question ("It promised $15.5 billion."): still the answerer's
+        # when the page's other turns show this label answering.
+        if answerer is not None and same_person(name, answerer):
+            return known or answerer
         return None
     if _BLOCK_START.match(paragraph) or _BOLD_QUESTION.match(paragraph):
         return None

@@ -135,6 +135,15 @@ _QUOTED_AS = regexes.lazy(rf"\bquot(?:ed|ing)\s+(?P<name>{NAME})\s+as\s+saying\b
 _ISSUED = regexes.lazy(
     r",\s*(?:issued|released|published|signed|sent|posted)\s+by\s+(?P<issuer>[^,;:“”\"]{3,80}),"
 )
+# "The joint communiqué issued at the end of the round, which the delegations called the Da Lat
+# Joint Communiqué, said": the document speaks, by the name the clause gives it if any.
+_DOCUMENT_CLAUSE = regexes.lazy(
+    r"\b(?P<name>[Tt]he\s+(?:joint\s+)?(?:[\w-]+\s+)?(?:communiqu[ée]|statement|declaration))"
+    rf"\s+(?:issued|released|adopted|published|signed|agreed)\b[^.;:“”\"]{{0,160}}?,\s+{_VERBS}\b"
+)
+_TITLED_DOCUMENT = regexes.lazy(
+    r"\b(?:[A-Z][\w’'-]*\s+){1,5}(?:Communiqu[ée]|Statement|Declaration)\b"
+)
 # "People familiar with the matter said": the unnamed sources a wire story relies on.
 _FAMILIAR = regexes.lazy(
     r"\b(?P<name>(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Dd]iplomats)\s+(?:familiar\s+with"
@@ -198,6 +207,7 @@ _PATTERNS: tuple[tuple[regexes.Lazy, tuple[str, ...]], ...] = (
     (_DASH_CREDIT, ("—", "–")),
     (_FAMILIAR, ("familiar", "close", "briefed", "knowledge")),
     (_QUOTED_AS, ("quot",)),
+    (_DOCUMENT_CLAUSE, ("ommuniqu", "tatement", "eclaration")),
     (_ACCORDING, ("ccording",)),
 )
 
@@ -248,6 +258,9 @@ def credited(text: str, pattern: regexes.Lazy, match: re.Match[str]) -> str:
     document = _A_DOCUMENT.search(name)
     if document is not None and (issued := _ISSUED.match(text, match.end("name"))) is not None:
         return f"{issued.group('issuer')} ({document.group().lower()})"
+    if pattern is _DOCUMENT_CLAUSE:
+        titled = _TITLED_DOCUMENT.search(match.group(), match.end("name") - match.start())
+        return titled.group() if titled else _label(name.split(None, 1)[1])
     the = _ARTICLE.match(name) if pattern is _ACCORDING else None
     if the is not None and (doc := _DOCUMENT.match(name, the.end())) is not None:
         return _label(doc.group(1))  # "according to the joint communiqué issued after ..."

@@ -97,6 +97,8 @@ _BARE_ROLE = regexes.lazy(rf"(?i)the\s+(?P<noun>{ROLES})")
 
 
 _TITLED = regexes.lazy(rf"(?:{TITLES}\.?\s+)+(?P<last>{CAP})")
+# A title just before a name's last word: "Ms. Le", "Council\nMs. Le" are no fuller name.
+_TITLE_LAST = regexes.lazy(rf"(?:^|\s){TITLES}\.?\s+\S+$")
 
 
 def _fuller(name: str, before: str, earlier: str = "") -> str:
@@ -112,8 +114,16 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
         full = re.findall(
             regexes.cheap(rf"(?<![\w.’'-])((?:{CAP}\s+){{1,3}}{last})(?![\w’'-])"), earlier
         )
-        full = [f for f in full if clean_name(f) and _TITLED.fullmatch(f) is None]
-        return full[-1] if full else name
+        full = [f for f in full if clean_name(f) and _TITLE_LAST.search(f) is None]
+        if full:
+            return full[-1]
+        # A family name first ("Ms. Le" for "Le Thanh Van", as Vietnamese, Chinese and Korean
+        # names are written): only when one such name fits, as a family name is shared.
+        first = re.findall(
+            regexes.cheap(rf"(?<![\w.’'-])({last}(?:[ \t]+{CAP}){{1,3}})(?![\w’'-])"), earlier
+        )
+        first = {f for f in first if clean_name(f) and _TITLED.fullmatch(f) is None}
+        return first.pop() if len(first) == 1 else name
     noun = re.escape(bare.group("noun"))
     named = re.findall(
         regexes.cheap(
@@ -155,7 +165,8 @@ def speaker(text: str, start: int, end: int, para_start: int, para_end: int) -> 
     # Markdown emphasis ("**Dr. Le Mai**, an analyst, said") is no part of a name.
     plain, before = _plain(excerpt), _plain(before)
     if turn is not None:  # a transcript's turn is its speaker's, whoever it mentions
-        return _voice(said, turn)
+        # "Ms. LE." is the witness the hearing's list names in full ("Ms. Le Thanh Van").
+        return _voice(said, _fuller(turn, "", _plain(text[:start])))
     orator = speech_speaker(text)
     if orator is not None:  # a speech is its speaker's, whoever it quotes
         return _voice(said, orator)
@@ -175,6 +186,8 @@ def _reported(text: str, end: int, para_end: int, plain: str, before: str, lead:
     pronoun = PRONOUN_VERB.search(plain) if PRONOUN.search(plain) else None
     if pronoun and not named_in(plain):  # "He said", after whoever was named before it
         return _referent(before + plain[: pronoun.start()])
+    if _IN_THEIR_VIEW.match(plain):  # "In his view, ...": the view of whoever was just named
+        return _referent(before)
     name = named_in(plain)
     if name:
         return name
@@ -187,6 +200,10 @@ def _reported(text: str, end: int, para_end: int, plain: str, before: str, lead:
     return named_in(after[:200]) or _last_named(before[-1500:])
 
 
+# An excerpt opening on someone's view: "In his view, ...", "According to her, ...".
+_IN_THEIR_VIEW = regexes.lazy(
+    r"\s*(?:In (?:his|her) (?:view|opinion|words|assessment|account)|According to (?:him|her))\b"
+)
 # The tense of indirect speech: "X said the berth would open in 2027. The cranes would come ..."
 _BACKSHIFT = regexes.lazy(r"\b(?:would|could|might|had to|(?:was|were) going to)\b")
 _NO_COMMENT = regexes.lazy(r"\b(?:comment|respond|reply|declin\w*)\b")

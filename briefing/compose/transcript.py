@@ -108,7 +108,7 @@ def turn_speaker(text: str, para_start: int) -> str | None:
 # the audience noted in brackets, or "As Delivered", says the page is the speech itself, not a
 # story about it ("Speech by Xi signals a softer line").
 _SPEECH_TITLE = regexes.lazy(
-    r"^[#*_\s]*(?:[A-Z][\w’'-]*\s+){0,3}?(?i:remarks|speech|address|keynote|lecture)"
+    r"(?m:^)[#*_ \t]*(?:[A-Z][\w’'-]*[ \t]+){0,3}?(?i:remarks|speech|address|keynote|lecture)"
     rf"\s+(?i:by|of)\s+(?P<name>{NAME})"
 )
 _DELIVERED = regexes.lazy(
@@ -121,7 +121,7 @@ def speech_speaker(text: str) -> str | None:
     head = text[:400].lower()
     if not any(word in head for word in ("remarks", "speech", "address", "keynote", "lecture")):
         return None  # no speech's title: its pattern is not compiled
-    title = _SPEECH_TITLE.match(text, 0, 400)
+    title = _SPEECH_TITLE.search(text, 0, 400)  # under a site's header line or two
     if title is None or _DELIVERED.search(text) is None:
         return None
     return title.group("name")
