@@ -246,3 +246,29 @@ async def test_J_and_K_scroll_the_notes_not_the_slide():
         assert app.slides.view.scroll_y == 0
         await pilot.press("K", "K")
         assert notes.scroll_y == 0
+
+
+async def test_a_scroll_pressed_just_before_next_stays_on_its_slide():
+    """Down then Right in one go (a clicker, a key repeat on a loaded machine): the scroll
+    waits for a refresh, by when the next slide is shown; it must not open scrolled."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(SlideView)
+        for page in range(1, len(app.deck.slides)):  # a slide followed by one that scrolls
+            app.show(page + 1)
+            await pilot.pause()
+            if view.max_scroll_y > 0:
+                break
+        app.show(page)
+        await pilot.pause()
+        app.action_scroll_down()  # no refresh between these two
+        app.action_next()
+        for _ in range(5):
+            await pilot.pause()
+        assert view.max_scroll_y > 0 and view.scroll_y == 0
+        app.action_scroll_down()  # a scroll on the slide shown still scrolls it
+        for _ in range(500):
+            if view.scroll_y > 0:
+                break
+            await pilot.pause(0.01)
+        assert view.scroll_y == 2

@@ -54,7 +54,12 @@ async def visit_all(app: Watched, pilot, scroll: int) -> dict[int, dict]:
     for page in range(len(app.deck.slides) + 1):
         await go(app, pilot, page)
         app.slides.scroll_slide(scroll)
+        view = app.slides.view
         await pilot.pause()
+        for _ in range(500):  # the scroll waits for a refresh
+            if view.scroll_y == min(scroll, view.max_scroll_y):
+                break
+            await pilot.pause(0.01)
         seen[page] = (on_screen(app), type(displayed(app.slides.view)[0]))
     return seen
 

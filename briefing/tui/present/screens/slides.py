@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
+from textual.widget import Widget
 
 from briefing.deck import Deck
 from briefing.tui.present.keys import SLIDE_KEYS, past_the_end
@@ -91,10 +92,21 @@ class SlideScreen(Screen[None]):
         return self.notes_open
 
     def scroll_slide(self, lines: int) -> None:
-        self.view.scroll_relative(y=lines, animate=False)
+        self._scroll_after_refresh(self.view, lines)
 
     def scroll_notes(self, lines: int) -> None:
-        self.notes.scroll_relative(y=lines, animate=False)
+        self._scroll_after_refresh(self.notes, lines)
+
+    def _scroll_after_refresh(self, widget: Widget, lines: int) -> None:
+        """Scroll once the page on screen is laid out (its height known, as Textual's own
+        deferred scroll waits for), and only if it is still the page on screen: a scroll
+        pressed just before "next" must not land on the next slide."""
+        shown = self._shown
+        self.call_after_refresh(self._scroll_if_shown, widget, shown, lines)
+
+    def _scroll_if_shown(self, widget: Widget, shown: tuple[Deck, int], lines: int) -> None:
+        if self._shown is shown and widget.is_attached:
+            widget.scroll_relative(y=lines, animate=False, immediate=True)
 
     async def on_key(self, event: events.Key) -> None:
         """Digits build a slide number; Enter goes there, Backspace edits, Esc cancels."""
