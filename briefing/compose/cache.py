@@ -160,9 +160,10 @@ def _load(
     outline_sha = hashlib.sha256(outline_bytes).hexdigest()
     edited: tuple[str, TextEdit] | None = None  # the edited outline's text, and the edit
     old_text = cache_format.note(raw)
-    if cache_format.looks_like_ours(raw) and outline_sha.encode() not in raw:
+    changed = cache_format.looks_like_ours(raw) and outline_sha.encode() not in raw
+    if changed and not reuse:
         edited = _light_edit(outline, outline_bytes, old_text)
-        if edited is None and not reuse:
+        if edited is None:
             return None, None, None  # an edit to recompose: no need to decode the record
     try:
         record = cache_format.loads(raw, Record)
@@ -171,26 +172,40 @@ def _load(
         return None, None, None
     if record.code != code_version():
         return None, None, None
-    if edited is not None:
-        patched = _edited(record, outline_sha, old_text, edited[1])
-        if patched is not None:
-            record = patched
-        else:
-            edited = None
-    # Stale (another edit, or a theme or the catalogue changed): only its slides may serve.
-    stale = record.outline != outline_sha or any(
-        sha_of(Path(path)) != sha for path, sha in record.files
-    )
     sources = Path(record.sources)
     if not sources.is_dir() or record.deck.sources_dir != sources:
         return None, None, None
-    if stale:
-        return None, None, _reuse(record, path, sources) if reuse else None
-    if record.listing and folder_digest(sources) == record.listing:
-        deck = _checked(record, path)  # no source touched: the index need not be opened
-        if deck is not None and edited is not None:
-            _write(outline, record, edited[0])
-        return deck, None, None
+    # Whatever the edit, the folder must be proven unchanged: listed in a forked process
+    # while this one parses the outline and checks the record (on two cores, at once). An
+    # unchanged outline has too little else to do to be worth a fork.
+    proof = _proof(sources) if reuse and changed and record.listing else None
+    try:
+        if changed and reuse:
+            edited = _light_edit(outline, outline_bytes, old_text)
+        if edited is not None:
+            patched = _edited(record, outline_sha, old_text, edited[1])
+            if patched is not None:
+                record = patched
+            else:
+                edited = None
+        # Stale (another edit, or a theme or the catalogue changed): only its slides serve.
+        stale = record.outline != outline_sha or any(
+            sha_of(Path(path)) != sha for path, sha in record.files
+        )
+        if stale:
+            found = _reuse(record, path, sources, proof) if reuse else None
+            if found is not None:
+                proof = None  # the recompose waits for it (`Reuse.proven`)
+            return None, None, found
+        now = (proof.result() if proof is not None else folder_digest(sources)) or None
+        if now == record.listing:  # no source touched: the index need not be opened
+            deck = _checked(record, path)
+            if deck is not None and edited is not None:
+                _write(outline, record, edited[0])
+            return deck, None, None
+    finally:
+        if proof is not None:
+            proof.cancel()
     if not sync:
         return None, None, None
     from briefing.sources.library import Library
@@ -213,16 +228,22 @@ def _load(
     return record.deck, None, None
 
 
-def _reuse(record: Record, path: Path, sources: Path) -> Reuse | None:
+def _proof(sources: Path) -> Proof:
+    """The sources folder's fingerprint, taken in a forked process from now on."""
+    return Proof(lambda: folder_digest(sources))
+
+
+def _reuse(record: Record, path: Path, sources: Path, proof: Proof | None) -> Reuse | None:
     """What of a stale record a recompose may take: its slides, once its excerpts are still
-    verbatim and (for a deck made of them alone) the folder is proven as it was listed."""
+    verbatim and (for a deck made of them alone) the folder is proven as it was listed (by
+    `proof`, or by one started now)."""
     warnings = library_warnings(record.deck)
     if warnings is None or not record.keys or not record.listing:
         return None
     if _checked(record, path) is None:
         return None
     slides = kept_slides(record.deck, record.keys)
-    proof = Proof(lambda: folder_digest(sources))
+    proof = proof or _proof(sources)
     return Reuse(record.code, record.generation, slides, warnings, record.listing, proof.result)
 
 
