@@ -3,9 +3,10 @@ taken in one pass over the folder, possibly in a forked process while this one d
 
 A record keeps the fingerprint of the listing the index synced from (`digest`); proving the
 folder unchanged is listing it again and comparing. `folder_digest` does that in one
-`os.scandir` pass (a stat per source, no per-file objects beyond a tuple), where building the
+`os.scandir` pass (a stat per source, no per-file object beyond a tuple), where building the
 index's own listing (`list_documents`, one `DocFile` each, then a snapshot, then JSON) cost
-about three times as much at 30,000 files. It must see at least every file the index lists:
+about 1.5 times the CPU at 10,000 and 30,000 files; the stat calls themselves are most of
+what is left. It must see at least every file the index lists:
 it descends into every subfolder, and a file name the index would skip (not UTF-8) is kept, so
 such a folder never matches and is synced as usual. Anything that cannot be listed, or a file
 gone mid-listing, proves nothing (""): the caller then lists and syncs (time, never a result).
