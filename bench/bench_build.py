@@ -13,11 +13,14 @@ nothing else, which is as fast as Python can write that deck. Three `build` path
 - first build, empty cache: a fresh BRIEFING_CACHE_DIR every run, so the sources are indexed
   and the deck composed from scratch, as on a new machine (target 2.0x).
 
-Every run uses the benchmark's own cache folder, never the user's. briefing's bytecode is
-compiled first, as pip compiles an installed package's (python-pptx's included): an editable
-install under PYTHONDONTWRITEBYTECODE would otherwise recompile briefing's modules on every
-run, which no installed copy does.
-"""
+With `--baseline DIR` (another checkout, e.g. /work/main), each timed `build` path is also run
+from that tree's `briefing/` (PYTHONPATH=DIR), interleaved with this tree's runs, each with its
+own cache folder and outline copy, so a change is measured against its baseline in one run on
+a busy machine. Every run uses the benchmark's own cache folder, never the user's.
+briefing's bytecode is compiled first, as pip compiles an installed package's (python-pptx's
+included): an editable install under PYTHONDONTWRITEBYTECODE would otherwise recompile
+briefing's modules on every run, which no installed copy does (a baseline tree's bytecode is
+written by its untimed first run, as Python writes it)."""
 
 from __future__ import annotations
 
@@ -128,6 +131,37 @@ class EditedOutline:
         self.copy.write_text(edit_one_bullet(self.text, self.runs), "utf-8")
 
 
+def _baseline(
+    tree: Path, outline: Path, tmp: Path, contenders: dict[str, tuple[list[str], object, object]]
+) -> dict[str, tuple[list[str], object, object]]:
+    """The same build paths run from another checkout's code, with their own cache folders and
+    outline copy (a deck record made by one tree's code is never the other's)."""
+    base_env = {**os.environ, "PYTHONPATH": str(tree), "BRIEFING_CACHE_DIR": str(tmp / "base")}
+    out = str(tmp / "base.pptx")
+    subprocess.run([str(BRIEFING), "build", str(outline), "-o", out], check=True, env=base_env)
+    edited = EditedOutline(outline, tmp / "edited-base.yaml")
+    cold = iter(range(10**6))
+    paths: dict[str, tuple[list[str], object, object]] = {
+        "briefing build": ([str(BRIEFING), "build", str(outline), "-o", out], None, None),
+        "build, 1 bullet edited": (
+            [str(BRIEFING), "build", str(edited.copy), "-o", out],
+            None,
+            edited,
+        ),
+        "first build, no cache": ([str(BRIEFING), "build", str(outline), "-o", out], "cold", None),
+    }
+    found = {}
+    for name, (cmd, kind, before) in paths.items():
+        if name not in contenders:
+            continue
+        if kind == "cold":
+            env = lambda: {**base_env, "BRIEFING_CACHE_DIR": str(tmp / f"base-cold-{next(cold)}")}  # noqa: E731
+        else:
+            env = lambda: base_env  # noqa: E731
+        found[f"{name} [baseline]"] = (cmd, env, before)
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--runs", type=int, default=7)
@@ -137,6 +171,12 @@ def main() -> int:
         choices=("warm", "edited", "cold"),
         action="append",
         help="time only these build paths (repeatable; the script is always timed)",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="also time each build path from this checkout's briefing/, interleaved",
     )
     args = parser.parse_args()
     outline = args.outline.resolve()
@@ -177,6 +217,8 @@ def main() -> int:
         for key, name in skipped.items():
             if args.only and key not in args.only:
                 del contenders[name]
+        if args.baseline is not None:
+            contenders.update(_baseline(args.baseline.resolve(), outline, tmp, contenders))
         pandoc = shutil.which("pandoc")
         if pandoc and not args.only:
             contenders["pandoc"] = ([pandoc, "deck.md", "-o", "pandoc.pptx"], lambda: None, None)
@@ -201,9 +243,12 @@ def main() -> int:
     print(
         f"{len(slides)} slides, median of {args.runs} runs each, whole process, bytecode compiled\n"
     )
-    print(f"{'contender':<24}{'median s':>10}{'ratio':>8}")
+    width = max(24, *(len(name) + 2 for name in medians))
+    print(f"{'contender':<{width}}{'median s':>10}{'ratio':>8}")
     for name, median in medians.items():
-        print(f"{name:<24}{median:>10.3f}{median / floor:>7.2f}x")
+        print(f"{name:<{width}}{median:>10.3f}{median / floor:>7.2f}x")
+    if args.baseline is not None:
+        print(f"[baseline]: the same path run from {args.baseline}'s briefing/, interleaved")
     if not pandoc and not args.only:
         print("pandoc                   skipped: pandoc is not on PATH")
     print()
@@ -218,6 +263,7 @@ def main() -> int:
         verdict = "met" if ratio <= target else "missed"
         print(f"target: {what} within {target}x of the python-pptx script: {verdict}")
     only = "".join(f" --only {key}" for key in args.only or ())
+    only += f" --baseline {args.baseline}" if args.baseline is not None else ""
     print(f"command: {PYTHON} {Path(__file__).relative_to(ROOT)} -n {args.runs}{only}")
     return 0
 

@@ -16,7 +16,6 @@ or edited cache file is therefore recomposed (with a one-line notice), never tru
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING
 from briefing.atomic import write_atomic
 from briefing.cachedir import cache_dir, notice
 from briefing.compose import cache_format
-from briefing.compose.cache_proof import Proof
+from briefing.compose.cache_proof import Proof, digest, folder_digest
 from briefing.compose.cache_reuse import Reuse, kept_slides, library_warnings, salt, slide_keys
 from briefing.compose.cache_verify import checked, sha_of
 from briefing.deck import Deck
@@ -59,7 +58,7 @@ class Record:
     files: tuple[tuple[str, str | None], ...]  # (path, sha or None if absent): themes, catalogue
     sources: str
     generation: int
-    listing: str  # sha256 of the sources' listing (see `_listing_sha`), "" when unusable
+    listing: str  # the sources listing's fingerprint (`cache_proof.digest`), "" when unusable
     deck: Deck
     quoted: tuple[tuple[str, str], ...] = ()  # (source file, sha256 of its bytes) per source
     keys: tuple[str, ...] = ()  # per slide, what decided its excerpts (`cache_reuse`)
@@ -74,14 +73,6 @@ def code_version() -> str:
         for file in sorted(path.glob("*.py")) if path.is_dir() else [path]:
             digest.update(file.read_bytes())
     return digest.hexdigest()
-
-
-def _listingsha_of(listing: Listing) -> str:
-    """A listing's fingerprint: equal fingerprints, equal listings (a 10,000-file listing is
-    hashed in a few ms, where storing it whole cost a record ten times the size to decode)."""
-    if not listing:
-        return ""
-    return hashlib.sha256(json.dumps(listing, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def _record_path(outline: Path) -> Path:
@@ -169,9 +160,10 @@ def _load(
     outline_sha = hashlib.sha256(outline_bytes).hexdigest()
     edited: tuple[str, TextEdit] | None = None  # the edited outline's text, and the edit
     old_text = cache_format.note(raw)
-    if cache_format.looks_like_ours(raw) and outline_sha.encode() not in raw:
+    changed = cache_format.looks_like_ours(raw) and outline_sha.encode() not in raw
+    if changed and not reuse:
         edited = _light_edit(outline, outline_bytes, old_text)
-        if edited is None and not reuse:
+        if edited is None:
             return None, None, None  # an edit to recompose: no need to decode the record
     try:
         record = cache_format.loads(raw, Record)
@@ -180,32 +172,46 @@ def _load(
         return None, None, None
     if record.code != code_version():
         return None, None, None
-    if edited is not None:
-        patched = _edited(record, outline_sha, old_text, edited[1])
-        if patched is not None:
-            record = patched
-        else:
-            edited = None
-    # Stale (another edit, or a theme or the catalogue changed): only its slides may serve.
-    stale = record.outline != outline_sha or any(
-        sha_of(Path(path)) != sha for path, sha in record.files
-    )
     sources = Path(record.sources)
     if not sources.is_dir() or record.deck.sources_dir != sources:
         return None, None, None
-    if stale:
-        return None, None, _reuse(record, path, sources) if reuse else None
-    unlisted: dict[str, str] = {}
-    files = _listed(sources, unlisted)
-    if record.listing and _fingerprint(sources, files) == record.listing:
-        deck = _checked(record, path)  # no source touched: the index need not be opened
-        if deck is not None and edited is not None:
-            _write(outline, record, edited[0])
-        return deck, None, None
+    # Whatever the edit, the folder must be proven unchanged: listed in a forked process
+    # while this one parses the outline and checks the record (on two cores, at once). An
+    # unchanged outline has too little else to do to be worth a fork.
+    proof = _proof(sources) if reuse and changed and record.listing else None
+    try:
+        if changed and reuse:
+            edited = _light_edit(outline, outline_bytes, old_text)
+        if edited is not None:
+            patched = _edited(record, outline_sha, old_text, edited[1])
+            if patched is not None:
+                record = patched
+            else:
+                edited = None
+        # Stale (another edit, or a theme or the catalogue changed): only its slides serve.
+        stale = record.outline != outline_sha or any(
+            sha_of(Path(path)) != sha for path, sha in record.files
+        )
+        if stale:
+            found = _reuse(record, path, sources, proof) if reuse else None
+            if found is not None:
+                proof = None  # the recompose waits for it (`Reuse.proven`)
+            return None, None, found
+        now = (proof.result() if proof is not None else folder_digest(sources)) or None
+        if now == record.listing:  # no source touched: the index need not be opened
+            deck = _checked(record, path)
+            if deck is not None and edited is not None:
+                _write(outline, record, edited[0])
+            return deck, None, None
+    finally:
+        if proof is not None:
+            proof.cancel()
     if not sync:
         return None, None, None
     from briefing.sources.library import Library
 
+    unlisted: dict[str, str] = {}
+    files = _listed(sources, unlisted)
     listing = snapshot(
         sources, to_store=True, files=files
     )  # listed before the sync: never newer than it
@@ -216,32 +222,33 @@ def _load(
     library.close()
     if _checked(record, path) is None:
         return None, None, None
-    listed = _listingsha_of(listing)
+    listed = digest(listing)
     if listed != record.listing or edited is not None:  # touched: the fast path next time
         _write(outline, replace(record, listing=listed), _text(outline_bytes))
     return record.deck, None, None
 
 
-def _reuse(record: Record, path: Path, sources: Path) -> Reuse | None:
+def _proof(sources: Path) -> Proof:
+    """The sources folder's fingerprint, taken in a forked process from now on."""
+    return Proof(lambda: folder_digest(sources))
+
+
+def _reuse(record: Record, path: Path, sources: Path, proof: Proof | None) -> Reuse | None:
     """What of a stale record a recompose may take: its slides, once its excerpts are still
-    verbatim and (for a deck made of them alone) the folder is proven as it was listed."""
+    verbatim and (for a deck made of them alone) the folder is proven as it was listed (by
+    `proof`, or by one started now)."""
     warnings = library_warnings(record.deck)
     if warnings is None or not record.keys or not record.listing:
         return None
     if _checked(record, path) is None:
         return None
     slides = kept_slides(record.deck, record.keys)
-    proof = Proof(lambda: _fingerprint(sources, _listed(sources, {})))
+    proof = proof or _proof(sources)
     return Reuse(record.code, record.generation, slides, warnings, record.listing, proof.result)
 
 
 def _checked(record: Record, path: Path) -> Deck | None:
     return checked(record.deck, Path(record.sources), record.quoted, path)
-
-
-def _fingerprint(sources: Path, files: list[DocFile]) -> str:
-    """The fingerprint of the sources folder as `files` lists it (what a record keeps)."""
-    return _listingsha_of(snapshot(sources, files=files))
 
 
 def _listed(sources: Path, unlisted: dict[str, str]) -> list[DocFile]:
@@ -312,7 +319,7 @@ def store(
         files=tuple((str(p), sha_of(p)) for p in inputs),
         sources=str(deck.sources_dir),
         generation=generation,
-        listing=_listingsha_of(listing) if listing_sha is None else listing_sha,
+        listing=digest(listing) if listing_sha is None else listing_sha,
         deck=deck,
         quoted=tuple(
             (info.file, sha_of(deck.sources_dir / info.file) or "") for info in deck.cited_sources

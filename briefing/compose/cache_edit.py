@@ -1,17 +1,19 @@
 """Apply an outline edit to a cached deck when the edit changed only what composing copies.
 
-An edited bullet or speaker note changes no excerpt: the composer copies each slide's bullets
-into the deck and reads them nowhere else but the slide's notes template, which reaches them
-only by the name `slide`; and it renders each slide's notes from that slide's template alone.
-Recomposing for such an edit imports the outline models, the ranking and the notes engine
-only to produce the same excerpts again. Here the old and new outline texts are compared as
-parsed YAML: when they differ only in slides' `bullets` and `notes`, every new bullet is text
-the outline model keeps as written and every note is text, the cached deck gets the new
-bullets and slide lines, and the notes that may have changed are rendered again (a template,
-as opposed to plain text, on a theme's slide also sees the theme: that edit is recomposed).
-Anything else (a new key, a number, a bullet that would be stripped or refused, a changed
-title) returns None and the outline is validated and composed as usual, so every error
-message stays the validator's own.
+An edited bullet, slide title or speaker note changes no excerpt: the composer copies each
+slide's title and bullets into the deck and reads them nowhere else but the notes templates,
+which reach them only by the names `slide` (its own) and `deck` (`deck.slides`: every title),
+and the labels of the slide's warnings ("slide 2 'Ports': ..."); it renders each slide's notes
+from that slide's template alone. Recomposing for such an edit imports the outline models
+(pydantic), the ranking and the notes engine only to produce the same excerpts again. Here the
+old and new outline texts are compared as parsed YAML: when they differ only in slides'
+`title`, `bullets` and `notes`, every new title and bullet is text the outline model keeps as
+written and every note is text, the cached deck gets the new titles, bullets and slide lines,
+its warnings are relabelled, and the notes that may have changed are rendered again (a
+template, as opposed to plain text, on a theme's slide also sees the theme: that edit is
+recomposed). Anything else (a new key, a number, a title or bullet that would be stripped or
+refused, the deck's own title) returns None and the outline is validated and composed as
+usual, so every error message stays the validator's own.
 """
 
 from __future__ import annotations
@@ -20,29 +22,31 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from briefing.compose.cache_reuse import label, library_warnings
 from briefing.compose.notes import render_template
 from briefing.deck import Deck, Slide
 from briefing.errors import BriefingError, ValidationError
 from briefing.outline.notes_context import notes_context
 from briefing.yamlpos import Located, load_located
 
-BULLETS, NOTES = "bullets", "notes"
+BULLETS, NOTES, TITLE = "bullets", "notes", "title"
 
 
 @dataclass(frozen=True)
 class TextEdit:
-    """What an edit of bullets and notes changes in a deck: each slide's bullets and line, and
-    the notes templates (by slide number) that must be rendered again."""
+    """What an edit of titles, bullets and notes changes in a deck: each slide's title,
+    bullets and line, and the notes templates (by slide number) that must be rendered again."""
 
     bullets: tuple[tuple[str, ...], ...]
     lines: tuple[int, ...]
     templates: dict[int, str]
+    titles: tuple[str, ...] = ()  # each slide's title, when one changed
 
 
 def text_edit(path: Path, old_text: str, new_text: str) -> TextEdit | None:
-    """How `new_text` differs from `old_text`, when only in bullets the model keeps as written
-    and in notes; else None (the caller then validates and composes). Reads no deck: it is
-    decided before a cached deck is decoded."""
+    """How `new_text` differs from `old_text`, when only in titles and bullets the model keeps
+    as written and in notes; else None (the caller then validates and composes). Reads no
+    deck: it is decided before a cached deck is decoded."""
     try:
         old, new = load_located(path, old_text), load_located(path, new_text)
     except ValidationError:
@@ -50,7 +54,8 @@ def text_edit(path: Path, old_text: str, new_text: str) -> TextEdit | None:
     slides = _slides(old.data, new.data)
     if slides is None:
         return None
-    bullets, templates = [], {}
+    retitled = any(not _same(before.get(TITLE), after.get(TITLE)) for before, after in slides)
+    titles, bullets, templates = [], [], {}
     for number, (before, after) in enumerate(slides, 1):
         now = _bullets(before, after)
         if now is None:
@@ -60,13 +65,17 @@ def text_edit(path: Path, old_text: str, new_text: str) -> TextEdit | None:
             return None
         notes = notes or ""
         edited = not _same(before.get(NOTES), after.get(NOTES))
-        if edited or (not _same(before.get(BULLETS), after.get(BULLETS)) and _reads_slide(notes)):
+        own = not _same(before.get(BULLETS), after.get(BULLETS)) or not _same(
+            before.get(TITLE), after.get(TITLE)
+        )
+        if edited or (own and _reads_slide(notes)) or (retitled and _reads_deck(notes)):
             if after.get("theme") is not None and _is_template(notes):
                 return None  # its context holds the theme, which only loading it gives
             templates[number] = notes
+        titles.append(after.get(TITLE, ""))
         bullets.append(now)
     lines = tuple(_line(new, i) for i in range(len(slides)))
-    return TextEdit(tuple(bullets), lines, templates)
+    return TextEdit(tuple(bullets), lines, templates, tuple(titles) if retitled else ())
 
 
 def edited_deck(deck: Deck, edit: TextEdit) -> Deck | None:
@@ -81,10 +90,33 @@ def edited_deck(deck: Deck, edit: TextEdit) -> Deck | None:
         replace(slide, bullets=bullets, line=line)
         for slide, bullets, line in zip(deck.slides, edit.bullets, edit.lines, strict=True)
     )
+    edited = replace(deck, slides=slides)
+    if edit.titles:
+        retitled = _retitled(edited, edit.titles)
+        if retitled is None:
+            return None
+        edited = retitled
     try:
-        return _rendered(replace(deck, slides=slides), edit.templates)
+        return _rendered(edited, edit.templates)
     except BriefingError:  # the composer reports it, with every check before it
         return None
+
+
+def _retitled(deck: Deck, titles: tuple[str, ...]) -> Deck | None:
+    """The deck with these slide titles, each slide's warnings labelled by its new title as
+    the composer labels them; None when a warning does not carry its slide's label."""
+    corpus = library_warnings(deck)
+    if corpus is None or len(titles) != len(deck.slides):
+        return None
+    slides = []
+    for number, (slide, title) in enumerate(zip(deck.slides, titles, strict=True), 1):
+        old, new = f"{label(number, slide.title)}: ", f"{label(number, title)}: "
+        if not all(w.startswith(old) for w in slide.warnings):
+            return None
+        warnings = tuple(new + w.removeprefix(old) for w in slide.warnings)
+        slides.append(replace(slide, title=title, warnings=warnings))
+    warnings = (*corpus, *(w for s in slides for w in s.warnings))
+    return replace(deck, slides=tuple(slides), warnings=warnings)
 
 
 def _rendered(deck: Deck, templates: dict[int, str]) -> Deck:
@@ -118,10 +150,12 @@ def _slides(old: Any, new: Any) -> list[tuple[dict, dict]] | None:
 
 
 def _bullets(before: dict, after: dict) -> tuple[str, ...] | None:
-    """The new slide's bullets, when the slide differs from the old one only in them (and in
-    its notes)."""
-    keys = (before.keys() | after.keys()) - {BULLETS, NOTES}
+    """The new slide's bullets, when the slide differs from the old one only in them, its
+    title (kept as written) and its notes."""
+    keys = (before.keys() | after.keys()) - {BULLETS, NOTES, TITLE}
     if any(k not in before or k not in after or not _same(before[k], after[k]) for k in keys):
+        return None
+    if not _same(before.get(TITLE), after.get(TITLE)) and not _plain_text(after.get(TITLE)):
         return None
     bullets = after.get(BULLETS, [])
     if not isinstance(bullets, list) or not all(_plain_text(b) for b in bullets):
@@ -157,6 +191,11 @@ def _reads_slide(notes: str) -> bool:
     """Whether a notes template may read its slide's fields: a template (see compose.notes)
     looks a variable up only by its name, and the context holds the bullets only in `slide`."""
     return "{" in notes and "slide" in notes
+
+
+def _reads_deck(notes: str) -> bool:
+    """Whether a notes template may read the slides' titles (`deck.slides`)."""
+    return "{" in notes and "deck" in notes
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -101,6 +101,9 @@ def _edit(outline: Path, old: str, new: str) -> None:
         (THEMED_NOTES, "notes: Plain."),  # plain text on a theme's slide
         ('    notes: "Just notes, {{ deck.title }}."\n', ""),  # notes removed
         ('notes: "Just notes, {{ deck.title }}."', "notes: null"),
+        ("title: Plain", "title: Plainer"),  # every template naming `deck` sees the titles
+        ("title: Summary", "title: Overview {{ not a template }}"),  # its own notes read it
+        ("title: Summary", 'title: "Sum\\u00e9 \\"mary\\""'),
     ],
 )
 def test_a_bullet_or_notes_edit_reuses_the_deck_as_composing_afresh_would_make_it(
@@ -119,7 +122,12 @@ def test_a_bullet_or_notes_edit_reuses_the_deck_as_composing_afresh_would_make_i
     ("old", "new"),
     [
         ("      - A harbour point.", "      - A port point."),  # a theme's slide reads `slide`
-        ("title: Plain", "title: Plainer"),
+        ("title: Harbours", "title: Havens"),  # its template also reads the theme
+        ("title: Plain", 'title: " Plainer"'),  # the model strips it
+        ("title: Plain", "title: 42"),
+        ("title: Plain", "title: ''"),
+        ("title: Plain\n", "title: Plain\n    title: Twice\n"),
+        ("title: Ports review", "title: Ports reviewed"),  # the deck's title: not a slide's
         ("      - Second point.", '      - " Second point."'),  # the model strips it
         ("      - Second point.", "      - 42"),  # a number: the model refuses it
         ("      - Second point.", "      - ''"),
@@ -178,14 +186,23 @@ def test_whatever_the_bullets_the_cache_gives_what_composing_gives(
     outline.write_text(OUTLINE, "utf-8")
 
 
-def test_a_bullet_edit_never_loads_the_validation_or_composing_stack(outline: Path) -> None:
-    """The point of the patch: `compose` after a bullet edit imports neither pydantic nor the
-    composer (nor, for notes that do not name `slide`, Jinja2)."""
+@pytest.mark.parametrize(
+    ("old", "new", "heavy"),
+    [
+        ("bullets: [Third point.]", "bullets: [Third point., Fourth.]", "[]"),
+        ("title: Plain", "title: Fourth.", "['jinja2']"),  # the notes naming `deck` render
+    ],
+)
+def test_a_bullet_or_title_edit_never_loads_the_validation_or_composing_stack(
+    outline: Path, old: str, new: str, heavy: str
+) -> None:
+    """The point of the patch: `compose` after a bullet or title edit imports neither
+    pydantic nor the composer (nor, for notes that need no rendering again, Jinja2)."""
     import subprocess
     import sys
 
     compose_cached(outline)
-    _edit(outline, "bullets: [Third point.]", "bullets: [Third point., Fourth.]")
+    _edit(outline, old, new)
     probe = (
         "import sys\nfrom briefing.cli import main\n"
         f"sys.argv = ['briefing', 'compose', {str(outline)!r}, '--json']\n"
@@ -195,7 +212,7 @@ def test_a_bullet_edit_never_loads_the_validation_or_composing_stack(outline: Pa
         "print('HEAVY', heavy, file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert "HEAVY []" in done.stderr, done.stderr[-500:]
+    assert f"HEAVY {heavy}" in done.stderr, done.stderr[-500:]
     assert "Fourth." in done.stdout
 
 
@@ -224,3 +241,36 @@ def test_notes_with_an_escaped_emoji_are_cached(outline: Path) -> None:
     deck = compose_cached(outline)
     assert deck.slides[2].notes == "Just notes \ud83d\ude00"
     assert cache.load(outline) == deck
+
+
+def test_a_title_edit_relabels_the_slides_warnings(outline: Path, composes: list[Path]) -> None:
+    """A slide's warnings name it by its title: a retitled slide's are the composer's own."""
+    _edit(outline, "excerpts: 2\n    bullets:", "excerpts: 9\n    bullets:")
+    _edit(outline, "    notes: \"{{ slide.bullets | join('; ') }} ({{ theme.title }})\"\n", "")
+    first = compose_cached(outline)
+    assert any(w.startswith("slide 2 'Harbours': asked for 9") for w in first.warnings)
+    _edit(outline, "title: Harbours", "title: Havens")
+    composes.clear()
+    deck = compose_cached(outline)
+    assert composes == []
+    assert deck == _fresh(outline)
+    assert any(w.startswith("slide 2 'Havens': asked for 9") for w in deck.warnings)
+
+
+titles = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(first=titles | st.sampled_from([" x", "", "1", "\ud83d", "{{ x }}"]), third=titles)
+def test_whatever_the_titles_the_cache_gives_what_composing_gives(
+    outline: Path, first: str, third: str
+) -> None:
+    base = OUTLINE.replace('"Just notes, {{ deck.title }}."', "\"{{ deck.slides | join('|') }}\"")
+    outline.write_text(base, "utf-8")
+    compose_cached(outline)  # the record: its notes print every slide's title
+    text = base.replace("title: Summary", f"title: {json.dumps(first)}")
+    outline.write_text(text.replace("title: Plain", f"title: {json.dumps(third)}"), "utf-8")
+    assert _cached(outline) == _fresh(outline)
+    outline.write_text(OUTLINE, "utf-8")

@@ -293,7 +293,7 @@ def test_deck_cache_serves_unchanged_inputs_and_notices_every_change(project: Pa
     (project / "seeds" / "000_ecb1a75b14719fb7.txt").touch()  # new mtime, same content
     assert deckcache.load(outline) == first  # the index sees nothing changed
     edits = [  # (file, text to find, replacement)
-        (outline, "title: Bottom line up front", "title: Bottom line"),
+        (outline, "minutes: 2", "minutes: 3"),
         (project / "themes" / "semiconductors.yaml", "  - chip\n", "  - chip\n  - wafer\n"),
         (project / "seeds" / "sources.yaml", "\n000_", "\n\n000_"),
         (project / "seeds" / "001_84d810a602726e3f.txt", "ASEAN Beat", "ASEAN Beat."),
@@ -305,6 +305,11 @@ def test_deck_cache_serves_unchanged_inputs_and_notices_every_change(project: Pa
         assert old in text
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
         assert deckcache.load(outline) is None, f"{path.name} changed but the cache was used"
+    deckcache.compose_cached(outline)  # a title edit: the cached deck, retitled (cache_edit)
+    text = outline.read_text(encoding="utf-8")
+    outline.write_text(text.replace("title: Bottom line up front", "title: Bottom line"), "utf-8")
+    assert deckcache.load(outline) == compose_file(outline)
+    assert deckcache.load(outline).slides[0].title == "Bottom line"
     lines = [s.line + 1 for s in deckcache.compose_cached(outline).slides]
     text = outline.read_text(encoding="utf-8")  # a comment: the same deck, each slide lower
     outline.write_text(text.replace("\nslides:", "\n# a comment\nslides:", 1), "utf-8")

@@ -1,6 +1,6 @@
 """The edit loop: an outline edit recomposes from one listing of the sources folder and reuses
-every theme's stored ranking (a bullet edit does not even recompose: test_cache_edit; a title
-edit opens no index: test_slide_reuse)."""
+every theme's stored ranking (a bullet or title edit does not even recompose: test_cache_edit;
+an edit that changes no slide's choice opens no index: test_slide_reuse)."""
 
 from __future__ import annotations
 
@@ -64,7 +64,10 @@ def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, mo
     _edit_first_bullet(outline, "EDITED")
     assert cache.load(outline) is not None and decoded == [1, 1]  # bullets only: patched
     _edit_first_title(outline, "EDITED")
-    assert cache.load(outline) is None and decoded == [1, 1]  # edited: never decoded
+    assert cache.load(outline) is not None and decoded == [1, 1, 1]  # a title: patched too
+    text = outline.read_text("utf-8")
+    outline.write_text(text.replace("minutes: ", "minutes: 1", 1), "utf-8")
+    assert cache.load(outline) is None and decoded == [1, 1, 1]  # edited: never decoded
 
 
 def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypatch):

@@ -102,6 +102,11 @@ def composed_slides(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+# A title alone is patched into the cached deck (test_cache_edit); with minutes the outline is
+# validated and composed again, from the last deck's slides.
+RETITLED = "title: Overview\n    minutes: 2"
+
+
 def test_a_title_edit_opens_no_index_and_ranks_nothing(outline, monkeypatch, composed_slides):
     compose_cached(outline)
 
@@ -111,7 +116,7 @@ def test_a_title_edit_opens_no_index_and_ranks_nothing(outline, monkeypatch, com
     with monkeypatch.context() as patch:
         patch.setattr(library.Library, "__init__", refuse)
         patch.setattr(ranking, "rank_theme", refuse)
-        _edit(outline, "title: More harbours", "title: Harbours, continued")
+        _edit(outline, "title: More harbours", "title: Harbours, continued\n    minutes: 3")
         deck = compose_cached(outline).to_json()
     assert composed_slides == ["Harbours", "More harbours", "Farming", "Pinned"]  # first run only
     assert deck == _fresh(outline)
@@ -176,7 +181,7 @@ def test_a_theme_edit_composes_its_slides_again(outline, composed_slides):
 def test_a_changed_source_keeps_no_slide(outline, composed_slides):
     compose_cached(outline)
     composed_slides.clear()
-    _edit(outline, "title: Summary", "title: Overview")
+    _edit(outline, "title: Summary", RETITLED)
     changed = outline.parent / "sources" / "danang.txt"
     changed.write_text("The harbour pilots struck in June. " + changed.read_text("utf-8"), "utf-8")
     deck = compose_cached(outline).to_json()
@@ -200,7 +205,7 @@ def test_a_record_whose_excerpts_are_not_their_sources_is_not_reused(outline, co
     )
     record.write_bytes(sha + b"\n" + planted)
     composed_slides.clear()
-    _edit(outline, "title: Summary", "title: Overview")
+    _edit(outline, "title: Summary", RETITLED)
     deck = compose_cached(outline).to_json()
     assert composed_slides == ["Harbours", "More harbours", "Farming", "Pinned"]
     assert deck == _fresh(outline)
@@ -221,7 +226,7 @@ def test_a_folder_touched_since_the_record_keeps_slides_only_once_the_index_agre
 ):
     compose_cached(outline)
     composed_slides.clear()
-    _edit(outline, "title: Summary", "title: Overview")
+    _edit(outline, "title: Summary", RETITLED)
     touched = outline.parent / "sources" / "saigon.txt"
     os.utime(touched, (time.time() - 30, time.time() - 30))  # same bytes, a new time
     deck = compose_cached(outline).to_json()

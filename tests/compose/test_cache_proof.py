@@ -1,0 +1,83 @@
+"""The folder proof (`cache_proof.folder_digest`) fingerprints exactly what the index lists, so
+an unchanged folder matches its record and any change a sync would see does not."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefing.compose import cache_proof
+from briefing.compose.cache_proof import digest, folder_digest
+from briefing.sources.documents import snapshot
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    sources = tmp_path / "sources"
+    (sources / "sub" / "deeper").mkdir(parents=True)
+    (sources / ".hidden").mkdir()
+    for name in ("a.txt", "B.MD", "c.pdf", "sub/d.html", "sub/deeper/e.docx", "z.htm"):
+        (sources / name).write_bytes(b"some text\n" * len(name))
+    for name in ("notes.odt", ".secret.txt", ".hidden/f.txt", "sub/image.png"):
+        (sources / name).write_bytes(b"not a source")
+    old = 1_600_000_000
+    for path in sources.rglob("*"):  # older than "racy": the index's listing keeps its mtime
+        os.utime(path, (old, old))
+    return sources
+
+
+def test_an_unchanged_folder_matches_the_listing_the_index_syncs_from(folder: Path):
+    listed = snapshot(folder, to_store=True)
+    assert len(listed) == 6
+    assert folder_digest(folder) == digest(listed)
+    assert folder_digest(folder) == folder_digest(folder)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda f: (f / "sub" / "deeper" / "new.txt").write_text("new"),
+        lambda f: (f / "sub" / "d.html").unlink(),
+        lambda f: os.utime(f / "sub" / "deeper" / "e.docx", (1_700_000_000, 1_700_000_000)),
+        lambda f: (f / "a.txt").write_bytes(b"grown " * 100),
+        lambda f: (f / "sub").rename(f / "moved"),
+        lambda f: (f / "c.pdf").rename(f / "c2.pdf"),
+    ],
+    ids=["added deep", "removed", "touched", "resized", "folder renamed", "renamed"],
+)
+def test_any_change_the_index_would_see_breaks_the_match(folder: Path, change):
+    before = folder_digest(folder)
+    change(folder)
+    assert folder_digest(folder) not in ("", before)
+    assert folder_digest(folder) == digest(snapshot(folder))  # and it is the index's view
+
+
+def test_what_the_index_ignores_leaves_the_match(folder: Path):
+    before = folder_digest(folder)
+    (folder / "more notes.odt").write_text("x")
+    (folder / ".hidden" / "g.txt").write_text("x")
+    assert folder_digest(folder) == before
+
+
+def test_a_name_the_index_skips_never_matches(folder: Path):
+    try:
+        (folder / os.fsdecode(b"bad-\xff.txt")).write_text("x")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    assert folder_digest(folder) != digest(snapshot(folder))
+
+
+def test_a_folder_that_cannot_be_listed_proves_nothing(folder: Path, monkeypatch):
+    real = os.scandir
+
+    def refusing(where):
+        if str(where).endswith("deeper"):
+            raise PermissionError(13, "Permission denied")
+        return real(where)
+
+    monkeypatch.setattr(cache_proof.os, "scandir", refusing)
+    assert folder_digest(folder) == ""
+    assert folder_digest(folder / "missing") == ""
+    assert digest(()) == ""
