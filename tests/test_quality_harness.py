@@ -51,6 +51,7 @@ def test_the_shipped_gold_files_validate(capsys):
     assert "gold-fresh3.yaml ok: parts fresh3; 8 themes" in out
     assert "gold-fresh4.yaml ok: parts fresh4; 8 themes" in out
     assert "gold-fresh5.yaml ok: parts fresh5; 8 themes" in out
+    assert "gold-fresh6.yaml ok: parts fresh6; 8 themes" in out
 
 
 def test_gold_option_replaces_the_default_files(capsys):
@@ -62,6 +63,7 @@ def test_gold_option_replaces_the_default_files(capsys):
     assert "gold-fresh3.yaml" not in out
     assert "gold-fresh4.yaml" not in out
     assert "gold-fresh5.yaml" not in out
+    assert "gold-fresh6.yaml" not in out
 
 
 def test_one_part_loads_only_its_own_gold():
@@ -97,12 +99,18 @@ def test_one_part_loads_only_its_own_gold():
     assert sorted(themes["fresh5"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
     assert parts["fresh5"].docs_dir == QUALITY / "docs-fresh5"
     assert parts["fresh5"].docs == sorted(p.name for p in (QUALITY / "docs-fresh5").iterdir())
+    assert "fresh6" not in themes
+    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, "fresh6")
+    assert list(themes) == ["fresh6"]  # no other part's gold is judged on a fresh6 run
+    assert sorted(themes["fresh6"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
+    assert parts["fresh6"].docs_dir == QUALITY / "docs-fresh6"
+    assert parts["fresh6"].docs == sorted(p.name for p in (QUALITY / "docs-fresh6").iterdir())
 
 
 def test_an_unknown_part_is_one_clear_line(capsys):
     assert evaluate.main(["--part", "nope", "--validate-only"]) == 2
     err = capsys.readouterr().err.strip()
-    parts = "tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5"
+    parts = "tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6"
     assert err == f"evaluate.py: no part 'nope' in the gold files; parts: {parts}"
 
 

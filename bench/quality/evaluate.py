@@ -1,17 +1,18 @@
 """Excerpt-quality evaluation: does the composer quote what a briefer would quote?
 
-    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|...|fresh5|all]
+    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|...|fresh6|all]
                                                [--gold FILE]... [--json] [--check] [--verbose]
                                                [--validate-only] [--keep DIR]
 
 The gold files (default: gold.yaml with the parts tune and holdout, documents in docs/,
 gold-fresh.yaml with the part fresh, documents in docs-fresh/, gold-fresh2.yaml with the part
 fresh2, documents in docs-fresh2/, gold-fresh3.yaml with the part fresh3, documents in
-docs-fresh3/, gold-fresh4.yaml with the part fresh4, documents in docs-fresh4/, and
-gold-fresh5.yaml with the part fresh5, documents in docs-fresh5/) each record a split. For each
-part it builds one sources folder (the project's seeds/ plus that part's documents) and one outline
-with a slide per theme of the part (`excerpts: 4`), runs the public CLI, `python -m briefing
-compose OUTLINE --json`, in a subprocess with a fresh cache, and scores every excerpt against the
+docs-fresh3/, gold-fresh4.yaml with the part fresh4, documents in docs-fresh4/,
+gold-fresh5.yaml with the part fresh5, documents in docs-fresh5/, and gold-fresh6.yaml with the
+part fresh6, documents in docs-fresh6/) each record a split. For each part it builds one sources
+folder (the project's seeds/ plus that part's documents) and one outline with a slide per theme
+of the part (`excerpts: 4`), runs the public CLI, `python -m briefing compose OUTLINE --json`, in a
+subprocess with a fresh cache, and scores every excerpt against the
 part's gold. Only the CLI and its JSON (CONTRACT.md) are used, never the package's
 modules, so the harness survives a restructuring of the package; a non-.txt/.md source's canonical
 text (what quotes and excerpt offsets are judged on) comes from `python -m briefing text FILE
@@ -61,6 +62,7 @@ GOLD_FILES = [
     HERE / "gold-fresh3.yaml",
     HERE / "gold-fresh4.yaml",
     HERE / "gold-fresh5.yaml",
+    HERE / "gold-fresh6.yaml",
 ]
 K = 4  # excerpts per slide
 
@@ -738,8 +740,8 @@ def main(argv: list[str] | None = None) -> int:
         "--part",
         default="all",
         metavar="NAME",
-        help="which part to compose: tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5 or all"
-        " (tune while tuning; default: all)",
+        help="which part to compose: tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6"
+        " or all (tune while tuning; default: all)",
     )
     parser.add_argument(
         "--gold",
