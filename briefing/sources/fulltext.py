@@ -126,6 +126,8 @@ class TextIndex:
                 except manifest.Mismatch as exc:
                     raise Damaged(str(exc)) from None
                 self._index = tantivy.Index.open(str(folder))
+                if self._index.schema != _schema():  # another version's fields: rebuilt
+                    raise Damaged("its fields are not this version's")
             self._configure()
 
     def _configure(self) -> None:

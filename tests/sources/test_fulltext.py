@@ -326,3 +326,35 @@ def test_an_unusable_cache_folder_searches_in_memory(tmp_path: Path, capsys) -> 
         assert {h[0] for h in hits(library, "zephyrine2")} == {"doc2.txt"}
     finally:
         library.close()
+
+
+def test_a_text_index_with_another_versions_fields_is_rebuilt(
+    indexed: tuple[Path, Path, list], monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A text index written with other fields (here: before `blk`, the id blocks ties are
+    probed by) cannot answer this version's probes: caught on opening and rebuilt, never a
+    panic in the middle of a search."""
+    import tantivy
+
+    from briefing.sources import fulltext
+
+    sources, db, expected = indexed
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("text", tokenizer_name=fulltext.TOKENIZER, index_option="position")
+    builder.add_integer_field("id", fast=True)
+    builder.add_integer_field("doc", indexed=True)
+    schema, older = builder.build(), db.parent / "older.sqlite"
+    with monkeypatch.context() as patch:
+        patch.setattr(fulltext, "_schema", lambda: schema)
+        Library(sources, db_path=older).close()
+    capsys.readouterr()
+    library = Library(sources, db_path=older)
+    try:
+        err = capsys.readouterr().err
+        assert "damaged" in err and "rebuilt" in err and len(err.splitlines()) == 1, err
+        assert hits(library, "partnership deepen") == expected
+        assert library.fulltext._probe(
+            library.fulltext._query(query.search_match("the")), 0, 1, 10, 0.0
+        )
+    finally:
+        library.close()
