@@ -88,7 +88,8 @@ def rare_word(cache: Path, sources: Path) -> tuple[str, int]:
             return row[0], row[1]
     from briefing.sources.fulltext import Match, TextIndex
 
-    for folder in sorted(cache.glob("index-*.text")):
+    # the newest first: a cache reused from older code also holds that code's index
+    for folder in sorted(cache.glob("index-*.text"), key=lambda f: -f.stat().st_mtime):
         text = TextIndex(folder)
         words: set[str] = set()
         for path in sorted(sources.glob("*.txt"))[:200]:

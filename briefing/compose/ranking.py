@@ -108,14 +108,13 @@ def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Ca
     match = query.theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return []
-    # The pool, then a few of every keyword's own, so rare terms are seen; Tantivy is asked at
-    # the widest fetch at once, as a theme's common keywords tie at the cut (TextIndex.top).
-    lists = [library.fulltext.top(match, POOL, wide=True)]
+    # The pool, then a few of every keyword's own, so rare terms are seen.
+    lists = [library.fulltext.top(match, POOL)]
     for keyword in theme.keywords:
         if not (single := query.theme_match([keyword], list(theme.exclude))):
             continue
         limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
-        lists.append(library.fulltext.top(single, limit, wide=True))
+        lists.append(library.fulltext.top(single, limit))
     foreign = _other_languages(library, languages)
     kept = [r for r in _joined(library, lists) if r[1] not in foreign]
     return evidence.rank(library, theme, kept, _candidate_with)

@@ -37,6 +37,11 @@ TOKENIZER = "briefing"
 SENTINEL = -1  # the `doc` of the document that records the generation token
 HEAP_BYTES = 64_000_000
 TIE_FETCH = 8192  # at most this many windows beyond k fetched to break ties at the cut by id
+BLOCK_BITS = 10  # windows are also indexed by block of 1,024 ids (`blk`), for probing ties
+FIRST_PROBE = 64  # the first probe for ties takes this share of the blocks (1/64)
+PROBE_SHARE = 5  # probes for ties stop at this share of the blocks (1/5): a probe scores a
+# match ~3.5x slower than a plain search does, so past that one plain search is cheaper
+PROBE_FETCH = 65536  # more ties than this in one probe: a plain search
 
 
 class Damaged(CorpusError):
@@ -78,6 +83,7 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("text", tokenizer_name=TOKENIZER, index_option="position")
     builder.add_integer_field("id", fast=True)
     builder.add_integer_field("doc", indexed=True)
+    builder.add_integer_field("blk", indexed=True)
     return builder.build()
 
 
@@ -120,6 +126,8 @@ class TextIndex:
                 except manifest.Mismatch as exc:
                     raise Damaged(str(exc)) from None
                 self._index = tantivy.Index.open(str(folder))
+                if self._index.schema != _schema():  # another version's fields: rebuilt
+                    raise Damaged("its fields are not this version's")
             self._configure()
 
     def _configure(self) -> None:
@@ -127,7 +135,6 @@ class TextIndex:
         self._index.config_reader(reload_policy="manual")
         self._index.reload()
         self._searcher = self._index.searcher()
-        self._counts: dict[Match, int] = {}  # matching windows, as this searcher counted them
         self.token = self._read_token()
 
     def refresh(self) -> None:
@@ -148,14 +155,16 @@ class TextIndex:
         return self._writer
 
     def add(self, window: int, doc: int, text: str) -> None:
-        self._write().add_document(_tv().Document(id=window, doc=doc, text=text))
+        self._write().add_document(
+            _tv().Document(id=window, doc=doc, blk=window >> BLOCK_BITS, text=text)
+        )
 
     def add_many(self, doc: int, windows: Iterable[tuple[int, str]]) -> None:
         """Windows (id, text) of one document: one writer and Document class looked up for all
         (a 10,000-document index adds a million windows)."""
         add, document = self._write().add_document, _tv().Document
         for window, text in windows:
-            add(document(id=window, doc=doc, text=text))
+            add(document(id=window, doc=doc, blk=window >> BLOCK_BITS, text=text))
 
     def delete_doc(self, doc: int) -> None:
         self._write().delete_documents_by_term("doc", doc)
@@ -185,7 +194,6 @@ class TextIndex:
         with _guard():
             self._index.reload()
             self._searcher = self._index.searcher()
-            self._counts = {}
 
     def close(self) -> None:
         self.rollback()
@@ -201,57 +209,112 @@ class TextIndex:
         (value,) = self._searcher.fast_field_values("id", [hits[0][1]])
         return int(value) if value is not None else None
 
-    def top(self, match: Match, k: int, *, wide: bool = False) -> list[tuple[int, float]]:
+    def top(self, match: Match, k: int) -> list[tuple[int, float]]:
         """The best `k` windows as (id, score), best first; equal scores by id, so the same
-        index gives the same list however Tantivy laid out its segments. BM25 over quantised
-        lengths ties often (a thousand windows may share the k-th score of a common word), so
-        the ties at the cut are fetched whole, up to TIE_FETCH more windows; past that, which
-        tied windows make the cut follows Tantivy's own order, still the same for an index
-        that has not changed. `wide`: fetch the most the rounds below would in one search,
-        which gives the same list (a round that holds every tie gives the exact top k, and so
-        does any larger one) and is cheaper where ties at the cut are the rule (a theme's
-        pool), dearer where they are rare (a search for a rare word); a wide search also
-        counts its matches, for `count`."""
+        index gives the same list however Tantivy laid out its segments. One pruned top-k
+        search (block-max WAND) finds the best; BM25 over quantised lengths ties often (a
+        common word ties thousands at the k-th score), and then the tied windows with the
+        lowest ids are found by probing blocks of ids from the lowest (`_lowest_ties`), each
+        probe scoring only its block's matches, instead of fetching every tied window."""
         query = self._query(match)
         if query is None or k <= 0:
             return []
-        fetch = _last_fetch(k) if wide else k + 16
+        fetch = k + 16
         with _guard():
-            while True:  # hits come best first
-                # Wide, the search visits (nearly) every match anyway: counting them is free.
-                result = self._searcher.search(query, fetch, count=wide)
-                if wide:
-                    self._counts[match] = result.count
-                hits = result.hits
-                if len(hits) < fetch or hits[-1][0] < hits[k - 1][0] or fetch > k + TIE_FETCH:
-                    break  # every window tied with the k-th best is in hand
-                # Ties at the cut after the first round are a common word's thousands: straight
-                # to the last round (every search visits nearly every match, whatever it keeps).
-                fetch = _last_fetch(k)
-            if not hits:
-                return []
-            cut = hits[min(k, len(hits)) - 1][0]
-            # Best first: those above the cut (fewer than k: all make it), then those tied with
-            # it (often thousands: only their ids are sorted), found by bisection, not a scan.
+            hits = self._searcher.search(query, fetch, count=False).hits
+            if len(hits) < fetch or hits[-1][0] < hits[k - 1][0]:
+                return self._ranked(hits, k)  # every window tied with the k-th is in hand
+            cut = hits[k - 1][0]
             above = hits[: bisect_left(hits, -cut, key=_descending)]
-            tied = hits[len(above) : bisect_right(hits, -cut, key=_descending)]
-            ids = self._searcher.fast_field_values("id", [a for _s, a in above + tied])
-        found = sorted(
-            (-s, int(i)) for (s, _a), i in zip(above, ids, strict=False) if i is not None
-        )
-        ties = sorted([int(i) for i in ids[len(above) :] if i is not None])
+            ids = self._ids(above)
+            ties = self._lowest_ties(query, cut, set(ids), k - len(above))
+            if ties is None:  # probing would cost more than searching every match once
+                return self._ranked(
+                    self._searcher.search(query, fetch + TIE_FETCH, count=False).hits, k
+                )
+        found = sorted((-s, i) for (s, _a), i in zip(above, ids, strict=True))
+        return [(i, -negated) for negated, i in found] + [(i, cut) for i in ties]
+
+    def _ranked(self, hits: list, k: int) -> list[tuple[int, float]]:
+        """The best `k` of `hits` (best first, holding every window tied with the k-th unless
+        there were more than TIE_FETCH) as (id, score), equal scores by id."""
+        if not hits:
+            return []
+        cut = hits[min(k, len(hits)) - 1][0]
+        # Those above the cut (fewer than k: all make it), then those tied with it (often
+        # thousands: only their ids are sorted), found by bisection, not a scan.
+        above = hits[: bisect_left(hits, -cut, key=_descending)]
+        tied = hits[len(above) : bisect_right(hits, -cut, key=_descending)]
+        ids = self._ids(above + tied)
+        found = sorted((-s, i) for (s, _a), i in zip(above, ids, strict=False))
+        ties = sorted(ids[len(above) :])
         return [(i, -negated) for negated, i in found] + [(i, cut) for i in ties[: k - len(found)]]
 
+    def _ids(self, hits: list) -> list[int]:
+        """The window ids of `hits`, in their order."""
+        values = self._searcher.fast_field_values("id", [a for _s, a in hits])
+        if any(v is None for v in values):
+            raise Damaged("a window without its id")
+        return [int(v) for v in values]  # type: ignore[arg-type]
+
+    def _lowest_ties(
+        self, query: tantivy.Query, cut: float, above: set[int], need: int
+    ) -> list[int] | None:
+        """The `need` lowest ids of the windows scoring exactly `cut`, or None when finding
+        them by probes would cost more than one search of every match. Probes take blocks of
+        ids from the lowest, each every match in its blocks scoring `cut` or more; once the
+        ties found reach `need`, no window in a later block (higher ids) can displace them.
+        A probe's scores are the query's own (its block filter adds 0.0); a hit above the cut
+        that the first search did not have would mean they differ, and ends the probing."""
+        blocks = (self._searcher.num_docs >> BLOCK_BITS) + 1  # ids are dense: an estimate
+        budget = blocks // PROBE_SHARE
+        lo, width, found = 0, max(1, blocks // FIRST_PROBE), []
+        while lo + width <= budget:
+            hits = self._probe(query, lo, lo + width, len(above) + need + 256, cut)
+            if hits is None:
+                return None
+            ids = self._ids(hits)
+            if any((s > cut) != (i in above) for (s, _a), i in zip(hits, ids, strict=True)):
+                return None  # scored differently from the first search: fall back
+            found += [i for (s, _a), i in zip(hits, ids, strict=True) if s == cut]
+            lo += width
+            if len(found) >= need:
+                return sorted(found)[:need]
+            # as many blocks again as the ties found so far say the rest needs, and a quarter
+            width = -(-(need - len(found)) * lo * 5 // (4 * len(found))) if found else width * 4
+        return None
+
+    def _probe(self, query: tantivy.Query, lo: int, hi: int, fetch: int, cut: float) -> list | None:
+        """Every match in id blocks [lo, hi) scoring `cut` or more, best first; None if there
+        are more than PROBE_FETCH."""
+        within = _within(query, lo, hi)
+        while fetch <= PROBE_FETCH:
+            hits = self._searcher.search(within, fetch, count=False).hits
+            if len(hits) < fetch or hits[-1][0] < cut:
+                return hits[: bisect_right(hits, -cut, key=_descending)]
+            fetch *= 4
+        return None
+
     def count(self, match: Match, cap: int) -> int:
-        """How many windows match, counting no further than `cap`: as a wide `top` for the
-        same match counted them (a theme's IDF counts are mostly its keywords' searches)."""
-        if match in self._counts:
-            return min(cap, self._counts[match])
+        """How many windows match, counting no further than `cap`. A common word reaches the
+        cap within the lowest blocks of ids: those are counted first, from the lowest, as
+        far as the count so far says the cap is (a theme's IDF counts its keywords' windows,
+        and "Vietnam" is in 2.1 M of 3.0 M); a rarer one is counted whole."""
         query = self._query(match)
         if query is None:
             return 0
         unscored = _tv().Query.const_score_query(query, 1.0)  # a third faster: no BM25
+        blocks = (self._searcher.num_docs >> BLOCK_BITS) + 1
+        lo, width, found = 0, max(1, blocks // FIRST_PROBE), 0
         with _guard():
+            while found < cap and lo + width <= blocks // PROBE_SHARE:
+                found += self._searcher.search(_within(unscored, lo, lo + width), 1).count
+                lo += width
+                if found * blocks < cap * lo:  # fewer than `cap` in all, at this rate
+                    break
+                width = -(-(cap - found) * lo * 5 // (4 * found)) if found else width * 4
+            if found >= cap:
+                return cap
             return min(cap, self._searcher.search(unscored, 1, count=True).count)
 
     def matching(self, match: Match) -> list[int]:
@@ -296,16 +359,16 @@ def _descending(hit: tuple[float, object]) -> float:
     return -hit[0]
 
 
-def _next_fetch(fetch: int, k: int) -> int:
-    return max(fetch * 4, k + 2048)  # ties come in hundreds: one big step
-
-
-def _last_fetch(k: int) -> int:
-    """The fetch of the last round `TextIndex.top` would make for `k`."""
-    fetch = k + 16
-    while fetch <= k + TIE_FETCH:
-        fetch = _next_fetch(fetch, k)
-    return fetch
+def _within(query: tantivy.Query, lo: int, hi: int) -> tantivy.Query:
+    """`query`'s matches in id blocks [lo, hi), scored as `query` scores them (the block
+    filter adds 0.0)."""
+    tantivy = _tv()
+    blocks = tantivy.Query.range_query(
+        _schema(), "blk", tantivy.FieldType.Integer, lo, hi, True, False, True
+    )
+    occur = tantivy.Occur
+    filtered = tantivy.Query.const_score_query(blocks, 0.0)
+    return tantivy.Query.boolean_query([(occur.Must, query), (occur.Must, filtered)])
 
 
 def remove(folder: Path) -> None:

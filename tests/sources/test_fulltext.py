@@ -79,44 +79,113 @@ def _tied(levels: int, per_level: int) -> TextIndex:
     return text
 
 
-@pytest.mark.parametrize("k", [1, 40, 400, 700, 1000])
-def test_a_wide_top_k_is_the_adaptive_one(k: int) -> None:
-    text = _tied(levels=4, per_level=800)
-    match = Match(any=(("words",),))
-    assert text.top(match, k, wide=True) == text.top(match, k)
+def _every(text: TextIndex, match: Match) -> list[tuple[int, float]]:
+    """Every match as (id, score), best first, equal scores by id: what `top` must cut."""
+    query = text._query(match)
+    hits = text._searcher.search(query, text._searcher.num_docs, count=False).hits
+    ids = text._searcher.fast_field_values("id", [a for _s, a in hits])
+    return sorted(
+        ((int(i), s) for (s, _a), i in zip(hits, ids, strict=True)), key=lambda h: (-h[1], h[0])
+    )
 
 
-def test_a_wide_top_k_stops_where_the_adaptive_one_does(monkeypatch) -> None:
+class Counting:
+    """A searcher that records the limit of every search."""
+
+    def __init__(self, searcher: object) -> None:
+        self.searcher, self.limits = searcher, []
+
+    def search(self, query: object, limit: int = 10, **kwargs: object) -> object:
+        self.limits.append(limit)
+        return self.searcher.search(query, limit, **kwargs)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.searcher, name)
+
+
+@pytest.fixture
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks of 16 ids, so a test's few thousand windows span hundreds of them."""
     from briefing.sources import fulltext
 
-    monkeypatch.setattr(fulltext, "TIE_FETCH", 300)  # more ties than that: Tantivy's order
-    text = _tied(levels=1, per_level=3000)
+    monkeypatch.setattr(fulltext, "BLOCK_BITS", 4)
+
+
+WORDS = ("trade", "ports", "rice", "coal")
+
+
+def _varied(order: list[int], commits: set[int], deleted: tuple[int, ...] = ()) -> TextIndex:
+    """Windows `order` (ids), their words and lengths following the id, so many share a
+    score; committed after the positions in `commits`, documents `deleted` at the end."""
+    text = TextIndex(None)
+    for n, wid in enumerate(order):
+        words = " ".join(w for j, w in enumerate(WORDS) if wid % (j + 2) == 0)
+        text.add(wid, wid % 97, f"{words} vietnam " + "filler " * (wid % 5))
+        if n in commits:
+            text.commit(n)
+    for doc in deleted:
+        text.delete_doc(doc)
+    text.commit(len(order))
+    text.finish()
+    return text
+
+
+MATCHES = [
+    Match(all=(("vietnam",),)),
+    Match(any=(("trade",), ("ports",), ("rice",))),
+    Match(any=(("vietnam",), ("coal",)), none=(("ports",),)),
+    Match(all=(("vietnam",), ("filler",))),
+]
+
+
+IDS = list(range(1, 6001))
+LAYOUTS = {
+    "in order, one segment": (IDS, set(), ()),
+    "falling, three segments, two documents deleted": (IDS[::-1], {1999, 3999}, (5, 50)),
+    "the upper half first, two segments": (IDS[3000:] + IDS[:3000], {2999}, (5, 50)),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_top_k_is_the_best_k_with_ties_by_id_however_laid_out(small_blocks, layout) -> None:
+    """Ties at the cut are thousands here: found by probing id blocks, the same list as
+    sorting every match, whatever the order the windows came in, the segments and deletions."""
+    text = _varied(*LAYOUTS[layout])
+    for match in MATCHES:
+        every = _every(text, match)
+        for k in (1, 7, 60, 400):
+            assert text.top(match, k) == every[:k]
+
+
+def test_a_common_words_ties_are_found_without_fetching_them_all(small_blocks) -> None:
+    """Thousands tie at the k-th score: the ties with the lowest ids are found by probing
+    blocks of ids, no search fetching (and so visiting) every tied window."""
+    text = _tied(levels=1, per_level=6000)
     match = Match(any=(("words",),))
-    for k in (10, 100):
-        assert text.top(match, k, wide=True) == text.top(match, k)
-
-
-def test_a_common_words_ties_take_two_searches_not_three() -> None:
-    """A common word ties thousands at the cut; each search visits every match whatever it
-    keeps, so after a tied first round the next is the last, with the same list."""
-    text = _tied(levels=1, per_level=3000)
-    match = Match(any=(("words",),))
-    expected = text.top(match, 10, wide=True)
-
-    class Counting:
-        def __init__(self, searcher: object) -> None:
-            self.searcher, self.calls = searcher, 0
-
-        def search(self, *args: object, **kwargs: object) -> object:
-            self.calls += 1
-            return self.searcher.search(*args, **kwargs)
-
-        def fast_field_values(self, *args: object) -> object:
-            return self.searcher.fast_field_values(*args)
-
+    expected = _every(text, match)[:60]
     counting = text._searcher = Counting(text._searcher)
-    assert text.top(match, 10) == expected
-    assert counting.calls == 2
+    assert text.top(match, 60) == expected
+    assert max(counting.limits) < 1000
+
+
+def test_ties_the_probes_cannot_reach_cheaply_are_fetched_whole(small_blocks) -> None:
+    """Every tied window in the highest ids: past a fifth of the blocks one plain search of
+    every match is cheaper, and gives the same list."""
+    text = TextIndex(None)
+    for wid in range(1, 3001):
+        text.add(wid, wid % 50, "words" + (" filler" if wid < 2990 else ""))
+    text.commit(1)
+    text.finish()
+    match = Match(all=(("words",),))
+    assert [i for i, _ in text.top(match, 5)] == [2990, 2991, 2992, 2993, 2994]
+    assert text.top(match, 5) == _every(text, match)[:5]
+
+
+@pytest.mark.parametrize("cap", [1, 10, 500, 1000, 5999, 6000, 10**6])
+def test_a_count_stops_at_the_cap_and_is_exact_below_it(small_blocks, cap) -> None:
+    text = _varied(list(range(6000, 0, -1)), {2999}, deleted=(5,))
+    for match in MATCHES:
+        assert text.count(match, cap) == min(cap, len(_every(text, match)))
 
 
 def test_stemming_and_diacritics_fold_as_the_old_tokenizer_did() -> None:
@@ -259,35 +328,33 @@ def test_an_unusable_cache_folder_searches_in_memory(tmp_path: Path, capsys) -> 
         library.close()
 
 
-def test_a_wide_search_counts_its_matches_for_count_until_the_index_changes(
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_text_index_with_another_versions_fields_is_rebuilt(
+    indexed: tuple[Path, Path, list], monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    text = TextIndex(None)
-    for window in range(1, 31):
-        text.add(window, window, "trade talks" if window % 3 else "trade")
-    text.commit(1)
-    text.finish()
-    match = query.any_of(["talks"])
-    assert match is not None
-    assert [i for i, _s in text.top(match, 5, wide=True)] == [1, 2, 4, 5, 7]
-    searched: list[int] = []
-    real = text._searcher
-    monkeypatch.setattr(text, "_searcher", _Counting(real, searched))
-    assert text.count(match, 100) == 20 and text.count(match, 7) == 7
-    assert searched == []  # the wide search's own count
-    monkeypatch.undo()
-    text.add(99, 99, "talks")
-    text.commit(2)
-    text.finish()  # a new searcher: what it counted before no longer holds
-    assert text.count(match, 100) == 21
+    """A text index written with other fields (here: before `blk`, the id blocks ties are
+    probed by) cannot answer this version's probes: caught on opening and rebuilt, never a
+    panic in the middle of a search."""
+    import tantivy
 
+    from briefing.sources import fulltext
 
-class _Counting:
-    """A searcher that records each search it is asked for."""
-
-    def __init__(self, real: object, searched: list[int]) -> None:
-        self.real, self.searched = real, searched
-
-    def search(self, *args: object, **kw: object) -> object:
-        self.searched.append(1)
-        return self.real.search(*args, **kw)  # type: ignore[attr-defined]
+    sources, db, expected = indexed
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("text", tokenizer_name=fulltext.TOKENIZER, index_option="position")
+    builder.add_integer_field("id", fast=True)
+    builder.add_integer_field("doc", indexed=True)
+    schema, older = builder.build(), db.parent / "older.sqlite"
+    with monkeypatch.context() as patch:
+        patch.setattr(fulltext, "_schema", lambda: schema)
+        Library(sources, db_path=older).close()
+    capsys.readouterr()
+    library = Library(sources, db_path=older)
+    try:
+        err = capsys.readouterr().err
+        assert "damaged" in err and "rebuilt" in err and len(err.splitlines()) == 1, err
+        assert hits(library, "partnership deepen") == expected
+        assert library.fulltext._probe(
+            library.fulltext._query(query.search_match("the")), 0, 1, 10, 0.0
+        )
+    finally:
+        library.close()
