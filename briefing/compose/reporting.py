@@ -103,7 +103,7 @@ _ACCORDING = regexes.lazy(
     r"(?=[,.;])"
 )
 PRONOUN_VERB = regexes.lazy(
-    rf"(?:^|[,”\"]\s*|[.!?]\s+)(?:he|she|He|She)\s+{_VERBS}\b|{_VERBS}\s+(?:he|she)\b"
+    rf"(?:^|[,;”\"]\s*|[.!?]\s+)(?:he|she|He|She)\s+{_VERBS}\b|{_VERBS}\s+(?:he|she)\b"
     rf"|(?:^|[,.]\s*)(?:he|she|He|She)\s+[^.,;:\"“”]{{3,160}}?,\s+{_PARTICIPLES}"
 )
 PRONOUN = regexes.lazy(r"\b(?:[Hh]e|[Ss]he)\b")  # what `PRONOUN_VERB` needs, cheap to compile

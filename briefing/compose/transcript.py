@@ -14,11 +14,14 @@ from briefing.compose.names import NAME, TITLES
 # party or state in brackets (an Australian Hansard's seat and time: two), an optional ", ROLE",
 # then a colon. Upper case is
 # what tells a transcript's label from a heading or dateline in running prose.
-_UPPER = r"(?:Mc|Mac)?[A-Z][A-Z'’-]+"  # "McCORMACK", as Australia prints it
+# "McCORMACK", as Australia prints it; "TRƯƠNG", "ÉLISE": capitals beyond A-Z too (a word
+# with a lower-case letter outside A-Z is refused by `_label`).
+_UPPER = r"(?:Mc|Mac)?[^\W\d_a-z](?:[^\W\d_a-z]|['’-])+"
 _LABEL = regexes.lazy(
     rf"(?m)^[ \t]*(?P<title>(?i:{TITLES})\.?)?\s*(?:\((?i:ret|retd|ret\.)\.?\)\s*)?"
     rf"(?P<name>{_UPPER}(?:\s+(?:[A-Z]\.\s+)?{_UPPER}){{0,3}})"
-    r"(?:\s*\([^()\n]{1,40}\)){0,2}(?:,[^:\n]{1,120})?:[ \t]+(?=\S)",  # the turn goes on the line
+    r"(?:\s*\((?P<aside>[^()\n]{1,40})\))?(?:\s*\([^()\n]{1,40}\))?"
+    r"(?:,[^:\n]{1,120})?:[ \t]+(?=\S)",  # the turn goes on the line
 )
 # A US congressional record's label ends on a full stop: "Chairman CASTRO.", "Mr. SMITH of New
 # Jersey.", "Ambassador KNAPPER.", an upper-case name after a title, then the turn.
@@ -38,16 +41,37 @@ _REACH = 50_000  # characters before a paragraph searched for its turn's label
 _STAGE = regexes.lazy(r"(?m)^[ \t]*[\[(]")  # "[Whereupon, the subcommittee was adjourned.]"
 
 
+# A broadcast's labels name a role, the person in brackets once: "REPORTER (Liam Corrigan):".
+_ROLE_LABELS = frozenset(
+    """ANCHOR REPORTER CORRESPONDENT HOST PRESENTER MODERATOR INTERVIEWER NARRATOR""".split()
+)
+_ASIDE_NAME = regexes.lazy(rf"(?:{NAME})$")
+
+
 def _label(match: re.Match[str]) -> tuple[str, str] | None:
     """(title, name) of a turn label, or None when it is a heading or dateline."""
     words = match.group("name").split()
     title = match.group("title") or ""
     title = title.rstrip(".") if title.isupper() else title  # "Mr" stays as printed
+    if not all(re.sub(r"^Ma?c", "", w).isupper() for w in words):
+        return None  # "Hanoi Officials:": not a transcript's label
     if any(w.rstrip(".") in _NOT_NAMES for w in words):
         return None
+    if not title and len(words) == 1 and words[0] in _ROLE_LABELS:
+        return "", words[0]  # named from its bracket, here or at the role's first turn
     if not title and len(words) < 2:
         return None  # "BEIJING: ..." is a dateline, "LI QIANG: ..." a speaker
     return title, " ".join(words)
+
+
+def _role_names(text: str, found: list[tuple[int, tuple[str, str], str | None]]) -> dict:
+    """Each role label's person, as a bracket after the role names them ("REPORTER (Liam
+    Corrigan):"); a role named by no bracket, or by two different ones, is left a role."""
+    names: dict[str, set[str]] = {}
+    for _start, (_title, name), aside in found:
+        if name in _ROLE_LABELS and aside and _ASIDE_NAME.fullmatch(aside.strip()):
+            names.setdefault(name, set()).add(aside.strip())
+    return {role: next(iter(n)) for role, n in names.items() if len(n) == 1}
 
 
 def _display(title: str, name: str) -> str:
@@ -61,7 +85,11 @@ def _display(title: str, name: str) -> str:
 def _upper_turns(text: str, begin: int, end: int) -> list[Turn]:
     """The capitalised labels' turns, a short label ("DR. ROE") named from the speaker's
     longest label."""
-    found = [(m.start(), t) for m in _LABEL.finditer(text, begin, end) if (t := _label(m))]
+    labels = [
+        (m.start(), t, m["aside"]) for m in _LABEL.finditer(text, begin, end) if (t := _label(m))
+    ]
+    roles = _role_names(text, labels)
+    found = [(start, t) for start, t, _aside in labels]
     found += [
         (m.start(), (m["title"], m["name"])) for m in _PERIOD_LABEL.finditer(text, begin, end)
     ]
@@ -69,6 +97,9 @@ def _upper_turns(text: str, begin: int, end: int) -> list[Turn]:
     names = [name for _, (_, name) in found]
     turns = []
     for start, (title, name) in found:
+        if name in _ROLE_LABELS:
+            turns.append(Turn(start, roles.get(name) or name.capitalize(), name.lower()))
+            continue
         surname = name.split()[-1]
         fuller = [n for n in names if n.split()[-1] == surname and len(n) > len(name)]
         credit = _display(title, max(fuller, key=len) if fuller else name)
@@ -111,6 +142,15 @@ _SPEECH_TITLE = regexes.lazy(
     r"(?m:^)[#*_ \t]*(?:[A-Z][\w’'-]*[ \t]+){0,3}?(?i:remarks|speech|address|keynote|lecture)"
     rf"\s+(?i:by|of)\s+(?P<name>{NAME})"
 )
+_OFFICE_WORDS = frozenset(
+    """OF AND THE FOR ON TO AT H.E. HIS HER EXCELLENCY HONOURABLE HONORABLE MR MRS MS DR PROF
+    MINISTER MINISTRY DEPUTY VICE SECRETARY STATE PRESIDENT PRIME AMBASSADOR GENERAL DIRECTOR
+    CHAIR CHAIRMAN CHAIRWOMAN GOVERNOR SENATOR REPRESENTATIVE ASSISTANT UNDER ADMINISTRATOR
+    DEPARTMENT INDUSTRY TRADE FOREIGN AFFAIRS DEFENCE DEFENSE FINANCE COMMERCE ENERGY HEALTH
+    EDUCATION JUSTICE PLANNING INVESTMENT AGRICULTURE ENVIRONMENT TRANSPORT HOME INTERIOR
+    LABOUR LABOR SCIENCE TECHNOLOGY NATIONAL PUBLIC SECURITY INFORMATION COMMUNICATIONS
+    RESOURCES NATURAL RURAL DEVELOPMENT U.S. US UNITED STATES""".split()
+)
 _DELIVERED = regexes.lazy(
     r"\((?i:applause|laughter|cheers)\.?\)|(?i:as delivered|as prepared for delivery)"
 )
@@ -124,4 +164,17 @@ def speech_speaker(text: str) -> str | None:
     title = _SPEECH_TITLE.search(text, 0, 400)  # under a site's header line or two
     if title is None or _DELIVERED.search(text) is None:
         return None
-    return title.group("name")
+    name = title.group("name")
+    if not name.isupper():
+        return name
+    # "ADDRESS BY DEPUTY MINISTER OF INDUSTRY AND TRADE NGUYEN SINH TAN": in capitals, no case
+    # tells the office from the name, so the name is the words after the office's.
+    line = text[title.start("name") :].split("\n", 1)[0].split()
+    words: list[str] = []
+    for word in reversed(line[:12]):
+        if word.rstrip(".,").upper() in _OFFICE_WORDS or len(words) == 4:
+            break
+        words.insert(0, word.rstrip(".,"))
+    if len(words) < 2:
+        return name
+    return " ".join(hansard.ordinary_case(w) for w in words)

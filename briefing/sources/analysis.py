@@ -161,8 +161,11 @@ def windows_in(
     return result
 
 
-def doc_quality(sentences: int, garbled: int) -> float:
-    """The document prior: a page with many garbled sentences is a garbled page."""
+def doc_quality(sentences: int, garbled: int, machine_translated: bool = False) -> float:
+    """The document prior: a page with many garbled sentences is a garbled page, and so is
+    one that says a machine translated it, however clean its sentences look."""
+    if machine_translated:
+        return 0.3
     return max(0.3, 1.0 - 2.0 * garbled / sentences) if sentences else 1.0
 
 

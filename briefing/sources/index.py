@@ -276,9 +276,11 @@ class Index:
         refused: set[str],
         known: dict[str, tuple],
         tracker: Tracker,
-        doc_quality: Callable[[int, int], float],
+        doc_quality: Callable[[int, int, bool], float],
     ) -> None:
         """Store the workers' results in order, one commit per BATCH_BYTES, not per document."""
+        from briefing.sources.translation import declared_machine_translation
+
         with ExitStack() as batch:
             pending = 0
             for file, result in results:
@@ -294,7 +296,9 @@ class Index:
                     self._replace(known.get(file.name))
                     doc_id, paras = rows.store_doc(self.db, file, doc)
                     rows.store_windows(self.db, self.text, doc_id, paras, text, found.windows)
-                    quality = doc_quality(found.sentences, found.garbled)
+                    quality = doc_quality(
+                        found.sentences, found.garbled, declared_machine_translation(text)
+                    )
                     rows.set_quality(self.db, doc_id, quality)
                 if pending >= BATCH_BYTES:
                     batch.close()

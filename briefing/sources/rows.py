@@ -141,6 +141,7 @@ def store_big(
 ) -> None:
     """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
     from briefing.sources.analysis import chunks, doc_quality, prepare
+    from briefing.sources.translation import declared_machine_translation
 
     try:
         canonical = read_canonical(file.path)  # as it is now, should it have changed
@@ -170,5 +171,5 @@ def store_big(
         share = file.size * end // len(text)  # how far into the file, roughly
         tracker.advance(nbytes=share - reported)
         reported = share
-    set_quality(db, doc_id, doc_quality(sentences, garbled))
+    set_quality(db, doc_id, doc_quality(sentences, garbled, declared_machine_translation(text)))
     tracker.advance(nbytes=file.size - reported)

@@ -155,3 +155,20 @@ def _adjective_after_noun(sentence: str) -> int:
         if not _COMPLEMENT_VERB.search(sentence, max(0, match.start() - 60), match.start()):
             count += 1
     return count
+
+
+# A page that says it was machine translated ("(Translated automatically from Vietnamese)",
+# "Diese Seite wurde maschinell übersetzt"), on a short line of its own near either end.
+_DECLARED = re.compile(
+    r"(?im)^[^\n]{0,120}\b(?:translated\s+automatically|automatically\s+translated"
+    r"|machine[- ]translat\w*|auto-translated|automatic\s+translation|google\s+translate"
+    r"|translated\s+by\s+google|traduit\s+automatiquement|traduction\s+automatique"
+    r"|traducci[oó]n\s+autom[aá]tica|traducido\s+autom[aá]ticamente|maschinell\s+übersetzt"
+    r"|automatisch\s+übersetzt|tradu[cç][aã]o\s+autom[aá]tica|traduzione\s+automatica"
+    r"|automatisch\s+vertaald|dịch\s+tự\s+động)\b[^\n]{0,120}$"
+)
+
+
+def declared_machine_translation(text: str) -> bool:
+    """Whether the page says, near its start or end, that a machine translated it."""
+    return bool(_DECLARED.search(text[:2000]) or _DECLARED.search(text[-2000:]))

@@ -137,3 +137,70 @@ def test_no_credit(page: str, excerpt: str, unwanted: str) -> None:
 
 def test_shared_family_name_keeps_the_label() -> None:
     assert who(SHARED_FAMILY_NAME, "The dams upstream have cut the sediment") == "Ms. Tran"
+
+
+RADIO = (
+    "NORTHERN SERVICE RADIO - EVENING REPORT\n"
+    "Broadcast transcript, 3 May 2026\n\n"
+    "ANCHOR (Mira Solberg): Tonight, the canal. Our correspondent Tomas Heyd is in Phnom Penh.\n\n"
+    "REPORTER (Tomas Heyd): Mira, the canal's first section opened on Monday. I spoke to "
+    "Dr. Sok Chenda, who studies the river's sediment.\n\n"
+    "DR. SOK CHENDA: The canal takes water when the delta needs it most.\n\n"
+    "ANCHOR: Tomas, will Vietnam protest?\n\n"
+    "REPORTER: It already has. The dredging continues, and both governments say they will "
+    "keep talking about the flow.\n"
+)
+
+KEYNOTE = (
+    "Mekong Energy Forum 2026 | Transcripts\n\n"
+    "KEYNOTE ADDRESS BY DEPUTY MINISTER OF FINANCE AND PLANNING SOMCHAI VONGSA\n"
+    "(As delivered.)\n\n"
+    "We will not let the grid fall behind the panels, and we will publish every tariff.\n"
+)
+
+SEMICOLON = (
+    "TRADE NOTES\n\n"
+    "Gov. Hannah Berg of Vermont led twenty firms to Da Nang; she said the state's maple "
+    "exporters wanted a direct shipping line.\n"
+)
+
+LISTED = (
+    "WITNESSES\n\n"
+    "Dr. Priya Raman, Senior Fellow\n\n"
+    "Mr. HOLT. I recognize Dr. Raman.\n\n"
+    "Dr. RAMAN. The ports will need dredging before the larger ships call.\n\n"
+    "Mr. HOLT. Thank you.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "excerpt", "expected"),
+    [
+        # a broadcast's role label, named by its bracket at the role's first turn
+        (RADIO, "The dredging continues, and both governments", "Tomas Heyd"),
+        (RADIO, "The canal takes water when the delta needs it most.", "Sok Chenda"),
+        # a speech title in capitals: the name after the office's words, in ordinary case
+        (KEYNOTE, "We will not let the grid fall behind the panels", "Somchai Vongsa"),
+        # "; she said" after the clause naming her
+        (
+            SEMICOLON,
+            "Gov. Hannah Berg of Vermont led twenty firms to Da Nang; she said the state's "
+            "maple exporters wanted a direct shipping line.",
+            "Hannah Berg",
+        ),
+        # a witness list's line above the name, and its title, are no part of the name
+        (LISTED, "The ports will need dredging", "Priya Raman"),
+    ],
+)
+def test_credit_of_labelled_and_titled_speakers(page: str, excerpt: str, expected: str) -> None:
+    credit = who(page, excerpt)
+    assert credit is not None and expected in credit, credit
+
+
+def test_a_witness_list_heading_is_no_part_of_a_name() -> None:
+    assert who(LISTED, "The ports will need dredging") == "Priya Raman"
+
+
+def test_a_role_named_by_no_bracket_stays_a_role() -> None:
+    page = RADIO.replace("REPORTER (Tomas Heyd):", "REPORTER:")
+    assert who(page, "The dredging continues, and both governments") == "Reporter"

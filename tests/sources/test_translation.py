@@ -9,7 +9,7 @@ import pytest
 from briefing.compose.ranking import prior
 from briefing.sources.analysis import analyse, doc_quality
 from briefing.sources.quality import sentence_quality
-from briefing.sources.translation import translation_slips
+from briefing.sources.translation import declared_machine_translation, translation_slips
 
 # Made-up pages in the style of machine translation, one per source language's slips.
 VIETNAMESE = [
@@ -148,3 +148,31 @@ def test_the_false_hit_scan_counts_flagged_sentences(tmp_path, monkeypatch, caps
     scan_translation.main()
     out = capsys.readouterr().out
     assert ", 3 flagged:" in out and "mt.txt.gz: Therefore, Viet Nam wish" in out
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "(Translated automatically from Vietnamese)",
+        "This article was machine-translated from Korean.",
+        "Diese Seite wurde maschinell übersetzt.",
+        "Article traduit automatiquement.",
+        "Traducción automática del original en vietnamita.",
+        "Translated by Google",
+    ],
+)
+def test_a_page_declaring_a_machine_translation_gets_the_garbled_prior(declaration: str) -> None:
+    page = f"Ministers meet on trade\n\n{declaration}\n\nThe ministers met on Tuesday in Hanoi.\n"
+    assert declared_machine_translation(page)
+    assert doc_quality(20, 0, declared_machine_translation(page)) == 0.3
+
+
+def test_a_story_about_machine_translation_is_not_one() -> None:
+    story = (
+        "Translators face a new market\n\n"
+        "HANOI - Interpreters at the ministry say that machine translation has changed their "
+        "work: drafts arrive from Google Translate and the staff correct them, a deputy "
+        "director said on Monday, adding that the ministry still pays for human checks of "
+        "every treaty text and will keep doing so for as long as the law requires it.\n"
+    )
+    assert not declared_machine_translation(story)
