@@ -97,7 +97,6 @@ _BARE_ROLE = regexes.lazy(rf"(?i)the\s+(?P<noun>{ROLES})")
 
 
 _TITLED = regexes.lazy(rf"(?:{TITLES}\.?\s+)+(?P<last>{CAP})")
-_TITLE_WORDS = regexes.lazy(rf"(?:^|\s)(?:{TITLES})\.?\s+")
 # A title just before a name's last word: "Ms. Le", "Council\nMs. Le" are no fuller name.
 _TITLE_LAST = regexes.lazy(rf"(?:^|\s){TITLES}\.?\s+\S+$")
 
@@ -115,9 +114,8 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
         full = re.findall(
             regexes.cheap(rf"(?<![\w.’'-])((?:{CAP}\s+){{1,3}}{last})(?![\w’'-])"), earlier
         )
-        # A name is on one line, and a title before it is no part of it ("WITNESSES\n\nDr.
-        # Marcus Feld" -> "Marcus Feld").
-        full = [_TITLE_WORDS.split(f.rsplit("\n", 1)[-1])[-1].strip() for f in full]
+        # A name is on one line: "WITNESSES\n\nDr. Marcus Feld" -> "Dr. Marcus Feld".
+        full = [f.rsplit("\n", 1)[-1].strip() for f in full]
         full = [f for f in full if " " in f and clean_name(f) and _TITLE_LAST.search(f) is None]
         if full:
             return full[-1]

@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import shutil
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from briefing.errors import CorpusError
 from briefing.sources import manifest
+from briefing.sources.text_match import Damaged, Match
+from briefing.sources.text_match import guard as _guard
 
 if TYPE_CHECKING:  # imported on first use: a warm compose that reuses its deck never needs it
     import tantivy
@@ -42,21 +41,6 @@ FIRST_PROBE = 64  # the first probe for ties takes this share of the blocks (1/6
 PROBE_SHARE = 5  # probes for ties stop at this share of the blocks (1/5): a probe scores a
 # match ~3.5x slower than a plain search does, so past that one plain search is cheaper
 PROBE_FETCH = 65536  # more ties than this in one probe: a plain search
-
-
-class Damaged(CorpusError):
-    """The text index is unreadable or does not match its manifest: caught and rebuilt when
-    the index is opened; found later, while searching, a one-line error."""
-
-
-@dataclass(frozen=True)
-class Match:
-    """A query as word lists (each a phrase): at least one of `any` (when given), every one
-    of `all`, none of `none`."""
-
-    any: tuple[tuple[str, ...], ...] = ()
-    all: tuple[tuple[str, ...], ...] = ()
-    none: tuple[tuple[str, ...], ...] = ()
 
 
 def _tv() -> ModuleType:
@@ -90,19 +74,6 @@ def _schema() -> tantivy.Schema:
 def terms(text: str) -> list[str]:
     """The index terms of a text, in order."""
     return _analyzer().analyze(text)
-
-
-@contextmanager
-def _guard() -> Iterator[None]:
-    """Tantivy reports damage as ValueError, or as a Rust panic (a BaseException)."""
-    try:
-        yield
-    except ValueError as exc:
-        raise Damaged(str(exc).splitlines()[0] if str(exc) else "unreadable") from None
-    except BaseException as exc:
-        if type(exc).__name__ != "PanicException":
-            raise
-        raise Damaged(str(exc).splitlines()[0] if str(exc) else "unreadable") from None
 
 
 class TextIndex:

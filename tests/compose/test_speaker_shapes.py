@@ -198,7 +198,7 @@ def test_credit_of_labelled_and_titled_speakers(page: str, excerpt: str, expecte
 
 
 def test_a_witness_list_heading_is_no_part_of_a_name() -> None:
-    assert who(LISTED, "The ports will need dredging") == "Priya Raman"
+    assert who(LISTED, "The ports will need dredging") == "Dr. Priya Raman"
 
 
 def test_a_role_named_by_no_bracket_stays_a_role() -> None:
