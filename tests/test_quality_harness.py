@@ -82,29 +82,15 @@ def test_one_part_loads_only_its_own_gold():
     assert parts["fresh2"].docs_dir == QUALITY / "docs-fresh2"
     assert parts["fresh2"].docs == sorted(p.name for p in (QUALITY / "docs-fresh2").iterdir())
     assert "fresh3" not in themes
-    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, "fresh3")
-    assert list(themes) == ["fresh3"]  # no other part's gold is judged on a fresh3 run
-    assert sorted(themes["fresh3"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
-    assert parts["fresh3"].docs_dir == QUALITY / "docs-fresh3"
-    assert parts["fresh3"].docs == sorted(p.name for p in (QUALITY / "docs-fresh3").iterdir())
-    assert "fresh4" not in themes
-    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, "fresh4")
-    assert list(themes) == ["fresh4"]  # no other part's gold is judged on a fresh4 run
-    assert sorted(themes["fresh4"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
-    assert parts["fresh4"].docs_dir == QUALITY / "docs-fresh4"
-    assert parts["fresh4"].docs == sorted(p.name for p in (QUALITY / "docs-fresh4").iterdir())
-    assert "fresh5" not in themes
-    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, "fresh5")
-    assert list(themes) == ["fresh5"]  # no other part's gold is judged on a fresh5 run
-    assert sorted(themes["fresh5"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
-    assert parts["fresh5"].docs_dir == QUALITY / "docs-fresh5"
-    assert parts["fresh5"].docs == sorted(p.name for p in (QUALITY / "docs-fresh5").iterdir())
-    assert "fresh6" not in themes
-    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, "fresh6")
-    assert list(themes) == ["fresh6"]  # no other part's gold is judged on a fresh6 run
-    assert sorted(themes["fresh6"]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
-    assert parts["fresh6"].docs_dir == QUALITY / "docs-fresh6"
-    assert parts["fresh6"].docs == sorted(p.name for p in (QUALITY / "docs-fresh6").iterdir())
+
+
+@pytest.mark.parametrize("part", ["fresh3", "fresh4", "fresh5", "fresh6"])
+def test_a_blind_part_loads_only_its_own_gold(part: str) -> None:
+    parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, part)
+    assert list(themes) == [part]  # no other part's gold is judged on its run
+    assert sorted(themes[part]) == sorted(p.stem for p in (QUALITY / "themes").glob("*.yaml"))
+    assert parts[part].docs_dir == QUALITY / f"docs-{part}"
+    assert parts[part].docs == sorted(p.name for p in (QUALITY / f"docs-{part}").iterdir())
 
 
 def test_an_unknown_part_is_one_clear_line(capsys):

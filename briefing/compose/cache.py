@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from briefing.atomic import write_atomic
 from briefing.cachedir import cache_dir, notice
 from briefing.compose import cache_format
-from briefing.compose.cache_proof import Proof, digest, folder_digest
+from briefing.compose.cache_proof import Proof, digest, folder_digest, start_proof
 from briefing.compose.cache_reuse import Reuse, kept_slides, library_warnings, salt, slide_keys
 from briefing.compose.cache_verify import checked, sha_of
 from briefing.deck import Deck
@@ -230,7 +230,7 @@ def _load(
 
 def _proof(sources: Path) -> Proof:
     """The sources folder's fingerprint, taken in a forked process from now on."""
-    return Proof(lambda: folder_digest(sources))
+    return start_proof(sources)
 
 
 def _reuse(record: Record, path: Path, sources: Path, proof: Proof | None) -> Reuse | None:

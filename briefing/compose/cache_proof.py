@@ -63,18 +63,25 @@ class Proof:
     """`fingerprint()` computed in a forked process; `result()` waits for it ("" if none)."""
 
     def __init__(self, fingerprint: Callable[[], str]) -> None:
-        self._forked = Forked(lambda: _safely(fingerprint))
+        self._forked: Forked | None = Forked(lambda: _safely(fingerprint))
         self._value: str | None = None
+
+    @classmethod
+    def now(cls, fingerprint: Callable[[], str]) -> Proof:
+        """The fingerprint computed in this process, for a folder too small to pay for a fork."""
+        proof = cls.__new__(cls)
+        proof._forked, proof._value = None, _safely(fingerprint)
+        return proof
 
     def result(self) -> str:
         """The fingerprint, or "" when it could not be computed (asked again: the same)."""
-        if self._value is None:
+        if self._value is None and self._forked is not None:
             self._value = self._forked.result()
-        return self._value
+        return self._value or ""
 
     def cancel(self) -> None:
         """Stop the proof if it is still running (its answer is no longer needed)."""
-        if self._value is None:
+        if self._value is None and self._forked is not None:
             self._forked.cancel()
             self._value = ""
 
@@ -84,3 +91,26 @@ def _safely(work: Callable[[], str]) -> str:
         return work()
     except Exception:  # noqa: BLE001 - no proof: the caller lists and syncs as usual
         return ""
+
+
+FORK_FROM = 1000  # entries: a smaller folder lists in less time than a fork and its pipe take
+
+
+def start_proof(folder: Path) -> Proof:
+    """The folder's fingerprint (`folder_digest`), in a forked process when the folder is
+    large enough for that to pay (its listing overlaps this process's work), else now."""
+    if _small(folder):
+        return Proof.now(lambda: folder_digest(folder))
+    return Proof(lambda: folder_digest(folder))
+
+
+def _small(folder: Path) -> bool:
+    """Fewer than FORK_FROM entries and no subfolder (whose size is unknown until listed)."""
+    try:
+        with os.scandir(folder) as entries:
+            for count, entry in enumerate(entries):
+                if count >= FORK_FROM or entry.is_dir(follow_symlinks=False):
+                    return False
+    except OSError:
+        return False
+    return True

@@ -81,3 +81,18 @@ def test_a_folder_that_cannot_be_listed_proves_nothing(folder: Path, monkeypatch
     assert folder_digest(folder) == ""
     assert folder_digest(folder / "missing") == ""
     assert digest(()) == ""
+
+
+def test_a_small_folder_is_proven_here_and_a_large_one_in_a_fork(tmp_path, monkeypatch):
+    from briefing.compose import cache_proof
+
+    (tmp_path / "a.txt").write_text("one", encoding="utf-8")
+    (tmp_path / "b.md").write_text("two", encoding="utf-8")
+    forks: list[object] = []
+    real = cache_proof.Forked
+    monkeypatch.setattr(cache_proof, "Forked", lambda work: forks.append(work) or real(work))
+    small = cache_proof.start_proof(tmp_path)
+    assert small.result() == cache_proof.folder_digest(tmp_path) and forks == []
+    monkeypatch.setattr(cache_proof, "FORK_FROM", 1)  # now a second entry makes it "large"
+    large = cache_proof.start_proof(tmp_path)
+    assert large.result() == cache_proof.folder_digest(tmp_path) and len(forks) == 1
