@@ -175,10 +175,10 @@ def _load(
     sources = Path(record.sources)
     if not sources.is_dir() or record.deck.sources_dir != sources:
         return None, None, None
-    # Whatever the edit, the folder must be proven unchanged: listed in a forked process
-    # while this one parses the outline and checks the record (on two cores, at once). An
-    # unchanged outline has too little else to do to be worth a fork.
-    proof = _proof(sources) if reuse and changed and record.listing else None
+    # Whatever the edit, the folder must be proven unchanged: a large one is listed in a
+    # forked process while this one parses the outline and checks the record (on two cores,
+    # at once). An unchanged outline has too little else to do to be worth a fork.
+    proof = start_proof(sources) if reuse and changed and record.listing else None
     try:
         if changed and reuse:
             edited = _light_edit(outline, outline_bytes, old_text)
@@ -228,11 +228,6 @@ def _load(
     return record.deck, None, None
 
 
-def _proof(sources: Path) -> Proof:
-    """The sources folder's fingerprint, taken in a forked process from now on."""
-    return start_proof(sources)
-
-
 def _reuse(record: Record, path: Path, sources: Path, proof: Proof | None) -> Reuse | None:
     """What of a stale record a recompose may take: its slides, once its excerpts are still
     verbatim and (for a deck made of them alone) the folder is proven as it was listed (by
@@ -243,7 +238,7 @@ def _reuse(record: Record, path: Path, sources: Path, proof: Proof | None) -> Re
     if _checked(record, path) is None:
         return None
     slides = kept_slides(record.deck, record.keys)
-    proof = proof or _proof(sources)
+    proof = proof or start_proof(sources)
     return Reuse(record.code, record.generation, slides, warnings, record.listing, proof.result)
 
 

@@ -45,7 +45,7 @@ _STAGE = regexes.lazy(r"(?m)^[ \t]*[\[(]")  # "[Whereupon, the subcommittee was 
 _ROLE_LABELS = frozenset(
     """ANCHOR REPORTER CORRESPONDENT HOST PRESENTER MODERATOR INTERVIEWER NARRATOR""".split()
 )
-_ASIDE_NAME = regexes.lazy(rf"(?:{NAME})$")
+_ASIDE_NAME = regexes.lazy(NAME)
 
 
 def _label(match: re.Match[str]) -> tuple[str, str] | None:
@@ -64,7 +64,7 @@ def _label(match: re.Match[str]) -> tuple[str, str] | None:
     return title, " ".join(words)
 
 
-def _role_names(text: str, found: list[tuple[int, tuple[str, str], str | None]]) -> dict:
+def _role_names(found: list[tuple[int, tuple[str, str], str | None]]) -> dict[str, str]:
     """Each role label's person, as a bracket after the role names them ("REPORTER (Liam
     Corrigan):"); a role named by no bracket, or by two different ones, is left a role."""
     names: dict[str, set[str]] = {}
@@ -88,7 +88,7 @@ def _upper_turns(text: str, begin: int, end: int) -> list[Turn]:
     labels = [
         (m.start(), t, m["aside"]) for m in _LABEL.finditer(text, begin, end) if (t := _label(m))
     ]
-    roles = _role_names(text, labels)
+    roles = _role_names(labels)
     found = [(start, t) for start, t, _aside in labels]
     found += [
         (m.start(), (m["title"], m["name"])) for m in _PERIOD_LABEL.finditer(text, begin, end)
