@@ -13,7 +13,7 @@ import re
 
 from briefing.compose import regexes
 from briefing.compose.interview import interview_answer
-from briefing.compose.names import CAP, TITLES, clean_name
+from briefing.compose.names import CAP, NAME, TITLES, clean_name
 from briefing.compose.reported import reported_body
 from briefing.compose.reporting import (
     OPENING_QUOTE,
@@ -24,6 +24,7 @@ from briefing.compose.reporting import (
     SUBJECT_VERB,
     VERB_NAME,
     credited,
+    last_document,
     named_in,
     quoted,
 )
@@ -94,6 +95,32 @@ def _known_as(word: str, earlier: str) -> str:
 
 
 _BARE_ROLE = regexes.lazy(rf"(?i)the\s+(?P<noun>{ROLES})")
+# "The ministry issued a statement on Monday. ... the statement read": the statement's issuer.
+_ISSUER = regexes.lazy(
+    rf"(?<![\w’'])(?P<issuer>(?:[Tt]he\s+)?(?:{NAME}\s+(?:[a-z][\w’'-]*\s+){{0,2}}{ROLES}"
+    rf"|(?:[a-z][\w’'-]*\s+){{0,2}}{ROLES}|{NAME}))\s+(?:(?:also|later|then|jointly)\s+)?"
+    r"(?:issued|released|published|put\s+out|posted|sent|signed)\s+(?:a|an|its|their)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?P<doc>statement|letter|declaration|communiqu[ée]|notice|post"
+    r"|message)s?\b"
+)
+_DOCUMENTS = frozenset(
+    "statement letter declaration communiqué communique notice post message".split()
+)
+
+
+def _issuer(noun: str, before: str) -> str | None:
+    """ "the statement" of a body that issued one just before, as "the ministry (statement)"."""
+    last = None
+    for match in _ISSUER.finditer(before):
+        if match.group("doc").lower() == noun:
+            last = match
+    if last is None:
+        return last_document(before) if noun in ("statement", "declaration") else None
+    issuer = clean_name(last.group("issuer"))
+    if issuer is None:
+        return None
+    issuer = "the" + issuer[3:] if issuer.startswith("The ") else issuer
+    return f"{_SENTENCE_WORD.split(issuer)[-1]} ({noun})"
 
 
 _TITLED = regexes.lazy(rf"(?:{TITLES}\.?\s+)+(?P<last>{CAP})")
@@ -126,6 +153,10 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
         )
         first = {f for f in first if clean_name(f) and _TITLED.fullmatch(f) is None}
         return first.pop() if len(first) == 1 else name
+    if bare.group("noun").lower() in _DOCUMENTS:
+        issued = _issuer(bare.group("noun").lower(), before)
+        if issued:
+            return issued
     noun = re.escape(bare.group("noun"))
     named = re.findall(
         regexes.cheap(
@@ -197,9 +228,41 @@ def _reported(text: str, end: int, para_end: int, plain: str, before: str, lead:
         return _running_on(lead, plain)
     # A quotation with no attribution of its own: the rest of its paragraph, then before it.
     after = _plain(text[end:para_end])
+    if _unclosed(lead + plain + after):  # it runs on into the next paragraphs
+        after = _closing(text, para_end) or after
     if PRONOUN.search(after[:80]) and PRONOUN_VERB.search(after[:80]):
         return _referent(before)
-    return named_in(after[:200]) or _last_named(before[-1500:])
+    named = named_in(after[:200])
+    if named is None and not lead.strip() and before.rstrip().endswith(":"):
+        # "Quote from Jane Doe, chief executive:" or "Lan told us:" introduces the quotation
+        named = named_in(_PARAGRAPH.split(before.rstrip())[-1])
+    return named or _last_named(before[-1500:])
+
+
+def _unclosed(paragraph: str) -> bool:
+    """Whether a quotation opened in `paragraph` is still open at its end."""
+    if "“" in paragraph:
+        return paragraph.rfind("“") > paragraph.rfind("”")
+    return paragraph.count('"') % 2 == 1
+
+
+# A news page's long quotation runs over paragraphs, each opening on a quotation mark and only
+# the last closing it, where its attribution stands: "“... .\n\n“...,” she said."
+_PARAGRAPH = regexes.lazy(r"\n[ \t]*\n")
+
+
+def _closing(text: str, para_end: int) -> str | None:
+    """What follows the close of a quotation that runs on from the paragraph ending at
+    `para_end`: the attribution of its last paragraph, or None when it does not run on."""
+    paragraphs = _PARAGRAPH.split(text[para_end : para_end + 8000].strip(), maxsplit=7)[:7]
+    for paragraph in paragraphs:
+        paragraph = _plain(paragraph.strip())
+        if not paragraph.startswith(("“", '"')):
+            return None
+        if not _unclosed(paragraph):
+            close = max(paragraph.rfind("”"), paragraph.rfind('"'))
+            return paragraph[close:]
+    return None
 
 
 # An excerpt opening on someone's view: "In his view, ...", "According to her, ...".

@@ -98,12 +98,42 @@ def _upper_turns(text: str, begin: int, end: int) -> list[Turn]:
     turns = []
     for start, (title, name) in found:
         if name in _ROLE_LABELS:
-            turns.append(Turn(start, roles.get(name) or name.capitalize(), name.lower()))
+            # "MODERATOR (ANNA KELLY):" and "ANNA KELLY:" are one voice
+            person = roles.get(name)
+            key = person.split()[-1].lower() if person else name.lower()
+            turns.append(Turn(start, person or name.capitalize(), key))
             continue
         surname = name.split()[-1]
         fuller = [n for n in names if n.split()[-1] == surname and len(n) > len(name)]
         credit = _display(title, max(fuller, key=len) if fuller else name)
         turns.append(Turn(start, credit, surname.lower()))
+    return turns
+
+
+# A call transcript's turn heads its own line, the name then a dash and the role: "Jane Doe --
+# Chief Executive Officer", "Minh Tran -- Ardent Securities -- Analyst"; and "Operator".
+_DASH_LABEL = regexes.lazy(
+    rf"(?m)^[ \t]*(?:(?P<name>{NAME})[ \t]+(?:--|—|–)[ \t]+(?P<role>[^\n]{{2,120}})"
+    r"|(?P<operator>Operator))[ \t]*$"
+)
+_DASH_ROLE = regexes.lazy(
+    r"(?i)\b(?:officer|chief|president|director|analyst|chair\w*|head|founder|manager|ceo|cfo"
+    r"|coo|cto|partner|relations|secretary|minister|ambassador|professor|fellow|economist"
+    r"|spokes\w+|treasurer|counsel|strategist)\b"
+)
+
+
+def _dash_turns(text: str, begin: int, end: int) -> list[Turn]:
+    """A call transcript's turns, each label on a line of its own (see `_DASH_LABEL`)."""
+    if "Operator" not in text[begin:end] and " -- " not in text[begin:end]:
+        return []  # no call transcript: its pattern is not compiled
+    turns = []
+    for match in _DASH_LABEL.finditer(text, begin, end):
+        if match["operator"]:
+            turns.append(Turn(match.start(), "Operator", "operator"))
+        elif _DASH_ROLE.search(match["role"]) and 2 <= len(match["name"].split()) <= 5:
+            name = " ".join(match["name"].split())
+            turns.append(Turn(match.start(), name, name.split()[-1].lower()))
     return turns
 
 
@@ -120,13 +150,15 @@ def turn_speaker(text: str, para_start: int) -> str | None:
     # A label both readers take ("THE PRIME MINISTER (SHRI NARENDRA MODI):") is Hansard's.
     by_start = {t.start: t for t in _upper_turns(text, begin, end)}
     by_start.update((t.start, t) for t in hansard.turns(text, begin, end))
+    by_start.update((t.start, t) for t in _dash_turns(text, begin, end))
     labelled = list(by_start.values())
     keys = [t.key for t in labelled]
     if len(labelled) < 3 or len(set(keys)) < 2 or len(set(keys)) == len(keys):
         return None  # a transcript has two voices or more, and someone speaks twice
     marks: list[tuple[int, str | None]] = [(t.start, t.credit) for t in labelled]
     marks += [(m.start(), None) for m in _STAGE.finditer(text, begin, end)]
-    marks += [(at, None) for at in hansard.breaks(text, begin, end)]
+    # a label on a line of its own ("Jane Doe -- Chief Executive Officer") is no heading
+    marks += [(at, None) for at in hansard.breaks(text, begin, end) if at not in by_start]
     current = None
     for start, credit in sorted(marks, key=lambda t: t[0]):
         if start > para_start:
