@@ -158,3 +158,57 @@ def test_a_closed_quotation_does_not_run_on() -> None:
     )
     assert who(page, "“The port will open in 2027.”") is None
     assert who(page, "“We were not consulted,” said Nguyen Thi Mai, a fisher.") == "Nguyen Thi Mai"
+
+
+EMAILED = (
+    "Campus Weekly › Interviews\n\n"
+    "# A medical school for the Mekong\n\n"
+    "*By Colm Brady · 2 March 2026*\n\n"
+    "> This interview was conducted by e-mail.\n\n"
+    "The school's first dean is **Prof. Huỳnh Thị Mỹ Linh**, a surgeon from Cần Thơ who "
+    "trained in Boston. Prof. Linh wrote that 200 students will enrol in the first year.\n\n"
+    "**Why Cần Thơ?**\n\n"
+    "Because the delta has one doctor for every 2,000 people, half the national rate.\n\n"
+    "*Colm Brady is Campus Weekly's Asia editor.*\n"
+)
+
+BIO_ONLY = (
+    "# Ten questions on the delta's hospitals\n\n"
+    "*By Colm Brady*\n\n"
+    "**Why Cần Thơ?**\n\n"
+    "Because the delta has one doctor for every 2,000 people, half the national rate.\n\n"
+    "*Huỳnh Thị Mỹ Linh is the first dean of the Mekong Medical School.*\n"
+)
+
+WRITER_BIO = (
+    "# Ten questions on the delta's hospitals\n\n"
+    "*By Colm Brady*\n\n"
+    "**Why Cần Thơ?**\n\n"
+    "Because the delta has one doctor for every 2,000 people, half the national rate.\n\n"
+    "*Colm Brady is Campus Weekly's Asia editor.*\n"
+)
+
+TWO_BOLD = (
+    "# Two deans on the delta\n\n"
+    "We put the same questions to **Prof. Huỳnh Thị Mỹ Linh** and **Dr. Trần Văn Quang**.\n\n"
+    "**Why Cần Thơ?**\n\n"
+    "Because the delta has one doctor for every 2,000 people, half the national rate.\n"
+)
+
+ANSWER = "Because the delta has one doctor for every 2,000 people, half the national rate."
+
+
+@pytest.mark.parametrize(
+    ("document", "name"),
+    [
+        (EMAILED, "Huỳnh Thị Mỹ Linh"),
+        (BIO_ONLY, "Huỳnh Thị Mỹ Linh"),
+        (WRITER_BIO, None),
+        (TWO_BOLD, None),
+    ],
+)
+def test_an_interviewee_named_without_an_introduction(document: str, name: str | None) -> None:
+    """A Q&A page that names its subject only in bold or in a closing note: the answers are
+    theirs; the writer's note and a page with two subjects credit no one."""
+    credit = who(document, ANSWER)
+    assert credit == name if name is None else (credit is not None and name in credit), credit
