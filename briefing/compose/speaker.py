@@ -90,8 +90,21 @@ def _known_as(word: str, earlier: str) -> str:
     people = {_introduced(m) for m in _PERSON.finditer(earlier) if not m.group("titled")}
     people |= {clean_name(m.group("name")) for m in SUBJECT_VERB.finditer(earlier)}
     names = {_SENTENCE_WORD.split(p)[-1] for p in people if p}
-    fits = {n for n in names if " " in n and word in (n.split()[0], n.split()[-1])}
+    fits = {n for n in names if " " in n and word in (_bare(n)[0], n.split()[-1])}
+    # "Vice Minister Việt" is the "Vice Foreign Minister Đỗ Hùng Việt" named before it
+    fits = {n for n in fits if not any(set(n.split()) < set(o.split()) for o in fits)}
     return fits.pop() if len(fits) == 1 else word
+
+
+_TITLE_WORD = regexes.lazy(rf"{TITLES}\.?")
+
+
+def _bare(name: str) -> list[str]:
+    """A name's words after its titles: "Deputy Prime Minister Khamphet Sounthone" ->
+    ["Khamphet", "Sounthone"] (the name's own first word is the given name it is called by)."""
+    words = name.split()
+    last_title = max((i for i, w in enumerate(words) if _TITLE_WORD.fullmatch(w)), default=-1)
+    return words[last_title + 1 :] or words
 
 
 _BARE_ROLE = regexes.lazy(rf"(?i)the\s+(?P<noun>{ROLES})")
@@ -128,11 +141,48 @@ _TITLED = regexes.lazy(rf"(?:{TITLES}\.?\s+)+(?P<last>{CAP})")
 _TITLE_LAST = regexes.lazy(rf"(?:^|\s){TITLES}\.?\s+\S+$")
 
 
+# "The Vice Minister said": the article, then an office's capitalised words.
+_THE_OFFICE = regexes.lazy(rf"[Tt]he\s+(?P<office>(?:{CAP}\s+){{0,3}}{CAP})")
+
+
+def _office_holder(office: str, earlier: str) -> str | None:
+    """The one person `earlier` names with an office's first and last words before their name
+    ("Vice Foreign Minister Đỗ Hùng Việt" for "the Vice Minister"), else None."""
+    words = office.split()
+    if words[-1].rstrip(".").lower() not in _OFFICE_NOUNS:
+        return None
+    first, last = re.escape(words[0]), re.escape(words[-1])
+    between = "" if len(words) == 1 else rf"(?:{CAP}\s+){{0,3}}?{last}\s+"
+    holders = {
+        clean_name(m.group(1))
+        for m in re.finditer(
+            regexes.cheap(
+                rf"\b{first}\s+{between}((?:{CAP}\s+){{1,3}}{CAP})(?=[\s,.;:’']|$)"
+                if between
+                else rf"\b{first}\s+((?:{CAP}\s+){{1,3}}{CAP})(?=[\s,.;:’']|$)"
+            ),
+            earlier,
+        )
+    }
+    holders.discard(None)
+    return holders.pop() if len(holders) == 1 else None
+
+
+_OFFICE_NOUNS = frozenset(
+    """minister secretary ambassador president governor senator chairman chairwoman chair
+    director general admiral commander spokesperson spokesman spokeswoman envoy consul
+    premier chancellor mayor representative rapporteur judge""".split()
+)
+
+
 def _fuller(name: str, before: str, earlier: str = "") -> str:
     """ "The embassy said": the body named in full just before ("the U.S. embassy"), if any;
     "Gen. Hai said": the person named in full `earlier` ("Nguyen Van Hai"), whose name ends
     so (a page names a person in full once, then by title and one name)."""
     bare = _BARE_ROLE.fullmatch(name) if name[:4].lower() == "the " else None
+    office = _THE_OFFICE.fullmatch(name) if bare is None and name[:4] in ("The ", "the ") else None
+    if office is not None:
+        return _office_holder(office.group("office"), earlier) or name
     if bare is None:
         titled = _TITLED.fullmatch(name)
         if titled is None:

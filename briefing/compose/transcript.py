@@ -17,11 +17,14 @@ from briefing.compose.names import NAME, TITLES
 # "McCORMACK", as Australia prints it; "TRƯƠNG", "ÉLISE": capitals beyond A-Z too (a word
 # with a lower-case letter outside A-Z is refused by `_label`).
 _UPPER = r"(?:Mc|Mac)?[^\W\d_a-z](?:[^\W\d_a-z]|['’-])+"
+# A broadcast transcript's cue before a label: "(VOICE-OVER) MARTIN FELD:", "(SOUNDBITE) MAJ.
+# JANE ROE, TEAM LEADER:" (a soundbite's words go on the next line).
+_CUE = r"(?:\((?P<cue>[A-Z][A-Z /-]{1,24})\)[ \t]*)?"
 _LABEL = regexes.lazy(
-    rf"(?m)^[ \t]*(?P<title>(?i:{TITLES})\.?)?\s*(?:\((?i:ret|retd|ret\.)\.?\)\s*)?"
+    rf"(?m)^[ \t]*{_CUE}(?P<title>(?i:{TITLES})\.?)?\s*(?:\((?i:ret|retd|ret\.)\.?\)\s*)?"
     rf"(?P<name>{_UPPER}(?:\s+(?:[A-Z]\.\s+)?{_UPPER}){{0,3}})"
     r"(?:\s*\((?P<aside>[^()\n]{1,40})\))?(?:\s*\([^()\n]{1,40}\))?"
-    r"(?:,[^:\n]{1,120})?:[ \t]+(?=\S)",  # the turn goes on the line
+    r"(?:,[^:\n]{1,120})?:(?:[ \t]+(?=\S)|(?(cue)[ \t]*\n[ \t]*(?=\S)|(?!)))",
 )
 # A US congressional record's label ends on a full stop: "Chairman CASTRO.", "Mr. SMITH of New
 # Jersey.", "Ambassador KNAPPER.", an upper-case name after a title, then the turn.
@@ -100,6 +103,7 @@ def _upper_turns(text: str, begin: int, end: int) -> list[Turn]:
         if name in _ROLE_LABELS:
             # "MODERATOR (ANNA KELLY):" and "ANNA KELLY:" are one voice
             person = roles.get(name)
+            person = _display("", person) if person and person.isupper() else person
             key = person.split()[-1].lower() if person else name.lower()
             turns.append(Turn(start, person or name.capitalize(), key))
             continue
@@ -137,6 +141,32 @@ def _dash_turns(text: str, begin: int, end: int) -> list[Turn]:
     return turns
 
 
+# A recording's transcript stamps each turn with its time: "[00:12:47] Hà Minh Tuấn: ...",
+# "(01:05) Jane Roe: ..."; a name in any case, as the stamp already says it is a turn.
+_TIMED_LABEL = regexes.lazy(
+    r"(?m)^[ \t]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+"
+    rf"(?P<name>(?:{TITLES}\.?\s+)?[^\W\d_a-z][\w’'.-]*(?:[ \t]+[^\W\d_a-z][\w’'.-]*){{0,3}})"
+    r"[ \t]*:[ \t]+(?=\S)"
+)
+
+
+def _timed_turns(text: str, begin: int, end: int) -> list[Turn]:
+    """A timestamped transcript's turns (see `_TIMED_LABEL`)."""
+    if not re.search(r"\d:\d\d", text[begin:end]):
+        return []
+    turns = []
+    for m in _TIMED_LABEL.finditer(text, begin, end):
+        words = m["name"].split()
+        if words[-1].upper() in _NOT_TIMED or words[0].upper() in _NOT_NAMES:
+            continue  # a live blog's "[09:42] Update:" or "10:15 Hanoi City:"
+        # "[09:42] Hanoi:" may be a live blog's dateline: one word is no proof of a turn
+        turns.append(Turn(m.start(), " ".join(words), words[-1].lower(), len(words) >= 2))
+    return turns
+
+
+_NOT_TIMED = frozenset("UPDATE UPDATES BREAKING CITY PROVINCE GMT UTC ET ICT BST CET".split())
+
+
 def turn_speaker(text: str, para_start: int) -> str | None:
     """The speaker whose turn the paragraph at `para_start` is, when the document is a
     transcript (three or more labelled turns by two or more speakers, one of them speaking
@@ -151,12 +181,17 @@ def turn_speaker(text: str, para_start: int) -> str | None:
     by_start = {t.start: t for t in _upper_turns(text, begin, end)}
     by_start.update((t.start, t) for t in hansard.turns(text, begin, end))
     by_start.update((t.start, t) for t in _dash_turns(text, begin, end))
+    by_start.update((t.start, t) for t in _timed_turns(text, begin, end))
     labelled = list(by_start.values())
     keys = [t.key for t in labelled]
-    if len(labelled) < 3 or len(set(keys)) < 2 or len(set(keys)) == len(keys):
+    strong = sum(t.strong for t in labelled) >= 2  # no heading has such labels
+    if len(set(keys)) < 2 or not (strong or (len(labelled) >= 3 and len(set(keys)) < len(keys))):
         return None  # a transcript has two voices or more, and someone speaks twice
     marks: list[tuple[int, str | None]] = [(t.start, t.credit) for t in labelled]
-    marks += [(m.start(), None) for m in _STAGE.finditer(text, begin, end)]
+    # a cue or a time in brackets before a label ("(VOICE-OVER) JANE ROE:") is no stage note
+    marks += [
+        (m.start(), None) for m in _STAGE.finditer(text, begin, end) if m.start() not in by_start
+    ]
     # a label on a line of its own ("Jane Doe -- Chief Executive Officer") is no heading
     marks += [(at, None) for at in hansard.breaks(text, begin, end) if at not in by_start]
     current = None
