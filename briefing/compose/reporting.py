@@ -16,7 +16,8 @@ _VERBS = (
     r"|stated|pledged|promised|vowed|committed|advocated|pressed|emphasi[sz]ed|suggested"
     r"|cautioned|contended|maintained|predicted|believes|observed|recommended|proposed"
     r"|described|describes|(?:raised|raises|expressed|expresses|voiced|voices)\s+concerns?"
-    r"|tweeted|(?:posted|posts)\s+(?:on|to)\b|urges|insists|stresses"
+    r"|tweeted|(?:posted|posts)\s+(?:on|to)\b|urges|insists|stresses|appealed|appeals"
+    r"|presented|thanked|welcomed|briefed"
     r"|call(?:s|ed)\s+(?:on|for)\b|reported(?=\s+that\b|\s*,)"
     r"|(?:was|were|is)\s+quoted\s+(?:[\w-]+\s+){0,4}?as\s+saying)"
 )
@@ -106,7 +107,7 @@ _ACCORDING = regexes.lazy(
     r"(?=[,.;])"
 )
 PRONOUN_VERB = regexes.lazy(
-    rf"(?:^|[,;”\"]\s*|[.!?]\s+)(?:he|she|He|She)\s+{_VERBS}\b|{_VERBS}\s+(?:he|she)\b"
+    rf"(?:^|[,;”\"]\s*|[.!?]\s+)(?:he|she|He|She)\s+(?:\w+ly\s+)?{_VERBS}\b|{_VERBS}\s+(?:he|she)\b"
     rf"|(?:^|[,.]\s*)(?:he|she|He|She)\s+[^.,;:\"“”]{{3,160}}?,\s+{_PARTICIPLES}"
 )
 PRONOUN = regexes.lazy(r"\b(?:[Hh]e|[Ss]he)\b")  # what `PRONOUN_VERB` needs, cheap to compile

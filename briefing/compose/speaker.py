@@ -153,6 +153,20 @@ def _office_holder(office: str, earlier: str) -> str | None:
         return None
     first, last = re.escape(words[0]), re.escape(words[-1])
     between = "" if len(words) == 1 else rf"(?:{CAP}\s+){{0,3}}?{last}\s+"
+    # a list of those present: "Capt. Eleanor Whitfield, USN (Naval Oceanographic Office), Chair;"
+    listed = {
+        clean_name(m.group(1))
+        for m in re.finditer(
+            regexes.cheap(
+                rf"((?:{TITLES}\.?\s+)*{CAP}(?:[ \t]+{CAP}){{1,3}})(?:,[ \t]*[A-Z]{{2,5}})?"
+                rf"(?:[ \t]*\([^()\n]{{1,80}}\))?,[ \t]*{re.escape(office)}\b"
+            ),
+            earlier,
+        )
+    }
+    listed.discard(None)
+    if len(listed) == 1:
+        return listed.pop()
     holders = {
         clean_name(m.group(1))
         for m in re.finditer(
@@ -203,6 +217,10 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
         )
         first = {f for f in first if clean_name(f) and _TITLED.fullmatch(f) is None}
         return first.pop() if len(first) == 1 else name
+    if bare.group("noun").lower() in _OFFICE_NOUNS:  # "the Chair said": the one named so
+        holder = _office_holder(bare.group("noun"), earlier)
+        if holder:
+            return holder
     if bare.group("noun").lower() in _DOCUMENTS:
         issued = _issuer(bare.group("noun").lower(), before)
         if issued:
@@ -210,8 +228,8 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
     noun = re.escape(bare.group("noun"))
     named = re.findall(
         regexes.cheap(
-            rf"\b(?:[Tt]he\s+(?:(?!(?:the|a|an)\s)[\w.’'-]+\s+){{1,3}}?(?i:{noun})"
-            rf"|(?:{CAP}\s+){{1,4}}(?i:{noun}))\b"
+            rf"\b(?:[Tt]he[ \t]+(?:(?!(?:the|a|an)\s)[\w.’'-]+[ \t]+){{1,3}}?(?i:{noun})"
+            rf"|(?:{CAP}[ \t]+){{1,4}}(?i:{noun}))\b"
         ),
         before,
     )
@@ -280,6 +298,8 @@ def _reported(text: str, end: int, para_end: int, plain: str, before: str, lead:
     after = _plain(text[end:para_end])
     if _unclosed(lead + plain + after):  # it runs on into the next paragraphs
         after = _closing(text, para_end) or after
+    elif not after.strip() and (credit := _credit_line(text, para_end)):
+        return credit  # a quotation over its credit: "“...”\n\n— Name, title"
     if PRONOUN.search(after[:80]) and PRONOUN_VERB.search(after[:80]):
         return _referent(before)
     named = named_in(after[:200])
@@ -287,6 +307,18 @@ def _reported(text: str, end: int, para_end: int, plain: str, before: str, lead:
         # "Quote from Jane Doe, chief executive:" or "Lan told us:" introduces the quotation
         named = named_in(_PARAGRAPH.split(before.rstrip())[-1])
     return named or _last_named(before[-1500:])
+
+
+# A pull quote's or a "week in quotes" page's credit on the line under the quotation.
+_CREDIT_LINE = regexes.lazy(rf"\s*[—–~-]{{1,2}}\s*(?P<name>{NAME})")
+
+
+def _credit_line(text: str, para_end: int) -> str | None:
+    """The name on a credit line ("— Adm. Jane Roe, commander, ...") that follows a quotation's
+    paragraph, if that is what follows it."""
+    line = _plain(text[para_end : para_end + 300].lstrip("\n").split("\n", 1)[0])
+    credit = _CREDIT_LINE.match(line)
+    return clean_name(credit.group("name")) if credit else None
 
 
 def _unclosed(paragraph: str) -> bool:
@@ -335,9 +367,9 @@ def _running_on(lead: str, plain: str) -> str | None:
     if _NO_COMMENT.search(plain):
         return None  # "The company would not comment": the reporter's, not the speaker's
     for sentence in reversed([x for x in _SENTENCES.split(lead) if x.strip()]):
+        name = named_in(sentence)
+        if name:  # "Ms. Osei presented the results. Three sites had been located ..."
+            return name
         if not _BACKSHIFT.search(sentence):
             return None
-        name = named_in(sentence)
-        if name:
-            return name
     return None

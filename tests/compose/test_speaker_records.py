@@ -103,3 +103,57 @@ def test_a_sentence_end_before_a_pronoun_is_no_name() -> None:
     """ "... near the Khone Falls. He said": "Falls. He" is no speaker."""
     credit = who(CABLE, "He said Laos would share flow data with Cambodia.")
     assert credit is not None and "Falls" not in credit, credit
+
+
+QUOTES_PAGE = (
+    "The week in quotes\n\n"
+    '"The river is lower than at any time in living memory."\n\n'
+    "— Dr. Somchai Phanthavong, hydrologist, Mekong River Commission\n\n"
+    '"We will keep the dams running."\n\n'
+    "— Vong Sokha, spokesperson, Ministry of Mines and Energy\n\n"
+    '"A quotation no one signed."\n\n'
+    "The next issue is out on Friday.\n"
+)
+
+MINUTES = (
+    "# Mekong Data Working Group\n\n"
+    "## Minutes of the second meeting\n\n"
+    "**Present:** Dr. Alice Fenwick (Mekong Institute), Chair; Mr. Bounmy Keola (Lao "
+    "Ministry of Energy), Co-Chair; Ms. Priya Raman (World Bank)\n\n"
+    "### 1. Opening\n\n"
+    "The Chair welcomed members. The agenda was adopted.\n\n"
+    "### 2. Flow data\n\n"
+    "The Chair said the group would publish daily flow data from January.\n\n"
+    "Ms. Raman presented the bank's study of the 2024 drought. Rainfall had fallen by a third "
+    "in the upper basin. She thanked the Lao side for opening its gauges.\n"
+)
+
+APPEAL = (
+    "HANOI - The minister, Tran Quoc Bao, chaired the investment forum. Furthermore, he "
+    "directly appealed to chip makers to build plants in the north.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("document", "excerpt", "name"),
+    [
+        (QUOTES_PAGE, '"The river is lower than at any time in living memory."', "Somchai"),
+        (QUOTES_PAGE, '"We will keep the dams running."', "Vong Sokha"),
+        (MINUTES, "The Chair said the group would publish daily flow data", "Alice Fenwick"),
+        (MINUTES, "Ms. Raman presented the bank's study of the 2024 drought.", "Priya Raman"),
+        (MINUTES, "She thanked the Lao side for opening its gauges.", "Priya Raman"),
+        (APPEAL, "Furthermore, he directly appealed to chip makers", "Tran Quoc Bao"),
+    ],
+)
+def test_credit_lines_minutes_and_appeals(document: str, excerpt: str, name: str) -> None:
+    credit = who(document, excerpt)
+    assert credit is not None and name in credit, credit
+
+
+def test_a_quotation_without_a_credit_line_is_no_ones() -> None:
+    assert who(QUOTES_PAGE, '"A quotation no one signed."') is None
+
+
+def test_a_co_chair_is_not_the_chair() -> None:
+    credit = who(MINUTES, "The Chair said the group would publish daily flow data")
+    assert credit is not None and "Keola" not in credit, credit
