@@ -22,7 +22,7 @@ CLEAN = 0.9  # the wider margin is for clean text: a garbled page is no better a
 # A further source's passage that matches at least as many of the theme's keywords (two or
 # more) is as much about the theme; it scores lower only by keyword weights, IDF or length, and
 # wins a place the slide needs for FEW_SOURCES within BROAD_MARGIN.
-BROAD_MARGIN = 0.4
+BROAD_MARGIN = 0.5
 
 
 def shingles(text: str) -> frozenset[tuple[str, ...]]:

@@ -8,7 +8,7 @@ import re
 
 from briefing.compose import hansard, regexes
 from briefing.compose.hansard import Turn
-from briefing.compose.names import NAME, TITLES
+from briefing.compose.names import NAME, TITLES, clean_name
 
 # A turn's label: an optional title (and "(RET.)"), one to four upper-case name words, an
 # party or state in brackets (an Australian Hansard's seat and time: two), an optional ", ROLE",
@@ -219,8 +219,16 @@ _OFFICE_WORDS = frozenset(
     RESOURCES NATURAL RURAL DEVELOPMENT U.S. US UNITED STATES""".split()
 )
 _DELIVERED = regexes.lazy(
-    r"\((?i:applause|laughter|cheers)\.?\)|(?i:as delivered|as prepared for delivery)"
+    r"\((?i:applause|laughter|cheers)\.?\)|(?i:as delivered|as prepared for delivery"
+    r"|the following (?:are|is) (?:the )?(?:prepared |full )?(?:remarks|text|speech|address))"
 )
+# A standfirst that names the speaker: "The following are prepared remarks delivered on 22
+# November at the American Center by Chargé d'Affaires a.i. Rebecca L. Stroud to ...".
+_STANDFIRST = regexes.lazy(
+    r"(?i:the following (?:are|is) (?:the )?(?:prepared |full )?(?:remarks|text|speech|address))"
+    r"[^\n]{0,200}?\bby\s+(?P<by>[^\n,;]{3,120}?)(?=\s+(?:to|at|on|before|in|during)\s|[,;]|\n|$)"
+)
+_PERSON_NAME = regexes.lazy(rf"{NAME}")
 
 
 def speech_speaker(text: str) -> str | None:
@@ -229,7 +237,9 @@ def speech_speaker(text: str) -> str | None:
     if not any(word in head for word in ("remarks", "speech", "address", "keynote", "lecture")):
         return None  # no speech's title: its pattern is not compiled
     title = _SPEECH_TITLE.search(text, 0, 400)  # under a site's header line or two
-    if title is None or _DELIVERED.search(text) is None:
+    if title is None:
+        return _from_standfirst(text)
+    if _DELIVERED.search(text) is None:
         return None
     name = title.group("name")
     if not name.isupper():
@@ -245,3 +255,14 @@ def speech_speaker(text: str) -> str | None:
     if len(words) < 2:
         return name
     return " ".join(hansard.ordinary_case(w) for w in words)
+
+
+def _from_standfirst(text: str) -> str | None:
+    """The speaker a speech's standfirst names after "by", past the office's words
+    ("Chargé d'Affaires a.i. Rebecca L. Stroud" -> "Rebecca L. Stroud"), or None."""
+    found = _STANDFIRST.search(text, 0, 1500)
+    if found is None:
+        return None
+    names = [m.group() for m in _PERSON_NAME.finditer(found.group("by"))]
+    people = [n for n in names if len(n.split()) >= 2]
+    return clean_name(people[-1]) if people else None

@@ -169,3 +169,18 @@ def test_the_broad_margin_has_a_floor():
         _t("c", 0, 4.9, pair),
     ]
     assert [c.source for c in choose(ranked, 4, Used(), _words)] == ["a", "b", "a", "b"]
+
+
+def test_a_broad_third_voice_wins_the_last_place_well_below():
+    """A third source's passage on two of the theme's keywords, 44% below the last place, still
+    takes it when the slide would otherwise draw on two sources (a wire story and a report
+    filling a climate slide while a statement on climate change and clean energy waits)."""
+    pair = ("tariff", "trade surplus")
+    ranked = [
+        _t("a", 0, 10.0, pair),
+        _t("b", 0, 9.95, pair),
+        _t("a", 50, 9.9, pair),
+        _t("b", 50, 9.85, pair),
+        _t("c", 0, 5.5, pair),
+    ]
+    assert [c.source for c in choose(ranked, 4, Used(), _words)] == ["a", "b", "a", "c"]

@@ -147,3 +147,26 @@ def test_a_quotation_without_a_credit_line_is_no_ones() -> None:
 def test_a_co_chair_is_not_the_chair() -> None:
     credit = who(MINUTES, "The Chair said the group would publish daily flow data")
     assert credit is not None and "Keola" not in credit, credit
+
+
+STANDFIRST_SPEECH = (
+    "Embassy of Australia | Speeches\n\n"
+    "Welcome: Remarks to the Mekong Water Forum\n\n"
+    "The following are prepared remarks delivered on 3 May 2026 in Can Tho by Deputy Head of "
+    "Mission a.i. Fiona M. Calder to delegates of the forum.\n\n"
+    "Good morning. Our rivers do not stop at borders, and neither should our science.\n"
+)
+
+STORY_ABOUT_A_SPEECH = (
+    "HANOI - Remarks to the Mekong Water Forum were brief this year.\n\n"
+    "Our rivers do not stop at borders, the forum's report said.\n\n"
+    "Delegates left early.\n"
+)
+
+
+def test_a_speech_named_in_its_standfirst_is_its_speakers() -> None:
+    credit = who(
+        STANDFIRST_SPEECH, "Our rivers do not stop at borders, and neither should our science."
+    )
+    assert credit == "Fiona M. Calder"
+    assert who(STORY_ABOUT_A_SPEECH, "Delegates left early.") is None
