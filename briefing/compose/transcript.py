@@ -223,10 +223,11 @@ _DELIVERED = regexes.lazy(
     r"|the following (?:are|is) (?:the )?(?:prepared |full )?(?:remarks|text|speech|address))"
 )
 # A standfirst that names the speaker: "The following are prepared remarks delivered on 22
-# November at the American Center by Chargé d'Affaires a.i. Rebecca L. Stroud to ...".
+# November at the American Center by Chargé d'Affaires a.i. Rebecca L. Stroud to ...", "The
+# following are the prepared remarks of Lt. Gen. Marcus D. Holloway, Deputy Commander ...".
 _STANDFIRST = regexes.lazy(
     r"(?i:the following (?:are|is) (?:the )?(?:prepared |full )?(?:remarks|text|speech|address))"
-    r"[^\n]{0,200}?\bby\s+(?P<by>[^\n,;]{3,120}?)(?=\s+(?:to|at|on|before|in|during)\s|[,;]|\n|$)"
+    r"[^\n]{0,200}?\b(?:by|of)\s+(?P<by>[^\n,;]{3,120}?)(?=\s+(?:to|at|on|before|in|during)\s|[,;]|\n|$)"
 )
 _PERSON_NAME = regexes.lazy(rf"{NAME}")
 

@@ -12,6 +12,7 @@ import operator
 import re
 from collections import Counter
 
+from briefing.sources import word_order
 from briefing.sources.translation import translation_slips
 
 _HEAD = operator.itemgetter(slice(None, 2))  # a word's first two characters
@@ -62,6 +63,7 @@ def sentence_quality(
         score -= 0.25 * _stray_capitals(sentence, lexicon)
         score -= 0.3 * article_slips(sentence)
         score -= 0.3 * postposed_adjectives(sentence)
+        score -= 0.3 * word_order.postposed_relational(sentence)
         score -= 0.3 * translation_slips(sentence)
     return max(0.05, min(1.0, score))
 

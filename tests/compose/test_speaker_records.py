@@ -170,3 +170,13 @@ def test_a_speech_named_in_its_standfirst_is_its_speakers() -> None:
     )
     assert credit == "Fiona M. Calder"
     assert who(STORY_ABOUT_A_SPEECH, "Delegates left early.") is None
+
+
+def test_a_standfirst_naming_the_speaker_after_of() -> None:
+    page = STANDFIRST_SPEECH.replace(
+        "prepared remarks delivered on 3 May 2026 in Can Tho by Deputy Head of Mission a.i. "
+        "Fiona M. Calder to delegates of the forum.",
+        "the prepared remarks of Maj. Gen. Aaron T. Keel, Deputy Commander, at the forum.",
+    )
+    credit = who(page, "Our rivers do not stop at borders, and neither should our science.")
+    assert credit is not None and "Aaron T. Keel" in credit, credit
