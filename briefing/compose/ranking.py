@@ -21,11 +21,11 @@ PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare
 RANKING_VERSION = "10"
 
 _rank_caches: WeakKeyDictionary[Library, RankCache] = WeakKeyDictionary()  # one per library
+_doc_languages: WeakKeyDictionary[Library, tuple[int, dict[str, str | None]]] = WeakKeyDictionary()
 
 
 _ROWS = """
-SELECT w.id, d.name, w.start, w.end, p.start, p.end, w.words, w.dangling, w.quality * d.quality,
- json_extract(d.meta, '$.language')
+SELECT w.id, d.name, w.start, w.end, p.start, p.end, w.words, w.dangling, w.quality * d.quality
 FROM windows w JOIN docs d ON d.id = w.doc JOIN paras p ON p.id = w.para
 WHERE w.id IN (SELECT value FROM json_each(?))
 """
@@ -38,27 +38,20 @@ def _top(library: Library, match: query.Match, limit: int) -> list[tuple]:
     return _joined(library, [library.fulltext.top(match, limit)])
 
 
-def _joined(
-    library: Library, lists: list[list[tuple[int, float]]], languages: tuple[str, ...] = ()
-) -> list[tuple]:
+def _joined(library: Library, lists: list[list[tuple[int, float]]]) -> list[tuple]:
     """Hit lists (id, score) as rows, in order, each window once (its first hit); one query
-    joins them all. With `languages`, only windows of documents written in one of them (or
-    in an unknown language): the language comes with the row, not from a read of every
-    document's metadata."""
+    joins them all."""
     ids = list(dict.fromkeys(i for hits in lists for i, _ in hits))
     if not ids:
         return []
     found = {r[0]: r for r in library.db.execute(_ROWS, (json.dumps(ids),))}
-    allowed = ("und", *languages)
     seen: set[int] = set()
     rows = []
     for hits in lists:
         for i, score in hits:
             if i in found and i not in seen:
                 seen.add(i)
-                *row, lang = found[i]
-                if not languages or not lang or lang in allowed:
-                    rows.append((*row, -score))
+                rows.append((*found[i], -score))
     return rows
 
 
@@ -122,7 +115,30 @@ def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Ca
             continue
         limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
         lists.append(library.fulltext.top(single, limit))
-    return evidence.rank(library, theme, _joined(library, lists, languages), _candidate_with)
+    foreign = _other_languages(library, languages)
+    kept = [r for r in _joined(library, lists) if r[1] not in foreign]
+    return evidence.rank(library, theme, kept, _candidate_with)
+
+
+def _other_languages(library: Library, languages: tuple[str, ...]) -> set[str]:
+    """Documents written in a language the deck does not quote (unknown counts as allowed)."""
+    return {
+        name
+        for name, lang in _languages(library).items()
+        if lang and lang not in ("und", *languages)
+    }
+
+
+def _languages(library: Library) -> dict[str, str | None]:
+    """Each indexed document's language, read once per index generation (every theme asks)."""
+    generation = library.index.generation
+    known = _doc_languages.get(library)
+    if known is None or known[0] != generation:
+        rows = library.db.execute(
+            "SELECT name, json_extract(meta, '$.language') FROM docs WHERE skipped IS NULL"
+        )
+        known = _doc_languages[library] = (generation, dict(rows.fetchall()))
+    return known[1]
 
 
 def _candidate_with(row: tuple, relevance: float, terms: tuple[str, ...]) -> Candidate:
