@@ -52,6 +52,8 @@ def test_the_shipped_gold_files_validate(capsys):
     assert "gold-fresh4.yaml ok: parts fresh4; 8 themes" in out
     assert "gold-fresh5.yaml ok: parts fresh5; 8 themes" in out
     assert "gold-fresh6.yaml ok: parts fresh6; 8 themes" in out
+    assert "gold-fresh7.yaml ok: parts fresh7; 8 themes" in out
+    assert "gold-fresh8.yaml ok: parts fresh8; 8 themes" in out
 
 
 def test_gold_option_replaces_the_default_files(capsys):
@@ -64,6 +66,8 @@ def test_gold_option_replaces_the_default_files(capsys):
     assert "gold-fresh4.yaml" not in out
     assert "gold-fresh5.yaml" not in out
     assert "gold-fresh6.yaml" not in out
+    assert "gold-fresh7.yaml" not in out
+    assert "gold-fresh8.yaml" not in out
 
 
 def test_one_part_loads_only_its_own_gold():
@@ -84,7 +88,7 @@ def test_one_part_loads_only_its_own_gold():
     assert "fresh3" not in themes
 
 
-@pytest.mark.parametrize("part", ["fresh3", "fresh4", "fresh5", "fresh6"])
+@pytest.mark.parametrize("part", ["fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"])
 def test_a_blind_part_loads_only_its_own_gold(part: str) -> None:
     parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, part)
     assert list(themes) == [part]  # no other part's gold is judged on its run
@@ -96,7 +100,7 @@ def test_a_blind_part_loads_only_its_own_gold(part: str) -> None:
 def test_an_unknown_part_is_one_clear_line(capsys):
     assert evaluate.main(["--part", "nope", "--validate-only"]) == 2
     err = capsys.readouterr().err.strip()
-    parts = "tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6"
+    parts = "tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8"
     assert err == f"evaluate.py: no part 'nope' in the gold files; parts: {parts}"
 
 

@@ -1,6 +1,6 @@
 """Excerpt-quality evaluation: does the composer quote what a briefer would quote?
 
-    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|...|fresh6|all]
+    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|...|fresh8|all]
                                                [--gold FILE]... [--json] [--check] [--verbose]
                                                [--validate-only] [--keep DIR]
 
@@ -8,8 +8,10 @@ The gold files (default: gold.yaml with the parts tune and holdout, documents in
 gold-fresh.yaml with the part fresh, documents in docs-fresh/, gold-fresh2.yaml with the part
 fresh2, documents in docs-fresh2/, gold-fresh3.yaml with the part fresh3, documents in
 docs-fresh3/, gold-fresh4.yaml with the part fresh4, documents in docs-fresh4/,
-gold-fresh5.yaml with the part fresh5, documents in docs-fresh5/, and gold-fresh6.yaml with the
-part fresh6, documents in docs-fresh6/) each record a split. For each part it builds one sources
+gold-fresh5.yaml with the part fresh5, documents in docs-fresh5/, gold-fresh6.yaml with the part
+fresh6, documents in docs-fresh6/, gold-fresh7.yaml with the part fresh7, documents in
+docs-fresh7/, and gold-fresh8.yaml with the part fresh8, documents in docs-fresh8/) each record
+a split. For each part it builds one sources
 folder (the project's seeds/ plus that part's documents) and one outline with a slide per theme
 of the part (`excerpts: 4`), runs the public CLI, `python -m briefing compose OUTLINE --json`, in a
 subprocess with a fresh cache, and scores every excerpt against the
@@ -63,6 +65,8 @@ GOLD_FILES = [
     HERE / "gold-fresh4.yaml",
     HERE / "gold-fresh5.yaml",
     HERE / "gold-fresh6.yaml",
+    HERE / "gold-fresh7.yaml",
+    HERE / "gold-fresh8.yaml",
 ]
 K = 4  # excerpts per slide
 
@@ -740,8 +744,8 @@ def main(argv: list[str] | None = None) -> int:
         "--part",
         default="all",
         metavar="NAME",
-        help="which part to compose: tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6"
-        " or all (tune while tuning; default: all)",
+        help="which part to compose: tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6,"
+        " fresh7, fresh8 or all (tune while tuning; default: all)",
     )
     parser.add_argument(
         "--gold",

@@ -24,7 +24,9 @@ _NAME = rf"(?P<name>{_WORD}(?:\s+{_PARTICLE}{_WORD}){{0,3}})"
 # A constituency, party or portfolio in brackets; never a digit, so "Nguyen Van Tran (2019):"
 # in a reference list and "(14:05)" are not this.
 _BRACKET = r"\s*\([^()\n\d]{2,80}\)"
-_END = r"\s*:[ \t]+(?=\S)"  # the turn goes on the label's line
+# The turn goes on the label's line, or on the next (written answers: "The Minister of State
+# for Asia (Jane Roe):" on a line of its own, the answer under it).
+_END = r"\s*:(?:[ \t]+(?=\S)|[ \t]*\n[ \t]*(?=[^\s(]))"
 _START = r"(?m)^[ \t]*"
 
 # New Zealand's "1. Hon TAMA WIREMU (Te Tai Tonga) to the Prime Minister:".
@@ -56,7 +58,7 @@ _PRESIDING = regexes.lazy(
 _BARE = regexes.lazy(rf"{_START}(?P<bare>[A-Z][^()\n:\d]{{2,200}}?){_END}")
 # An office's lower-case words: "Minister for the Indo-Pacific", not "The minister said a".
 _ROLE_WORDS = frozenset("of for the and to in on with at".split())
-_LINE = regexes.lazy(r"\n(?=[ \t]*[^\n:]{2,400}+:[ \t]+\S)")  # a literal start: a fast scan
+_LINE = regexes.lazy(r"\n(?=[ \t]*[^\n:]{2,400}+:[ \t]*(?:\S|\n[ \t]*\S))")  # a fast scan
 _SHOUTED = regexes.lazy(r"[A-Z]{2}")
 _OFFICES = frozenset({"Speaker", "Deputy Speaker", "Chair", "Chairman", "Chairwoman"})
 # Styles that are part of how a person is named, unlike a courtesy ("Mr", "Dr", "Rt Hon"):
@@ -79,6 +81,9 @@ class Turn:
     start: int
     credit: str
     key: str
+    # A label no heading could be: an office with its holder in brackets, a member with seat
+    # and party, a numbered question, a timestamped turn. Two of them make a transcript.
+    strong: bool = False
 
 
 def _upper_readers(title: str, name: str) -> bool:
@@ -113,6 +118,7 @@ def turns(text: str, begin: int, end: int) -> list[Turn]:
     lines += [m.end() for m in _LINE.finditer(text, begin, end)]
     labels: dict[int, tuple[str, str]] = {}  # label start -> (honorific, name)
     roles: dict[str, tuple[str, str]] = {}
+    strong: set[int] = set()
     for at in lines:
         for pattern in (_NUMBERED, _HONOURED, _ROLE, _MEMBER):
             m = pattern.match(text, at, end)
@@ -123,6 +129,8 @@ def turns(text: str, begin: int, end: int) -> list[Turn]:
             if pattern is _MEMBER and len(m.group("name").split()) < 2:
                 continue
             labels[at] = _plain(m.groupdict().get("title") or "", m.group("name"))
+            if pattern is not _HONOURED:
+                strong.add(at)
             if pattern is _ROLE:
                 roles[" ".join(m.group("role").split()).lower()] = labels[at]
             break
@@ -139,7 +147,7 @@ def turns(text: str, begin: int, end: int) -> list[Turn]:
             labels[at] = roles[bare.lower()]
     credits = {label: _credit(*label, full) for label in set(labels.values())}
     return [
-        Turn(at, credits[labels[at]], credits[labels[at]].split()[-1].lower())
+        Turn(at, credits[labels[at]], credits[labels[at]].split()[-1].lower(), at in strong)
         for at in sorted(labels)
     ]
 

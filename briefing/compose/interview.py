@@ -196,6 +196,46 @@ def _answerer(text: str, interviewers: list[str]) -> str | None:
     return _ordinary(max(names, key=len))
 
 
+# An interview page that introduces its subject by none of `_INTERVIEWEE`'s phrases still names
+# them: in an italic note at its end ("*Dr. X is founding provost of ...*"), or in bold, once,
+# in its introduction ("The campus's provost is **Dr. X**, an engineer ...").
+_BIO = regexes.lazy(
+    rf"(?m)^[ \t]*(?:\*|_)(?P<name>(?:{TITLES}\.?\s+)?[^\W\d_a-z]\S*\s+{NAME})\s+"
+    r"(?:is|was|has been|heads|leads|teaches|directs)\s+(?:(?:the|a|an)\s+)?[a-z]"
+)
+_BOLD_NAME = regexes.lazy(rf"\*\*(?P<name>(?:{TITLES}\.?\s+)?[^\W\d_a-z][^*\n]{{2,60}}?)\*\*")
+
+
+def _profiled(text: str) -> str | None:
+    """The one person an interview page presents in a closing note or in bold in its
+    introduction (before its first question), when no introduction phrase names them."""
+    bylines = " ".join(m.group() for m in _BYLINE.finditer(text, 0, min(len(text), 1000)))
+    bios = {
+        name
+        for m in _BIO.finditer(text, max(0, len(text) - 1500))
+        if (name := clean_name(m["name"])) and name.split()[-1] not in bylines
+    }
+    if len(bios) == 1:
+        return bios.pop()
+    first_question = next(
+        (m.start() for m in _BOLD_QUESTION_LINE.finditer(text, 0, 20_000)), min(len(text), 5000)
+    )
+    bold = {
+        clean_name(m["name"])
+        for m in _BOLD_NAME.finditer(text, 0, first_question)
+        if re.fullmatch(NAME, m["name"].strip()) and not m["name"].rstrip().endswith("?")
+    }
+    bold.discard(None)
+    return bold.pop() if len(bold) == 1 else None
+
+
+# "By Rosalind Achebe-Grant": a note about the writer is no interviewee's.
+_BYLINE = regexes.lazy(r"\b(?:By|by|BY)\s+[^\n]{0,80}")
+
+
+_BOLD_QUESTION_LINE = regexes.lazy(r"(?m)^\s*(?:\*\*|__)[^\n]*\?\s*(?:\*\*|__)\s*$")
+
+
 def _as_named(label: str, answerer: str | None) -> str:
     """An answer's label as a credit: the answerer's fullest label when it names the same
     person ("DUC" -> "Tran Minh Duc"), else the label itself."""
@@ -227,7 +267,7 @@ def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
     if label is not None:
         name = _label_of(label)
         if name in _ANSWER_LABELS:
-            return interviewee(text) or _answerer(text, interviewers) or ""
+            return interviewee(text) or _answerer(text, interviewers) or _profiled(text) or ""
         if name in _QUESTION_LABELS or name.split()[0] in _NOT_LABELS:
             return None
         if any(same_person(name, i) for i in interviewers):
@@ -250,7 +290,7 @@ def interview_answer(text: str, para_start: int, paragraph: str) -> str | None:
         return None
     for start, block in _paragraphs_before(text, para_start, 4):
         if _is_question(block, interviewers):
-            return interviewee(text) or _answerer(text, interviewers) or ""
+            return interviewee(text) or _answerer(text, interviewers) or _profiled(text) or ""
         if _LABEL.match(block) is not None:
             # a labelled turn that answers goes on in this paragraph: the same speaker's
             return interview_answer(text, start, block)

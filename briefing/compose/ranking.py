@@ -18,10 +18,12 @@ from briefing.sources.library import Library
 
 POOL = 400  # candidates fetched by BM25 before priors re-rank them
 PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare terms get seen
-RANKING_VERSION = "10"
+RANKING_VERSION = "11"
 
 _rank_caches: WeakKeyDictionary[Library, RankCache] = WeakKeyDictionary()  # one per library
-_doc_languages: WeakKeyDictionary[Library, tuple[int, dict[str, str | None]]] = WeakKeyDictionary()
+# Each document's language, and a bilingual one's other language and paragraphs.
+_Languages = dict[str, tuple[str | None, tuple[str, set[tuple[int, int]]] | None]]
+_doc_languages: WeakKeyDictionary[Library, tuple[int, _Languages]] = WeakKeyDictionary()
 
 
 _ROWS = """
@@ -115,30 +117,58 @@ def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Ca
             continue
         limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
         lists.append(library.fulltext.top(single, limit))
-    foreign = _other_languages(library, languages)
-    kept = [r for r in _joined(library, lists) if r[1] not in foreign]
+    foreign, passages = _other_languages(library, languages)
+    kept = [
+        r
+        for r in _joined(library, lists)
+        if r[1] not in foreign and (r[1] not in passages or (r[4], r[5]) not in passages[r[1]])
+    ]
     return evidence.rank(library, theme, kept, _candidate_with)
 
 
-def _other_languages(library: Library, languages: tuple[str, ...]) -> set[str]:
-    """Documents written in a language the deck does not quote (unknown counts as allowed)."""
-    return {
-        name
-        for name, lang in _languages(library).items()
-        if lang and lang not in ("und", *languages)
-    }
+def _other_languages(
+    library: Library, languages: tuple[str, ...]
+) -> tuple[set[str], dict[str, set[tuple[int, int]]]]:
+    """Documents written in a language the deck does not quote (unknown counts as allowed),
+    and the paragraphs of bilingual documents written in such a language."""
+    allowed = ("und", *languages)
+    whole: set[str] = set()
+    paragraphs: dict[str, set[tuple[int, int]]] = {}
+    for name, (lang, other) in _languages(library).items():
+        if lang and lang not in allowed:
+            whole.add(name)
+        elif other and other[0] not in allowed:
+            paragraphs[name] = other[1]
+    return whole, paragraphs
 
 
-def _languages(library: Library) -> dict[str, str | None]:
-    """Each indexed document's language, read once per index generation (every theme asks)."""
+def _languages(library: Library) -> _Languages:
+    """Each indexed document's language, and a bilingual one's other language with its
+    paragraphs, read once per index generation (every theme asks)."""
     generation = library.index.generation
     known = _doc_languages.get(library)
     if known is None or known[0] != generation:
         rows = library.db.execute(
-            "SELECT name, json_extract(meta, '$.language') FROM docs WHERE skipped IS NULL"
+            "SELECT name, json_extract(meta, '$.language'), json_extract(meta, '$.other_language')"
+            " FROM docs WHERE skipped IS NULL"
         )
-        known = _doc_languages[library] = (generation, dict(rows.fetchall()))
+        known = _doc_languages[library] = (
+            generation,
+            {name: (lang, _other(other)) for name, lang, other in rows.fetchall()},
+        )
     return known[1]
+
+
+def _other(stored: str | None) -> tuple[str, set[tuple[int, int]]] | None:
+    """A bilingual document's other language and paragraphs, from its stored metadata; None
+    when there are none or the record is damaged (the whole document is then quoted as English)."""
+    if not stored:
+        return None
+    try:
+        value = json.loads(stored)
+        return str(value["language"]), {(int(a), int(b)) for a, b in value["spans"]}
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _candidate_with(row: tuple, relevance: float, terms: tuple[str, ...]) -> Candidate:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from briefing.compose import regexes
-from briefing.compose.names import APPOSITIVE, CAP, NAME, clean_name
+from briefing.compose.names import APPOSITIVE, CAP, NAME, TITLES, clean_name
 
 _VERBS = (
     r"(?:said|says|told|tells|added|adds|argued|argues|noted|notes|warned|warns|stressed"
@@ -30,16 +30,19 @@ ROLES = (
     r"|institute|association|organi[sz]ation|authority|administration|authorities|lawyer|attorney"
     r"|supporter|relative|report|study|survey|office|director|chief|head|envoy|representative"
     r"|commander|professor|fellow|president|chair(?:man|woman)?|secretary|governor|mayor"
-    r"|senator|founder|editor|correspondent|journalist|blogger|owner|manager|trader|group)s?"
+    r"|senator|founder|editor|correspondent|journalist|blogger|owner|manager|trader|group"
+    r"|delegation|delegate|court|tribunal|judge|panel|panellist|panelist|moderator|rapporteur)s?"
 )
 _ADVERB = (
     r"(?:(?:have|has|had)\s+)?(?:(?:long|also|repeatedly|previously|often|publicly|\w+ly)\s+)?"
     r"(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"  # "the ministry on Thursday said"
 )
 SUBJECT_VERB = regexes.lazy(rf"(?<![\w’'])(?P<name>{NAME}){APPOSITIVE}\s+{_ADVERB}{_VERBS}\b")
+# "The head of the delegation, Deputy Minister Do Hung Viet, said": the role's phrase may end
+# on its appositive's comma as well as before the verb.
 ROLE_VERB = regexes.lazy(
     rf"\b(?P<name>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}{ROLES}"
-    rf"(?:\s+(?:at|of|in|for|with|from|involved|close|familiar)\s+(?:[\w’'-]+\s+){{0,6}}?)?)"
+    rf"(?:\s+(?:at|of|in|for|with|from|involved|close|familiar)(?:\s+[\w’'-]+){{1,7}}?)?)"
     rf"{APPOSITIVE}\s*{_ADVERB}{_VERBS}\b"
 )
 # "industry groups", "foreign investors": one lower-case word before the role, not a clause's.
@@ -149,8 +152,23 @@ _FAMILIAR = regexes.lazy(
     r"\b(?P<name>(?:[Pp]eople|[Ss]ources|[Oo]fficials|[Dd]iplomats)\s+(?:familiar\s+with"
     r"|close\s+to|briefed\s+on|with\s+knowledge\s+of)\s+[^,.;:]{3,60}?)\s+(?:said|say|told)\b"
 )
-# A proper name alone in an appositive: "China's foreign ministry spokesman, Lin Jian, said".
-_NAMED_APPOSITIVE = regexes.lazy(rf",\s*(?P<name>{CAP}(?:\s+{CAP}){{1,3}}),")
+# A proper name alone in an appositive: "China's foreign ministry spokesman, Lin Jian, said",
+# a title before it: "the head of the delegation, Deputy Minister Do Hung Viet, said".
+_NAMED_APPOSITIVE = regexes.lazy(rf",\s*(?P<name>(?:{TITLES}\.?\s+)*{CAP}(?:\s+{CAP}){{1,3}}),")
+# "“...,” the statement read.": a document's words, read out of it.
+_DOCUMENT_READ = regexes.lazy(
+    r"(?<![\w’'])(?P<name>[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?:statement|letter|communiqu[ée]"
+    r"|declaration|notice|post|resolution|message))\s+(?:read|reads)\b(?!\s+(?:out|aloud|by)\b)"
+)
+# "as Ambassador Marc Knapper put it", "in the words of Carl Thayer", a press release's line
+# "Quote from Jane Doe, chief executive:" (not "a quote from Ho Chi Minh hangs ..."): the one
+# whose words follow or precede.
+_PUT_IT = regexes.lazy(
+    rf"(?:\b[Aa]s\s+(?P<name>{NAME})\s+(?:put|puts|phrased|phrases)\s+it\b"
+    rf"|\b[Ii]n\s+the\s+words\s+of\s+{_ROLE_WORDS}(?P<words>{NAME})"
+    rf"|(?m:^)[ \t*_]*(?:Quote|Quotes)\s+(?:from|attributable\s+to|by)\s+(?P<from>{NAME})"
+    r"[^:\n]{0,160}:)"
+)
 OPENING_QUOTE = regexes.lazy(r"^\s*[\"“‘]")
 
 
@@ -162,6 +180,12 @@ def _with_document(name: str, clause: str) -> str:
         return name  # "The letter notes that the joint statement ...": the letter speaks
     label = _label(doc.group(1))
     return name if label in name.lower() else f"{name} ({label})"
+
+
+def last_document(text: str) -> str | None:
+    """The last joint statement, communiqué or open letter `text` names, by its label."""
+    found = list(_DOCUMENT.finditer(text))
+    return _label(found[-1].group(1)) if found else None
 
 
 def _label(document: str) -> str:
@@ -209,6 +233,8 @@ _PATTERNS: tuple[tuple[regexes.Lazy, tuple[str, ...]], ...] = (
     (_QUOTED_AS, ("quot",)),
     (_DOCUMENT_CLAUSE, ("ommuniqu", "tatement", "eclaration")),
     (_ACCORDING, ("ccording",)),
+    (_PUT_IT, ("put", "puts", "phrase", "words", "uote")),
+    (_DOCUMENT_READ, ("read",)),
 )
 
 
@@ -221,7 +247,7 @@ def named_in(text: str) -> str | None:
         if needs and not any(word in text for word in needs):
             continue
         for match in pattern.finditer(text):
-            at = match.start("name")
+            at = max(match.start("name"), match.start())  # `_PUT_IT` names it elsewhere
             if any(s < at < e for s, e in spans):
                 continue
             if _HYPOTHETICAL.search(text, max(0, match.start() - 10), match.start()):
@@ -248,6 +274,8 @@ def named_in(text: str) -> str | None:
 def credited(text: str, pattern: regexes.Lazy, match: re.Match[str]) -> str:
     """The name a match credits: the person a role names in commas ("the ministry's
     spokesman, Lin Jian, said"), a document's issuer ("a statement from the navy")."""
+    if pattern is _PUT_IT:
+        return match.group("name") or match.group("words") or match.group("from")
     name = match.group("name")
     if pattern in (ROLE_VERB, _GROUP_VERB, _PLURAL_VERB) or _OF_ROLE.search(
         text, 0, match.start("name")

@@ -13,7 +13,7 @@ import re
 
 from briefing.compose import regexes
 from briefing.compose.interview import interview_answer
-from briefing.compose.names import CAP, TITLES, clean_name
+from briefing.compose.names import CAP, NAME, TITLES, clean_name
 from briefing.compose.reported import reported_body
 from briefing.compose.reporting import (
     OPENING_QUOTE,
@@ -24,6 +24,7 @@ from briefing.compose.reporting import (
     SUBJECT_VERB,
     VERB_NAME,
     credited,
+    last_document,
     named_in,
     quoted,
 )
@@ -89,11 +90,50 @@ def _known_as(word: str, earlier: str) -> str:
     people = {_introduced(m) for m in _PERSON.finditer(earlier) if not m.group("titled")}
     people |= {clean_name(m.group("name")) for m in SUBJECT_VERB.finditer(earlier)}
     names = {_SENTENCE_WORD.split(p)[-1] for p in people if p}
-    fits = {n for n in names if " " in n and word in (n.split()[0], n.split()[-1])}
+    fits = {n for n in names if " " in n and word in (_bare(n)[0], n.split()[-1])}
+    # "Vice Minister Việt" is the "Vice Foreign Minister Đỗ Hùng Việt" named before it
+    fits = {n for n in fits if not any(set(n.split()) < set(o.split()) for o in fits)}
     return fits.pop() if len(fits) == 1 else word
 
 
+_TITLE_WORD = regexes.lazy(rf"{TITLES}\.?")
+
+
+def _bare(name: str) -> list[str]:
+    """A name's words after its titles: "Deputy Prime Minister Khamphet Sounthone" ->
+    ["Khamphet", "Sounthone"] (the name's own first word is the given name it is called by)."""
+    words = name.split()
+    last_title = max((i for i, w in enumerate(words) if _TITLE_WORD.fullmatch(w)), default=-1)
+    return words[last_title + 1 :] or words
+
+
 _BARE_ROLE = regexes.lazy(rf"(?i)the\s+(?P<noun>{ROLES})")
+# "The ministry issued a statement on Monday. ... the statement read": the statement's issuer.
+_ISSUER = regexes.lazy(
+    rf"(?<![\w’'])(?P<issuer>(?:[Tt]he\s+)?(?:{NAME}\s+(?:[a-z][\w’'-]*\s+){{0,2}}{ROLES}"
+    rf"|(?:[a-z][\w’'-]*\s+){{0,2}}{ROLES}|{NAME}))\s+(?:(?:also|later|then|jointly)\s+)?"
+    r"(?:issued|released|published|put\s+out|posted|sent|signed)\s+(?:a|an|its|their)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?P<doc>statement|letter|declaration|communiqu[ée]|notice|post"
+    r"|message)s?\b"
+)
+_DOCUMENTS = frozenset(
+    "statement letter declaration communiqué communique notice post message".split()
+)
+
+
+def _issuer(noun: str, before: str) -> str | None:
+    """ "the statement" of a body that issued one just before, as "the ministry (statement)"."""
+    last = None
+    for match in _ISSUER.finditer(before):
+        if match.group("doc").lower() == noun:
+            last = match
+    if last is None:
+        return last_document(before) if noun in ("statement", "declaration") else None
+    issuer = clean_name(last.group("issuer"))
+    if issuer is None:
+        return None
+    issuer = "the" + issuer[3:] if issuer.startswith("The ") else issuer
+    return f"{_SENTENCE_WORD.split(issuer)[-1]} ({noun})"
 
 
 _TITLED = regexes.lazy(rf"(?:{TITLES}\.?\s+)+(?P<last>{CAP})")
@@ -101,11 +141,48 @@ _TITLED = regexes.lazy(rf"(?:{TITLES}\.?\s+)+(?P<last>{CAP})")
 _TITLE_LAST = regexes.lazy(rf"(?:^|\s){TITLES}\.?\s+\S+$")
 
 
+# "The Vice Minister said": the article, then an office's capitalised words.
+_THE_OFFICE = regexes.lazy(rf"[Tt]he\s+(?P<office>(?:{CAP}\s+){{0,3}}{CAP})")
+
+
+def _office_holder(office: str, earlier: str) -> str | None:
+    """The one person `earlier` names with an office's first and last words before their name
+    ("Vice Foreign Minister Đỗ Hùng Việt" for "the Vice Minister"), else None."""
+    words = office.split()
+    if words[-1].rstrip(".").lower() not in _OFFICE_NOUNS:
+        return None
+    first, last = re.escape(words[0]), re.escape(words[-1])
+    between = "" if len(words) == 1 else rf"(?:{CAP}\s+){{0,3}}?{last}\s+"
+    holders = {
+        clean_name(m.group(1))
+        for m in re.finditer(
+            regexes.cheap(
+                rf"\b{first}\s+{between}((?:{CAP}\s+){{1,3}}{CAP})(?=[\s,.;:’']|$)"
+                if between
+                else rf"\b{first}\s+((?:{CAP}\s+){{1,3}}{CAP})(?=[\s,.;:’']|$)"
+            ),
+            earlier,
+        )
+    }
+    holders.discard(None)
+    return holders.pop() if len(holders) == 1 else None
+
+
+_OFFICE_NOUNS = frozenset(
+    """minister secretary ambassador president governor senator chairman chairwoman chair
+    director general admiral commander spokesperson spokesman spokeswoman envoy consul
+    premier chancellor mayor representative rapporteur judge""".split()
+)
+
+
 def _fuller(name: str, before: str, earlier: str = "") -> str:
     """ "The embassy said": the body named in full just before ("the U.S. embassy"), if any;
     "Gen. Hai said": the person named in full `earlier` ("Nguyen Van Hai"), whose name ends
     so (a page names a person in full once, then by title and one name)."""
     bare = _BARE_ROLE.fullmatch(name) if name[:4].lower() == "the " else None
+    office = _THE_OFFICE.fullmatch(name) if bare is None and name[:4] in ("The ", "the ") else None
+    if office is not None:
+        return _office_holder(office.group("office"), earlier) or name
     if bare is None:
         titled = _TITLED.fullmatch(name)
         if titled is None:
@@ -126,6 +203,10 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
         )
         first = {f for f in first if clean_name(f) and _TITLED.fullmatch(f) is None}
         return first.pop() if len(first) == 1 else name
+    if bare.group("noun").lower() in _DOCUMENTS:
+        issued = _issuer(bare.group("noun").lower(), before)
+        if issued:
+            return issued
     noun = re.escape(bare.group("noun"))
     named = re.findall(
         regexes.cheap(
@@ -197,9 +278,41 @@ def _reported(text: str, end: int, para_end: int, plain: str, before: str, lead:
         return _running_on(lead, plain)
     # A quotation with no attribution of its own: the rest of its paragraph, then before it.
     after = _plain(text[end:para_end])
+    if _unclosed(lead + plain + after):  # it runs on into the next paragraphs
+        after = _closing(text, para_end) or after
     if PRONOUN.search(after[:80]) and PRONOUN_VERB.search(after[:80]):
         return _referent(before)
-    return named_in(after[:200]) or _last_named(before[-1500:])
+    named = named_in(after[:200])
+    if named is None and not lead.strip() and before.rstrip().endswith(":"):
+        # "Quote from Jane Doe, chief executive:" or "Lan told us:" introduces the quotation
+        named = named_in(_PARAGRAPH.split(before.rstrip())[-1])
+    return named or _last_named(before[-1500:])
+
+
+def _unclosed(paragraph: str) -> bool:
+    """Whether a quotation opened in `paragraph` is still open at its end."""
+    if "“" in paragraph:
+        return paragraph.rfind("“") > paragraph.rfind("”")
+    return paragraph.count('"') % 2 == 1
+
+
+# A news page's long quotation runs over paragraphs, each opening on a quotation mark and only
+# the last closing it, where its attribution stands: "“... .\n\n“...,” she said."
+_PARAGRAPH = regexes.lazy(r"\n[ \t]*\n")
+
+
+def _closing(text: str, para_end: int) -> str | None:
+    """What follows the close of a quotation that runs on from the paragraph ending at
+    `para_end`: the attribution of its last paragraph, or None when it does not run on."""
+    paragraphs = _PARAGRAPH.split(text[para_end : para_end + 8000].strip(), maxsplit=7)[:7]
+    for paragraph in paragraphs:
+        paragraph = _plain(paragraph.strip())
+        if not paragraph.startswith(("“", '"')):
+            return None
+        if not _unclosed(paragraph):
+            close = max(paragraph.rfind("”"), paragraph.rfind('"'))
+            return paragraph[close:]
+    return None
 
 
 # An excerpt opening on someone's view: "In his view, ...", "According to her, ...".

@@ -17,11 +17,14 @@ from briefing.compose.names import NAME, TITLES
 # "McCORMACK", as Australia prints it; "TRƯƠNG", "ÉLISE": capitals beyond A-Z too (a word
 # with a lower-case letter outside A-Z is refused by `_label`).
 _UPPER = r"(?:Mc|Mac)?[^\W\d_a-z](?:[^\W\d_a-z]|['’-])+"
+# A broadcast transcript's cue before a label: "(VOICE-OVER) MARTIN FELD:", "(SOUNDBITE) MAJ.
+# JANE ROE, TEAM LEADER:" (a soundbite's words go on the next line).
+_CUE = r"(?:\((?P<cue>[A-Z][A-Z /-]{1,24})\)[ \t]*)?"
 _LABEL = regexes.lazy(
-    rf"(?m)^[ \t]*(?P<title>(?i:{TITLES})\.?)?\s*(?:\((?i:ret|retd|ret\.)\.?\)\s*)?"
+    rf"(?m)^[ \t]*{_CUE}(?P<title>(?i:{TITLES})\.?)?\s*(?:\((?i:ret|retd|ret\.)\.?\)\s*)?"
     rf"(?P<name>{_UPPER}(?:\s+(?:[A-Z]\.\s+)?{_UPPER}){{0,3}})"
     r"(?:\s*\((?P<aside>[^()\n]{1,40})\))?(?:\s*\([^()\n]{1,40}\))?"
-    r"(?:,[^:\n]{1,120})?:[ \t]+(?=\S)",  # the turn goes on the line
+    r"(?:,[^:\n]{1,120})?:(?:[ \t]+(?=\S)|(?(cue)[ \t]*\n[ \t]*(?=\S)|(?!)))",
 )
 # A US congressional record's label ends on a full stop: "Chairman CASTRO.", "Mr. SMITH of New
 # Jersey.", "Ambassador KNAPPER.", an upper-case name after a title, then the turn.
@@ -98,13 +101,70 @@ def _upper_turns(text: str, begin: int, end: int) -> list[Turn]:
     turns = []
     for start, (title, name) in found:
         if name in _ROLE_LABELS:
-            turns.append(Turn(start, roles.get(name) or name.capitalize(), name.lower()))
+            # "MODERATOR (ANNA KELLY):" and "ANNA KELLY:" are one voice
+            person = roles.get(name)
+            person = _display("", person) if person and person.isupper() else person
+            key = person.split()[-1].lower() if person else name.lower()
+            turns.append(Turn(start, person or name.capitalize(), key))
             continue
         surname = name.split()[-1]
         fuller = [n for n in names if n.split()[-1] == surname and len(n) > len(name)]
         credit = _display(title, max(fuller, key=len) if fuller else name)
         turns.append(Turn(start, credit, surname.lower()))
     return turns
+
+
+# A call transcript's turn heads its own line, the name then a dash and the role: "Jane Doe --
+# Chief Executive Officer", "Minh Tran -- Ardent Securities -- Analyst"; and "Operator".
+_DASH_LABEL = regexes.lazy(
+    rf"(?m)^[ \t]*(?:(?P<name>{NAME})[ \t]+(?:--|—|–)[ \t]+(?P<role>[^\n]{{2,120}})"
+    r"|(?P<operator>Operator))[ \t]*$"
+)
+_DASH_ROLE = regexes.lazy(
+    r"(?i)\b(?:officer|chief|president|director|analyst|chair\w*|head|founder|manager|ceo|cfo"
+    r"|coo|cto|partner|relations|secretary|minister|ambassador|professor|fellow|economist"
+    r"|spokes\w+|treasurer|counsel|strategist)\b"
+)
+
+
+def _dash_turns(text: str, begin: int, end: int) -> list[Turn]:
+    """A call transcript's turns, each label on a line of its own (see `_DASH_LABEL`)."""
+    if "Operator" not in text[begin:end] and " -- " not in text[begin:end]:
+        return []  # no call transcript: its pattern is not compiled
+    turns = []
+    for match in _DASH_LABEL.finditer(text, begin, end):
+        if match["operator"]:
+            turns.append(Turn(match.start(), "Operator", "operator"))
+        elif _DASH_ROLE.search(match["role"]) and 2 <= len(match["name"].split()) <= 5:
+            name = " ".join(match["name"].split())
+            turns.append(Turn(match.start(), name, name.split()[-1].lower()))
+    return turns
+
+
+# A recording's transcript stamps each turn with its time: "[00:12:47] Hà Minh Tuấn: ...",
+# "(01:05) Jane Roe: ..."; a name in any case, as the stamp already says it is a turn.
+_TIMED_LABEL = regexes.lazy(
+    r"(?m)^[ \t]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+"
+    rf"(?P<name>(?:{TITLES}\.?\s+)?[^\W\d_a-z][\w’'.-]*(?:[ \t]+[^\W\d_a-z][\w’'.-]*){{0,3}})"
+    r"[ \t]*:[ \t]+(?=\S)"
+)
+
+
+def _timed_turns(text: str, begin: int, end: int) -> list[Turn]:
+    """A timestamped transcript's turns (see `_TIMED_LABEL`)."""
+    if not re.search(r"\d:\d\d", text[begin:end]):
+        return []
+    turns = []
+    for m in _TIMED_LABEL.finditer(text, begin, end):
+        words = m["name"].split()
+        if words[-1].upper() in _NOT_TIMED or words[0].upper() in _NOT_NAMES:
+            continue  # a live blog's "[09:42] Update:" or "10:15 Hanoi City:"
+        # "[09:42] Hanoi:" may be a live blog's dateline: one word is no proof of a turn
+        turns.append(Turn(m.start(), " ".join(words), words[-1].lower(), len(words) >= 2))
+    return turns
+
+
+_NOT_TIMED = frozenset("UPDATE UPDATES BREAKING CITY PROVINCE GMT UTC ET ICT BST CET".split())
 
 
 def turn_speaker(text: str, para_start: int) -> str | None:
@@ -120,13 +180,20 @@ def turn_speaker(text: str, para_start: int) -> str | None:
     # A label both readers take ("THE PRIME MINISTER (SHRI NARENDRA MODI):") is Hansard's.
     by_start = {t.start: t for t in _upper_turns(text, begin, end)}
     by_start.update((t.start, t) for t in hansard.turns(text, begin, end))
+    by_start.update((t.start, t) for t in _dash_turns(text, begin, end))
+    by_start.update((t.start, t) for t in _timed_turns(text, begin, end))
     labelled = list(by_start.values())
     keys = [t.key for t in labelled]
-    if len(labelled) < 3 or len(set(keys)) < 2 or len(set(keys)) == len(keys):
+    strong = sum(t.strong for t in labelled) >= 2  # no heading has such labels
+    if len(set(keys)) < 2 or not (strong or (len(labelled) >= 3 and len(set(keys)) < len(keys))):
         return None  # a transcript has two voices or more, and someone speaks twice
     marks: list[tuple[int, str | None]] = [(t.start, t.credit) for t in labelled]
-    marks += [(m.start(), None) for m in _STAGE.finditer(text, begin, end)]
-    marks += [(at, None) for at in hansard.breaks(text, begin, end)]
+    # a cue or a time in brackets before a label ("(VOICE-OVER) JANE ROE:") is no stage note
+    marks += [
+        (m.start(), None) for m in _STAGE.finditer(text, begin, end) if m.start() not in by_start
+    ]
+    # a label on a line of its own ("Jane Doe -- Chief Executive Officer") is no heading
+    marks += [(at, None) for at in hansard.breaks(text, begin, end) if at not in by_start]
     current = None
     for start, credit in sorted(marks, key=lambda t: t[0]):
         if start > para_start:

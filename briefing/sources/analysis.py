@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from briefing.sources import cleaning, metadata, quality
+from briefing.sources import bilingual, cleaning, metadata, quality
 from briefing.sources.documents import keep_fingerprint
 from briefing.sources.segment import Span, paragraphs, sentences
 
@@ -97,7 +97,19 @@ def prepare(name: str, sha: str, text: str, keep: tuple[str, ...] = ()) -> DocAn
     for i in kept:
         noise.pop(i, None)
     prose = [i for i, p in enumerate(paras) if i not in noise and (i in kept or _is_prose(text, p))]
-    lang = quality.language(_prose_sample(text, paras, prose) or text)
+    sample = _prose_sample(text, paras, prose) or text
+    lang = quality.language(sample)
+    other = bilingual.split(text, [paras[i] for i in prose]) if bilingual.may_be(sample) else None
+    other_language: dict[str, object] = {}
+    if other:  # quoted in English; the other language's paragraphs are marked to be left out
+        spans = [paras[prose[i]] for i in other]
+        lang, other_language = (
+            "en",
+            {
+                "language": quality.language("\n".join(text[p.start : p.end] for p in spans)),
+                "spans": [[p.start, p.end] for p in spans],
+            },
+        )
     return DocAnalysis(
         name=name,
         sha=sha,
@@ -105,6 +117,7 @@ def prepare(name: str, sha: str, text: str, keep: tuple[str, ...] = ()) -> DocAn
         meta={
             **metadata.extract(text, paras[:40], noise),
             "language": lang,
+            **({"other_language": other_language} if other_language else {}),
             **({"_keep": keep_fingerprint(keep)} if keep else {}),
         },
         paragraphs=[(p.start, p.end) for p in paras],

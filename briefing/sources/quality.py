@@ -198,16 +198,23 @@ _ENGLISH = frozenset(
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
+def english_share(text: str) -> float | None:
+    """The share of `text`'s words that are English function words (about a quarter in English
+    prose, near none in other languages), or None when it has no words."""
+    words = [w.lower() for w in _LATIN_WORD.findall(text)]
+    return sum(w in _ENGLISH for w in words) / len(words) if words else None
+
+
 def language(text: str, limit: int = 6000) -> str:
     """The ISO 639-1 code of the language a text is written in ("en", "de", ...).
 
     Clearly English text is recognised by its function words; anything else is asked of
     py3langid (its model loads on first use, about two seconds)."""
     sample = text[:limit]
-    words = [w.lower() for w in _LATIN_WORD.findall(sample)]
-    if not words:
+    share = english_share(sample)
+    if share is None:
         return "und"
-    if sum(w in _ENGLISH for w in words) / len(words) >= 0.12:
+    if share >= 0.12:
         return "en"
     import py3langid  # deferred: only documents that are not plainly English pay for the model
 
