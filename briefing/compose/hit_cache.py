@@ -255,6 +255,7 @@ def _file(path: Path) -> Iterator[sqlite3.Connection | None]:
         return
     try:
         db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # a cache: a write lost to a crash costs time
         for statement in _SCHEMA:
             db.execute(statement)
         for table, columns in _COLUMNS.items():
