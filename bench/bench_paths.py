@@ -206,15 +206,18 @@ def measure(
     changed, before = [], []
     if "changed" in only:
         corpus._progress(f"{size:,} docs: compose after one changed document ...")
+        # The baseline gets its own cache: an index is named by its sources folder only, and
+        # one built by other indexing code is rebuilt, so a shared one was re-indexed whole
+        # at every switch of code (the first baseline run here builds its index once).
+        caches = {code: cache, baseline: cache.with_name(f"{cache.name}-baseline")}
         for _ in range(repeat):  # interleaved with the baseline's, each from its own warm state
             for which, runs in ((code, changed), (baseline, before)):
                 if which is None:
                     continue
-                if baseline is not None:  # the deck cache holds one record: make it this code's
-                    which_env = which.env(BRIEFING_CACHE_DIR=str(cache))
-                    corpus.checked(corpus.run_child(compose, which, env=which_env), "warm compose")
+                which_env = which.env(BRIEFING_CACHE_DIR=str(caches[which]))
+                corpus.checked(corpus.run_child(compose, which, env=which_env), "warm compose")
                 used = cpu.setdefault("changed" if which is code else "before", [])
-                args = (info.folder, size, cache, compose, which)
+                args = (info.folder, size, caches[which], compose, which)
                 runs.append(cpu_of(used, corpus.changed_one, *args))
     t = TARGETS
     rows: list[tuple] = []

@@ -10,7 +10,7 @@ the baseline's methods are bound to the same open index and each call's result i
 to be the same list. Rows, for each --word: `search` (`ranking.search`, the engine of
 `briefing search` and the TUI's `/`), and `theme keyword` (what a theme of that one keyword
 asks of the index: its pool at ranking.POOL, its own list, its IDF count capped at
-evidence.DF_CAP; the baseline's wide pool search counts its matches, so its count is free).
+evidence.DF_CAP); with --outline, `pool of theme` (a theme's pool: a union of its keywords).
 """
 
 from __future__ import annotations
@@ -49,6 +49,16 @@ def baseline_module(rev: str) -> object:
     return module
 
 
+def themes_of(outline: Path) -> dict[str, object]:
+    """The themes an outline's slides use, by id."""
+    from briefing.compose.composer import used_theme_ids
+    from briefing.outline.load import load_outline
+    from briefing.outline.themes import load_themes
+
+    loaded = load_outline(outline)
+    return dict(sorted(load_themes(loaded.themes_dir, used_theme_ids(loaded)).items()))
+
+
 def timed(call: Callable[[], object]) -> tuple[float, object]:
     start = time.perf_counter()
     result = call()
@@ -62,6 +72,7 @@ def main() -> int:
     parser.add_argument("--baseline", default="main", help="revision to compare (main)")
     parser.add_argument("--word", action="append", help="words (default: Vietnam, trade)")
     parser.add_argument("-n", type=int, default=20, help="timed rounds (median)")
+    parser.add_argument("--outline", type=Path, help="also time its themes' pools (unions)")
     args = parser.parse_args()
     os.environ["BRIEFING_CACHE_DIR"] = str(args.cache)
     from briefing.compose import evidence, query, ranking
@@ -73,16 +84,13 @@ def main() -> int:
     text = library.fulltext
     new_top, new_count = fulltext.TextIndex.top, fulltext.TextIndex.count
     old_top, old_count = old.TextIndex.top, old.TextIndex.count  # type: ignore[attr-defined]
-    text._counts = {}  # the baseline's count cache, filled only by its wide searches
     words = args.word or ["Vietnam", "trade"]
 
     def as_old() -> None:
-        fulltext.TextIndex.top = lambda self, m, k, wide=False: old_top(self, m, k, wide=wide)
-        fulltext.TextIndex.count = old_count
+        fulltext.TextIndex.top, fulltext.TextIndex.count = old_top, old_count
 
     def as_new() -> None:
-        fulltext.TextIndex.top = lambda self, m, k, wide=False: new_top(self, m, k)
-        fulltext.TextIndex.count = new_count
+        fulltext.TextIndex.top, fulltext.TextIndex.count = new_top, new_count
 
     cases: dict[str, Callable[[], object]] = {}
     for word in words:
@@ -90,17 +98,20 @@ def main() -> int:
         assert match is not None
         cases[f"search {word!r}"] = lambda w=word: ranking.search(library, w)
         cases[f"theme keyword {word!r}"] = lambda m=match: (
-            text.top(m, ranking.POOL, wide=True),
-            text.top(m, ranking.PER_WEIGHTED_TERM, wide=True),
+            text.top(m, ranking.POOL),
+            text.top(m, ranking.PER_WEIGHTED_TERM),
             text.count(m, evidence.DF_CAP),
         )
+    for theme_id, theme in themes_of(args.outline).items() if args.outline else ():
+        pool = query.theme_match(list(theme.keywords), list(theme.exclude))
+        if pool is not None:
+            cases[f"pool of theme {theme_id!r}"] = lambda m=pool: text.top(m, ranking.POOL)
     times: dict[tuple[str, str], list[float]] = {}
     for round_ in range(args.n + 1):  # the first round is untimed: caches warm
         for name, call in cases.items():
             results = {}
             for label, switch in (("baseline", as_old), ("new", as_new)):
                 switch()
-                text._counts = {}
                 seconds, results[label] = timed(call)
                 if round_:
                     times.setdefault((name, label), []).append(seconds)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from briefing.cachedir import notice
 from briefing.compose.rank_cache import code_digest
@@ -46,6 +47,9 @@ _COLUMNS = {
 MAX_ROWS = 200_000  # a theme's candidates are a few thousand paragraphs; past this, start over
 
 _broken: set[Path] = set()  # files this run found unusable: not tried again
+# Paragraph texts this run has judged, by (document sha, start, end): a re-rank's selection
+# then reads them from here, not from the file again (content-addressed: never stale).
+_judged: WeakKeyDictionary[Library, dict[tuple[str, int, int], str]] = WeakKeyDictionary()
 
 
 def theme_key(concepts: list[str]) -> str:
@@ -84,6 +88,7 @@ def paragraph_hits(
     key = theme_key(concepts)
     stored, texts = _read(path, key) if path is not None else ({}, {})
     found: dict[tuple[str, int], Paragraph] = {}
+    judged = _judged.setdefault(library, {})
     new: list[tuple[str, int, int, Hits]] = []
     new_texts: list[tuple[str, int, int, str]] = []
     for (name, start), end in wanted.items():
@@ -100,6 +105,8 @@ def paragraph_hits(
             if sha:
                 new.append((sha, start, end, hits))
         found[(name, start)] = Paragraph(start, text, hits)
+        if sha and len(text) == end - start:
+            judged[(sha, start, end)] = text
     if (new or new_texts) and path is not None:
         _write(path, key, new, new_texts)
     return found
@@ -116,8 +123,11 @@ def paragraph_texts(
     for name, start, end in spans:  # two sources with the same bytes share their texts
         if name in shas:
             keys.setdefault((shas[name], start, end), []).append((name, start))
+    judged = _judged.get(library, {})
+    found = {where: judged[span] for span in keys if span in judged for where in keys[span]}
+    keys = {span: where for span, where in keys.items() if span not in judged}
     if path is None or not keys:
-        return {}
+        return found
     rows = []
     with _file(path) as db:
         if db is not None:
@@ -128,7 +138,8 @@ def paragraph_texts(
                 " AND t.end = json_extract(j.value, '$[2]')",
                 (json.dumps(list(keys)),),
             ).fetchall()
-    return {where: text for span, text in _texts(rows).items() for where in keys.get(span, ())}
+    read = _texts(rows)
+    return found | {where: text for span, text in read.items() for where in keys.get(span, ())}
 
 
 def _path(library: Library) -> Path | None:
@@ -255,6 +266,7 @@ def _file(path: Path) -> Iterator[sqlite3.Connection | None]:
         return
     try:
         db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # a cache: a write lost to a crash costs time
         for statement in _SCHEMA:
             db.execute(statement)
         for table, columns in _COLUMNS.items():

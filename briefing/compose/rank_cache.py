@@ -99,6 +99,7 @@ class RankCache:
             return
         try:
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # a cache: a write lost to a crash costs time
             db.execute(_SCHEMA)
             columns = [row[1] for row in db.execute("PRAGMA table_info(ranked)")]
             if columns != ["key", "generation", "value"]:

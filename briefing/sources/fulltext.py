@@ -1,7 +1,7 @@
 """The full-text index of sentence windows: Tantivy, holding ids only, queried top-k.
 
 Tantivy's top-k search prunes (block-max WAND): a common word does not score every window
-that holds it, which FTS5's `ORDER BY bm25() LIMIT` did. The index keeps each window's terms
+that holds it (FTS5's `ORDER BY bm25() LIMIT` did). The index keeps each window's terms
 and positions, its id (a fast field) and its document's id (to delete by); never the text,
 which is re-read from the sources (`Library.text`). Words are analysed as FTS5's `porter
 unicode61 remove_diacritics 2` did: split on what is not a letter or digit, lower-cased,
@@ -181,28 +181,31 @@ class TextIndex:
         return int(value) if value is not None else None
 
     def top(self, match: Match, k: int) -> list[tuple[int, float]]:
-        """The best `k` windows as (id, score), best first; equal scores by id, so the same
-        index gives the same list however Tantivy laid out its segments. One pruned top-k
-        search (block-max WAND) finds the best; BM25 over quantised lengths ties often (a
-        common word ties thousands at the k-th score), and then the tied windows with the
-        lowest ids are found by probing blocks of ids from the lowest (`_lowest_ties`), each
-        probe scoring only its block's matches, instead of fetching every tied window."""
+        """The best `k` windows as (id, score), best first, equal scores (thousands, often) by
+        id whatever Tantivy's layout. A term is searched pruned (block-max WAND), its lowest-id
+        ties at the cut then probed for (`_lowest_ties`); a union (a theme's pool) prunes next
+        to nothing, so it is one search wide enough for its ties, never all three."""
         query = self._query(match)
         if query is None or k <= 0:
             return []
-        fetch = k + 16
+        wide = k + 16 + TIE_FETCH
+        fetch = wide if len(match.any) + len(match.all) > 1 else k + 16  # a union: wide
         with _guard():
             hits = self._searcher.search(query, fetch, count=False).hits
             if len(hits) < fetch or hits[-1][0] < hits[k - 1][0]:
                 return self._ranked(hits, k)  # every window tied with the k-th is in hand
-            cut = hits[k - 1][0]
-            above = hits[: bisect_left(hits, -cut, key=_descending)]
-            ids = self._ids(above)
-            ties = self._lowest_ties(query, cut, set(ids), k - len(above))
-            if ties is None:  # probing would cost more than searching every match once
-                return self._ranked(
-                    self._searcher.search(query, fetch + TIE_FETCH, count=False).hits, k
-                )
+            ranked = self._probed(query, hits, k)
+            if ranked is None and fetch < wide:
+                hits = self._searcher.search(query, wide, count=False).hits
+        return self._ranked(hits, k) if ranked is None else ranked
+
+    def _probed(self, query: tantivy.Query, hits: list, k: int) -> list[tuple[int, float]] | None:
+        """The best `k` of `hits` and the probes' ties; None if probing costs more than fetching."""
+        cut = hits[k - 1][0]
+        above = hits[: bisect_left(hits, -cut, key=_descending)]
+        ids = self._ids(above)
+        if (ties := self._lowest_ties(query, cut, set(ids), k - len(above))) is None:
+            return None
         found = sorted((-s, i) for (s, _a), i in zip(above, ids, strict=True))
         return [(i, -negated) for negated, i in found] + [(i, cut) for i in ties]
 

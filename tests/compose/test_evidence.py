@@ -258,3 +258,26 @@ def test_a_slide_reaches_a_third_source_that_names_a_keyword_with_context_compan
         assert {c.source for c in picked} == {"hearing.txt", "report.txt", "analysis.txt"}
     finally:
         library.close()
+
+
+def test_the_windows_are_counted_once_per_index_generation(tmp_path):
+    """Every theme's IDF needs the index's window count: a scan of a million rows at 10,000
+    documents, run once per generation, and again after a sync changes the corpus."""
+    said = "Trade talks in round {} covered tariffs on rice, coal and steel for the ministers.\n\n"
+    docs = {f"d{i}.txt": FILLER * 3 + said.format(i) for i in range(3)}
+    library = _library(tmp_path, docs)
+    counts: list[str] = []
+    library.db.set_trace_callback(lambda sql: counts.append(sql) if "count(*)" in sql else None)
+    for keywords in (["trade"], ["tariffs"], ["talks", "trade"]):
+        assert rank_theme(library, _theme(tmp_path, keywords))
+    assert len(counts) == 1
+    (tmp_path / "src" / "d3.txt").write_text(FILLER * 3 + said.format(3), "utf-8")
+    library.index.sync()
+    assert rank_theme(library, _theme(tmp_path, ["rice", "tariffs"]))
+    assert len(counts) == 2
+    library.db.set_trace_callback(None)
+    (windows,) = library.db.execute("SELECT count(*) FROM windows").fetchone()
+    from briefing.compose import evidence
+
+    assert evidence._windows(library) == windows
+    library.close()

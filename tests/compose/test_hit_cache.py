@@ -219,3 +219,27 @@ def test_a_recompose_from_stored_rankings_is_the_deck_a_fresh_cache_composes(pro
     assert read and set(read) <= {s.file for s in after.cited_sources}
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(project / "empty-cache"))
     assert after == compose_file(outline)
+
+
+def test_a_re_ranks_selection_reads_its_paragraphs_from_what_judging_read(
+    tmp_path, sources, theme, monkeypatch
+):
+    """Judging a re-rank's candidates reads their paragraphs' texts; choosing excerpts from
+    that ranking then takes them from memory (keyed by content hash), not from the hits file
+    again, and gets the same texts."""
+    from briefing.compose import hit_cache
+
+    db = tmp_path / "index.db"
+    library = Library(sources, db_path=db)
+    try:
+        ranked = rank_theme(library, theme)  # ranked now: judged in this run
+        opened: list[Path] = []
+        real = hit_cache._file
+        monkeypatch.setattr(hit_cache, "_file", lambda path: opened.append(path) or real(path))
+        text_of = window_texts(library, ranked)
+        texts = [text_of(c) for c in ranked]
+        assert opened == []
+        monkeypatch.undo()
+        assert texts == [library.text(c.source)[c.start : c.end] for c in ranked]
+    finally:
+        library.close()

@@ -181,6 +181,34 @@ def test_ties_the_probes_cannot_reach_cheaply_are_fetched_whole(small_blocks) ->
     assert text.top(match, 5) == _every(text, match)[:5]
 
 
+def test_a_unions_ties_take_one_search_not_a_pruned_one_probes_and_a_wide_one(small_blocks):
+    """A theme's pool (a union of keywords) prunes next to nothing, so it is searched once,
+    wide enough for its ties, even when they lie where probes cannot reach cheaply."""
+    text = TextIndex(None)
+    for wid in range(1, 3001):
+        words = "trade" if wid % 2 else "ports"
+        text.add(wid, wid % 50, words + (" filler" if wid < 2900 else ""))
+    text.commit(1)
+    text.finish()
+    match = Match(any=(("trade",), ("ports",)))
+    expected = _every(text, match)[:5]
+    counting = text._searcher = Counting(text._searcher)
+    assert text.top(match, 5) == expected
+    assert len(counting.limits) == 1
+
+
+def test_a_union_with_more_ties_than_one_wide_search_holds_is_probed(small_blocks, monkeypatch):
+    """Past TIE_FETCH ties the wide search's ties are Tantivy's pick: probes find the lowest
+    ids, so the list is still the exact one."""
+    from briefing.sources import fulltext
+
+    monkeypatch.setattr(fulltext, "TIE_FETCH", 64)
+    text = _tied(levels=1, per_level=6000)
+    match = Match(any=(("words",), ("absent",)))
+    for k in (5, 60, 400):
+        assert text.top(match, k) == _every(text, match)[:k]
+
+
 @pytest.mark.parametrize("cap", [1, 10, 500, 1000, 5999, 6000, 10**6])
 def test_a_count_stops_at_the_cap_and_is_exact_below_it(small_blocks, cap) -> None:
     text = _varied(list(range(6000, 0, -1)), {2999}, deleted=(5,))
