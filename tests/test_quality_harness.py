@@ -57,6 +57,7 @@ def test_the_shipped_gold_files_validate(capsys):
     assert "gold-fresh9.yaml ok: parts fresh9; 8 themes" in out
     assert "gold-fresh10.yaml ok: parts fresh10; 8 themes" in out
     assert "gold-fresh11.yaml ok: parts fresh11; 8 themes" in out
+    assert "gold-fresh12.yaml ok: parts fresh12; 8 themes" in out
 
 
 def test_gold_option_replaces_the_default_files(capsys):
@@ -74,6 +75,7 @@ def test_gold_option_replaces_the_default_files(capsys):
     assert "gold-fresh9.yaml" not in out
     assert "gold-fresh10.yaml" not in out
     assert "gold-fresh11.yaml" not in out
+    assert "gold-fresh12.yaml" not in out
 
 
 def test_one_part_loads_only_its_own_gold():
@@ -96,7 +98,18 @@ def test_one_part_loads_only_its_own_gold():
 
 @pytest.mark.parametrize(
     "part",
-    ["fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11"],
+    [
+        "fresh3",
+        "fresh4",
+        "fresh5",
+        "fresh6",
+        "fresh7",
+        "fresh8",
+        "fresh9",
+        "fresh10",
+        "fresh11",
+        "fresh12",
+    ],
 )
 def test_a_blind_part_loads_only_its_own_gold(part: str) -> None:
     parts, themes = evaluate.load_gold(evaluate.GOLD_FILES, part)
@@ -111,7 +124,7 @@ def test_an_unknown_part_is_one_clear_line(capsys):
     err = capsys.readouterr().err.strip()
     parts = (
         "tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9,"
-        " fresh10, fresh11"
+        " fresh10, fresh11, fresh12"
     )
     assert err == f"evaluate.py: no part 'nope' in the gold files; parts: {parts}"
 

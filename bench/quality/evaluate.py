@@ -1,6 +1,6 @@
 """Excerpt-quality evaluation: does the composer quote what a briefer would quote?
 
-    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|...|fresh11|all]
+    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|...|fresh12|all]
                                                [--gold FILE]... [--json] [--check] [--verbose]
                                                [--validate-only] [--keep DIR]
 
@@ -12,8 +12,9 @@ gold-fresh5.yaml with the part fresh5, documents in docs-fresh5/, gold-fresh6.ya
 fresh6, documents in docs-fresh6/, gold-fresh7.yaml with the part fresh7, documents in
 docs-fresh7/, gold-fresh8.yaml with the part fresh8, documents in docs-fresh8/, gold-fresh9.yaml
 with the part fresh9, documents in docs-fresh9/, gold-fresh10.yaml with the part fresh10,
-documents in docs-fresh10/, and gold-fresh11.yaml with the part fresh11, documents in
-docs-fresh11/) each record a split. For each part it builds one sources
+documents in docs-fresh10/, gold-fresh11.yaml with the part fresh11, documents in
+docs-fresh11/, and gold-fresh12.yaml with the part fresh12, documents in docs-fresh12/) each
+record a split. For each part it builds one sources
 folder (the project's seeds/ plus that part's documents) and one outline with a slide per theme
 of the part (`excerpts: 4`), runs the public CLI, `python -m briefing compose OUTLINE --json`, in a
 subprocess with a fresh cache, and scores every excerpt against the
@@ -72,6 +73,7 @@ GOLD_FILES = [
     HERE / "gold-fresh9.yaml",
     HERE / "gold-fresh10.yaml",
     HERE / "gold-fresh11.yaml",
+    HERE / "gold-fresh12.yaml",
 ]
 K = 4  # excerpts per slide
 
@@ -750,7 +752,7 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
         metavar="NAME",
         help="which part to compose: tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6,"
-        " fresh7 to fresh11 or all (tune while tuning; default: all)",
+        " fresh7 to fresh12 or all (tune while tuning; default: all)",
     )
     parser.add_argument(
         "--gold",
