@@ -143,6 +143,7 @@ def _slide(
             used,
             window_texts(library, ranked),  # kept paragraph texts: few sources read
             blocked=lambda c: _overlaps_any(c, excluded),
+            core=frozenset(k.lower() for k in theme.keywords if theme.weight(k) >= 2),
         )
         excerpts += [to_excerpt(library, c) for c in picked]
         if len(excerpts) < spec.excerpts:

@@ -8,7 +8,8 @@ import re
 TITLES = (
     r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Amb|Prof|Mr|Mrs|Ms|Dr|St|Sgt|Capt|Maj|Cmdr|Pres|Sec)\.?"
     r"|President|Prime Minister|General Secretary|Secretary|Minister|Ambassador|Senator"
-    r"|Governor|Deputy|Chairman|Chairwoman|Professor)"
+    r"|Governor|Deputy|Chairman|Chairwoman|Professor|Colonel|Lieutenant|Captain|Admiral"
+    r"|Commander|Sergeant|Brigadier|Senior Colonel|Senior Lieutenant)"
 )
 # A capital: A to Z or any letter past ASCII but Latin-1's lower case ("Đỗ", "Ông", "É"); a
 # class of every capital would cost each pattern that repeats it milliseconds to compile.

@@ -23,6 +23,11 @@ CLEAN = 0.9  # the wider margin is for clean text: a garbled page is no better a
 # more) is as much about the theme; it scores lower only by keyword weights, IDF or length, and
 # wins a place the slide needs for FEW_SOURCES within BROAD_MARGIN.
 BROAD_MARGIN = 0.5
+# A further source's passage on one of the theme's core keywords (weighted 2 or more: what the
+# theme is about) wins such a place within CORE_MARGIN: a story that says "human rights" once
+# in a paragraph about a disbarred lawyer scores far below a report that says it twice, and is
+# still the third voice the slide needs.
+CORE_MARGIN = 0.75
 
 
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
@@ -61,9 +66,11 @@ def choose(
     text_of: Callable[[Candidate], str],
     *,
     blocked: Callable[[Candidate], bool] = lambda c: False,
+    core: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Pick up to `count` candidates, capping each source at half the slide (rounded up) while
-    other sources still have something to offer; `used` is updated with the picks."""
+    other sources still have something to offer; `used` is updated with the picks. `core`
+    holds the theme's core keywords, lower case (see CORE_MARGIN)."""
     if count <= 0:
         return []
     sources = {c.source for c in ranked if not blocked(c)}
@@ -82,7 +89,7 @@ def choose(
             if per_source[candidate.source]:
                 left = count - len(picked)
                 other = _new_source_nearby(
-                    ranked, i, candidate, per_source, used, text_of, blocked, left
+                    ranked, i, candidate, per_source, used, text_of, blocked, left, core
                 )
                 if other is not None:
                     candidate, text = other, text_of(other)
@@ -101,14 +108,15 @@ def _new_source_nearby(
     text_of: Callable[[Candidate], str],
     blocked: Callable[[Candidate], bool],
     left: int,
+    core: frozenset[str] = frozenset(),
 ) -> Candidate | None:
     """The best later candidate from a source not yet on the slide, if it scores within
-    SPREAD_MARGIN of `candidate` (WIDE_MARGIN, or BROAD_MARGIN for a passage as broadly on the
-    theme, when `candidate` would use a place the slide needs to reach FEW_SOURCES sources): a
-    third voice is worth a small loss of score."""
+    SPREAD_MARGIN of `candidate` (WIDE_MARGIN, BROAD_MARGIN for a passage as broadly on the
+    theme, CORE_MARGIN for one on a core keyword, when `candidate` would use a place the slide
+    needs to reach FEW_SOURCES sources): a third voice is worth a small loss of score."""
     sources = sum(1 for n in per_source.values() if n)
     short = FEW_SOURCES - sources >= left > 0
-    margin = BROAD_MARGIN if short else SPREAD_MARGIN
+    margin = (CORE_MARGIN if core else BROAD_MARGIN) if short else SPREAD_MARGIN
     floor = candidate.score * (1 - margin)
     for other in ranked[i + 1 :]:
         if other.score < floor:
@@ -117,11 +125,21 @@ def _new_source_nearby(
             continue
         if short and other.score < candidate.score * (1 - SPREAD_MARGIN) and other.quality < CLEAN:
             continue
-        if other.score < candidate.score * (1 - WIDE_MARGIN) and not _as_broad(other, candidate):
+        if not _near_enough(other, candidate, core):
             continue
         if not used.clashes(other.source, other.start, other.end, text_of(other)):
             return other
     return None
+
+
+def _near_enough(other: Candidate, candidate: Candidate, core: frozenset[str]) -> bool:
+    """Whether `other`, below `candidate`, is within the margin its evidence earns (the floor
+    of the widest margin is checked by the caller)."""
+    if other.score >= candidate.score * (1 - WIDE_MARGIN):
+        return True
+    if other.score >= candidate.score * (1 - BROAD_MARGIN) and _as_broad(other, candidate):
+        return True
+    return bool(core & {t.lower() for t in other.terms})
 
 
 def _as_broad(other: Candidate, candidate: Candidate) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing.compose import regexes
+from briefing.compose.holders import DOCUMENTS, OFFICE_NOUNS, THE_OFFICE, issuer, office_holder
 from briefing.compose.interview import interview_answer
 from briefing.compose.names import CAP, NAME, TITLES, clean_name
 from briefing.compose.reported import reported_body
@@ -24,7 +25,6 @@ from briefing.compose.reporting import (
     SUBJECT_VERB,
     VERB_NAME,
     credited,
-    last_document,
     named_in,
     quoted,
 )
@@ -63,15 +63,28 @@ def _last_person(text: str) -> tuple[int, str] | None:
 def _referent(before: str) -> str | None:
     """Who "he said" or "He advocated" refers to: the nearer of the last named speaker and
     the last person introduced."""
-    named = None
+    named: list[tuple[int, str]] = []
+    spans = quoted(before)
     for pattern in (SUBJECT_VERB, VERB_NAME):
         for match in pattern.finditer(before):
             name = clean_name(match.group("name"))
-            if name and (named is None or match.start() > named[0]):
-                named = (match.start(), name)
+            if name and not any(s < match.start("name") < e for s, e in spans):
+                named.append((match.start(), name))
     person = _last_person(before)
-    options = [o for o in (named, person) if o]
-    return max(options)[1] if options else None
+    options = sorted(named + ([person] if person else []), reverse=True)
+    # "he said" is a person's: past "Vietnam welcomed ships" to the "Hùng said" before it
+    for _at, name in options:
+        if _a_person(name, before):
+            return name
+    return options[0][1] if options else None
+
+
+def _a_person(name: str, before: str) -> bool:
+    """Whether a name reads as a person's: two words or more, a title, or one word that is
+    part of a person's full name given before ("Hùng" after "Colonel Phạm Quốc Hùng")."""
+    if " " in name or _TITLE_WORD.match(name):
+        return True
+    return _known_as(name, before) != name
 
 
 def _introduced(match: re.Match[str]) -> str | None:
@@ -108,85 +121,10 @@ def _bare(name: str) -> list[str]:
 
 
 _BARE_ROLE = regexes.lazy(rf"(?i)the\s+(?P<noun>{ROLES})")
-# "The ministry issued a statement on Monday. ... the statement read": the statement's issuer.
-_ISSUER = regexes.lazy(
-    rf"(?<![\w’'])(?P<issuer>(?:[Tt]he\s+)?(?:{NAME}\s+(?:[a-z][\w’'-]*\s+){{0,2}}{ROLES}"
-    rf"|(?:[a-z][\w’'-]*\s+){{0,2}}{ROLES}|{NAME}))\s+(?:(?:also|later|then|jointly)\s+)?"
-    r"(?:issued|released|published|put\s+out|posted|sent|signed)\s+(?:a|an|its|their)\s+"
-    r"(?:[\w’'-]+\s+){0,2}?(?P<doc>statement|letter|declaration|communiqu[ée]|notice|post"
-    r"|message)s?\b"
-)
-_DOCUMENTS = frozenset(
-    "statement letter declaration communiqué communique notice post message".split()
-)
-
-
-def _issuer(noun: str, before: str) -> str | None:
-    """ "the statement" of a body that issued one just before, as "the ministry (statement)"."""
-    last = None
-    for match in _ISSUER.finditer(before):
-        if match.group("doc").lower() == noun:
-            last = match
-    if last is None:
-        return last_document(before) if noun in ("statement", "declaration") else None
-    issuer = clean_name(last.group("issuer"))
-    if issuer is None:
-        return None
-    issuer = "the" + issuer[3:] if issuer.startswith("The ") else issuer
-    return f"{_SENTENCE_WORD.split(issuer)[-1]} ({noun})"
-
 
 _TITLED = regexes.lazy(rf"(?:{TITLES}\.?\s+)+(?P<last>{CAP})")
 # A title just before a name's last word: "Ms. Le", "Council\nMs. Le" are no fuller name.
 _TITLE_LAST = regexes.lazy(rf"(?:^|\s){TITLES}\.?\s+\S+$")
-
-
-# "The Vice Minister said": the article, then an office's capitalised words.
-_THE_OFFICE = regexes.lazy(rf"[Tt]he\s+(?P<office>(?:{CAP}\s+){{0,3}}{CAP})")
-
-
-def _office_holder(office: str, earlier: str) -> str | None:
-    """The one person `earlier` names with an office's first and last words before their name
-    ("Vice Foreign Minister Đỗ Hùng Việt" for "the Vice Minister"), else None."""
-    words = office.split()
-    if words[-1].rstrip(".").lower() not in _OFFICE_NOUNS:
-        return None
-    first, last = re.escape(words[0]), re.escape(words[-1])
-    between = "" if len(words) == 1 else rf"(?:{CAP}\s+){{0,3}}?{last}\s+"
-    # a list of those present: "Capt. Eleanor Whitfield, USN (Naval Oceanographic Office), Chair;"
-    listed = {
-        clean_name(m.group(1))
-        for m in re.finditer(
-            regexes.cheap(
-                rf"((?:{TITLES}\.?\s+)*{CAP}(?:[ \t]+{CAP}){{1,3}})(?:,[ \t]*[A-Z]{{2,5}})?"
-                rf"(?:[ \t]*\([^()\n]{{1,80}}\))?,[ \t]*{re.escape(office)}\b"
-            ),
-            earlier,
-        )
-    }
-    listed.discard(None)
-    if len(listed) == 1:
-        return listed.pop()
-    holders = {
-        clean_name(m.group(1))
-        for m in re.finditer(
-            regexes.cheap(
-                rf"\b{first}\s+{between}((?:{CAP}\s+){{1,3}}{CAP})(?=[\s,.;:’']|$)"
-                if between
-                else rf"\b{first}\s+((?:{CAP}\s+){{1,3}}{CAP})(?=[\s,.;:’']|$)"
-            ),
-            earlier,
-        )
-    }
-    holders.discard(None)
-    return holders.pop() if len(holders) == 1 else None
-
-
-_OFFICE_NOUNS = frozenset(
-    """minister secretary ambassador president governor senator chairman chairwoman chair
-    director general admiral commander spokesperson spokesman spokeswoman envoy consul
-    premier chancellor mayor representative rapporteur judge""".split()
-)
 
 
 def _fuller(name: str, before: str, earlier: str = "") -> str:
@@ -194,9 +132,9 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
     "Gen. Hai said": the person named in full `earlier` ("Nguyen Van Hai"), whose name ends
     so (a page names a person in full once, then by title and one name)."""
     bare = _BARE_ROLE.fullmatch(name) if name[:4].lower() == "the " else None
-    office = _THE_OFFICE.fullmatch(name) if bare is None and name[:4] in ("The ", "the ") else None
+    office = THE_OFFICE.fullmatch(name) if bare is None and name[:4] in ("The ", "the ") else None
     if office is not None:
-        return _office_holder(office.group("office"), earlier) or name
+        return office_holder(office.group("office"), earlier) or name
     if bare is None:
         titled = _TITLED.fullmatch(name)
         if titled is None:
@@ -217,12 +155,12 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
         )
         first = {f for f in first if clean_name(f) and _TITLED.fullmatch(f) is None}
         return first.pop() if len(first) == 1 else name
-    if bare.group("noun").lower() in _OFFICE_NOUNS:  # "the Chair said": the one named so
-        holder = _office_holder(bare.group("noun"), earlier)
+    if bare.group("noun").lower() in OFFICE_NOUNS:  # "the Chair said": the one named so
+        holder = office_holder(bare.group("noun"), earlier)
         if holder:
             return holder
-    if bare.group("noun").lower() in _DOCUMENTS:
-        issued = _issuer(bare.group("noun").lower(), before)
+    if bare.group("noun").lower() in DOCUMENTS:
+        issued = issuer(bare.group("noun").lower(), before)
         if issued:
             return issued
     noun = re.escape(bare.group("noun"))

@@ -265,5 +265,9 @@ def _from_standfirst(text: str) -> str | None:
     if found is None:
         return None
     names = [m.group() for m in _PERSON_NAME.finditer(found.group("by"))]
-    people = [n for n in names if len(n.split()) >= 2]
-    return clean_name(people[-1]) if people else None
+    # a person's name joins no words with "of": "Head of Mission", "Republic of Vietnam" are not
+    people = [n for n in names if len(n.split()) >= 2 and not _JOINED.search(n)]
+    return clean_name(people[0]) if people else None
+
+
+_JOINED = regexes.lazy(r"\s(?:of|and|for|the|de)\s")

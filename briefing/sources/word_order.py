@@ -13,7 +13,7 @@ import re
 _RELATIONAL = (
     "foreign|strategic|special|international|historical|legal|legitimate|illegal|unilateral"
     "|economic|political|national|military|diplomatic|financial|technical|bilateral"
-    "|multilateral|maritime|territorial|regional|domestic|direct|serious|other|main"
+    "|multilateral|maritime|territorial|regional|domestic|direct|serious|other"
 )
 # The adjective where a phrase ends after it (a stop, a preposition, a verb), found in one scan;
 # the words before it are then read in Python (most sentences hold none, or one).

@@ -184,3 +184,21 @@ def test_a_broad_third_voice_wins_the_last_place_well_below():
         _t("c", 0, 5.5, pair),
     ]
     assert [c.source for c in choose(ranked, 4, Used(), _words)] == ["a", "b", "a", "c"]
+
+
+@pytest.mark.parametrize(("terms", "expected"), [(("human rights",), "c"), (("regime",), "b")])
+def test_a_third_voice_on_a_core_keyword_wins_the_last_place_far_below(terms, expected):
+    """A third source's passage on one of the theme's core keywords ("human rights", weighted),
+    65% below the last place, takes it when the slide would otherwise draw on two sources; one
+    on a lesser keyword does not."""
+    pair = ("human rights", "press freedom")
+    ranked = [
+        _t("a", 0, 10.0, pair),
+        _t("b", 0, 9.95, pair),
+        _t("a", 50, 9.9, pair),
+        _t("b", 50, 9.85, pair),
+        _t("c", 0, 3.5, terms),
+    ]
+    core = frozenset({"human rights", "press freedom"})
+    picked = choose(ranked, 4, Used(), _words, core=core)
+    assert [c.source for c in picked] == ["a", "b", "a", expected]

@@ -180,3 +180,29 @@ def test_a_standfirst_naming_the_speaker_after_of() -> None:
     )
     credit = who(page, "Our rivers do not stop at borders, and neither should our science.")
     assert credit is not None and "Aaron T. Keel" in credit, credit
+
+
+PORT_CALL = (
+    "HANOI - The frigate arrived on Monday.\n\n"
+    "Colonel Đinh Văn Lực, deputy commander of the naval region, greets sailors at the port.\n\n"
+    'Lực said the visit was routine and that Vietnam welcomed ships from every country. "We '
+    'do not join alliances and we do not host bases," he said.\n'
+)
+
+
+def test_he_said_is_a_persons_not_a_countrys() -> None:
+    """ "Vietnam welcomed ships" stands nearer than "Lực said", but "he" is a person: the
+    colonel named in full before."""
+    credit = who(PORT_CALL, '"We do not join alliances and we do not host bases," he said.')
+    assert credit is not None and "Đinh Văn Lực" in credit, credit
+
+
+def test_a_head_of_state_named_with_his_country() -> None:
+    page = STANDFIRST_SPEECH.replace(
+        "prepared remarks delivered on 3 May 2026 in Can Tho by Deputy Head of Mission a.i. "
+        "Fiona M. Calder to delegates of the forum.",
+        "the prepared remarks of President Lê Minh Tâm of the Socialist Republic of Vietnam "
+        "at the forum.",
+    )
+    credit = who(page, "Our rivers do not stop at borders, and neither should our science.")
+    assert credit == "President Lê Minh Tâm", credit
