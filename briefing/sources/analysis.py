@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from briefing.sources import bilingual, cleaning, metadata, quality
 from briefing.sources.documents import keep_fingerprint
@@ -164,10 +165,11 @@ def windows_in(
         para = Span(start - offset, end - offset)
         found = sentences(text, para)
         bodies = [text[s.start : s.end] for s in found]
-        scores = [quality.sentence_quality(body, lexicon) for body in bodies]
+        split = [body.split() for body in bodies]  # once, for the scores and the word counts
+        scores = list(map(quality.sentence_quality, bodies, repeat(lexicon), repeat("en"), split))
         result.sentences += len(found)
         result.garbled += sum(q < 1.0 for q in scores)
-        for w in _windows(text, index, found, bodies, scores):
+        for w in _windows(text, index, found, bodies, scores, list(map(len, split))):
             w.start += offset
             w.end += offset
             result.windows.append(w)
@@ -213,14 +215,18 @@ def _is_prose(text: str, para: Span) -> bool:
 
 
 def _windows(
-    text: str, para: int, spans: list[Span], bodies: list[str], qualities: list[float]
+    text: str,
+    para: int,
+    spans: list[Span],
+    bodies: list[str],
+    qualities: list[float],
+    counts: list[int],
 ) -> list[Window]:
     """Windows of one or two sentences; one that would stop on a sentence too short to stand
     alone ("In practice, the metaphor describes a hedging strategy.") runs on through the next,
     which that sentence announces, unless it ends the paragraph."""
     found = []
     seen: set[tuple[int, int]] = set()
-    counts = [len(body.split()) for body in bodies]
     ends = [_ends_sentence(body) for body in bodies]  # once each, not once per window
     for i, span in enumerate(spans):
         for size in (1, 2):

@@ -7,6 +7,7 @@ never reaches a slide: only paragraphs judged prose are indexed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from typing import NamedTuple
 
@@ -183,6 +184,21 @@ def _matches(rule: Rule, body: str, lowered: str) -> bool:
     return rule.pattern.search(body) is not None
 
 
+def _by_length(rules: list[Rule]) -> tuple[list[int], list[tuple[Rule, ...]]]:
+    """The rules that can match a paragraph of each length band, in their order: a long
+    paragraph is tested against the few rules without a short limit only."""
+    limits = sorted({r.max_len for r in rules})
+    return limits, [tuple(r for r in rules if r.max_len >= limit) for limit in limits]
+
+
+_LIMITS, _BANDS = _by_length(_RULES)
+
+
+def _rules_for(length: int) -> tuple[Rule, ...]:
+    band = bisect_left(_LIMITS, length)
+    return _BANDS[band] if band < len(_BANDS) else ()
+
+
 def classify(text: str, paras: list[Span]) -> dict[int, str]:
     """Map paragraph index -> reason, for every paragraph that is web-capture noise.
 
@@ -197,7 +213,7 @@ def classify(text: str, paras: list[Span]) -> dict[int, str]:
         raw = text[para.start : para.end]
         body = " ".join(raw.split()) if len(raw) < 1000 else raw
         lowered = body.lower()
-        for rule in _RULES:
+        for rule in _rules_for(len(body)):
             if _matches(rule, body, lowered):
                 noise[i] = rule.reason
                 break

@@ -17,6 +17,9 @@ from briefing.sources.translation import translation_slips
 
 _HEAD = operator.itemgetter(slice(None, 2))  # a word's first two characters
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# _WORD's words, the lower-case ones captured and the capitalised ones as "": the same
+# tokens, without a new string for each capitalised one that the lexicon would drop
+_LOWER_WORD = re.compile(r"[A-Z][A-Za-z'’-]*|([a-z][A-Za-z'’-]*)")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]{2,}|[a-z]{2}[”\"’]?\.[a-z]{3,}|[a-z]\.\s\.\s")
 # What each of its branches needs, found by scans that skip to a rare first character (the
 # regex engine retries all three branches at every letter): a capital after a lower-case
@@ -45,11 +48,15 @@ COMMON = frozenset(
 
 
 def sentence_quality(
-    sentence: str, lexicon: frozenset[str] = frozenset(), lang: str = "en"
+    sentence: str,
+    lexicon: frozenset[str] = frozenset(),
+    lang: str = "en",
+    words: list[str] | None = None,
 ) -> float:
     """1.0 for clean prose, down towards 0.05 for garble. `lexicon` holds words this document
     uses in lower case, which capitalised mid-sentence are suspect too. Stray capitals are
-    judged in English only (German capitalises every noun); the other signals in any language."""
+    judged in English only (German capitalises every noun); the other signals in any language.
+    `words`: the sentence split on whitespace, if the caller has it already."""
     score = 1.0
     first = sentence[:1]  # most sentences open with a letter: no scan for the first
     if not first.isalpha():
@@ -58,7 +65,7 @@ def sentence_quality(
         score -= 0.5
     if _GLUED_A.search(sentence) or _GLUED_B.search(sentence) or _GLUED_C.search(sentence):
         score -= 0.3 * len(_GLUED.findall(sentence))
-    score -= 0.3 * universal_garble(sentence)
+    score -= 0.3 * universal_garble(sentence, words)
     if lang == "en":
         score -= 0.25 * _stray_capitals(sentence, lexicon)
         score -= 0.3 * article_slips(sentence)
@@ -107,15 +114,17 @@ _SPACE_THEN_PUNCT = re.compile(r"\s[,.;:]")  # what _SPACE_BEFORE_PUNCT needs, f
 _UNTRANSLATED = re.compile(r"\[[A-Z][A-Z_]+\]|\{\{|\}\}|&[a-z]+;")
 
 
-def universal_garble(sentence: str) -> int:
+def universal_garble(sentence: str, words: list[str] | None = None) -> int:
     """Garble signals that do not depend on the language: a doubled word ("the the"), a space
-    before a comma or full stop, leftover markup or placeholders from a translation tool."""
+    before a comma or full stop, leftover markup or placeholders from a translation tool.
+    `words`: sentence.split(), if the caller has it."""
     # Each pattern runs only where a cheap test says it could match: most sentences are
     # clean, and the patterns' scans cost more than the tests.
     count = 0
     if "[" in sentence or "{{" in sentence or "}}" in sentence or "&" in sentence:
         count += len(_UNTRANSLATED.findall(sentence))
-    words = sentence.split()  # as \s splits
+    if words is None:
+        words = sentence.split()  # as \s splits
     # "X X": X ends one word and starts the next, so each holds the other's end of X; the
     # first half of that test runs over all pairs in C (map), the whole only where it holds
     heads = map(_HEAD, itertools.islice(words, 1, None))
@@ -203,8 +212,11 @@ _LATIN_WORD = re.compile(r"[^\W\d_]+")
 def english_share(text: str) -> float | None:
     """The share of `text`'s words that are English function words (about a quarter in English
     prose, near none in other languages), or None when it has no words."""
-    words = [w.lower() for w in _LATIN_WORD.findall(text)]
-    return sum(w in _ENGLISH for w in words) / len(words) if words else None
+    words = _LATIN_WORD.findall(text)
+    if not words:
+        return None
+    # counted in C (map over bound methods): a Python loop per word cost more than the scan
+    return sum(map(_ENGLISH.__contains__, map(str.lower, words))) / len(words)
 
 
 def language(text: str, limit: int = 6000) -> str:
@@ -234,6 +246,7 @@ def lower_lexicon(text: str) -> frozenset[str]:
     while start < len(text):  # a piece at a time, cut at a space: a 50 MB text's words at
         end = text.find(" ", start + LEXICON_PIECE)  # once would be a list of millions
         end = len(text) if end < 0 else end
-        counts.update(_WORD.findall(text, start, end))  # counted in C: faster than testing each
+        counts.update(_LOWER_WORD.findall(text, start, end))  # counted in C, not one by one
         start = end
-    return frozenset(w for w, n in counts.items() if n >= 2 and w[0].islower())
+    counts.pop("", None)  # the capitalised words
+    return frozenset(w for w, n in counts.items() if n >= 2)

@@ -124,14 +124,20 @@ _MARKS = re.compile("[" + re.escape("".join(sorted(_MARK_CHARS))) + "]")
 # An end syntok always splits at: a plain word (two or more lower-case letters, one capital at
 # most), an acronym or a number of two or more digits, after a space, maybe a closing quote, one
 # mark, maybe one closing quote (syntok takes one into the sentence: ".” The"), then spaces and a
-# capital. Which words and next words: see `_fast_end`.
+# capital, maybe after an opening curly quote (". “Four"). Which words and next words: see
+# `_fast_end`.
 _FAST_END = re.compile(
     r"(?<![^ \t\r\n])([A-Z]?[a-z]{2,}|[A-Z]{2,}|[0-9]{2,})[’”\"']?([.!?])[’”\"']?"
-    r"[ \t\r\n]+([A-Z][A-Za-z]*)"
+    r"[ \t\r\n]+[“‘]?([A-Z][A-Za-z]*)"
 )
 # A mark syntok never splits at: one before a lower-case word or a digit ("etc. and", "3.5",
-# "example.com"), or a dot between capitals with no space ("U.S").
-_HARMLESS = re.compile(r"[.!?](?:[a-z0-9]|[ \t\r\n]+[a-z])|\.[A-Z](?![a-z])")
+# "example.com"), a dot between capitals with no space ("U.S"), one straight before a comma or
+# a colon ("the U.S., now", "Why?, he asked"), a possessive or a hyphen ("the U.S.'s",
+# "U.S.-Vietnam"), or a semicolon before a lower-case word ("rare earths; expanded").
+_HARMLESS = re.compile(
+    r"[.!?](?:[a-z0-9,:]|[ \t\r\n]+[a-z])|\.[A-Z](?![a-z])|\.['’]s\b|\.-[A-Za-z]"
+    r"|;[ \t\r\n]+[a-z]"
+)
 # The paragraph's last mark needs no rule when only closing quotes follow it: nothing is left.
 _FINAL = re.compile(r"[.!?]+[\"”’']*")
 # Words after which syntok may keep going: its abbreviations and months, and "no" ("No. 5").
@@ -150,7 +156,7 @@ def fast_split(text: str, para: Span) -> list[Span] | None:
     Unambiguous: every mark (see _MARKS) is a plain word's end before a capital (`_fast_end`),
     harmless (_HARMLESS), a dotted token's full stop syntok goes on past (`_dotted_goes_on`),
     the paragraph's last, or inside or around a short bracket syntok skips
-    whole (`_skipped_bracket`); no other brackets, no ellipses or semicolons anywhere.
+    whole (`_skipped_bracket`); no other brackets, no ellipses, no semicolon before a capital.
     """
     spans: list[Span] = []
     start = skip = para.start
@@ -190,7 +196,8 @@ def _fast_end(text: str, at: int, floor: int, limit: int) -> tuple[int, int] | N
     if end.group(3) in State.months:
         return None
     after = at + 1 if text[at + 1] in _WHITESPACE else at + 2  # the closing quote, if any
-    return after, end.start(3)
+    # the next sentence starts at its opening quote, if it has one
+    return after, end.start(3) - (text[end.start(3) - 1] in "“‘")
 
 
 # A full stop after a dotted token ("U.S", "p.m"): syntok keeps such a token whole and goes on

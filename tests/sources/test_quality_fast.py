@@ -77,6 +77,9 @@ def test_shortcuts_count_what_the_plain_patterns_count(sentence: str, lang: str)
     assert quality.sentence_quality(sentence, lexicon, lang) == plain_quality(
         sentence, lexicon, lang
     )
+    assert quality.sentence_quality(sentence, lexicon, lang, sentence.split()) == plain_quality(
+        sentence, lexicon, lang
+    )
 
 
 @given(st.text(max_size=60), st.sampled_from(["en", "de"]))
@@ -100,3 +103,34 @@ def test_the_lexicon_read_in_pieces_is_the_lexicon_read_whole(words: list[str], 
         assert quality.lower_lexicon(text) == whole
     finally:
         quality.LEXICON_PIECE = saved
+
+
+LEXICON_CHARS = "aAbBzZ'’- \n.é1_"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=LEXICON_CHARS, max_size=80))
+@example("x-abc X-abc abc 'abc Abc's abc's abc’s")
+def test_the_lexicon_holds_the_plain_patterns_lower_case_words(text: str) -> None:
+    counts: dict[str, int] = {}
+    for word in quality._WORD.findall(text):
+        counts[word] = counts.get(word, 0) + 1
+    assert quality.lower_lexicon(text) == frozenset(
+        w for w, n in counts.items() if n >= 2 and w[0].islower()
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "Der", "und", "die", "of", "and"]), max_size=40))
+def test_english_is_recognised_as_the_plain_count_recognises_it(words: list[str]) -> None:
+    text = " ".join(words)
+    found = [w.lower() for w in quality._LATIN_WORD.findall(text)]
+    if not found:
+        want = "und"
+    elif sum(w in quality._ENGLISH for w in found) / len(found) >= 0.12:
+        want = "en"
+    else:
+        import py3langid
+
+        want = py3langid.classify(text)[0]
+    assert quality.language(text) == want

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from briefing.sources.analysis import prepare
 from briefing.sources.segment import (
     _ABBREVIATIONS,
     _CLEAR_END,
@@ -29,8 +33,12 @@ WORDS = (
     "1994 99 7 Dec Sep May partnership’ ‘deal’ said” NO".split()
     # brackets that open or close on a word, as syntok's tokenizer splits them off
     + "(CPV) (in May) [1] (the the) said) (The (U.S. (see (2024) (“ …) ...) (re-election".split()
+    # marks straight before a comma, a colon, a possessive or a hyphen; semicolons; quotes
+    # that open the next sentence
+    + "U.S., U.S.: U.S.'s U.S.’s U.S.-Vietnam Sen., Sept.’s stop!, Why?, it., so.: Inc.-led "
+    "earths; earths;; ;a ,; .- .'s .’ss “Four ‘Four “the “ ‘ “Jan Nos” U.S.“ said.“".split()
 )
-ENDS = [".", ".", ".", "!", "?", "?!", ".”", '."', ".)", "...", ";", ""]
+ENDS = [".", ".", ".", "!", "?", "?!", ".”", '."', ".)", "...", ";", "", ".,", ";", ". “", ".” ‘"]
 GAPS = [" ", " ", " ", "  ", "\n", " \u00a0", "\t"]
 
 
@@ -108,6 +116,9 @@ def test_fast_path_claims_plain_prose_and_refuses_the_ambiguous() -> None:
     assert check("The report (published in May) was long. It sold.")
     assert check("The Communist Party of Vietnam (CPV) met. Its leader [1] spoke (twice) today.")
     assert check("They built “resilient supply chains.” The U.S. government agreed.")
+    assert check("Trade with the U.S., now its top buyer, grew. The U.S.'s share rose.")
+    assert check("The U.S.-Vietnam deal covers rare earths; expanded aid. Why?, he asked.")
+    assert check("It met in Vietnam. “Four Nos” Policy stays. ‘Nobody’ objected.")
     for text in [
         "The aid came from the U.S. The money arrived.",
         "Hanoi (Vietnam) President Biden said so.",  # a bracket after the first word: split
@@ -120,3 +131,17 @@ def test_fast_path_claims_plain_prose_and_refuses_the_ambiguous() -> None:
         "It came after World War II. The end.",
     ]:
         assert fast_split(text, Span(0, len(text))) is None, text
+
+
+ROOT = Path(__file__).resolve().parents[2]
+LONG = sorted(ROOT.glob("seeds/*.txt")) + sorted(ROOT.glob("bench/quality/docs*/*.txt"))
+
+
+@pytest.mark.parametrize("path", LONG, ids=lambda p: p.name)
+def test_long_documents_split_as_the_slow_path_splits(path: Path) -> None:
+    """Every prose paragraph of real documents: the fast paths give the slow path's spans."""
+    text = path.read_text("utf-8")
+    doc = prepare(path.name, "", text)
+    for index in doc.prose:
+        para = Span(*doc.paragraphs[index])
+        assert sentences(text, para) == before_fast_path(text, para), text[para.start : para.end]
