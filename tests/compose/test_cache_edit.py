@@ -277,3 +277,38 @@ def test_whatever_the_titles_the_cache_gives_what_composing_gives(
     outline.write_text(text.replace("title: Plain", f"title: {json.dumps(third)}"), "utf-8")
     assert _cached(outline) == _fresh(outline)
     outline.write_text(OUTLINE, "utf-8")
+
+
+@pytest.mark.parametrize("fork_from", [10**6, 1])  # the folder proven here, or in a fork
+def test_an_edited_record_met_on_an_edit_is_recomposed_and_said_once(
+    outline: Path,
+    composes: list[Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fork_from: int,
+) -> None:
+    """The record's quotes are checked while the folder is proven: one that no longer matches
+    its sources is never served, patched or saved, and the user is told once."""
+    import hashlib
+
+    from briefing.compose import cache_proof
+
+    monkeypatch.setattr(cache_proof, "FORK_FROM", fork_from)
+    compose_cached(outline)
+    path = cache._record_path(outline)
+    header, payload = path.read_bytes().split(b"\n", 1)
+    data = json.loads(payload)
+    excerpt = next(e for s in data["deck"]["slides"] for e in s["excerpts"])
+    excerpt["text"] = "The harbour was closed for good."
+    payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    fields = json.loads(header)
+    fields["sha256"] = hashlib.sha256(payload).hexdigest()
+    path.write_bytes(json.dumps(fields).encode() + b"\n" + payload)
+    capsys.readouterr()
+    composes.clear()
+    _edit(outline, "      - Second point.", "      - Second point, edited.")
+    deck = compose_cached(outline)
+    assert composes == [outline]
+    assert deck == _fresh(outline)
+    assert "The harbour was closed for good." not in json.dumps(deck.to_json())
+    assert capsys.readouterr().err.count("does not match its sources") == 1
