@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -17,6 +16,8 @@ def cache_dir() -> Path:
     try:
         return Path.home() / ".cache" / "briefing"
     except (RuntimeError, KeyError):  # no home folder known: a per-user temporary one
+        import tempfile  # only here: it imports shutil, random and more, for every command
+
         return Path(tempfile.gettempdir()) / f"briefing-cache-{os.getuid()}"
 
 

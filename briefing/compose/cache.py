@@ -26,7 +26,7 @@ from briefing.cachedir import cache_dir, notice
 from briefing.compose import cache_format
 from briefing.compose.cache_proof import Proof, digest, folder_digest, start_proof
 from briefing.compose.cache_reuse import Reuse, kept_slides, library_warnings, salt, slide_keys
-from briefing.compose.cache_verify import checked, sha_of
+from briefing.compose.cache_verify import checked, refused, sha_of, verified
 from briefing.deck import Deck
 from briefing.errors import CorpusError, OutputError, display_path
 from briefing.sources.documents import DocFile, Listing, list_documents, snapshot
@@ -170,16 +170,17 @@ def _load(
     except cache_format.Damaged as why:
         notice(f"{display_path(path)}: the deck cache was damaged ({why}); recomposing")
         return None, None, None
-    if record.code != code_version():
-        return None, None, None
     sources = Path(record.sources)
     if not sources.is_dir() or record.deck.sources_dir != sources:
         return None, None, None
     # Whatever the edit, the folder must be proven unchanged: a large one is listed in a
-    # forked process while this one parses the outline and checks the record (on two cores,
-    # at once). An unchanged outline has too little else to do to be worth a fork.
+    # forked process while this one checks the code, parses the outline and checks the
+    # record (on two cores, at once). An unchanged outline has too little else to do to be
+    # worth a fork.
     proof = start_proof(sources) if reuse and changed and record.listing else None
     try:
+        if record.code != code_version():
+            return None, None, None
         if changed and reuse:
             edited = _light_edit(outline, outline_bytes, old_text)
         if edited is not None:
@@ -197,12 +198,17 @@ def _load(
             if found is not None:
                 proof = None  # the recompose waits for it (`Reuse.proven`)
             return None, None, found
+        # While the folder is listed: the record's quotes checked, the new record encoded.
+        sound = verified(record.deck, sources, record.quoted)
+        data = cache_format.dumps(record, note=edited[0]) if sound and edited else None
         now = (proof.result() if proof is not None else folder_digest(sources)) or None
         if now == record.listing:  # no source touched: the index need not be opened
-            deck = _checked(record, path)
-            if deck is not None and edited is not None:
-                _write(outline, record, edited[0])
-            return deck, None, None
+            if not sound:
+                refused(path)
+                return None, None, None
+            if data is not None:
+                _write(outline, record, edited[0], data)
+            return record.deck, None, None
     finally:
         if proof is not None:
             proof.cancel()
@@ -324,13 +330,14 @@ def store(
     _write(outline, record, text)
 
 
-def _write(outline: Path, record: Record, text: str) -> None:
-    """Save a record (atomically: concurrent writers each replace the whole file); a cache
-    that cannot be written is skipped with a notice, as the deck itself is fine."""
+def _write(outline: Path, record: Record, text: str, data: bytes | None = None) -> None:
+    """Save a record (atomically: concurrent writers each replace the whole file), from its
+    file's bytes when already encoded; a cache that cannot be written is skipped with a notice,
+    as the deck itself is fine."""
     target = _record_path(outline)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, cache_format.dumps(record, note=text))
+        write_atomic(target, cache_format.dumps(record, note=text) if data is None else data)
     except (OSError, OutputError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         notice(f"cannot save the deck cache in {display_path(target.parent)} ({reason}); skipped")

@@ -2,11 +2,12 @@
 taken in one pass over the folder, possibly in a forked process while this one does other work.
 
 A record keeps the fingerprint of the listing the index synced from (`digest`); proving the
-folder unchanged is listing it again and comparing. `folder_digest` does that in one
-`os.scandir` pass (a stat per source, no per-file object beyond a tuple), where building the
-index's own listing (`list_documents`, one `DocFile` each, then a snapshot, then JSON) cost
-about 1.5 times the CPU at 10,000 and 30,000 files; the stat calls themselves are most of
-what is left. It must see at least every file the index lists:
+folder unchanged is listing it again and comparing. `folder_digest` does that in one pass: each
+folder's names, then a stat per source relative to the folder's descriptor, each row straight
+into the text the fingerprint hashes (building the index's own listing, one `DocFile` each, then
+a snapshot, cost about twice the CPU at 30,000 files); the stat calls are most of what is left,
+and no safe shortcut skips them: a file's contents can change without its folder's mtime
+changing. It must see at least every file the index lists:
 it descends into every subfolder, and a file name the index would skip (not UTF-8) is kept, so
 such a folder never matches and is synced as usual. Anything that cannot be listed, or a file
 gone mid-listing, proves nothing (""): the caller then lists and syncs (time, never a result).
@@ -21,6 +22,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from stat import S_ISDIR
 
 from briefing.forked import Forked
 from briefing.sources.canonical import SUFFIXES
@@ -38,25 +40,56 @@ def digest(listing: Iterable[tuple[str, int, int]]) -> str:
 def folder_digest(sources: Path) -> str:
     """The fingerprint of the sources folder as it is now (name, size and mtime of every
     source under it, by name), or "" when any part of it cannot be listed."""
-    rows = []
-    stack = [(os.fspath(sources), "")]
+    rows: list[str] = []
+    try:
+        top = os.open(sources, _DIRECTORY)
+    except OSError:
+        return ""
+    stack = [(top, "")]
     try:
         while stack:
             where, prefix = stack.pop()
-            with os.scandir(where) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if name.startswith("."):
-                        continue
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append((entry.path, f"{prefix}{name}/"))
-                    elif name.lower().endswith(SUFFIXES):
-                        stat = entry.stat()
-                        rows.append((prefix + name, stat.st_size, stat.st_mtime_ns))
+            try:
+                _list(where, prefix, rows, stack)
+            finally:
+                os.close(where)
     except OSError:
         return ""
-    rows.sort()
-    return digest(rows)
+    finally:
+        for where, _ in stack:  # left open by a failure
+            os.close(where)
+    if not rows:
+        return ""
+    rows.sort()  # as the listing's (name, size, mtime) tuples sort: no name holds a NUL
+    return hashlib.sha256("".join(rows).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+
+
+def _list(folder: int, prefix: str, rows: list[str], stack: list[tuple[int, str]]) -> None:
+    """Add `digest`'s row for each source in one open folder, and its subfolders to `stack`.
+    Names, then a stat relative to the folder's descriptor: no DirEntry or path per file,
+    about a quarter less CPU than `os.scandir` on 30,000 files. As the index lists: a link
+    is followed to a file, never into a folder; a folder is walked whatever its name."""
+    stat, is_dir = os.stat, S_ISDIR
+    for name in os.listdir(folder):
+        if name.startswith("."):
+            continue
+        if name.lower().endswith(SUFFIXES):
+            found = stat(name, dir_fd=folder)
+            if not is_dir(found.st_mode) or not _real_folder(name, folder):
+                rows.append(f"{prefix}{name}\0{found.st_size}\0{found.st_mtime_ns}\0")
+                continue
+        elif not _real_folder(name, folder):
+            continue
+        flags = _DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
+        stack.append((os.open(name, flags, dir_fd=folder), f"{prefix}{name}/"))
+
+
+def _real_folder(name: str, folder: int) -> bool:
+    """Whether `name` is a folder itself, not a link to one (which is never walked)."""
+    return S_ISDIR(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode)
 
 
 class Proof:

@@ -29,16 +29,24 @@ def checked(
     """A record's deck if every source it quotes is as it was (`quoted`: file, sha256) and
     every excerpt of a text source is verbatim at its offsets; else None, with a notice naming
     the record's file (it was edited)."""
+    return deck if verified(deck, sources, quoted) or refused(path) else None
+
+
+def verified(deck: Deck, sources: Path, quoted: tuple[tuple[str, str], ...]) -> bool:
+    """Whether every source the deck quotes is as it was and every excerpt of a text source
+    verbatim (as `checked`, saying nothing: for a caller that may not use the answer)."""
     hashes = dict(quoted)
     for info in deck.cited_sources:
         where = _inside(sources, info.file)
         if where is None or info.file not in hashes or sha_of(where) != hashes[info.file]:
-            break
-    else:
-        if all(_verbatim(sources, slide.excerpts) for slide in deck.slides):
-            return deck
+            return False
+    return all(_verbatim(sources, slide.excerpts) for slide in deck.slides)
+
+
+def refused(path: Path) -> bool:
+    """Say that the record at `path` does not match its sources (it was edited): False."""
     notice(f"{display_path(path)}: the deck cache does not match its sources; recomposing")
-    return None
+    return False
 
 
 def _inside(sources: Path, name: str) -> Path | None:

@@ -190,14 +190,16 @@ def test_whatever_the_bullets_the_cache_gives_what_composing_gives(
     ("old", "new", "heavy"),
     [
         ("bullets: [Third point.]", "bullets: [Third point., Fourth.]", "[]"),
-        ("title: Plain", "title: Fourth.", "['jinja2']"),  # the notes naming `deck` render
+        # the notes naming `deck` render again: Jinja2, which imports tempfile itself
+        ("title: Plain", "title: Fourth.", "['jinja2', 'tempfile']"),
     ],
 )
 def test_a_bullet_or_title_edit_never_loads_the_validation_or_composing_stack(
     outline: Path, old: str, new: str, heavy: str
 ) -> None:
     """The point of the patch: `compose` after a bullet or title edit imports neither
-    pydantic nor the composer (nor, for notes that need no rendering again, Jinja2)."""
+    pydantic nor the composer (nor, for notes that need no rendering again, Jinja2), nor
+    what only a rare path needs (tempfile, with shutil, bz2 and lzma behind it)."""
     import subprocess
     import sys
 
@@ -208,6 +210,7 @@ def test_a_bullet_or_title_edit_never_loads_the_validation_or_composing_stack(
         f"sys.argv = ['briefing', 'compose', {str(outline)!r}, '--json']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'jinja2'})\n"
+        "heavy += [m for m in ('tempfile',) if m in sys.modules]\n"
         "heavy += [m for m in sys.modules if m.startswith('briefing.compose.composer')]\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"
     )
@@ -274,3 +277,38 @@ def test_whatever_the_titles_the_cache_gives_what_composing_gives(
     outline.write_text(text.replace("title: Plain", f"title: {json.dumps(third)}"), "utf-8")
     assert _cached(outline) == _fresh(outline)
     outline.write_text(OUTLINE, "utf-8")
+
+
+@pytest.mark.parametrize("fork_from", [10**6, 1])  # the folder proven here, or in a fork
+def test_an_edited_record_met_on_an_edit_is_recomposed_and_said_once(
+    outline: Path,
+    composes: list[Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fork_from: int,
+) -> None:
+    """The record's quotes are checked while the folder is proven: one that no longer matches
+    its sources is never served, patched or saved, and the user is told once."""
+    import hashlib
+
+    from briefing.compose import cache_proof
+
+    monkeypatch.setattr(cache_proof, "FORK_FROM", fork_from)
+    compose_cached(outline)
+    path = cache._record_path(outline)
+    header, payload = path.read_bytes().split(b"\n", 1)
+    data = json.loads(payload)
+    excerpt = next(e for s in data["deck"]["slides"] for e in s["excerpts"])
+    excerpt["text"] = "The harbour was closed for good."
+    payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    fields = json.loads(header)
+    fields["sha256"] = hashlib.sha256(payload).hexdigest()
+    path.write_bytes(json.dumps(fields).encode() + b"\n" + payload)
+    capsys.readouterr()
+    composes.clear()
+    _edit(outline, "      - Second point.", "      - Second point, edited.")
+    deck = compose_cached(outline)
+    assert composes == [outline]
+    assert deck == _fresh(outline)
+    assert "The harbour was closed for good." not in json.dumps(deck.to_json())
+    assert capsys.readouterr().err.count("does not match its sources") == 1

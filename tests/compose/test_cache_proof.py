@@ -70,17 +70,54 @@ def test_a_name_the_index_skips_never_matches(folder: Path):
 
 
 def test_a_folder_that_cannot_be_listed_proves_nothing(folder: Path, monkeypatch):
-    real = os.scandir
+    real = os.listdir
+    deeper = os.open(folder / "sub" / "deeper", os.O_RDONLY)
+    deeper_id = os.fstat(deeper).st_ino
+    os.close(deeper)
 
     def refusing(where):
-        if str(where).endswith("deeper"):
+        if os.fstat(where).st_ino == deeper_id:
             raise PermissionError(13, "Permission denied")
         return real(where)
 
-    monkeypatch.setattr(cache_proof.os, "scandir", refusing)
+    monkeypatch.setattr(cache_proof.os, "listdir", refusing)
     assert folder_digest(folder) == ""
     assert folder_digest(folder / "missing") == ""
     assert digest(()) == ""
+
+
+def test_links_and_folders_are_taken_as_the_index_takes_them(folder: Path, tmp_path: Path):
+    outside = tmp_path / "outside"
+    (outside / "inner").mkdir(parents=True)
+    (outside / "linked.txt").write_text("a linked source")
+    (outside / "inner" / "g.txt").write_text("never walked")
+    (folder / "link.txt").symlink_to(outside / "linked.txt")  # followed: a source
+    (folder / "linked-folder").symlink_to(outside / "inner")  # a link to a folder: not walked
+    (folder / "folder.txt").symlink_to(outside / "inner")  # ... whatever its name says
+    (folder / "real.md").mkdir()  # a real folder is walked, whatever its name says
+    (folder / "real.md" / "h.txt").write_text("inside a folder named like a source")
+    old = 1_600_000_000
+    for path in (*folder.rglob("*"), *outside.rglob("*")):
+        os.utime(path, (old, old), follow_symlinks=False)
+    os.utime(outside / "inner", (old, old))
+    listed = snapshot(folder, to_store=True)
+    assert {"link.txt", "folder.txt", "real.md/h.txt"} <= {name for name, _, _ in listed}
+    assert folder_digest(folder) == digest(listed)
+    (folder / "real.md" / "h.txt").write_text("edited")
+    assert folder_digest(folder) == digest(snapshot(folder)) != digest(listed)
+
+
+def test_a_broken_link_proves_nothing(folder: Path):
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    assert folder_digest(folder) == ""
+
+
+def test_no_folder_is_left_open(folder: Path):
+    before = len(os.listdir("/proc/self/fd"))
+    folder_digest(folder)
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    folder_digest(folder)
+    assert len(os.listdir("/proc/self/fd")) == before
 
 
 def test_a_small_folder_is_proven_here_and_a_large_one_in_a_fork(tmp_path, monkeypatch):
