@@ -58,6 +58,8 @@ def test_the_shipped_gold_files_validate(capsys):
     assert "gold-fresh10.yaml ok: parts fresh10; 8 themes" in out
     assert "gold-fresh11.yaml ok: parts fresh11; 8 themes" in out
     assert "gold-fresh12.yaml ok: parts fresh12; 8 themes" in out
+    assert "gold-fresh13.yaml ok: parts fresh13; 8 themes" in out
+    assert "gold-fresh14.yaml ok: parts fresh14; 8 themes" in out
 
 
 def test_gold_option_replaces_the_default_files(capsys):
@@ -76,6 +78,7 @@ def test_gold_option_replaces_the_default_files(capsys):
     assert "gold-fresh10.yaml" not in out
     assert "gold-fresh11.yaml" not in out
     assert "gold-fresh12.yaml" not in out
+    assert "gold-fresh14.yaml" not in out
 
 
 def test_one_part_loads_only_its_own_gold():
@@ -124,7 +127,7 @@ def test_an_unknown_part_is_one_clear_line(capsys):
     err = capsys.readouterr().err.strip()
     parts = (
         "tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9,"
-        " fresh10, fresh11, fresh12"
+        " fresh10, fresh11, fresh12, fresh13, fresh14"
     )
     assert err == f"evaluate.py: no part 'nope' in the gold files; parts: {parts}"
 

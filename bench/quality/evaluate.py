@@ -1,27 +1,26 @@
 """Excerpt-quality evaluation: does the composer quote what a briefer would quote?
 
-    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|...|fresh12|all]
+    .venv/bin/python bench/quality/evaluate.py [--part tune|holdout|fresh|...|fresh14|all]
                                                [--gold FILE]... [--json] [--check] [--verbose]
                                                [--validate-only] [--keep DIR]
 
 The gold files (default: gold.yaml with the parts tune and holdout, documents in docs/,
 gold-fresh.yaml with the part fresh, documents in docs-fresh/, gold-fresh2.yaml with the part
 fresh2, documents in docs-fresh2/, gold-fresh3.yaml with the part fresh3, documents in
-docs-fresh3/, gold-fresh4.yaml with the part fresh4, documents in docs-fresh4/,
-gold-fresh5.yaml with the part fresh5, documents in docs-fresh5/, gold-fresh6.yaml with the part
-fresh6, documents in docs-fresh6/, gold-fresh7.yaml with the part fresh7, documents in
-docs-fresh7/, gold-fresh8.yaml with the part fresh8, documents in docs-fresh8/, gold-fresh9.yaml
-with the part fresh9, documents in docs-fresh9/, gold-fresh10.yaml with the part fresh10,
-documents in docs-fresh10/, gold-fresh11.yaml with the part fresh11, documents in
-docs-fresh11/, and gold-fresh12.yaml with the part fresh12, documents in docs-fresh12/) each
-record a split. For each part it builds one sources
-folder (the project's seeds/ plus that part's documents) and one outline with a slide per theme
-of the part (`excerpts: 4`), runs the public CLI, `python -m briefing compose OUTLINE --json`, in a
-subprocess with a fresh cache, and scores every excerpt against the
-part's gold. Only the CLI and its JSON (CONTRACT.md) are used, never the package's
-modules, so the harness survives a restructuring of the package; a non-.txt/.md source's canonical
-text (what quotes and excerpt offsets are judged on) comes from `python -m briefing text FILE
---json`.
+docs-fresh3/, gold-fresh4.yaml with the part fresh4, documents in docs-fresh4/, gold-fresh5.yaml
+with the part fresh5, documents in docs-fresh5/, gold-fresh6.yaml with the part fresh6, documents
+in docs-fresh6/, gold-fresh7.yaml with the part fresh7, documents in docs-fresh7/,
+gold-fresh8.yaml with the part fresh8, documents in docs-fresh8/, gold-fresh9.yaml with the part
+fresh9, documents in docs-fresh9/, gold-fresh10.yaml with the part fresh10, documents in
+docs-fresh10/, gold-fresh11.yaml with the part fresh11, documents in docs-fresh11/,
+gold-fresh12.yaml to gold-fresh14.yaml with the parts fresh12 to fresh14, documents in
+docs-fresh12/ to docs-fresh14/) each record a split. For each part it builds one sources folder
+(the project's seeds/ plus that part's documents) and one outline with a slide per theme of the
+part (`excerpts: 4`), runs the public CLI, `python -m briefing compose OUTLINE --json`, in a
+subprocess with a fresh cache, and scores every excerpt against the part's gold. Only the CLI and
+its JSON (CONTRACT.md) are used, never the package's modules, so the harness survives a
+restructuring of the package; a non-.txt/.md source's canonical text (what quotes and excerpt
+offsets are judged on) comes from `python -m briefing text FILE --json`.
 
 Metrics, per part and overall (see README.md for the definitions):
   precision@4   an excerpt is relevant if it overlaps a gold passage of the slide's theme, in the
@@ -74,6 +73,8 @@ GOLD_FILES = [
     HERE / "gold-fresh10.yaml",
     HERE / "gold-fresh11.yaml",
     HERE / "gold-fresh12.yaml",
+    HERE / "gold-fresh13.yaml",
+    HERE / "gold-fresh14.yaml",
 ]
 K = 4  # excerpts per slide
 
@@ -752,7 +753,7 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
         metavar="NAME",
         help="which part to compose: tune, holdout, fresh, fresh2, fresh3, fresh4, fresh5, fresh6,"
-        " fresh7 to fresh12 or all (tune while tuning; default: all)",
+        " fresh7 to fresh14 or all (tune while tuning; default: all)",
     )
     parser.add_argument(
         "--gold",
