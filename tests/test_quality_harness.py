@@ -42,43 +42,26 @@ def _gold_file(tmp_path: Path, extra: list[dict], part: str = "mini") -> Path:
     return path
 
 
+FRESH_PARTS = ["fresh"] + [f"fresh{n}" for n in range(2, 15)]
+
+
 def test_the_shipped_gold_files_validate(capsys):
+    assert [p.name for p in evaluate.GOLD_FILES] == ["gold.yaml"] + [
+        f"gold-{part}.yaml" for part in FRESH_PARTS
+    ]
     assert evaluate.main(["--validate-only"]) == 0
     out = capsys.readouterr().out
     assert "gold.yaml ok: parts tune, holdout; 8 themes" in out
-    assert "gold-fresh.yaml ok: parts fresh; 8 themes" in out
-    assert "gold-fresh2.yaml ok: parts fresh2; 8 themes" in out
-    assert "gold-fresh3.yaml ok: parts fresh3; 8 themes" in out
-    assert "gold-fresh4.yaml ok: parts fresh4; 8 themes" in out
-    assert "gold-fresh5.yaml ok: parts fresh5; 8 themes" in out
-    assert "gold-fresh6.yaml ok: parts fresh6; 8 themes" in out
-    assert "gold-fresh7.yaml ok: parts fresh7; 8 themes" in out
-    assert "gold-fresh8.yaml ok: parts fresh8; 8 themes" in out
-    assert "gold-fresh9.yaml ok: parts fresh9; 8 themes" in out
-    assert "gold-fresh10.yaml ok: parts fresh10; 8 themes" in out
-    assert "gold-fresh11.yaml ok: parts fresh11; 8 themes" in out
-    assert "gold-fresh12.yaml ok: parts fresh12; 8 themes" in out
-    assert "gold-fresh13.yaml ok: parts fresh13; 8 themes" in out
-    assert "gold-fresh14.yaml ok: parts fresh14; 8 themes" in out
+    for part in FRESH_PARTS:
+        assert f"gold-{part}.yaml ok: parts {part}; 8 themes" in out
 
 
 def test_gold_option_replaces_the_default_files(capsys):
     assert evaluate.main(["--validate-only", "--gold", str(QUALITY / "gold.yaml")]) == 0
     out = capsys.readouterr().out
     assert "gold.yaml ok" in out
-    assert "gold-fresh.yaml" not in out
-    assert "gold-fresh2.yaml" not in out
-    assert "gold-fresh3.yaml" not in out
-    assert "gold-fresh4.yaml" not in out
-    assert "gold-fresh5.yaml" not in out
-    assert "gold-fresh6.yaml" not in out
-    assert "gold-fresh7.yaml" not in out
-    assert "gold-fresh8.yaml" not in out
-    assert "gold-fresh9.yaml" not in out
-    assert "gold-fresh10.yaml" not in out
-    assert "gold-fresh11.yaml" not in out
-    assert "gold-fresh12.yaml" not in out
-    assert "gold-fresh14.yaml" not in out
+    for part in FRESH_PARTS:
+        assert f"gold-{part}.yaml" not in out
 
 
 def test_one_part_loads_only_its_own_gold():

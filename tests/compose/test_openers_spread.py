@@ -158,47 +158,29 @@ def test_a_third_source_as_broadly_on_the_theme_wins_the_last_place(terms, expec
     assert [c.source for c in picked] == ["a", "b", "a", expected]
 
 
-def test_the_broad_margin_has_a_floor():
-    """Far below (half the score), even a broad passage does not displace the reports'."""
+@pytest.mark.parametrize(
+    ("score", "terms", "expected"),
+    [
+        # two of the theme's keywords, 44% below the last place: the third voice the slide needs
+        (5.5, ("tariff", "trade surplus"), "c"),
+        # far below (half the score), even a passage as broad does not displace the reports'
+        (4.9, ("tariff", "trade surplus"), "b"),
+        # one of the theme's core (weighted) keywords, 65% below: still the third voice
+        (3.5, ("human rights",), "c"),
+        # a lesser keyword that far below is not
+        (3.5, ("regime",), "b"),
+    ],
+)
+def test_how_far_below_a_third_voice_may_win_the_last_place(score, terms, expected):
+    """The margins for the last place a slide needs to reach three sources: BROAD_MARGIN for
+    a passage as broadly on the theme, CORE_MARGIN for one on a core keyword."""
     pair = ("tariff", "trade surplus")
     ranked = [
         _t("a", 0, 10.0, pair),
         _t("b", 0, 9.95, pair),
         _t("a", 50, 9.9, pair),
         _t("b", 50, 9.85, pair),
-        _t("c", 0, 4.9, pair),
+        _t("c", 0, score, terms),
     ]
-    assert [c.source for c in choose(ranked, 4, Used(), _words)] == ["a", "b", "a", "b"]
-
-
-def test_a_broad_third_voice_wins_the_last_place_well_below():
-    """A third source's passage on two of the theme's keywords, 44% below the last place, still
-    takes it when the slide would otherwise draw on two sources (a wire story and a report
-    filling a climate slide while a statement on climate change and clean energy waits)."""
-    pair = ("tariff", "trade surplus")
-    ranked = [
-        _t("a", 0, 10.0, pair),
-        _t("b", 0, 9.95, pair),
-        _t("a", 50, 9.9, pair),
-        _t("b", 50, 9.85, pair),
-        _t("c", 0, 5.5, pair),
-    ]
-    assert [c.source for c in choose(ranked, 4, Used(), _words)] == ["a", "b", "a", "c"]
-
-
-@pytest.mark.parametrize(("terms", "expected"), [(("human rights",), "c"), (("regime",), "b")])
-def test_a_third_voice_on_a_core_keyword_wins_the_last_place_far_below(terms, expected):
-    """A third source's passage on one of the theme's core keywords ("human rights", weighted),
-    65% below the last place, takes it when the slide would otherwise draw on two sources; one
-    on a lesser keyword does not."""
-    pair = ("human rights", "press freedom")
-    ranked = [
-        _t("a", 0, 10.0, pair),
-        _t("b", 0, 9.95, pair),
-        _t("a", 50, 9.9, pair),
-        _t("b", 50, 9.85, pair),
-        _t("c", 0, 3.5, terms),
-    ]
-    core = frozenset({"human rights", "press freedom"})
-    picked = choose(ranked, 4, Used(), _words, core=core)
+    picked = choose(ranked, 4, Used(), _words, core=frozenset({"human rights"}))
     assert [c.source for c in picked] == ["a", "b", "a", expected]
