@@ -218,15 +218,19 @@ _OFFICE_WORDS = frozenset(
     LABOUR LABOR SCIENCE TECHNOLOGY NATIONAL PUBLIC SECURITY INFORMATION COMMUNICATIONS
     RESOURCES NATURAL RURAL DEVELOPMENT U.S. US UNITED STATES""".split()
 )
+# A speech page's standfirst: "The following are the prepared remarks of ...".
+_FOLLOWING = (
+    r"the following (?:are|is) (?:the )?(?:prepared |full )?(?:remarks|text|speech|address)"
+)
 _DELIVERED = regexes.lazy(
     r"\((?i:applause|laughter|cheers)\.?\)|(?i:as delivered|as prepared for delivery"
-    r"|the following (?:are|is) (?:the )?(?:prepared |full )?(?:remarks|text|speech|address))"
+    rf"|{_FOLLOWING})"
 )
 # A standfirst that names the speaker: "The following are prepared remarks delivered on 22
 # November at the American Center by Chargé d'Affaires a.i. Rebecca L. Stroud to ...", "The
 # following are the prepared remarks of Lt. Gen. Marcus D. Holloway, Deputy Commander ...".
 _STANDFIRST = regexes.lazy(
-    r"(?i:the following (?:are|is) (?:the )?(?:prepared |full )?(?:remarks|text|speech|address))"
+    rf"(?i:{_FOLLOWING})"
     r"[^\n]{0,200}?\b(?:by|of)\s+(?P<by>[^\n,;]{3,120}?)(?=\s+(?:to|at|on|before|in|during)\s|[,;]|\n|$)"
 )
 _PERSON_NAME = regexes.lazy(rf"{NAME}")

@@ -14,3 +14,9 @@ def who(document: str, excerpt: str) -> str | None:
     para_end = document.find("\n\n", end)
     para_end = len(document) if para_end < 0 else para_end
     return speaker(document, start, end, para_start, para_end)
+
+
+def assert_credits(document: str, excerpt: str, name: str) -> None:
+    """The excerpt is credited, and the credit names `name` (a title may stand before it)."""
+    credit = who(document, excerpt)
+    assert credit is not None and name in credit, credit

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.compose.attribution import who
+from tests.compose.attribution import assert_credits, who
 
 DELEGATION = (
     "GENEVA - The Committee reviewed Vietnam's fourth periodic report on Tuesday.\n\n"
@@ -131,8 +131,7 @@ RELATED = (
     ],
 )
 def test_the_speaker_is_found(document: str, excerpt: str, name: str) -> None:
-    credit = who(document, excerpt)
-    assert credit is not None and name in credit, credit
+    assert_credits(document, excerpt, name)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.compose.attribution import who
+from tests.compose.attribution import assert_credits, who
 
 CABLE = (
     "SUBJECT: LAOS: DEPUTY PM ON THE RAILWAY DEBT\n\n"
@@ -111,8 +111,7 @@ APPEAL = (
     ],
 )
 def test_the_speaker_is_found(document: str, excerpt: str, name: str) -> None:
-    credit = who(document, excerpt)
-    assert credit is not None and name in credit, credit
+    assert_credits(document, excerpt, name)
 
 
 def test_a_broadcast_label_in_capitals_is_credited_in_ordinary_case() -> None:
@@ -178,8 +177,8 @@ def test_a_standfirst_naming_the_speaker_after_of() -> None:
         "Fiona M. Calder to delegates of the forum.",
         "the prepared remarks of Maj. Gen. Aaron T. Keel, Deputy Commander, at the forum.",
     )
-    credit = who(page, "Our rivers do not stop at borders, and neither should our science.")
-    assert credit is not None and "Aaron T. Keel" in credit, credit
+    excerpt = "Our rivers do not stop at borders, and neither should our science."
+    assert_credits(page, excerpt, "Aaron T. Keel")
 
 
 PORT_CALL = (
@@ -193,8 +192,8 @@ PORT_CALL = (
 def test_he_said_is_a_persons_not_a_countrys() -> None:
     """ "Vietnam welcomed ships" stands nearer than "Lực said", but "he" is a person: the
     colonel named in full before."""
-    credit = who(PORT_CALL, '"We do not join alliances and we do not host bases," he said.')
-    assert credit is not None and "Đinh Văn Lực" in credit, credit
+    excerpt = '"We do not join alliances and we do not host bases," he said.'
+    assert_credits(PORT_CALL, excerpt, "Đinh Văn Lực")
 
 
 def test_a_head_of_state_named_with_his_country() -> None:
