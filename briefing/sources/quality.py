@@ -70,7 +70,7 @@ def sentence_quality(
         score -= 0.25 * _stray_capitals(sentence, lexicon)
         score -= 0.3 * article_slips(sentence)
         score -= 0.3 * postposed_adjectives(sentence)
-        score -= 0.3 * word_order.postposed_relational(sentence)
+        score -= 0.3 * word_order.postposed_relational(sentence, words)
         score -= 0.3 * translation_slips(sentence)
     return max(0.05, min(1.0, score))
 

@@ -17,11 +17,12 @@ _RELATIONAL = (
 )
 # The adjective where a phrase ends after it (a stop, a preposition, a verb), found in one scan;
 # the words before it are then read in Python (most sentences hold none, or one).
-_ADJECTIVE_AT = re.compile(rf" (?:{_RELATIONAL})\b")  # a leading space: a fast scan
-_PHRASE_ENDS = re.compile(
-    r"\s*[,.;:!?)]|\s+(?:of|to|in|for|with|at|on|from|about|is|are|was|were|has|have|will)\b"
+# The adjective where a phrase ends after it (a stop, a preposition, a verb): a leading space
+# lets the scan skip to candidates, and the look-ahead runs only after an adjective matched.
+_ADJECTIVE_AT = re.compile(
+    rf" (?P<adj>{_RELATIONAL})(?=\s*[,.;:!?)]|\s+(?:of|to|in|for|with|at|on|from|about|is|are"
+    r"|was|were|has|have|will)\b)"
 )
-_TWO_WORDS = re.compile(r"(?:\b([a-z]+)\s+)?\b([a-z]{3,})$")
 # Words that end a complement or a pronoun's phrase, or are not nouns at all.
 _NOT_NOUNS = frozenset(
     """something nothing anything everything someone anyone nobody somebody everyone none
@@ -52,34 +53,35 @@ _FIXED = frozenset(
 )
 
 
-def postposed_relational(sentence: str) -> int:
-    """How many relational adjectives in `sentence` follow their noun (see the module)."""
+def postposed_relational(sentence: str, words: list[str] | None = None) -> int:
+    """How many relational adjectives in `sentence` follow their noun (see the module);
+    `words`, the sentence split on whitespace if the caller has it, skips most sentences."""
+    if words is not None and _TOKENS.isdisjoint(words):
+        return 0  # no such adjective before a stop or a space: nothing to look at
     count = 0
     for m in _ADJECTIVE_AT.finditer(sentence):
-        if _PHRASE_ENDS.match(sentence, m.end()) is None:
-            continue  # "foreign investors": before its noun, as English has it
-        words = _TWO_WORDS.search(sentence, max(0, m.start() - 60), m.start())
-        if words is None:
+        tail = sentence[max(0, m.start() - 60) : m.start()].split()
+        noun, adj = tail[-1] if tail else "", m["adj"]
+        if len(noun) < 3 or not (noun.isalpha() and noun.islower()):
             continue
-        before, noun, adj = words.group(1) or "", words.group(2), m.group()[1:]
         if noun in _NOT_NOUNS or noun in _RELATIONAL_SET or (noun, adj) in _FIXED:
             continue
         if noun.endswith(_ADJECTIVE_ENDINGS) or noun in _COMPLEMENT_VERBS:
             continue
-        if before in _COMPLEMENT_VERBS or (
-            before in ("the", "a", "an") and _complement(sentence, words.start())
-        ):
+        before = tail[-2] if len(tail) > 1 else ""
+        if before in _COMPLEMENT_VERBS:
             continue
+        if before in ("the", "a", "an") and len(tail) > 2 and tail[-3] in _COMPLEMENT_VERBS:
+            continue  # "ruled the seizure illegal"
         count += 1
     return count
 
 
 _RELATIONAL_SET = frozenset(_RELATIONAL.split("|"))
+# The adjectives as whitespace splits them: alone, or with the stop or bracket that follows.
+_TOKENS = frozenset(
+    a + end
+    for a in _RELATIONAL_SET
+    for end in ("", ",", ".", ";", ":", "!", "?", ")", '."', ".”", ',"', ",”", '"', "”")
+)
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "less", "ble")
-_LAST_WORD = re.compile(r"([a-z]+)\s*$")
-
-
-def _complement(sentence: str, at: int) -> bool:
-    """Whether the words before `at` end on a verb that takes an object and its complement."""
-    last = _LAST_WORD.search(sentence, 0, at)
-    return last is not None and last.group(1) in _COMPLEMENT_VERBS

@@ -19,10 +19,12 @@ from briefing.sources.word_order import postposed_relational
         "Disputes will go to the arbitration international.",
         "The fishermen must not do the activity fishing illegal at the waters of country other.",
         "The government has the right legitimate of protect the sea.",
+        'The police will punish the labour brokers illegal."',
     ],
 )
 def test_a_translated_word_order_is_counted(sentence: str) -> None:
     assert postposed_relational(sentence) >= 1
+    assert postposed_relational(sentence, sentence.split()) == postposed_relational(sentence)
     assert sentence_quality(sentence) < 1.0
 
 
@@ -44,3 +46,4 @@ def test_a_translated_word_order_is_counted(sentence: str) -> None:
 )
 def test_english_orders_are_not_counted(sentence: str) -> None:
     assert postposed_relational(sentence) == 0
+    assert postposed_relational(sentence, sentence.split()) == 0
