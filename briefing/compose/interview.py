@@ -55,7 +55,8 @@ _NOT_LABELS = frozenset(
     Location Dateline Editors""".split()
 )
 _DASH_ANSWER = regexes.lazy(r"^\s*[—–-]\s+\S")
-_BOLD_QUESTION = regexes.lazy(r"^\s*(?:\*\*|__)[^\n]*\?\s*(?:\*\*|__)\s*$")
+_BOLD_QUESTION_TEXT = r"^\s*(?:\*\*|__)[^\n]*\?\s*(?:\*\*|__)\s*$"
+_BOLD_QUESTION = regexes.lazy(_BOLD_QUESTION_TEXT)
 _BLOCK_START = regexes.lazy(r"^\s*(?:#|\*[^*]|_[^_]|---|\|)")
 
 
@@ -233,7 +234,7 @@ def _profiled(text: str) -> str | None:
 _BYLINE = regexes.lazy(r"\b(?:By|by|BY)\s+[^\n]{0,80}")
 
 
-_BOLD_QUESTION_LINE = regexes.lazy(r"(?m)^\s*(?:\*\*|__)[^\n]*\?\s*(?:\*\*|__)\s*$")
+_BOLD_QUESTION_LINE = regexes.lazy(_BOLD_QUESTION_TEXT, re.M)  # any line of a page
 
 
 def _as_named(label: str, answerer: str | None) -> str:

@@ -33,12 +33,12 @@ _NAME_ABBREVIATIONS = frozenset("Jr Sr Inc Ltd Corp Co Bros Esq Plc".split())
 
 # "Spratlys. He": a sentence's last word and its stop are no part of a name after it (a title's
 # stop, "Gen. Hai", and an initial's, "U.S.", are).
-_SENTENCE_END = re.compile(rf"\b(?!{TITLES}\.)\w{{3,}}\.\s+")
+SENTENCE_END = re.compile(rf"\b(?!{TITLES}\.)\w{{3,}}\.\s+")
 
 
 def clean_name(name: str) -> str | None:
     """The name with its spacing tidied, or None when it is a sentence word, not a name."""
-    name = " ".join(_SENTENCE_END.split(" ".join(name.split()))[-1].split()).strip(" ,")
+    name = " ".join(SENTENCE_END.split(" ".join(name.split()))[-1].split()).strip(" ,")
     first = name.split()[0] if name else ""
     if not name or name in _NOT_NAMES or first in _NOT_NAMES:
         return None

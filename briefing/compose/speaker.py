@@ -14,7 +14,7 @@ import re
 from briefing.compose import regexes
 from briefing.compose.holders import DOCUMENTS, OFFICE_NOUNS, THE_OFFICE, issuer, office_holder
 from briefing.compose.interview import interview_answer
-from briefing.compose.names import CAP, NAME, TITLES, clean_name
+from briefing.compose.names import CAP, NAME, SENTENCE_END, TITLES, clean_name
 from briefing.compose.reported import reported_body
 from briefing.compose.reporting import (
     OPENING_QUOTE,
@@ -89,12 +89,7 @@ def _a_person(name: str, before: str) -> bool:
 
 def _introduced(match: re.Match[str]) -> str | None:
     """The person a `_PERSON` match introduces, without a sentence's end before the name."""
-    name = clean_name(match.group("titled") or match.group("comma") or match.group("aged"))
-    return clean_name(_SENTENCE_WORD.split(name)[-1]) if name else None
-
-
-# "Intro. Tran Van Hanoi": a sentence's last word and its stop are no part of the name after it.
-_SENTENCE_WORD = regexes.lazy(rf"\b(?!{TITLES}\.)\w{{3,}}\.\s+")
+    return clean_name(match.group("titled") or match.group("comma") or match.group("aged"))
 
 
 def _known_as(word: str, earlier: str) -> str:
@@ -102,7 +97,7 @@ def _known_as(word: str, earlier: str) -> str:
     or begins so ("Lin Jian", then "Lin said"); the word as it is when none or two are."""
     people = {_introduced(m) for m in _PERSON.finditer(earlier) if not m.group("titled")}
     people |= {clean_name(m.group("name")) for m in SUBJECT_VERB.finditer(earlier)}
-    names = {_SENTENCE_WORD.split(p)[-1] for p in people if p}
+    names = {p for p in people if p}
     fits = {n for n in names if " " in n and word in (_bare(n)[0], n.split()[-1])}
     # "Vice Minister Việt" is the "Vice Foreign Minister Đỗ Hùng Việt" named before it
     fits = {n for n in fits if not any(set(n.split()) < set(o.split()) for o in fits)}
@@ -172,7 +167,7 @@ def _fuller(name: str, before: str, earlier: str = "") -> str:
         before,
     )
     # "Intro. The ministry": a sentence's end before the body is no part of its name
-    return " ".join(_SENTENCE_WORD.split(named[-1])[-1].split()) if named else name
+    return " ".join(SENTENCE_END.split(named[-1])[-1].split()) if named else name
 
 
 # A turn's label up to its colon ("Jane Roe (Bath) (LD):", "**A:**"); a time's colon, as in
