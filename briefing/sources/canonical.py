@@ -92,6 +92,9 @@ def decode(raw: bytes) -> tuple[str, str]:
     """Decode a text source's bytes as UTF-8, returning (text, sha256), or raise Unreadable."""
     digest = hashlib.sha256(raw).hexdigest()
     if b"\x00" in raw[:8192]:
+        wide = _wide_encoding(raw[:8192])
+        if wide:
+            raise Unreadable(f"{wide} text, not UTF-8; re-save it as UTF-8 to include it")
         raise Unreadable("binary file (holds NUL bytes), not text; remove it from the sources")
     try:
         text = raw.decode("utf-8")
@@ -101,6 +104,32 @@ def decode(raw: bytes) -> tuple[str, str]:
             f"not UTF-8 (bad byte at line {line}); re-save it as UTF-8 to include it"
         ) from None
     return text, digest  # a BOM stays: offsets index the decoded file exactly
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),  # before UTF-16's, which it starts with
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when the bytes are text in one (a Windows "Unicode" save, a
+    PowerShell redirect), by its byte-order mark or, without one, by the NULs of mostly-ASCII
+    text on one side of each byte pair; None for anything else with NUL bytes (binary)."""
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 4:
+        return None
+    for zeros, chars, order in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.7 * len(zeros) and chars.count(0) <= 0.02 * len(chars):
+            text = head[: len(head) // 2 * 2].decode(order, "replace")
+            if sum(c.isprintable() or c.isspace() for c in text) >= 0.95 * len(text):
+                return "UTF-16"  # not a table of small binary numbers
+    return None
 
 
 @cache

@@ -126,9 +126,13 @@ def test_empty_sources_folder(project: Path) -> None:
 def test_binary_and_non_utf8_sources_are_skipped_with_a_warning(project: Path) -> None:
     (project / "seeds" / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     (project / "seeds" / "latin1.txt").write_bytes("Café in Hanoi.".encode("latin-1"))
+    (project / "seeds" / "notepad.txt").write_bytes("Hà Nội, 11 September.".encode("utf-16"))
     outline = project / "outlines" / "us-vietnam.yaml"
     result = run("compose", outline, "--json")
     assert result.exit_code == 0
+    assert "warning: skipped notepad.txt: UTF-16 text, not UTF-8; re-save it as UTF-8" in (
+        result.stderr
+    )
     assert "warning: skipped latin1.txt: not UTF-8 (bad byte at line 1)" in result.stderr
     assert "warning: skipped scan.txt: binary file" in result.stderr
     assert json.loads(result.stdout)["slides"]
