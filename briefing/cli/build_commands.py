@@ -52,10 +52,14 @@ def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, 
     two cores, each on one. An outline's problems are still reported before a template's, as
     when they ran one after the other."""
     from briefing.compose.cache import compose_cached
+    from briefing.compose.cache_ahead import index_ahead
     from briefing.forked import Forked
 
+    indexing = index_ahead(outline)  # a new index is made here while the composer imports
     composing = Forked(lambda: compose_cached(outline))
     try:
+        if composing.forked and indexing is not None:
+            indexing()
         from briefing.export.pptx.writer import build_pptx, open_template
 
         opened = open_template(template)
