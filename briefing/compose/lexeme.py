@@ -78,6 +78,13 @@ def prefetch() -> None:
         _server = LemmaServer.start(_lemmatize, _load_dictionary)
 
 
+def leave_prefetch() -> None:
+    """After forking the process that composes (`build`): leave the server `prefetch` started
+    to that process, which asks it and stops it; this one only reaps it (`stop_prefetch`)."""
+    if _server is not None:
+        _server.leave()
+
+
 def stop_prefetch() -> None:
     """End the process `prefetch` started, before composing returns: it holds copies of
     whatever was open when it forked (a caller's result pipe among them)."""
