@@ -17,12 +17,16 @@ def write_atomic(
     expected: bytes | None = None,
     exclusive: bool = False,
     keep_owner: bool = False,
+    durable: bool = True,
 ) -> bool:
     """Replace `path` with `data`, keeping the old file's permissions.
 
     With `expected`, write only if the file still holds exactly those bytes (return False if
     someone changed it meanwhile); with `exclusive`, refuse if the file already exists; with
     `keep_owner`, also keep the old file's owner and group where the system permits it.
+    `durable=False` (a cache that checks what it reads): no fsync before the rename, which
+    waits for the disk (milliseconds each on a busy one); a crash may then leave an empty
+    or old file, which the reader refuses or finds stale, never a wrong result.
     """
     shown = display_path(path)
     tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
@@ -31,7 +35,8 @@ def write_atomic(
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if exclusive:
             _link_new(tmp, path, shown)
             return True

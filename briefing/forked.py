@@ -54,6 +54,11 @@ class Forked(Generic[T]):
                 _child(work, write)  # never returns
             os.close(write)
 
+    @property
+    def forked(self) -> bool:
+        """Whether `work()` runs in another process (else `result()` runs it here)."""
+        return self._pid != 0
+
     def result(self) -> T:
         """What `work()` returned, or the error it raised, as if it had run here."""
         if not self._pid:

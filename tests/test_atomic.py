@@ -57,3 +57,37 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary(
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="cannot write"):
         write_atomic(tmp_path / "nowhere" / "deck.pptx", b"x")
+
+
+def test_a_deck_is_synced_to_disk_a_cache_is_not(tmp_path: Path, monkeypatch) -> None:
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    write_atomic(tmp_path / "deck.pptx", b"deck")
+    assert len(synced) == 1
+    write_atomic(tmp_path / "cache.json", b"{}", durable=False)
+    assert len(synced) == 1
+    assert (tmp_path / "cache.json").read_bytes() == b"{}"
+
+
+def test_the_caches_of_a_first_compose_wait_for_no_disk(tmp_path: Path, monkeypatch) -> None:
+    """The deck record and the lemma table check what they read (a checksum, a sound JSON
+    table), so a crash before the disk has them costs a recompose, never a wrong deck."""
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+    from briefing.compose import lemma_store
+
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BRIEFING_DEBUG", "1")  # composed here, where fsync is watched
+    synced: list[str] = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(os.readlink(f"/proc/self/fd/{fd}")))
+    out = tmp_path / "deck.pptx"
+    outline = root / "outlines" / "us-vietnam.yaml"
+    done = CliRunner().invoke(cli, ["build", str(outline), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert [Path(p).name.split(".")[1] for p in synced] == ["deck"]  # the .pptx's temporary
+    assert [p.name.split("-")[0] for p in (tmp_path / "cache").glob("deck-*.json")] == ["deck"]
+    lemma_store.save({"treaties": "treaty"})
+    assert lemma_store.load() == {"treaties": "treaty"}
+    assert len(synced) == 1

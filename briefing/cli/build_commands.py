@@ -51,21 +51,32 @@ def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, 
     """Compose in a forked child while python-pptx is imported and the template opened here:
     two cores, each on one. An outline's problems are still reported before a template's, as
     when they ran one after the other."""
+    from briefing.compose import lexeme
     from briefing.compose.cache import compose_cached
+    from briefing.compose.cache_ahead import index_ahead
     from briefing.forked import Forked
 
-    composing = Forked(lambda: compose_cached(outline))
+    lexeme.prefetch()  # on a new machine, the lemma dictionary loads on the idle core from now
     try:
-        from briefing.export.pptx.writer import build_pptx, open_template
+        indexing = index_ahead(outline)  # a new index is made here while the composer imports
+        composing = Forked(lambda: compose_cached(outline))
+        if composing.forked:
+            lexeme.leave_prefetch()  # the composer asks the server, and stops it
+        try:
+            if composing.forked and indexing is not None:
+                indexing()
+            from briefing.export.pptx.writer import build_pptx, open_template
 
-        opened = open_template(template)
-    except BriefingError as exc:
-        composing.result()  # raises the outline's problem first, if it has one
-        raise exc from None
-    except BaseException:
-        composing.cancel()
-        raise
-    deck = composing.result()
+            opened = open_template(template)
+        except BriefingError as exc:
+            composing.result()  # raises the outline's problem first, if it has one
+            raise exc from None
+        except BaseException:
+            composing.cancel()
+            raise
+        deck = composing.result()
+    finally:
+        lexeme.stop_prefetch()
     return (*build_pptx(deck, out, template, opened), deck)
 
 

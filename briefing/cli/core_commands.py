@@ -31,7 +31,8 @@ def folders_option(func: Callable[..., None]) -> Callable[..., None]:
 
 
 def _folders(outline: Path | None, sources: Path | None, themes: Path | None) -> tuple[Path, Path]:
-    from briefing.outline.load import load_outline, project_root
+    from briefing.outline.folders import project_root
+    from briefing.outline.load import load_outline
 
     if outline is not None:
         parsed = load_outline(outline)

@@ -14,7 +14,8 @@ from briefing.cli import COLOURS_OPTION, SOURCES_OPTION, THEMES_OPTION, cli
 from briefing.cli.core_commands import OUTLINE
 from briefing.errors import BriefingError, ValidationError, display_path
 from briefing.outline import curate, schema
-from briefing.outline.load import Outline, parse_outline, project_root
+from briefing.outline.folders import project_root
+from briefing.outline.load import Outline, parse_outline
 from briefing.outline.models import OutlineFile
 from briefing.outline.scaffold import new_outline
 from briefing.progress import reporting

@@ -41,7 +41,8 @@ def check_query(query: str) -> str:
 
 def sources_folder(outline: Path | None, sources: Path | None) -> Path:
     """--sources, else the outline's sources, else the project's seeds/ (as `excerpts` does)."""
-    from briefing.outline.load import load_outline, project_root
+    from briefing.outline.folders import project_root
+    from briefing.outline.load import load_outline
 
     if sources is None and outline is not None:
         sources = load_outline(outline).sources_dir

@@ -337,7 +337,8 @@ def _write(outline: Path, record: Record, text: str, data: bytes | None = None) 
     target = _record_path(outline)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, cache_format.dumps(record, note=text) if data is None else data)
+        data = cache_format.dumps(record, note=text) if data is None else data
+        write_atomic(target, data, durable=False)  # checksummed: damage reads as a miss
     except (OSError, OutputError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         notice(f"cannot save the deck cache in {display_path(target.parent)} ({reason}); skipped")

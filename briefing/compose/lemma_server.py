@@ -64,13 +64,19 @@ class LemmaServer:
             return None
         return found
 
-    def stop(self) -> None:
-        """End the server (it may still be loading the dictionary nobody will ask for now)."""
+    def leave(self) -> None:
+        """Close this process's ends of the pipes: a process it forked asks from now on (this
+        one still `stop`s the server, its child, when that process is done)."""
         for stream in (self._ask, self._say):
             if stream is not None:
                 with contextlib.suppress(OSError):
                     stream.close()
         self._ask = self._say = None
+
+    def stop(self) -> None:
+        """End the server (it may still be loading the dictionary nobody will ask for now);
+        from a process that did not start it, without waiting (its starter reaps it)."""
+        self.leave()
         if self.pid > 0:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGTERM)

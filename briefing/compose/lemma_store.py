@@ -69,7 +69,7 @@ def save(table: dict[str, str]) -> None:
     data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data.encode("utf-8"))
+        write_atomic(path, data.encode("utf-8"), durable=False)  # unsound reads as empty
     except (OSError, OutputError):
         return
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import Problem, ValidationError, display_path
+from briefing.outline.folders import resolve_folder
 from briefing.outline.models import OutlineFile
 from briefing.outline.themes import BUILTIN_THEMES, theme_files
 from briefing.suggest import did_you_mean
@@ -25,28 +26,16 @@ class Outline:
     text: str  # the file as read, so a later write-back can tell if it changed on disk
 
 
-def project_root(outline_path: Path) -> Path:
-    """The project an outline belongs to: the nearest parent holding `seeds/` or `themes/`."""
-    start = outline_path.resolve().parent
-    for folder in (start, *start.parents):
-        if (folder / "seeds").is_dir() or (folder / "themes").is_dir():
-            return folder
-    return start.parent if start.name == "outlines" else start
-
-
 def needs_sources(model: OutlineFile) -> bool:
     """Does any slide quote sources? An outline of bullets only needs no sources folder."""
     return any(s.theme or s.pins or s.exclude for s in model.slides)
 
 
 def _resolve(outline_path: Path, value: str | None, default: str) -> Path:
-    if value is None:
-        folder = project_root(outline_path) / default
-        if default == "themes" and not folder.is_dir():
-            return BUILTIN_THEMES  # a project of its own may use the themes briefing ships
-        return folder
-    folder = Path(value).expanduser()
-    return folder if folder.is_absolute() else (outline_path.resolve().parent / folder)
+    found = resolve_folder(outline_path, value, default)
+    if value is None and default == "themes" and not found.is_dir():
+        return BUILTIN_THEMES  # a project of its own may use the themes briefing ships
+    return found
 
 
 def parse_outline(path: Path, text: str | None = None) -> tuple[Outline | None, list[Problem]]:

@@ -12,7 +12,7 @@ import yaml
 
 from briefing.atomic import write_atomic
 from briefing.errors import BriefingError, display_path
-from briefing.outline.load import project_root
+from briefing.outline.folders import project_root
 from briefing.outline.models import OutlineFile
 from briefing.outline.themes import BUILTIN_THEMES, Theme, load_themes, theme_files
 from briefing.suggest import did_you_mean

@@ -45,6 +45,12 @@ class SyncReport:
     bytes_analysed: int
 
 
+def default_path(sources: Path) -> Path:
+    """The index file of a sources folder in the cache folder (one per folder)."""
+    key = hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / f"index-{key}.sqlite"
+
+
 class Index:
     """An open index for one sources folder."""
 
@@ -58,8 +64,7 @@ class Index:
         self.keep = keep or {}  # file name -> passages sources.yaml rescues from cleaning
         check_folder(sources)  # a clear refusal before any cache file is named or opened
         if db_path is None:
-            key = hashlib.sha256(str(sources.resolve()).encode()).hexdigest()[:16]
-            db_path = cache_dir() / f"index-{key}.sqlite"
+            db_path = default_path(sources)
         self.path = None if str(db_path) == ":memory:" else Path(db_path)
         self.lock: AbstractContextManager[object] = nullcontext()
         self._dirty = False  # written since the last seal

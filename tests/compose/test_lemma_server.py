@@ -70,3 +70,32 @@ def test_a_later_run_starts_no_server(fresh) -> None:
 
 def _no_simplemma(_word: str) -> str:
     raise AssertionError("lemmatised in-process, not by the server")
+
+
+def test_a_server_left_to_a_forked_composer_serves_it_and_is_reaped(fresh) -> None:
+    """`build` starts the server before forking its composer: the composer asks it and stops
+    it; the starter never asks it and reaps it at the end."""
+    lexeme.prefetch()
+    server = lexeme._server
+    assert server is not None
+    started = server.pid
+    expected = [lexeme._lemmatize(w.lower()) for w in WORDS]
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the composer: lemmas from the inherited server only
+        lexeme._lemmatize = _no_simplemma
+        try:
+            ok = lexeme.tokenize(" ".join(WORDS)).lemmas == expected
+        except AssertionError:
+            ok = False
+        lexeme.stop_prefetch()  # as compose_cached does: the server ends
+        os.write(write, b"ok" if ok else b"no")
+        os._exit(0)
+    lexeme.leave_prefetch()
+    os.close(write)
+    assert os.read(read, 2) == b"ok"
+    os.waitpid(pid, 0)
+    assert server.ask(["reports"]) is None  # left: this process lemmatises itself
+    lexeme.stop_prefetch()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started, os.WNOHANG)  # reaped by this process, its starter
