@@ -39,10 +39,13 @@ _SCHEMA = (
     " value TEXT, crc INTEGER, PRIMARY KEY (theme, sha, start, end)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS texts(sha TEXT, start INTEGER, end INTEGER, text TEXT,"
     " crc INTEGER, PRIMARY KEY (sha, start, end)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS windows(theme TEXT, span TEXT, value TEXT, crc INTEGER,"
+    " PRIMARY KEY (theme, span)) WITHOUT ROWID",
 )
 _COLUMNS = {
     "hits": ["theme", "sha", "start", "end", "value", "crc"],
     "texts": ["sha", "start", "end", "text", "crc"],
+    "windows": ["theme", "span", "value", "crc"],
 }
 MAX_ROWS = 200_000  # a theme's candidates are a few thousand paragraphs; past this, start over
 
@@ -68,6 +71,7 @@ class Paragraph:
     start: int
     text: str
     hits: Hits
+    sha: str | None = None  # its document's content hash (None: not indexed, never kept)
 
 
 def paragraph_hits(
@@ -104,7 +108,7 @@ def paragraph_hits(
             hits = compute(text, start)
             if sha:
                 new.append((sha, start, end, hits))
-        found[(name, start)] = Paragraph(start, text, hits)
+        found[(name, start)] = Paragraph(start, text, hits, sha)
         if sha and len(text) == end - start:
             judged[(sha, start, end)] = text
     if (new or new_texts) and path is not None:
@@ -140,6 +144,58 @@ def paragraph_texts(
             ).fetchall()
     read = _texts(rows)
     return found | {where: text for span, text in read.items() for where in keys.get(span, ())}
+
+
+Span = tuple[str, int, int, int, int]  # (sha, start, end, paragraph start, paragraph end)
+
+
+def window_values(library: Library, key: str, spans: set[Span]) -> dict[Span, str]:
+    """The stored judgements (`judgement.encode`) of a theme's windows `spans`, where their
+    checksums hold."""
+    path = _path(library)
+    if path is None or not spans:
+        return {}
+    rows = []
+    with _file(path) as db:
+        if db is not None:
+            rows = db.execute("SELECT span, value, crc FROM windows WHERE theme = ?", (key,))
+            rows = rows.fetchall()
+    found = {}
+    for name, value, crc in rows:
+        span = _span(name)
+        if span in spans and isinstance(value, str) and crc == _crc(key, name, 0, 0, value):
+            found[span] = value
+    return found
+
+
+def remember_windows(library: Library, key: str, judged: list[tuple[Span, str]]) -> None:
+    """Keep a theme's newly judged windows; past MAX_ROWS, other themes' windows go."""
+    path = _path(library)
+    if path is None:
+        return
+    rows = []
+    for span, value in judged:
+        name = ",".join(map(str, span))
+        rows.append((key, name, value, _crc(key, name, 0, 0, value)))
+    with _file(path) as db:
+        if db is None:
+            return
+        with store.transaction(db):
+            (count,) = db.execute("SELECT count(*) FROM windows").fetchone()
+            if count + len(rows) > MAX_ROWS:
+                db.execute("DELETE FROM windows WHERE theme != ?", (key,))
+            db.executemany("INSERT OR REPLACE INTO windows VALUES (?, ?, ?, ?)", rows)
+
+
+def _span(name: object) -> Span | None:
+    """A stored window's key "sha,start,end,p_start,p_end" as a tuple; None if it is not one."""
+    if not isinstance(name, str):
+        return None
+    sha, *numbers = name.split(",")
+    if len(numbers) != 4 or not all(n.isascii() and n.isdigit() for n in numbers):
+        return None
+    start, end, p_start, p_end = map(int, numbers)
+    return sha, start, end, p_start, p_end
 
 
 def _path(library: Library) -> Path | None:
