@@ -31,6 +31,13 @@ from briefing.sources.library import Library
 
 T = TypeVar("T")
 
+PARAGRAPH_SHARE = 0.3  # what a keyword elsewhere in the paragraph adds, relative to the window
+LONE_KEYWORD = 0.45  # one keyword, nothing else in the paragraph: weak evidence
+NEEDS_COMPANY = 0.15  # a `context:` keyword with no other theme keyword near it
+REPEAT_BONUS = 0.15  # per repeated mention of a keyword in the window (at most two count)
+DEFINITE_REFERENCE = 0.5  # opens on "The deal was hailed": the slide does not say which deal
+CONNECTIVE = 0.85  # opens on "Meanwhile," or "Yet": leans back a little, but says what it means
+EDITORIAL = 0.3  # "We spoke with Dr. X about ...": the page introducing itself, not evidence
 DF_CAP = 50_000  # counting a keyword's windows stops here: beyond it the word is common anyway
 
 _totals: WeakKeyDictionary[Library, tuple[int, int]] = WeakKeyDictionary()  # (generation, count)
@@ -176,27 +183,49 @@ def rank(
         company = 1.0 - alone[i] / seen[i] if seen[i] else 0.5
         idf = _idf(library, concept, total) if seen[i] else 1.0
         specificity.append(concept.weight * idf * (0.5 + company))
-    # What each window holds is kept by content too: only new windows are judged.
+    # What judging reads from each window's text is kept by content too: only new windows
+    # are read (`judgement`); the arithmetic below is the same either way.
     spans = {(paragraphs[(r[1], r[4])].sha, r[2], r[3], r[4], r[5]) for r in rows}
     kept = hit_cache.window_values(library, key, {s for s in spans if s[0]})
-    fresh: list[tuple[tuple[str, int, int, int, int], str]] = []
+    fresh: list[tuple[hit_cache.Span, str]] = []
     ranked = []
     for row in rows:
         name, start, end, p_start = row[1], row[2], row[3], row[4]
         paragraph = paragraphs[(name, p_start)]
-        span = (paragraph.sha, start, end, p_start, row[5])
-        stored = kept.get(span)
-        judged = judgement.decode(stored, len(found), start, end) if stored else False
-        if judged is False or not judgement.agrees(judged, paragraph.hits, start, end):
-            judged = _judge(library, found, row, paragraph)
-            if paragraph.sha:
-                fresh.append((span, judgement.encode(judged)))  # type: ignore[arg-type]
-        if judged is None:
+        hits = paragraph.hits
+        inside = [(i, s, e) for i, s, e in hits if start <= s and e <= end]
+        if not inside:
             continue  # FTS5 matched a stem collision, or only the paragraph matches
-        dangling = bool(row[7])
-        relevance = judgement.relevance(judged, specificity, dangling)
-        if dangling and judged.connective and not judged.definite:
+        in_window = {i for i, _s, _e in inside}
+        in_para = {i for i, _s, _e in hits} - in_window
+        span = (paragraph.sha or "", start, end, p_start, row[5])
+        stored = kept.get(span)
+        judged = judgement.decode(stored, len(found), start, end) if stored else None
+        if judged is None or not judged.plain <= {i for i, _s, _e in hits}:
+            judged = _judge(library, found, row, paragraph, inside, in_window)
+            value = judgement.encode(judged) if paragraph.sha else None
+            if value is not None:
+                fresh.append((span, value))
+        plain = judged.plain
+        # A keyword listed whole under `context:` counts beside a plain one, as its company too.
+        company = plain | {i for i, _s, _e in hits if found[i].context and not found[i].plain_forms}
+        relevance = 0.0
+        for i in in_window:
+            mentions = sum(1 for j, _s, _e in inside if j == i)
+            value = specificity[i] * (1 + REPEAT_BONUS * min(mentions - 1, 2))
+            if i not in plain and not (plain - {i}):
+                value *= NEEDS_COMPANY
+            relevance += value
+        relevance += PARAGRAPH_SHARE * sum(specificity[i] for i in in_para)
+        if not plain or len(company) <= 1:
+            relevance *= LONE_KEYWORD  # one real keyword; a generic form is no company
+        if judged.definite:
+            relevance *= DEFINITE_REFERENCE
+        elif row[7] and judged.connective:
+            relevance *= CONNECTIVE  # "Meanwhile, ..." names its subject; "He ..." does not
             row = (*row[:7], False, *row[8:])
+        if judged.editorial:
+            relevance *= EDITORIAL
         if judged.after != start:  # quote from after "HANOI, Aug 22 (Reuters) - "
             row = (row[0], row[1], judged.after, *row[3:])
         ranked.append(make(row, relevance, judged.terms))
@@ -207,28 +236,21 @@ def rank(
 
 
 def _judge(
-    library: Library, found: list[Concept], row: tuple, paragraph: hit_cache.Paragraph
-) -> judgement.Judgement | None:
-    """A window's evidence from its paragraph's hits and text; None when it holds none."""
+    library: Library,
+    found: list[Concept],
+    row: tuple,
+    paragraph: hit_cache.Paragraph,
+    inside: list[tuple[int, int, int]],
+    in_window: set[int],
+) -> judgement.Judgement:
+    """What a window's text says: its plain concepts, openers, dateline and surfaces."""
     name, start, end, p_start = row[1], row[2], row[3], row[4]
-    hits = paragraph.hits
-    inside = [(i, s, e) for i, s, e in hits if start <= s and e <= end]
-    if not inside:
-        return None
-    in_window = {i for i, _s, _e in inside}
-    in_para = {i for i, _s, _e in hits} - in_window
     text = (  # a window outside its paragraph (never written so) reads its source
         _Span(paragraph.text, p_start)
         if p_start <= start and end <= row[5]
         else _Span(library.text(name), 0)
     )
-    plain = {i for i, s, e in hits if not found[i].generic(text[s:e])}
-    # A keyword listed whole under `context:` counts beside a plain one, as its company too.
-    company = plain | {i for i, _s, _e in hits if found[i].context and not found[i].plain_forms}
-    parts = tuple(
-        (i, sum(1 for j, _s, _e in inside if j == i), i not in plain and not (plain - {i}))
-        for i in in_window
-    )
+    plain = frozenset(i for i, s, e in paragraph.hits if not found[i].generic(text[s:e]))
     opening = text[start:end]
     terms: list[str] = []
     for i in sorted(in_window):
@@ -237,9 +259,7 @@ def _judge(
             if surface.lower() not in (t.lower() for t in terms):
                 terms.append(surface)
     return judgement.Judgement(
-        parts,
-        tuple(in_para),
-        not plain or len(company) <= 1,
+        plain,
         openers.definite_reference(opening) is not None,
         openers.connective_only(opening),
         openers.editorial(opening),
