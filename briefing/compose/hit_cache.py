@@ -88,7 +88,7 @@ def paragraph_hits(
     for row in rows:
         wanted.setdefault((row[1], row[4]), row[5])
     path = _path(library)
-    shas = _doc_shas(library, {name for name, _start in wanted})
+    shas = doc_shas(library, {name for name, _start in wanted})
     key = theme_key(concepts)
     stored, texts = _read(path, key) if path is not None else ({}, {})
     found: dict[tuple[str, int], Paragraph] = {}
@@ -122,7 +122,7 @@ def paragraph_texts(
     """The kept texts of paragraphs (name, start, end), by (name, start), where they are kept
     and sound; the others are left out (the caller reads their sources)."""
     path = _path(library)
-    shas = _doc_shas(library, {name for name, _s, _e in spans})
+    shas = doc_shas(library, {name for name, _s, _e in spans})
     keys: dict[tuple[str, int, int], list[tuple[str, int]]] = {}
     for name, start, end in spans:  # two sources with the same bytes share their texts
         if name in shas:
@@ -206,7 +206,7 @@ def _path(library: Library) -> Path | None:
     return None if path in _broken else path
 
 
-def _doc_shas(library: Library, names: set[str]) -> dict[str, str]:
+def doc_shas(library: Library, names: set[str]) -> dict[str, str]:
     """These indexed documents' content hashes, in one query (a recompose from stored
     rankings needs a few hundred of them, not the whole corpus's)."""
     rows = library.db.execute(
