@@ -270,10 +270,12 @@ def _decode(value: str, concepts: int, start: int, end: int) -> Hits | None:
     if not isinstance(raw, list):
         return None
     hits = []
-    for hit in raw:
-        if not (isinstance(hit, list) and len(hit) == 3 and all(type(x) is int for x in hit)):
+    for hit in raw:  # written out, not with all(): a re-rank decodes ~10,000 of these
+        if type(hit) is not list or len(hit) != 3:
             return None
         i, s, e = hit
+        if type(i) is not int or type(s) is not int or type(e) is not int:
+            return None
         if not (0 <= i < concepts and start <= s < e <= end):
             return None
         hits.append((i, s, e))
