@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
-from briefing.compose import hit_cache, judgement, lexeme, openers, query
+from briefing.compose import hit_cache, judgement, lexeme, openers, query, window_cache
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
 
@@ -186,8 +186,8 @@ def rank(
     # What judging reads from each window's text is kept by content too: only new windows
     # are read (`judgement`); the arithmetic below is the same either way.
     spans = {(paragraphs[(r[1], r[4])].sha, r[2], r[3], r[4], r[5]) for r in rows}
-    kept = hit_cache.window_values(library, key, {s for s in spans if s[0]})
-    fresh: list[tuple[hit_cache.Span, str]] = []
+    kept = window_cache.values(library, key, {s for s in spans if s[0]})
+    fresh: list[tuple[window_cache.Span, str]] = []
     ranked = []
     for row in rows:
         name, start, end, p_start = row[1], row[2], row[3], row[4]
@@ -230,7 +230,7 @@ def rank(
             row = (row[0], row[1], judged.after, *row[3:])
         ranked.append(make(row, relevance, judged.terms))
     if fresh:
-        hit_cache.remember_windows(library, key, fresh)
+        window_cache.remember(library, key, fresh)
     ranked.sort(key=lambda c: (-c.score, c.source, c.start, c.end))  # type: ignore[attr-defined]
     return ranked
 

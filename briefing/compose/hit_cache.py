@@ -22,7 +22,7 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -146,56 +146,19 @@ def paragraph_texts(
     return found | {where: text for span, text in read.items() for where in keys.get(span, ())}
 
 
-Span = tuple[str, int, int, int, int]  # (sha, start, end, paragraph start, paragraph end)
+def kept_file(library: Library) -> Path | None:
+    """The hits file beside the library's index; None without one, or once it proved unusable."""
+    return _path(library)
 
 
-def window_values(library: Library, key: str, spans: set[Span]) -> dict[Span, str]:
-    """The stored judgements (`judgement.encode`) of a theme's windows `spans`, where their
-    checksums hold."""
-    path = _path(library)
-    if path is None or not spans:
-        return {}
-    rows = []
-    with _file(path) as db:
-        if db is not None:
-            rows = db.execute("SELECT span, value, crc FROM windows WHERE theme = ?", (key,))
-            rows = rows.fetchall()
-    found = {}
-    for name, value, crc in rows:
-        span = _span(name)
-        if span in spans and isinstance(value, str) and crc == _crc(key, name, 0, 0, value):
-            found[span] = value
-    return found
+def connected(path: Path) -> AbstractContextManager[sqlite3.Connection | None]:
+    """A connection to the hits file for one read or write (None once it proved unusable)."""
+    return _file(path)
 
 
-def remember_windows(library: Library, key: str, judged: list[tuple[Span, str]]) -> None:
-    """Keep a theme's newly judged windows; past MAX_ROWS, other themes' windows go."""
-    path = _path(library)
-    if path is None:
-        return
-    rows = []
-    for span, value in judged:
-        name = ",".join(map(str, span))
-        rows.append((key, name, value, _crc(key, name, 0, 0, value)))
-    with _file(path) as db:
-        if db is None:
-            return
-        with store.transaction(db):
-            (count,) = db.execute("SELECT count(*) FROM windows").fetchone()
-            if count + len(rows) > MAX_ROWS:
-                db.execute("DELETE FROM windows WHERE theme != ?", (key,))
-            db.executemany("INSERT OR REPLACE INTO windows VALUES (?, ?, ?, ?)", rows)
-
-
-def _span(name: object) -> Span | None:
-    """A stored window's key "sha,start,end,p_start,p_end" as a tuple; None if it is not one."""
-    if not isinstance(name, str):
-        return None
-    sha, *numbers = name.split(",")
-    if len(numbers) != 4 or not all(n.isascii() and n.isdigit() for n in numbers):
-        return None
-    start, end, p_start, p_end = map(int, numbers)
-    return sha, start, end, p_start, p_end
+def checksum(key: str, name: str, value: str) -> int:
+    """The checksum a row of `key` named `name` holding `value` is stored with."""
+    return _crc(key, name, 0, 0, value)
 
 
 def _path(library: Library) -> Path | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from briefing.compose import hit_cache
+from briefing.compose import hit_cache, window_cache
 from briefing.compose.rank_cache import code_digest
 from briefing.deck import Excerpt
 from briefing.sources.library import Library
@@ -33,7 +33,7 @@ def with_speakers(
     spans = [
         (shas.get(e.source.file, ""), e.start, e.end, e.paragraph_start, _end(e)) for e in excerpts
     ]
-    kept = hit_cache.window_values(library, key, {s for s in spans if s[0]})
+    kept = window_cache.values(library, key, {s for s in spans if s[0]})
     done, fresh = [], []
     for excerpt, span in zip(excerpts, spans, strict=True):
         known = kept.get(span)
@@ -46,7 +46,7 @@ def with_speakers(
         if span[0] and found.speaker != NOBODY and (found.speaker is None or found.speaker):
             fresh.append((span, found.speaker or NOBODY))
     if fresh:
-        hit_cache.remember_windows(library, key, fresh)
+        window_cache.remember(library, key, fresh)
     return done
 
 
