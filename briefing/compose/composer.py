@@ -151,7 +151,10 @@ def _slide(
                 f"{named}: asked for {spec.excerpts} excerpts, found {len(excerpts)} "
                 f"matching theme '{theme.id}'; showing what there is"
             )
-    excerpts = [_with_speaker(library, e) for e in excerpts]
+    if excerpts:  # who speaks: kept by content, so a recompose attributes only new excerpts
+        from briefing.compose import speaker_kept
+
+        excerpts = speaker_kept.with_speakers(library, excerpts, _with_speaker)
     return Slide(
         title=spec.title,
         theme=spec.theme,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
-from briefing.compose import hit_cache, lexeme, openers, query
+from briefing.compose import hit_cache, judgement, lexeme, openers, query, window_cache
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
 
@@ -167,6 +167,7 @@ def rank(
 
     # Kept between runs by content (hit_cache): a changed source re-tokenises only its own,
     # and judging reads only the paragraphs' texts (the windows lie inside them).
+    key = hit_cache.theme_key([repr(c) for c in found])
     paragraphs = hit_cache.paragraph_hits(library, [repr(c) for c in found], rows, judge)
     # Specificity: IDF, and how often the concept has theme company in its paragraphs.
     alone = [0] * len(found)
@@ -182,6 +183,11 @@ def rank(
         company = 1.0 - alone[i] / seen[i] if seen[i] else 0.5
         idf = _idf(library, concept, total) if seen[i] else 1.0
         specificity.append(concept.weight * idf * (0.5 + company))
+    # What judging reads from each window's text is kept by content too: only new windows
+    # are read (`judgement`); the arithmetic below is the same either way.
+    spans = {(paragraphs[(r[1], r[4])].sha, r[2], r[3], r[4], r[5]) for r in rows}
+    kept = window_cache.values(library, key, {s for s in spans if s[0]})
+    fresh: list[tuple[window_cache.Span, str]] = []
     ranked = []
     for row in rows:
         name, start, end, p_start = row[1], row[2], row[3], row[4]
@@ -192,12 +198,15 @@ def rank(
             continue  # FTS5 matched a stem collision, or only the paragraph matches
         in_window = {i for i, _s, _e in inside}
         in_para = {i for i, _s, _e in hits} - in_window
-        text = (  # a window outside its paragraph (never written so) reads its source
-            _Span(paragraph.text, p_start)
-            if p_start <= start and end <= row[5]
-            else _Span(library.text(name), 0)
-        )
-        plain = {i for i, s, e in hits if not found[i].generic(text[s:e])}
+        span = (paragraph.sha or "", start, end, p_start, row[5])
+        stored = kept.get(span)
+        judged = judgement.decode(stored, len(found), start, end) if stored else None
+        if judged is None or not judged.plain <= {i for i, _s, _e in hits}:
+            judged = _judge(library, found, row, paragraph, inside, in_window)
+            value = judgement.encode(judged) if paragraph.sha else None
+            if value is not None:
+                fresh.append((span, value))
+        plain = judged.plain
         # A keyword listed whole under `context:` counts beside a plain one, as its company too.
         company = plain | {i for i, _s, _e in hits if found[i].context and not found[i].plain_forms}
         relevance = 0.0
@@ -210,25 +219,53 @@ def rank(
         relevance += PARAGRAPH_SHARE * sum(specificity[i] for i in in_para)
         if not plain or len(company) <= 1:
             relevance *= LONE_KEYWORD  # one real keyword; a generic form is no company
-        if openers.definite_reference(text[start:end]):
+        if judged.definite:
             relevance *= DEFINITE_REFERENCE
-        elif row[7] and openers.connective_only(text[start:end]):
+        elif row[7] and judged.connective:
             relevance *= CONNECTIVE  # "Meanwhile, ..." names its subject; "He ..." does not
             row = (*row[:7], False, *row[8:])
-        if openers.editorial(text[start:end]):
+        if judged.editorial:
             relevance *= EDITORIAL
-        after = text.dateline_end(start, end)
-        if after != start:  # quote from after "HANOI, Aug 22 (Reuters) - "
-            row = (row[0], row[1], after, *row[3:])
-        terms: list[str] = []
-        for i in sorted(in_window):
-            for _j, s, e in (h for h in inside if h[0] == i):
-                surface = " ".join(text[s:e].split())
-                if surface.lower() not in (t.lower() for t in terms):
-                    terms.append(surface)
-        ranked.append(make(row, relevance, tuple(terms)))
+        if judged.after != start:  # quote from after "HANOI, Aug 22 (Reuters) - "
+            row = (row[0], row[1], judged.after, *row[3:])
+        ranked.append(make(row, relevance, judged.terms))
+    if fresh:
+        window_cache.remember(library, key, fresh)
     ranked.sort(key=lambda c: (-c.score, c.source, c.start, c.end))  # type: ignore[attr-defined]
     return ranked
+
+
+def _judge(
+    library: Library,
+    found: list[Concept],
+    row: tuple,
+    paragraph: hit_cache.Paragraph,
+    inside: list[tuple[int, int, int]],
+    in_window: set[int],
+) -> judgement.Judgement:
+    """What a window's text says: its plain concepts, openers, dateline and surfaces."""
+    name, start, end, p_start = row[1], row[2], row[3], row[4]
+    text = (  # a window outside its paragraph (never written so) reads its source
+        _Span(paragraph.text, p_start)
+        if p_start <= start and end <= row[5]
+        else _Span(library.text(name), 0)
+    )
+    plain = frozenset(i for i, s, e in paragraph.hits if not found[i].generic(text[s:e]))
+    opening = text[start:end]
+    terms: list[str] = []
+    for i in sorted(in_window):
+        for _j, s, e in (h for h in inside if h[0] == i):
+            surface = " ".join(text[s:e].split())
+            if surface.lower() not in (t.lower() for t in terms):
+                terms.append(surface)
+    return judgement.Judgement(
+        plain,
+        openers.definite_reference(opening) is not None,
+        openers.connective_only(opening),
+        openers.editorial(opening),
+        text.dateline_end(start, end),
+        tuple(terms),
+    )
 
 
 class _Span:

@@ -22,7 +22,7 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -39,10 +39,13 @@ _SCHEMA = (
     " value TEXT, crc INTEGER, PRIMARY KEY (theme, sha, start, end)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS texts(sha TEXT, start INTEGER, end INTEGER, text TEXT,"
     " crc INTEGER, PRIMARY KEY (sha, start, end)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS windows(theme TEXT, span TEXT, value TEXT, crc INTEGER,"
+    " PRIMARY KEY (theme, span)) WITHOUT ROWID",
 )
 _COLUMNS = {
     "hits": ["theme", "sha", "start", "end", "value", "crc"],
     "texts": ["sha", "start", "end", "text", "crc"],
+    "windows": ["theme", "span", "value", "crc"],
 }
 MAX_ROWS = 200_000  # a theme's candidates are a few thousand paragraphs; past this, start over
 
@@ -68,6 +71,7 @@ class Paragraph:
     start: int
     text: str
     hits: Hits
+    sha: str | None = None  # its document's content hash (None: not indexed, never kept)
 
 
 def paragraph_hits(
@@ -84,7 +88,7 @@ def paragraph_hits(
     for row in rows:
         wanted.setdefault((row[1], row[4]), row[5])
     path = _path(library)
-    shas = _doc_shas(library, {name for name, _start in wanted})
+    shas = doc_shas(library, {name for name, _start in wanted})
     key = theme_key(concepts)
     stored, texts = _read(path, key) if path is not None else ({}, {})
     found: dict[tuple[str, int], Paragraph] = {}
@@ -104,7 +108,7 @@ def paragraph_hits(
             hits = compute(text, start)
             if sha:
                 new.append((sha, start, end, hits))
-        found[(name, start)] = Paragraph(start, text, hits)
+        found[(name, start)] = Paragraph(start, text, hits, sha)
         if sha and len(text) == end - start:
             judged[(sha, start, end)] = text
     if (new or new_texts) and path is not None:
@@ -118,7 +122,7 @@ def paragraph_texts(
     """The kept texts of paragraphs (name, start, end), by (name, start), where they are kept
     and sound; the others are left out (the caller reads their sources)."""
     path = _path(library)
-    shas = _doc_shas(library, {name for name, _s, _e in spans})
+    shas = doc_shas(library, {name for name, _s, _e in spans})
     keys: dict[tuple[str, int, int], list[tuple[str, int]]] = {}
     for name, start, end in spans:  # two sources with the same bytes share their texts
         if name in shas:
@@ -142,6 +146,21 @@ def paragraph_texts(
     return found | {where: text for span, text in read.items() for where in keys.get(span, ())}
 
 
+def kept_file(library: Library) -> Path | None:
+    """The hits file beside the library's index; None without one, or once it proved unusable."""
+    return _path(library)
+
+
+def connected(path: Path) -> AbstractContextManager[sqlite3.Connection | None]:
+    """A connection to the hits file for one read or write (None once it proved unusable)."""
+    return _file(path)
+
+
+def checksum(key: str, name: str, value: str) -> int:
+    """The checksum a row of `key` named `name` holding `value` is stored with."""
+    return _crc(key, name, 0, 0, value)
+
+
 def _path(library: Library) -> Path | None:
     index_path = library.index.path
     if index_path is None:
@@ -150,7 +169,7 @@ def _path(library: Library) -> Path | None:
     return None if path in _broken else path
 
 
-def _doc_shas(library: Library, names: set[str]) -> dict[str, str]:
+def doc_shas(library: Library, names: set[str]) -> dict[str, str]:
     """These indexed documents' content hashes, in one query (a recompose from stored
     rankings needs a few hundred of them, not the whole corpus's)."""
     rows = library.db.execute(
@@ -214,10 +233,12 @@ def _decode(value: str, concepts: int, start: int, end: int) -> Hits | None:
     if not isinstance(raw, list):
         return None
     hits = []
-    for hit in raw:
-        if not (isinstance(hit, list) and len(hit) == 3 and all(type(x) is int for x in hit)):
+    for hit in raw:  # written out, not with all(): a re-rank decodes ~10,000 of these
+        if type(hit) is not list or len(hit) != 3:
             return None
         i, s, e = hit
+        if type(i) is not int or type(s) is not int or type(e) is not int:
+            return None
         if not (0 <= i < concepts and start <= s < e <= end):
             return None
         hits.append((i, s, e))

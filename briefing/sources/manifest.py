@@ -9,7 +9,7 @@ import json
 import time
 from pathlib import Path
 
-from briefing.sources.store import file_sha
+from briefing.sources.store import file_sha, settle
 
 MANIFEST = "briefing-seal.json"
 RACY_NS = 3_000_000_000  # as for the SQLite file's seal: a same-tick change could hide
@@ -42,7 +42,13 @@ def seal(folder: Path, known: dict[str, list] | None = None) -> None:
         stat = path.stat()
         old = known.get(path.name)
         same = old and old[:2] == [stat.st_size, stat.st_mtime_ns] and now - old[1] >= RACY_NS
-        files[path.name] = [stat.st_size, stat.st_mtime_ns, old[2] if same else file_sha(path)]
+        if same:
+            files[path.name] = [stat.st_size, stat.st_mtime_ns, old[2]]
+            continue
+        settle(path, now - RACY_NS)  # dated back first, so the next run trusts its stat
+        sha = file_sha(path)
+        stat = path.stat()  # a write since (the hashing too) leaves it racy: hashed again
+        files[path.name] = [stat.st_size, stat.st_mtime_ns, sha]
     data = json.dumps({"sealed_ns": now, "files": files})
     temporary = folder / f"{MANIFEST}.tmp"
     temporary.write_text(data, encoding="utf-8")

@@ -12,6 +12,7 @@ the cache only ever costs or saves time, never changes a result.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -137,7 +138,22 @@ def seal(path: Path, db: sqlite3.Connection) -> None:
     unseal(path)
     busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     if busy == 0 and _wal_empty(path):
+        settle(path, time.time_ns() - RACY_NS)
         _restamp(path, file_sha(path))
+
+
+def settle(path: Path, before: int) -> None:
+    """Under the lock, just before hashing a file for its seal: date its mtime back to
+    `before` (RACY_NS before the seal), so the stamp is not racy and the next run trusts a
+    stat instead of hashing the file again (54 MB at 10,000 documents, after every changed
+    source); any write from here on, during the hashing too, gives it a new mtime, which the
+    stamp then does not match. Best effort: left as it is, the stamp is racy, as before."""
+    try:
+        stat = path.stat()
+        if stat.st_mtime_ns > before:
+            os.utime(path, ns=(stat.st_atime_ns, before))
+    except OSError:
+        return
 
 
 def unseal(path: Path) -> None:

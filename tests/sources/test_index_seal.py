@@ -106,3 +106,41 @@ def test_a_changed_source_reseals_only_the_text_index_files_written_since(
     assert any(p.name not in kept for p in hashed)  # the new segment's files are hashed
     assert kept and not {p.name for p in hashed} & kept  # the old ones, already sealed, not
     manifest.verify(folder)  # and the new manifest holds for every file
+
+
+def test_the_run_after_a_changed_source_trusts_both_seals_on_a_stat(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync's seal dates the files it hashes back, so the next run (the next compose in an
+    edit loop) does not hash the SQLite file or the text index's new files again."""
+    seeds, db = project / "seeds", tmp_path / "index.sqlite"
+    _sealed_long_ago(seeds, db, monkeypatch)
+    victim = sorted(seeds.glob("*.txt"))[0]
+    victim.write_text(victim.read_text("utf-8") + "\n\nOne more sentence about trade.\n", "utf-8")
+    index = Index(seeds, db)
+    assert index.sync().analysed == 1  # written and sealed just now
+    index.close()
+    hashed: list[Path] = []
+    for module in (store, manifest):
+        real = module.file_sha
+        monkeypatch.setattr(module, "file_sha", lambda p, real=real: hashed.append(p) or real(p))
+    open_and_close(seeds, db)
+    assert hashed == []
+
+
+def test_a_write_just_after_a_seal_is_still_caught(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds, db = project / "seeds", tmp_path / "index.sqlite"
+    index = Index(seeds, db)
+    index.sync()  # sealed now, its mtime dated back
+    index.close()
+    data = bytearray(db.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # at once, same size: only the new mtime tells
+    db.write_bytes(bytes(data))
+    index = Index(seeds, db)
+    try:
+        assert index.sync().analysed == 5  # rebuilt from the sources
+    finally:
+        index.close()
+    assert "damaged" in capsys.readouterr().err

@@ -1,0 +1,156 @@
+"""Window judgements kept between runs by content: a re-rank after a change judges only the
+changed source's windows, gives the deck an empty cache gives (byte for byte), and a damaged
+judgement is judged again, never trusted."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from pathlib import Path
+
+import pytest
+
+from briefing.compose import openers
+from briefing.compose.cache import compose_cached
+from briefing.compose.composer import compose_file
+from briefing.compose.ranking import Candidate, rank_theme
+from briefing.outline.themes import Theme
+from briefing.sources.library import Library
+from tests.conftest import write_folder
+
+DOCS = {  # openers, a dateline, a lone keyword and a context form: every judgement field
+    "wire.txt": "HANOI, Aug 22 (Reuters) - Exports of electronics rose by a fifth, officials "
+    "said, as tariffs on phones fell.\n\nThe deal was hailed by exporters as a trade win.\n",
+    "ports.txt": "Meanwhile, shipping lines added routes after exports of textiles doubled, "
+    "and the trade ministry expects tariffs to fall.\n\nHe said trade would grow.\n",
+    "farms.txt": "We spoke with Dr. Lan about rice exports and tariffs in the region.\n\n"
+    "Farmers said the weather had been kind, and trade in coffee grew.\n",
+}
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    return write_folder(tmp_path / "src", DOCS)
+
+
+@pytest.fixture
+def theme(tmp_path: Path) -> Theme:
+    return Theme(
+        id="trade",
+        title="Trade",
+        keywords=("exports", "tariffs", "trade", "routes"),
+        weights={"exports": 2.0},
+        exclude=(),
+        summary=None,
+        path=tmp_path / "trade.yaml",
+        context=("routes",),
+    )
+
+
+def _rank(sources: Path, db: Path, theme: Theme) -> list[Candidate]:
+    """Rank as a new process would: a fresh Library over the index file `db`."""
+    library = Library(sources, db_path=db)
+    try:
+        return rank_theme(library, theme)
+    finally:
+        library.close()
+
+
+def _judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The window texts whose openers are judged from now on."""
+    seen: list[str] = []
+    real = openers.editorial
+    monkeypatch.setattr(openers, "editorial", lambda text: seen.append(text) or real(text))
+    return seen
+
+
+def _change(sources: Path) -> Path:
+    changed = sources / "ports.txt"
+    changed.write_text(changed.read_text("utf-8") + "\nTariffs on exports fell.\n", "utf-8")
+    return changed
+
+
+def test_a_re_rank_after_a_change_judges_only_the_changed_sources_windows(
+    tmp_path, sources, theme, monkeypatch
+):
+    db = tmp_path / "index.db"
+    first = _rank(sources, db, theme)
+    assert {c.source for c in first} == set(DOCS)
+    text = _change(sources).read_text("utf-8")
+    seen = _judged(monkeypatch)
+    after = _rank(sources, db, theme)
+    assert seen and all(window in text for window in seen)  # the others' were read back
+    monkeypatch.undo()
+    assert after == _rank(sources, tmp_path / "fresh.db", theme)
+
+
+def test_judgements_read_back_give_every_field_as_judging_does(tmp_path, sources, theme):
+    db = tmp_path / "index.db"
+    first = _rank(sources, db, theme)
+    Path(f"{db}.rankings").unlink()  # rank again from the kept judgements
+    again = _rank(sources, db, theme)
+    assert again == first
+    assert any(c.start != c.para_start for c in again if c.source == "wire.txt")  # dateline
+
+
+def _rows(db: Path) -> list[tuple]:
+    with sqlite3.connect(f"{db}.hits") as con:
+        return con.execute("SELECT theme, span, value, crc FROM windows").fetchall()
+
+
+def _crc(theme: str, span: str, value: str) -> int:
+    return zlib.crc32(f"{theme}\x1f{span}\x1f0\x1f0\x1f{value}".encode())
+
+
+def _damaged(key: str, span: str, value: str, crc: int, damage: str) -> tuple:
+    plain, flags, after, terms = value.split("\x1e")
+    if damage == "checksum":  # an opener flag flipped, as a flipped bit might
+        return key, span, "\x1e".join((plain, flags.replace("0", "1", 1), after, terms)), crc
+    if damage == "span":  # another window's judgement, checksum made to match
+        sha, start, end, p_start, p_end = span.split(",")
+        other = f"{sha},{int(start) + 1},{end},{p_start},{p_end}"
+        return key, other, value, _crc(key, other, value)
+    fields = {
+        "concept": ("99", flags, after, terms),  # no such concept
+        "absent": ("0,1,2,3", flags, after, terms),  # concepts the paragraph does not hold
+        "dateline": (plain, flags, "999999", terms),  # beyond the window
+        "flags": (plain, "1x0", after, terms),
+        "no terms": (plain, flags, after, ""),
+        "fields": (plain, flags, after),
+    }[damage]
+    new = "\x1e".join(fields)
+    return key, span, new, _crc(key, span, new)
+
+
+@pytest.mark.parametrize(
+    "damage", ["checksum", "span", "concept", "absent", "dateline", "flags", "no terms", "fields"]
+)
+def test_damaged_judgements_are_judged_again_never_trusted(tmp_path, sources, theme, damage):
+    db = tmp_path / "index.db"
+    first = _rank(sources, db, theme)
+    Path(f"{db}.rankings").unlink()
+    rows = _rows(db)
+    assert len(rows) >= len(first)
+    with sqlite3.connect(f"{db}.hits") as con:
+        con.execute("DELETE FROM windows")
+        con.executemany(
+            "INSERT OR REPLACE INTO windows VALUES (?, ?, ?, ?)",
+            [_damaged(*row, damage) for row in rows],
+        )
+    assert _rank(sources, db, theme) == first
+
+
+def test_a_compose_after_a_change_prints_the_deck_a_fresh_cache_prints(project, monkeypatch):
+    outline = project / "outlines" / "us-vietnam.yaml"
+    compose_cached(outline)  # indexes, ranks and judges every theme's windows
+    for changed in sorted((project / "seeds").glob("*.txt"))[:2]:
+        changed.write_text(
+            changed.read_text("utf-8") + "\nMeanwhile, semiconductor exports and the four nos "
+            "framed the talks with China on human rights.\n",
+            encoding="utf-8",
+        )
+    after = json.dumps(compose_cached(outline).to_json(), ensure_ascii=False, indent=2)
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(project / "empty-cache"))
+    fresh = json.dumps(compose_file(outline).to_json(), ensure_ascii=False, indent=2)
+    assert after == fresh
