@@ -181,7 +181,7 @@ def declared_machine_translation(text: str) -> bool:
 
 
 def _declares(part: str) -> bool:
-    folded = part.casefold()
+    folded = part.lower() if part.isascii() else part.casefold()  # the same on ASCII, faster
     if not any(word in folded for word in _DECLARED_WORDS):
         return False
     return _DECLARED.search(part) is not None
