@@ -78,11 +78,10 @@ def sentence_quality(
 # A capitalised word straight after a lower-case word (no punctuation between), and the
 # word after it: the only places a stray capital can be.
 _MID_CAPITAL = re.compile(r"\b[a-z][\w'’-]* ([A-Z][a-z'’-]+)(?=(?:[ ,;]+([A-Za-z]))?)")
-
+_SPACE_CAPITAL = re.compile(r" ([A-Z][a-z'’-]+)")  # _MID_CAPITAL's capture, wherever it can be
 
 # Words that join the parts of a proper name: "Group of Seven", "Centre for Energy and Green
 # Growth". A capital before one of them starts a name, not garble.
-_SPACE_CAPITAL = re.compile(r" ([A-Z][a-z'’-]+)")  # _MID_CAPITAL's capture, wherever it can be
 _NAME_JOINERS = frozenset("of and for the on in at to de del da van von y".split())
 _NEXT_WORD = re.compile(r"[ ,;]+([A-Za-z][\w'’-]*)")
 
