@@ -99,8 +99,10 @@ def prepare(name: str, sha: str, text: str, keep: tuple[str, ...] = ()) -> DocAn
         noise.pop(i, None)
     prose = [i for i, p in enumerate(paras) if i not in noise and (i in kept or _is_prose(text, p))]
     sample = _prose_sample(text, paras, prose) or text
-    lang = quality.language(sample)
-    other = bilingual.split(text, [paras[i] for i in prose]) if bilingual.may_be(sample) else None
+    head_share, share = quality.english_shares(sample)  # the sample's words read once
+    lang = quality.language(sample, share=head_share)
+    may_be_bilingual = bilingual.may_be(sample, share)
+    other = bilingual.split(text, [paras[i] for i in prose]) if may_be_bilingual else None
     other_language: dict[str, object] = {}
     if other:  # quoted in English; the other language's paragraphs are marked to be left out
         spans = [paras[prose[i]] for i in other]

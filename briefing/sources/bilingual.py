@@ -21,11 +21,12 @@ MIN_PARAGRAPHS = 2  # and this many paragraphs: one quoted line of another langu
 MAY_BE_BELOW = 0.18  # a page's share of function words at which it may be half English
 
 
-def may_be(sample: str) -> bool:
+def may_be(sample: str, share: float | None = None) -> bool:
     """Whether a page whose first prose is `sample` may be bilingual: English prose has about a
     quarter of its words among the function words, a page half in another language less (most
-    pages are read no further)."""
-    share = quality.english_share(sample)
+    pages are read no further). `share`: the sample's english_share, if the caller has it."""
+    if share is None:
+        share = quality.english_share(sample)
     return share is not None and share < MAY_BE_BELOW
 
 

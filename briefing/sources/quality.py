@@ -78,7 +78,7 @@ def sentence_quality(
 # A capitalised word straight after a lower-case word (no punctuation between), and the
 # word after it: the only places a stray capital can be.
 _MID_CAPITAL = re.compile(r"\b[a-z][\w'’-]* ([A-Z][a-z'’-]+)(?=(?:[ ,;]+([A-Za-z]))?)")
-
+_SPACE_CAPITAL = re.compile(r" ([A-Z][a-z'’-]+)")  # _MID_CAPITAL's capture, wherever it can be
 
 # Words that join the parts of a proper name: "Group of Seven", "Centre for Energy and Green
 # Growth". A capital before one of them starts a name, not garble.
@@ -87,6 +87,14 @@ _NEXT_WORD = re.compile(r"[ ,;]+([A-Za-z][\w'’-]*)")
 
 
 def _stray_capitals(sentence: str, lexicon: frozenset[str]) -> int:
+    # Every word _MID_CAPITAL can capture follows a space: when none of those is a common or
+    # lexicon word, none counts (most sentences), found by a scan that skips to spaces.
+    capitals = _SPACE_CAPITAL.findall(sentence)
+    if not capitals:
+        return 0
+    lowered = " ".join(capitals).lower().split()
+    if COMMON.isdisjoint(lowered) and lexicon.isdisjoint(lowered):
+        return 0
     stray = 0
     for match in _MID_CAPITAL.finditer(sentence):
         lower = match.group(1).lower()
@@ -145,6 +153,12 @@ _QUANTIFIER_OF_BARE_PLURAL = re.compile(
     r" of (?!(?:the|these|those|this|its|his|hers|ours|yours|theirs|us|others|whose|whom)\b)"
     r"[a-z]{2,}[^s'’\W]?s\b"
 )
+_QUANTIFIERS = "many most some several few both each none much one".split()
+# What the pattern needs before its plural, found from the literal " of " (the pattern itself
+# tries its ten words at every letter): a quantifier, as a word, just before it.
+_QUANTIFIER_OF = re.compile(
+    " of (?:" + "|".join(rf"(?<=\b[{q[0].upper()}{q[0]}]{q[1:]} of )" for q in _QUANTIFIERS) + ")"
+)
 # "A"/"An" capitalised only at the start ("Plan A is", "Grade A offices" are fine).
 # Each in two forms, counted as `(?:\ban|^\W*An) ...` would count them: a mid-sentence form that
 # opens with its literal (which the regex engine finds without trying every position; the
@@ -161,7 +175,7 @@ def article_slips(sentence: str) -> int:
     only, so abbreviations and names such as "an NGO" or "a Ukrainian" are not counted).
     Counted only in a sentence that reads as English: German "an die" is not an article."""
     slips = 0
-    if " of " in sentence:
+    if " of " in sentence and _QUANTIFIER_OF.search(sentence):
         slips += len(_QUANTIFIER_OF_BARE_PLURAL.findall(sentence))
     slips += len(_AN_MID.findall(sentence)) + bool(_AN_START.match(sentence))
     slips += len(_A_MID.findall(sentence)) + bool(_A_START.match(sentence))
@@ -213,19 +227,43 @@ def english_share(text: str) -> float | None:
     """The share of `text`'s words that are English function words (about a quarter in English
     prose, near none in other languages), or None when it has no words."""
     words = _LATIN_WORD.findall(text)
-    if not words:
-        return None
+    return _share(_english_count(words), len(words))
+
+
+def english_shares(text: str, limit: int = 6000) -> tuple[float | None, float | None]:
+    """english_share of text[:limit] (what `language` judges) and of the whole text, its words
+    read once: a document's prose sample is judged both ways."""
+    head = _LATIN_WORD.findall(text, 0, limit)
+    hits, count = _english_count(head), len(head)
+    if len(text) <= limit:
+        return _share(hits, count), _share(hits, count)
+    rest = _LATIN_WORD.findall(text, limit)
+    all_hits, all_count = hits + _english_count(rest), count + len(rest)
+    if _LATIN_WORD.fullmatch(text, limit - 1, limit + 1):  # a word cut at the limit: one word
+        joined = head[-1] + rest[0]
+        all_hits += _english_count([joined]) - _english_count([head[-1], rest[0]])
+        all_count -= 1
+    return _share(hits, count), _share(all_hits, all_count)
+
+
+def _english_count(words: list[str]) -> int:
     # counted in C (map over bound methods): a Python loop per word cost more than the scan
-    return sum(map(_ENGLISH.__contains__, map(str.lower, words))) / len(words)
+    return sum(map(_ENGLISH.__contains__, map(str.lower, words)))
 
 
-def language(text: str, limit: int = 6000) -> str:
+def _share(hits: int, count: int) -> float | None:
+    return hits / count if count else None
+
+
+def language(text: str, limit: int = 6000, share: float | None = None) -> str:
     """The ISO 639-1 code of the language a text is written in ("en", "de", ...).
 
     Clearly English text is recognised by its function words; anything else is asked of
-    py3langid (its model loads on first use, about two seconds)."""
+    py3langid (its model loads on first use, about two seconds). `share`: the english_share
+    of text[:limit], when the caller has it (see english_shares)."""
     sample = text[:limit]
-    share = english_share(sample)
+    if share is None:
+        share = english_share(sample)
     if share is None:
         return "und"
     if share >= 0.12:

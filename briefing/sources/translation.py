@@ -169,6 +169,19 @@ _DECLARED = re.compile(
 )
 
 
+# A word each of _DECLARED's phrases holds, case-folded: Python's case-insensitive match of a
+# letter is one its case folding maps to it ("ſ" to "s" too), so a page without any of these
+# has no such line, found without the pattern's retries at every line start.
+_DECLARED_WORDS = ("translat", "tradu", "bersetzt", "vertaald", "dịch")
+
+
 def declared_machine_translation(text: str) -> bool:
     """Whether the page says, near its start or end, that a machine translated it."""
-    return bool(_DECLARED.search(text[:2000]) or _DECLARED.search(text[-2000:]))
+    return _declares(text[:2000]) or _declares(text[-2000:])
+
+
+def _declares(part: str) -> bool:
+    folded = part.lower() if part.isascii() else part.casefold()  # the same on ASCII, faster
+    if not any(word in folded for word in _DECLARED_WORDS):
+        return False
+    return _DECLARED.search(part) is not None

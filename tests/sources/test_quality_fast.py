@@ -23,6 +23,31 @@ def plain_universal(sentence: str) -> int:
     return sum(len(p.findall(sentence)) for p in (REPEATED_WORD, SPACE_BEFORE_PUNCT, UNTRANSLATED))
 
 
+def plain_stray(sentence: str, lexicon: frozenset[str]) -> int:
+    """The stray-capital count as it was, every _MID_CAPITAL match read in Python."""
+    stray = 0
+    for match in quality._MID_CAPITAL.finditer(sentence):
+        lower = match.group(1).lower()
+        if lower not in quality.COMMON and lower not in lexicon:
+            continue
+        following = match.group(2)
+        if following is not None and following.islower():
+            word = quality._NEXT_WORD.match(sentence, match.end(1))
+            if (
+                word
+                and word.group(1).lower() in quality._NAME_JOINERS
+                and lower not in (quality.COMMON)
+            ):
+                continue
+        if following is None:
+            rest = sentence[match.end(1) : match.end(1) + 2].strip()
+            if rest[:1] not in ("", ".", "!", "?", ",", ";"):
+                continue
+        if following is None or following.islower() or lower.endswith("ed"):
+            stray += 1
+    return stray
+
+
 def plain_slips(sentence: str) -> int:
     words = [w.lower() for w in quality._LATIN_WORD.findall(sentence)]
     if not words or sum(w in quality._ENGLISH for w in words) < max(2, 0.1 * len(words)):
@@ -39,7 +64,7 @@ def plain_quality(sentence: str, lexicon: frozenset[str], lang: str) -> float:
     score -= 0.3 * len(GLUED.findall(sentence))
     score -= 0.3 * plain_universal(sentence)
     if lang == "en":
-        score -= 0.25 * quality._stray_capitals(sentence, lexicon)
+        score -= 0.25 * plain_stray(sentence, lexicon)
         score -= 0.3 * plain_slips(sentence)
     return max(0.05, min(1.0, score))
 
@@ -48,7 +73,8 @@ def plain_quality(sentence: str, lexicon: frozenset[str], lang: str) -> float:
 PIECES = (
     "the the an An a A of many Many most experts ones new one once union idea owl The Increase "
     "abcDef developmentTo ab abc x. rd.next .. . , ; : [A_B] [X] {{ }} &amp; & amp; é ß Ed 1 _ "
-    "- ” ’ \" ( ) Group group Weg weg US U.S. it's".split()
+    "- ” ’ \" ( ) Group group Weg weg US U.S. it's Foo-bar x-The None none Some someone "
+    "Each Much ones. Increased".split()
 )
 GAPS = ["", " ", " ", "  ", "\n", "\t", "\u00a0", "\u2009"]
 
@@ -70,8 +96,11 @@ def sentences(draw: st.DrawFn) -> str:
 @example("the word.next one and x. . y", "en")
 @example("so x. . then", "en")
 @example("visited the Hanoi developmentTo the the, then [PLACEHOLDER] &amp; more ;", "de")
+@example("the plan Group of Seven x-Group the", "en")
+@example("None of experts and none of experts, but someone of experts.", "en")
 def test_shortcuts_count_what_the_plain_patterns_count(sentence: str, lang: str) -> None:
     lexicon = frozenset({"group", "increase"})
+    assert quality._stray_capitals(sentence, lexicon) == plain_stray(sentence, lexicon)
     assert quality.universal_garble(sentence) == plain_universal(sentence)
     assert quality.article_slips(sentence) == plain_slips(sentence)
     assert quality.sentence_quality(sentence, lexicon, lang) == plain_quality(
@@ -134,3 +163,15 @@ def test_english_is_recognised_as_the_plain_count_recognises_it(words: list[str]
 
         want = py3langid.classify(text)[0]
     assert quality.language(text) == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="theofandTHEOFé ß.\n1ſı", max_size=40), st.integers(1, 45))
+@example("theother", 3)
+@example("the", 3)
+@example("", 1)
+def test_both_shares_are_the_plain_shares(text: str, limit: int) -> None:
+    assert quality.english_shares(text, limit) == (
+        quality.english_share(text[:limit]),
+        quality.english_share(text),
+    )

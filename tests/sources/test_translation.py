@@ -5,8 +5,11 @@ the hard cases, and never another language; a translated page ranks down but sta
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.compose.ranking import prior
+from briefing.sources import translation
 from briefing.sources.analysis import analyse, doc_quality
 from briefing.sources.quality import sentence_quality
 from briefing.sources.translation import declared_machine_translation, translation_slips
@@ -176,3 +179,39 @@ def test_a_story_about_machine_translation_is_not_one() -> None:
         "every treaty text and will keep doing so for as long as the law requires it.\n"
     )
     assert not declared_machine_translation(story)
+
+
+DECLARED_PIECES = (
+    "Translated automatically from Vietnamese",
+    "MACHINE-TRANSLATED",
+    "machine translation",
+    "auto-translated",
+    "Google Translate",
+    "traduit automatiquement",
+    "Traducción automática",
+    "maschinell übersetzt",
+    "AUTOMATISCH ÜBERSETZT",
+    "automatisch vertaald",
+    "dịch tự động",
+    "Dịch Tự Động",
+    "TRANſLATED AUTOMATICALLY",  # a long s: the case-insensitive pattern takes it for "s"
+    "tranſlated by google",
+    "the story",
+    "(",
+    ")",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(DECLARED_PIECES), st.sampled_from([" ", "\n", "", "x" * 130])),
+        max_size=6,
+    )
+)
+def test_the_declared_line_is_found_as_the_plain_pattern_finds_it(parts: list) -> None:
+    page = "".join(piece + gap for piece, gap in parts)
+    plain = bool(
+        translation._DECLARED.search(page[:2000]) or translation._DECLARED.search(page[-2000:])
+    )
+    assert declared_machine_translation(page) == plain
