@@ -178,12 +178,19 @@ def measure(
     startup = [corpus.run_child([py, *corpus.PYTHON_STARTUP], code).seconds for _ in range(3)]
     edits: dict[str, list] = {}
     cpu: dict[str, list[float]] = {}
+    # The baseline gets its own cache: an index is named by its sources folder only, and one
+    # built by other indexing code is rebuilt, so a shared one was re-indexed whole at every
+    # switch of code (the baseline's first, untimed compose builds its index once).
+    b_cache = cache.with_name(f"{cache.name}-baseline")
     if "edit" in only:
         edited = work / f"paths-edited-{size}.yaml"
         text = outline.read_text("utf-8")
         edited.write_text(text, "utf-8")
         cmd = [py, "-m", "briefing", "compose", str(edited), "--json"]
         corpus.checked(corpus.run_child(cmd, code, env=env), "compose before the edits")
+        if baseline is not None:
+            b_env = baseline.env(BRIEFING_CACHE_DIR=str(b_cache))
+            corpus.checked(corpus.run_child(cmd, baseline, env=b_env), "baseline before the edits")
         for i in range(repeat):  # each edit is one change to the text composed just before
             for kind, edit in (("a bullet", edit_one_bullet), ("a slide title", edit_first_title)):
                 startup.append(corpus.run_child([py, *corpus.PYTHON_STARTUP], code).seconds)
@@ -195,21 +202,18 @@ def measure(
                     text = edit(text, -(i + 1))
                     edited.write_text(text, "utf-8")
                     label = f"a slide title, baseline {baseline.label} ({baseline.commit[:8]})"
-                    b_env = baseline.env(BRIEFING_CACHE_DIR=str(cache))
                     run = cpu_of(
                         cpu.setdefault(label, []), corpus.run_child, cmd, baseline, env=b_env
                     )
                     edits.setdefault(label, []).append(corpus.checked(run, "edited compose"))
-                    # untimed: the deck record is this code's again, for the next bullet edit
+                    # untimed: this code's deck record follows the baseline's edit, so the
+                    # next bullet edit is one edit from it
                     corpus.checked(corpus.run_child(cmd, code, env=env), "compose after baseline")
     floor = statistics.median(startup)
     changed, before = [], []
     if "changed" in only:
         corpus._progress(f"{size:,} docs: compose after one changed document ...")
-        # The baseline gets its own cache: an index is named by its sources folder only, and
-        # one built by other indexing code is rebuilt, so a shared one was re-indexed whole
-        # at every switch of code (the first baseline run here builds its index once).
-        caches = {code: cache, baseline: cache.with_name(f"{cache.name}-baseline")}
+        caches = {code: cache, baseline: b_cache}  # each code its own cache, as above
         for _ in range(repeat):  # interleaved with the baseline's, each from its own warm state
             for which, runs in ((code, changed), (baseline, before)):
                 if which is None:
