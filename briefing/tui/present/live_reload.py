@@ -60,6 +60,11 @@ class LiveReload(_Base):
 
         self.run_worker(find, thread=True, group="watch", exit_on_error=False)
 
+    @property
+    def watching(self) -> bool:
+        """Whether file changes are polled yet (the watcher is made after the first paint)."""
+        return self._watcher is not None
+
     def make_watcher(self) -> FileWatcher:
         from briefing.outline.load import load_outline
 

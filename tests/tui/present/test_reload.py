@@ -114,7 +114,12 @@ async def test_the_watcher_polls_on_its_own(project):
     outline = project / "outlines" / "us-vietnam.yaml"
     app = make_app(outline, watch=True, poll_interval=0.1)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)  # the watcher starts after the first paint
+        # The watcher is made in a thread after the first paint; on a busy machine an edit
+        # made before it exists would be the state it starts from, and never seen as a change.
+        deadline = time.monotonic() + 10
+        while not app.watching and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert app.watching
         edit(outline, "title: Outlook", "title: Outlook and indicators")
         deadline = time.monotonic() + 10
         while app.reloads == 0 and time.monotonic() < deadline:
