@@ -13,9 +13,10 @@ import pytest
 from briefing.compose import lexeme
 from briefing.compose.cache import compose_cached
 from briefing.compose.composer import compose_file
-from briefing.compose.ranking import Candidate, rank_theme, window_texts
+from briefing.compose.ranking import rank_theme, window_texts
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
+from tests.compose.ranked import rank_fresh
 from tests.conftest import write_folder
 
 DOCS = {
@@ -47,15 +48,6 @@ def theme(tmp_path: Path) -> Theme:
     )
 
 
-def _rank(sources: Path, db: Path, theme: Theme) -> list[Candidate]:
-    """Rank as a new process would: a fresh Library over the index file `db`."""
-    library = Library(sources, db_path=db)
-    try:
-        return rank_theme(library, theme)
-    finally:
-        library.close()
-
-
 def _tokenised(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts lexeme.tokenize is asked to tokenise from now on."""
     seen: list[str] = []
@@ -73,17 +65,17 @@ def test_a_changed_source_re_tokenises_only_its_own_paragraphs(
     tmp_path, sources, theme, monkeypatch
 ):
     db = tmp_path / "index.db"
-    assert len(_rank(sources, db, theme)) >= 3
+    assert len(rank_fresh(sources, db, theme)) >= 3
     changed = sources / "ports.txt"
     changed.write_text(
         changed.read_text("utf-8") + "\nTariffs on exports of trade goods were cut again.\n",
         encoding="utf-8",
     )
     seen = _tokenised(monkeypatch)
-    after = _rank(sources, db, theme)
+    after = rank_fresh(sources, db, theme)
     text = changed.read_text("utf-8")
     assert seen and all(part in text for part in seen)  # the other sources' hits were kept
-    assert after == _rank(sources, tmp_path / "fresh.db", theme)  # as an empty cache ranks
+    assert after == rank_fresh(sources, tmp_path / "fresh.db", theme)  # as an empty cache ranks
 
 
 def _rows(db: Path) -> list[tuple]:
@@ -104,7 +96,7 @@ def _crc(theme: str, sha: str, start: int, end: int, value: str) -> int:
 @pytest.mark.parametrize("damage", ["checksum", "concept", "offsets", "not json"])
 def test_damaged_hits_are_recomputed_never_trusted(tmp_path, sources, theme, damage):
     db = tmp_path / "index.db"
-    first = _rank(sources, db, theme)
+    first = rank_fresh(sources, db, theme)
     Path(f"{db}.rankings").unlink()  # rank again: the hits cache is what is read back
     rows = _rows(db)
     assert rows and any(json.loads(r[4]) for r in rows)
@@ -120,15 +112,15 @@ def test_damaged_hits_are_recomputed_never_trusted(tmp_path, sources, theme, dam
         }[damage]
         damaged.append((key, sha, start, end, new, _crc(key, sha, start, end, new)))
     _rewrite(db, damaged)
-    assert _rank(sources, db, theme) == first
+    assert rank_fresh(sources, db, theme) == first
 
 
 def test_a_damaged_hits_file_is_removed_with_a_notice(tmp_path, sources, theme, capsys):
     db = tmp_path / "index.db"
-    first = _rank(sources, db, theme)
+    first = rank_fresh(sources, db, theme)
     Path(f"{db}.rankings").unlink()
     Path(f"{db}.hits").write_bytes(b"this is not a database file" * 200)
-    assert _rank(sources, db, theme) == first
+    assert rank_fresh(sources, db, theme) == first
     assert "keyword hits cache was damaged" in capsys.readouterr().err
 
 
@@ -150,23 +142,23 @@ def test_a_re_rank_after_a_change_reads_only_the_changed_source(
     tmp_path, sources, theme, monkeypatch
 ):
     db = tmp_path / "index.db"
-    first = _rank(sources, db, theme)
+    first = rank_fresh(sources, db, theme)
     assert {c.source for c in first} >= {"trade.txt", "farms.txt"}
     changed = sources / "ports.txt"
     changed.write_text(changed.read_text("utf-8") + "\nTariffs on exports fell.\n", "utf-8")
     read: list[str] = []
     real = Library.text
     monkeypatch.setattr(Library, "text", lambda self, name: read.append(name) or real(self, name))
-    after = _rank(sources, db, theme)
+    after = rank_fresh(sources, db, theme)
     assert set(read) == {"ports.txt"}  # the others' paragraphs come from the cache
     monkeypatch.undo()
-    assert after == _rank(sources, tmp_path / "fresh.db", theme)
+    assert after == rank_fresh(sources, tmp_path / "fresh.db", theme)
 
 
 @pytest.mark.parametrize("damage", ["checksum", "length"])
 def test_damaged_paragraph_texts_are_read_again_never_trusted(tmp_path, sources, theme, damage):
     db = tmp_path / "index.db"
-    first = _rank(sources, db, theme)
+    first = rank_fresh(sources, db, theme)
     Path(f"{db}.rankings").unlink()
     with sqlite3.connect(f"{db}.hits") as con:
         rows = con.execute("SELECT sha, start, end, text, crc FROM texts").fetchall()
@@ -179,14 +171,14 @@ def test_damaged_paragraph_texts_are_read_again_never_trusted(tmp_path, sources,
                 new = "The deal was hailed " + text
                 crc = zlib.crc32(f"\x1f{sha}\x1f{start}\x1f{end}\x1f{new}".encode())
             con.execute("INSERT INTO texts VALUES (?, ?, ?, ?, ?)", (sha, start, end, new, crc))
-    assert _rank(sources, db, theme) == first
+    assert rank_fresh(sources, db, theme) == first
 
 
 def test_a_ranking_read_back_gives_its_windows_texts_without_reading_a_source(
     tmp_path, sources, theme, monkeypatch
 ):
     db = tmp_path / "index.db"
-    assert _rank(sources, db, theme)  # ranked once: the paragraphs' texts are kept
+    assert rank_fresh(sources, db, theme)  # ranked once: the paragraphs' texts are kept
     library = Library(sources, db_path=db)
     try:
         ranked = rank_theme(library, theme)  # from the stored ranking

@@ -14,9 +14,8 @@ import pytest
 from briefing.compose import openers
 from briefing.compose.cache import compose_cached
 from briefing.compose.composer import compose_file
-from briefing.compose.ranking import Candidate, rank_theme
 from briefing.outline.themes import Theme
-from briefing.sources.library import Library
+from tests.compose.ranked import rank_fresh
 from tests.conftest import write_folder
 
 DOCS = {  # openers, a dateline, a lone keyword and a context form: every judgement field
@@ -48,15 +47,6 @@ def theme(tmp_path: Path) -> Theme:
     )
 
 
-def _rank(sources: Path, db: Path, theme: Theme) -> list[Candidate]:
-    """Rank as a new process would: a fresh Library over the index file `db`."""
-    library = Library(sources, db_path=db)
-    try:
-        return rank_theme(library, theme)
-    finally:
-        library.close()
-
-
 def _judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The window texts whose openers are judged from now on."""
     seen: list[str] = []
@@ -75,21 +65,21 @@ def test_a_re_rank_after_a_change_judges_only_the_changed_sources_windows(
     tmp_path, sources, theme, monkeypatch
 ):
     db = tmp_path / "index.db"
-    first = _rank(sources, db, theme)
+    first = rank_fresh(sources, db, theme)
     assert {c.source for c in first} == set(DOCS)
     text = _change(sources).read_text("utf-8")
     seen = _judged(monkeypatch)
-    after = _rank(sources, db, theme)
+    after = rank_fresh(sources, db, theme)
     assert seen and all(window in text for window in seen)  # the others' were read back
     monkeypatch.undo()
-    assert after == _rank(sources, tmp_path / "fresh.db", theme)
+    assert after == rank_fresh(sources, tmp_path / "fresh.db", theme)
 
 
 def test_judgements_read_back_give_every_field_as_judging_does(tmp_path, sources, theme):
     db = tmp_path / "index.db"
-    first = _rank(sources, db, theme)
+    first = rank_fresh(sources, db, theme)
     Path(f"{db}.rankings").unlink()  # rank again from the kept judgements
-    again = _rank(sources, db, theme)
+    again = rank_fresh(sources, db, theme)
     assert again == first
     assert any(c.start != c.para_start for c in again if c.source == "wire.txt")  # dateline
 
@@ -128,7 +118,7 @@ def _damaged(key: str, span: str, value: str, crc: int, damage: str) -> tuple:
 )
 def test_damaged_judgements_are_judged_again_never_trusted(tmp_path, sources, theme, damage):
     db = tmp_path / "index.db"
-    first = _rank(sources, db, theme)
+    first = rank_fresh(sources, db, theme)
     Path(f"{db}.rankings").unlink()
     rows = _rows(db)
     assert len(rows) >= len(first)
@@ -138,7 +128,7 @@ def test_damaged_judgements_are_judged_again_never_trusted(tmp_path, sources, th
             "INSERT OR REPLACE INTO windows VALUES (?, ?, ?, ?)",
             [_damaged(*row, damage) for row in rows],
         )
-    assert _rank(sources, db, theme) == first
+    assert rank_fresh(sources, db, theme) == first
 
 
 def test_a_compose_after_a_change_prints_the_deck_a_fresh_cache_prints(project, monkeypatch):
