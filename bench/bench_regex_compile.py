@@ -58,7 +58,10 @@ def main() -> None:
         regexes.cheap = recorded
     except ImportError:  # a tree from before the rewrite
         cheap = None
-    from briefing.cli import main as briefing
+    try:
+        from briefing.cli import run as briefing
+    except ImportError:  # a tree from before `run` (its `main` still raised SystemExit)
+        from briefing.cli import main as briefing
 
     sys.argv = ["briefing", "compose", sys.argv[1]]
     with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):

@@ -102,7 +102,7 @@ def test_the_cli_shows_indexing_on_stderr(
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(project / "cache"))
     monkeypatch.setattr(sys, "argv", ["briefing", "sources", "--sources", str(project / "seeds")])
     with pytest.raises(SystemExit) as done:
-        briefing.cli.main()
+        briefing.cli.run()
     assert done.value.code == 0
     err = capsys.readouterr().err
     assert err.startswith("indexing 5 sources (")

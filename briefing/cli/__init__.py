@@ -133,6 +133,19 @@ def warn(lines: Any) -> None:
 
 
 def main() -> None:
+    """The `briefing` program: run the command, then leave without the interpreter's teardown
+    (briefing.cli.leave), which would only free memory the system reclaims anyway."""
+    from briefing.cli.leave import leave
+
+    try:
+        run()
+    except SystemExit as done:
+        leave(done.code)
+
+
+def run() -> None:
+    """Run the command line in `sys.argv`; ends in SystemExit, as click does (for callers that
+    stay in the process afterwards: tests, benchmarks)."""
     from briefing.cli.feedback import IndexingLine
 
     skip_pydantic_plugins(os.environ)

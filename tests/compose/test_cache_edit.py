@@ -206,7 +206,7 @@ def test_a_bullet_or_title_edit_never_loads_the_validation_or_composing_stack(
     compose_cached(outline)
     _edit(outline, old, new)
     probe = (
-        "import sys\nfrom briefing.cli import main\n"
+        "import sys\nfrom briefing.cli import run as main\n"
         f"sys.argv = ['briefing', 'compose', {str(outline)!r}, '--json']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'jinja2'})\n"

@@ -324,7 +324,7 @@ def test_warm_build_and_compose_never_import_the_validation_stack(project: Path)
     outline = project / "outlines" / "us-vietnam.yaml"
     compose_cached(outline)
     probe = (
-        "import sys\nfrom briefing.cli import main\n"
+        "import sys\nfrom briefing.cli import run as main\n"
         f"sys.argv = ['briefing', 'compose', {str(outline)!r}, '--json']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules}"
