@@ -22,6 +22,7 @@ from briefing.progress import reporting
 if TYPE_CHECKING:
     from briefing.compose.draft import Drafting
     from briefing.deck import Deck
+    from briefing.tui.watch import Stamp
 
 FIRST_PAINT_ENV = "BRIEFING_FIRST_PAINT"  # benchmark: file to write the first-paint time into
 NO_TTY_ENV = "BRIEFING_ALLOW_NO_TTY"  # tests and benchmarks: run the TUI without a terminal
@@ -51,7 +52,9 @@ def need_terminal(command: str) -> None:
 def present(outline: Path, theme: str, no_watch: bool, presenter: bool) -> None:
     """Present OUTLINE live in the terminal (press ? for keys, q to quit)."""
     from briefing.compose.cache import load
+    from briefing.tui.watch import stamp
 
+    seen = stamp(outline)  # before the deck is read: a save from here on is reloaded
     deck = load(outline, sync=False)
     pending, drafting = deck is None, None
     if deck is None:  # paint the outline's own slides now; the excerpts follow when composed
@@ -64,7 +67,14 @@ def present(outline: Path, theme: str, no_watch: bool, presenter: bool) -> None:
             deck = draft_deck(outline)  # an outline that does not validate never starts the TUI
     try:
         _present(
-            outline, deck, drafting, pending, theme=theme, watch=not no_watch, presenter=presenter
+            outline,
+            deck,
+            drafting,
+            pending,
+            theme=theme,
+            watch=not no_watch,
+            presenter=presenter,
+            outline_seen=seen,
         )
     finally:
         if drafting is not None:
@@ -80,6 +90,7 @@ def _present(
     theme: str,
     watch: bool,
     presenter: bool,
+    outline_seen: Stamp | None = None,
 ) -> None:
     """Run the app on `deck`, or on the draft `drafting` sends (its problems come first)."""
     try:
@@ -102,6 +113,7 @@ def _present(
         first_paint=Path(probe) if probe else None,
         pending=pending,
         drafting=drafting,
+        outline_seen=outline_seen,
     )
     with reporting(None):  # a recompose may index: never draw under the TUI
         app.run()

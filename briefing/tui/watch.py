@@ -12,12 +12,14 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-Signature = dict[str, tuple[int, int, int]]
+Stamp = tuple[int, int, int]  # one file's modification time, size and inode
+Signature = dict[str, Stamp]
 
 THEME_SUFFIXES = (".yaml", ".yml")
 
 
-def _stat(path: Path) -> tuple[int, int, int] | None:
+def stamp(path: Path) -> Stamp | None:
+    """One file's modification time, size and inode; None when it cannot be read."""
     try:
         st = path.stat()
     except OSError:
@@ -33,7 +35,7 @@ def _ignored(name: str) -> bool:
 def scan(outline: Path, sources: Path | None, themes: Path | None) -> Signature:
     """Modification time, size and inode of every file the deck is built from."""
     found: Signature = {}
-    if (sig := _stat(outline)) is not None:
+    if (sig := stamp(outline)) is not None:
         found[str(outline)] = sig
     for folder, suffixes in ((sources, None), (themes, THEME_SUFFIXES)):
         if folder is None:
@@ -46,7 +48,7 @@ def scan(outline: Path, sources: Path | None, themes: Path | None) -> Signature:
         for entry in entries:
             if _ignored(entry.name) or (suffixes and not entry.name.endswith(suffixes)):
                 continue
-            if entry.is_file() and (sig := _stat(Path(entry.path))) is not None:
+            if entry.is_file() and (sig := stamp(Path(entry.path))) is not None:
                 found[entry.path] = sig
     return found
 
@@ -55,12 +57,20 @@ class FileWatcher:
     """Remembers the last signature and says whether anything changed since."""
 
     def __init__(
-        self, outline: Path, sources: Path | None = None, themes: Path | None = None
+        self,
+        outline: Path,
+        sources: Path | None = None,
+        themes: Path | None = None,
+        outline_seen: Stamp | None = None,
     ) -> None:
+        """`outline_seen`: the outline's stamp when the deck shown was made from it, taken
+        before this watcher (made later, in a thread): a save in between is still a change."""
         self.outline = outline
         self.sources = sources
         self.themes = themes
         self._last = scan(outline, sources, themes)
+        if outline_seen is not None:
+            self._last[str(outline)] = outline_seen
 
     @property
     def watched(self) -> Iterable[str]:

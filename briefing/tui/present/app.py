@@ -25,7 +25,7 @@ from briefing.tui.present.pacing import Clock, Pace, PresentationTimer, pace
 from briefing.tui.present.screens.slides import SlideScreen
 from briefing.tui.present.widgets.status import ProgressLine
 from briefing.tui.slide_view import SlideView
-from briefing.tui.watch import FileWatcher
+from briefing.tui.watch import FileWatcher, Stamp, stamp
 
 if TYPE_CHECKING:
     from briefing.compose.draft import Drafting
@@ -54,9 +54,13 @@ class BriefingApp(LiveReload, App[int]):
         first_paint: Path | None = None,
         pending: bool = False,
         drafting: Drafting | None = None,
+        outline_seen: Stamp | None = None,
     ) -> None:
         super().__init__()
         self.outline_path = Path(outline)
+        # The outline as the deck was made from it (the caller's stamp from before it loaded
+        # or drafted the deck): the watcher, made after the first paint, starts from this.
+        self.outline_seen = outline_seen if outline_seen is not None else stamp(self.outline_path)
         if deck is None:
             from briefing.compose.cache import compose_cached
 

@@ -11,7 +11,7 @@ from briefing.deck import Deck
 from briefing.errors import BriefingError
 from briefing.tui.present.evidence import Evidence
 from briefing.tui.present.reload import DeckReloaded, ReloadFailed, recompose
-from briefing.tui.watch import FileWatcher
+from briefing.tui.watch import FileWatcher, Stamp
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,6 +42,7 @@ class LiveReload(_Base):
     slides: SlideScreen
     curation: Curation | None
     poll_interval: float
+    outline_seen: Stamp | None
     _watcher: FileWatcher | None
     _generation: int
     _awaited: Drafting | None
@@ -73,7 +74,7 @@ class LiveReload(_Base):
             folders = (outline.sources_dir, outline.themes_dir)
         except BriefingError:
             folders = (self.deck.sources_dir, None)
-        return FileWatcher(self.outline_path, *folders)
+        return FileWatcher(self.outline_path, *folders, outline_seen=self.outline_seen)
 
     def use_watcher(self, watcher: FileWatcher) -> None:
         """Poll from now on (tests call it directly to skip the wait)."""

@@ -128,6 +128,20 @@ async def test_the_watcher_polls_on_its_own(project):
         assert "Outlook and indicators" in shown_text(app)
 
 
+async def test_an_outline_saved_before_the_watcher_starts_is_reloaded(project):
+    # The watcher is made in a thread after the first paint; a save between the deck's load
+    # and then must still reach the screen (it used to be the state the watcher started from).
+    outline = project / "outlines" / "us-vietnam.yaml"
+    app = make_app(outline)
+    async with app.run_test(size=SIZE) as pilot:
+        edit(outline, "title: Outlook", "title: Outlook and indicators")
+        app.use_watcher(app.make_watcher())
+        assert app.poll_files()
+        await settle(app, pilot)
+        await pilot.press("end")
+        assert "Outlook and indicators" in shown_text(app)
+
+
 async def test_editing_a_theme_recomposes(project):
     outline = project / "outlines" / "us-vietnam.yaml"
     app = make_app(outline)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from briefing.tui.watch import FileWatcher
+from briefing.tui.watch import FileWatcher, stamp
 
 
 def _tree(tmp_path: Path) -> tuple[Path, Path, Path]:
@@ -62,3 +62,19 @@ def test_following_new_folders_rebaselines(tmp_path):
     (themes / "t.yaml").write_text("changed again", encoding="utf-8")
     assert watcher.changed()
     assert any(name.endswith("t.yaml") for name in watcher.watched)
+
+
+def test_a_save_before_the_watcher_exists_is_a_change(tmp_path):
+    # The deck was made from the outline as it stood (`seen`); the watcher is made later.
+    outline, sources, themes = _tree(tmp_path)
+    seen = stamp(outline)
+    outline.write_text("title: saved in between, longer\n", encoding="utf-8")
+    watcher = FileWatcher(outline, sources, themes, outline_seen=seen)
+    assert watcher.changed()
+    assert not watcher.changed()
+
+
+def test_an_unchanged_outline_since_the_deck_was_made_is_no_change(tmp_path):
+    outline, sources, themes = _tree(tmp_path)
+    watcher = FileWatcher(outline, sources, themes, outline_seen=stamp(outline))
+    assert not watcher.changed()
