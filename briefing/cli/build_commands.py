@@ -31,20 +31,40 @@ OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=Fal
 @TEMPLATE_OPTION
 def build(outline: Path, output: Path | None, template: Path | None) -> None:
     """Write OUTLINE's deck as PowerPoint, ready to circulate."""
+    from briefing.compose import lexeme
+
+    # On a new machine, simplemma's dictionary starts loading on the idle core first of all:
+    # ranking needs it, and it takes longer than everything before ranking (a no-op once
+    # lemmas are stored).
+    lexeme.prefetch()
+    try:
+        slides, notes, deck = _build(outline, output, template)
+    finally:
+        lexeme.stop_prefetch()
+    warn([*deck.warnings, *notes])
+    click.echo(f"wrote {display_path(out_path(outline, output))}: {slides} slides", err=True)
+
+
+def out_path(outline: Path, output: Path | None) -> Path:
+    """Where the deck goes: `-o`, or the outline's name with .pptx, here."""
+    return output if output is not None else Path(outline.stem + ".pptx")
+
+
+def _build(
+    outline: Path, output: Path | None, template: Path | None
+) -> tuple[int, list[str], Deck]:
     from briefing.compose.cache import compose_cached, recorded
     from briefing.export.pptx import package as deckfile
 
-    out = output if output is not None else Path(outline.stem + ".pptx")
+    out = out_path(outline, output)
     deckfile.check_destination(out)  # fail before composing, not after
     if recorded(outline):  # the cached deck, or one edit from it: tens of ms, not worth a fork
         deck = compose_cached(outline)
         from briefing.export.pptx.writer import build_pptx
 
         slides, notes = build_pptx(deck, out, template)
-    else:  # a first build: composed in a child while python-pptx is imported here
-        slides, notes, deck = _first_build(outline, out, template)
-    warn([*deck.warnings, *notes])
-    click.echo(f"wrote {display_path(out)}: {slides} slides", err=True)
+        return slides, notes, deck
+    return _first_build(outline, out, template)  # composed in a child; python-pptx here
 
 
 def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, list[str], Deck]:
@@ -56,27 +76,23 @@ def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, 
     from briefing.compose.cache_ahead import index_ahead
     from briefing.forked import Forked
 
-    lexeme.prefetch()  # on a new machine, the lemma dictionary loads on the idle core from now
+    indexing = index_ahead(outline)  # a new index is made here while the composer imports
+    composing = Forked(lambda: compose_cached(outline))
+    if composing.forked:
+        lexeme.leave_prefetch()  # the composer asks the lemma server, and stops it
     try:
-        indexing = index_ahead(outline)  # a new index is made here while the composer imports
-        composing = Forked(lambda: compose_cached(outline))
-        if composing.forked:
-            lexeme.leave_prefetch()  # the composer asks the server, and stops it
-        try:
-            if composing.forked and indexing is not None:
-                indexing()
-            from briefing.export.pptx.writer import build_pptx, open_template
+        if composing.forked and indexing is not None:
+            indexing()
+        from briefing.export.pptx.writer import build_pptx, open_template
 
-            opened = open_template(template)
-        except BriefingError as exc:
-            composing.result()  # raises the outline's problem first, if it has one
-            raise exc from None
-        except BaseException:
-            composing.cancel()
-            raise
-        deck = composing.result()
-    finally:
-        lexeme.stop_prefetch()
+        opened = open_template(template)
+    except BriefingError as exc:
+        composing.result()  # raises the outline's problem first, if it has one
+        raise exc from None
+    except BaseException:
+        composing.cancel()
+        raise
+    deck = composing.result()
     return (*build_pptx(deck, out, template, opened), deck)
 
 
