@@ -72,12 +72,11 @@ def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, 
     two cores, each on one. An outline's problems are still reported before a template's, as
     when they ran one after the other."""
     from briefing.compose import lexeme
-    from briefing.compose.cache import compose_cached
     from briefing.compose.cache_ahead import index_ahead
     from briefing.forked import Forked
 
     indexing = index_ahead(outline)  # a new index is made here while the composer imports
-    composing = Forked(lambda: compose_cached(outline))
+    composing = Forked(lambda: _compose_first(outline))
     if composing.forked:
         lexeme.leave_prefetch()  # the composer asks the lemma server, and stops it
     try:
@@ -94,6 +93,17 @@ def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, 
         raise
     deck = composing.result()
     return (*build_pptx(deck, out, template, opened), deck)
+
+
+def _compose_first(outline: Path) -> Deck:
+    """The forked composer's work in a first build. Ranking's modules and the notes sandbox's
+    (Jinja2) are imported first: every first compose imports them, and here they overlap the
+    index being made beside it, which the composer would otherwise sit waiting for."""
+    import briefing.compose.ranking
+    import briefing.outline.notes_sandbox  # noqa: F401
+    from briefing.compose.cache import compose_cached
+
+    return compose_cached(outline)
 
 
 @cli.command()
