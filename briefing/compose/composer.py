@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,15 +86,16 @@ def compose(
             text = library.text(pin.ref.source)[pin.span[0] : pin.span[1]]
             used.add(pin.ref.source, *pin.span, text)
     slides = []
-    for number, spec in enumerate(model.slides, 1):
-        if number - 1 in kept:
-            slide = _kept_slide(themes, spec, kept[number - 1], number, outline)
-            for e in slide.excerpts:  # pins are reserved above; the rest as `choose` adds them
-                if not e.pinned:
-                    used.add(e.source.file, e.start, e.end, e.text)
-        else:
-            slide = _slide(library, themes, spec, pins[number - 1], used, number, outline)
-        slides.append(slide)
+    with _searching_ahead(library, themes, outline, kept):
+        for number, spec in enumerate(model.slides, 1):
+            if number - 1 in kept:
+                slide = _kept_slide(themes, spec, kept[number - 1], number, outline)
+                for e in slide.excerpts:  # pins are reserved above; the rest as `choose` adds
+                    if not e.pinned:
+                        used.add(e.source.file, e.start, e.end, e.text)
+            else:
+                slide = _slide(library, themes, spec, pins[number - 1], used, number, outline)
+            slides.append(slide)
     deck = Deck(
         **deck_header(outline),
         slides=tuple(slides),
@@ -101,6 +103,24 @@ def compose(
         warnings=(*library.warnings, *(w for s in slides for w in s.warnings)),
     )
     return _render_notes(deck.numbered(), themes)
+
+
+def _searching_ahead(
+    library: Library, themes: dict[str, Theme], outline: Outline, kept: Mapping[int, Kept]
+) -> AbstractContextManager[None]:
+    """The full-text searches of every theme to rank, started ahead on the other cores."""
+    ranked = [
+        themes[spec.theme]
+        for number, spec in enumerate(outline.model.slides)
+        if number not in kept and spec.theme in themes
+    ]
+    if library is NO_LIBRARY or not ranked:
+        return nullcontext()
+    from briefing.compose import searches
+    from briefing.compose.ranking import planned
+
+    languages = tuple(outline.model.language)
+    return searches.ahead(library, lambda: planned(library, ranked, languages))
 
 
 def _slide(

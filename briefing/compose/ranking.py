@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from weakref import WeakKeyDictionary
 
-from briefing.compose import evidence, hit_cache, lexeme, query
+from briefing.compose import evidence, hit_cache, lexeme, query, searches
 from briefing.compose.candidate import Candidate
 from briefing.compose.rank_cache import RankCache, code_digest
 from briefing.deck import Excerpt
@@ -80,17 +80,43 @@ def rank_theme(
 ) -> list[Candidate]:
     """Every candidate for a theme, best first; deterministic for the same corpus and theme.
     Only documents written in one of `languages` are quoted (ISO 639-1 codes)."""
-    languages = tuple(sorted({lang.lower().split("-")[0] for lang in languages})) or ("en",)
+    languages = _codes(languages)
     key = _cache_key(theme, languages)
-    rankings = _rank_caches.get(library)
-    if rankings is None:
-        rankings = _rank_caches[library] = RankCache(library)
+    rankings = _rankings(library)
     found = rankings.get(library, key)
     if found is None:
         found = _rank(library, theme, languages)
         rankings.put(key, found)
         lexeme.remember()
     return found
+
+
+def planned(
+    library: Library, themes: list[Theme], languages: tuple[str, ...]
+) -> Iterator[searches.Request]:
+    """The full-text searches and counts that ranking `themes` (in order) will ask for, for
+    the themes the rankings cache does not hold: so they can be started ahead."""
+    rankings, codes = _rankings(library), _codes(languages)
+    keys = set()
+    for theme in themes:
+        key = _cache_key(theme, codes)
+        if key in keys or rankings.get(library, key) is not None:
+            continue
+        keys.add(key)
+        yield from (("top", match, limit) for match, limit in _searches(theme))
+        for match in evidence.counts(theme):
+            yield ("count", match, evidence.DF_CAP)
+
+
+def _codes(languages: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({lang.lower().split("-")[0] for lang in languages})) or ("en",)
+
+
+def _rankings(library: Library) -> RankCache:
+    rankings = _rank_caches.get(library)
+    if rankings is None:
+        rankings = _rank_caches[library] = RankCache(library)
+    return rankings
 
 
 def _cache_key(theme: Theme, languages: tuple[str, ...]) -> str:
@@ -106,17 +132,26 @@ def _cache_key(theme: Theme, languages: tuple[str, ...]) -> str:
     return "theme:" + hashlib.sha256(json.dumps(spec).encode()).hexdigest()
 
 
-def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Candidate]:
+def _searches(theme: Theme) -> list[tuple[query.Match, int]]:
+    """A theme's full-text searches (match, k): the pool, then a few of every keyword's own,
+    so rare terms are seen; none when the theme has no words to look for."""
     match = query.theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return []
-    # The pool, then a few of every keyword's own, so rare terms are seen.
-    lists = [library.fulltext.top(match, POOL)]
+    found = [(match, POOL)]
     for keyword in theme.keywords:
         if not (single := query.theme_match([keyword], list(theme.exclude))):
             continue
         limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
-        lists.append(library.fulltext.top(single, limit))
+        found.append((single, limit))
+    return found
+
+
+def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Candidate]:
+    planned = _searches(theme)
+    if not planned:
+        return []
+    lists = [searches.top(library, match, limit) for match, limit in planned]
     foreign, passages = _other_languages(library, languages)
     kept = [
         r
