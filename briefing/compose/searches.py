@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from weakref import WeakKeyDictionary
 
 from briefing.sources.fulltext import Match, TextIndex
 from briefing.sources.library import Library
+
+if TYPE_CHECKING:  # imported once there is a search to start (a recompose may have none)
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 T = TypeVar("T")
 MAX_WORKERS = 4  # a compose has a few dozen searches: more threads only contend
@@ -72,15 +74,20 @@ def ahead(library: Library, planned: Callable[[], Iterator[Request]]) -> Iterato
     if count == 0 or library in _ahead:
         yield
         return
-    pool = ThreadPoolExecutor(count, thread_name_prefix="briefing-search")
-    table = _ahead[library] = _Ahead(library.fulltext, pool)
+    table: _Ahead | None = None
     try:
         for request in planned():
+            if table is None:  # the first search to make: only now threads (and their import)
+                from concurrent.futures import ThreadPoolExecutor
+
+                pool = ThreadPoolExecutor(count, thread_name_prefix="briefing-search")
+                table = _ahead[library] = _Ahead(library.fulltext, pool)
             table.submit(request)
         yield
     finally:
-        del _ahead[library]
-        pool.shutdown(wait=True, cancel_futures=True)
+        if table is not None:
+            del _ahead[library]
+            table.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def top(library: Library, match: Match, k: int) -> list[tuple[int, float]]:
