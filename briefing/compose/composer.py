@@ -86,7 +86,12 @@ def compose(
             text = library.text(pin.ref.source)[pin.span[0] : pin.span[1]]
             used.add(pin.ref.source, *pin.span, text)
     slides = []
-    with _searching_ahead(library, themes, outline, kept):
+    ahead: AbstractContextManager[None] = nullcontext()
+    if library is not NO_LIBRARY and len(kept) < len(model.slides):  # searches started ahead
+        from briefing.compose.ranking import for_slides
+
+        ahead = for_slides(library, themes, outline, kept)
+    with ahead:
         for number, spec in enumerate(model.slides, 1):
             if number - 1 in kept:
                 slide = _kept_slide(themes, spec, kept[number - 1], number, outline)
@@ -103,24 +108,6 @@ def compose(
         warnings=(*library.warnings, *(w for s in slides for w in s.warnings)),
     )
     return _render_notes(deck.numbered(), themes)
-
-
-def _searching_ahead(
-    library: Library, themes: dict[str, Theme], outline: Outline, kept: Mapping[int, Kept]
-) -> AbstractContextManager[None]:
-    """The full-text searches of every theme to rank, started ahead on the other cores."""
-    ranked = [
-        themes[spec.theme]
-        for number, spec in enumerate(outline.model.slides)
-        if number not in kept and spec.theme in themes
-    ]
-    if library is NO_LIBRARY or not ranked:
-        return nullcontext()
-    from briefing.compose import searches
-    from briefing.compose.ranking import planned
-
-    languages = tuple(outline.model.language)
-    return searches.ahead(library, lambda: planned(library, ranked, languages))
 
 
 def _slide(

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from briefing.compose import evidence, hit_cache, lexeme, query, searches
@@ -15,6 +17,9 @@ from briefing.compose.rank_cache import RankCache, code_digest
 from briefing.deck import Excerpt
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
+
+if TYPE_CHECKING:  # the outline models (pydantic) only where an outline is composed
+    from briefing.outline.load import Outline
 
 POOL = 400  # candidates fetched by BM25 before priors re-rank them
 PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare terms get seen
@@ -89,6 +94,21 @@ def rank_theme(
         rankings.put(key, found)
         lexeme.remember()
     return found
+
+
+def for_slides(
+    library: Library, themes: dict[str, Theme], outline: Outline, kept: Mapping[int, object]
+) -> AbstractContextManager[None]:
+    """`searches.ahead` for the themes of the outline's slides composed anew (not `kept`)."""
+    ranked = [
+        themes[spec.theme]
+        for number, spec in enumerate(outline.model.slides)
+        if number not in kept and spec.theme in themes
+    ]
+    if not ranked:
+        return nullcontext()
+    languages = tuple(outline.model.language)
+    return searches.ahead(library, lambda: planned(library, ranked, languages))
 
 
 def planned(
