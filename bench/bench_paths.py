@@ -16,7 +16,7 @@ baseline measured in the same run:
   and its first slide's title changes (the deck is composed again from the stored rankings);
   the index is warm (<= 0.5 s);
 - compose after one source document changed: one document gets a sentence appended, on a copy
-  of the cache (bench_corpus.changed_one); target <= 0.5 s;
+  of the cache written out to disk first (`changed_one`); target <= 0.5 s;
 - evidence search: the engine behind `briefing search` and the TUI's `/` (an open Evidence over
   the corpus, 20 passages), the median of --searches queries for a common word ("Vietnam") and
   for a rare one (a word in 2-5 index windows, picked from the index's vocabulary); <= 50 ms;
@@ -68,6 +68,30 @@ TARGETS = {"index_mbps": 2.5, "disk_ratio": 1.5, "compose_s": 0.5, "search_ms": 
 def folder_bytes(folder: Path) -> int:
     """Bytes of every file under `folder`."""
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def changed_one(
+    sources: Path, docs: int, cache: Path, compose: list[str], code: corpus.Code
+) -> corpus.Run:
+    """`bench_corpus.changed_one` (one document gets a sentence appended, on a copy of the
+    cache; put back after), with the copy written out to disk before the timed run: else the
+    run's first fsync (Tantivy's commit, SQLite's checkpoint) waits for the writeback of the
+    benchmark's own 400 MB copy (70-100 ms of fsyncs at 10,000 documents against ~35 ms once
+    flushed, `strace -f -T -e trace=fsync,fdatasync`), which no user's compose pays."""
+    victim = sorted(p for p in sources.iterdir() if p.suffix == ".txt")[docs // 2]
+    original, stat = victim.read_bytes(), victim.stat()
+    copy = cache.with_name(cache.name + "-changed")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(cache, copy)
+    os.sync()
+    try:
+        victim.write_bytes(original + corpus.CHANGE.encode())
+        env = code.env(BRIEFING_CACHE_DIR=str(copy))
+        return corpus.checked(corpus.run_child(compose, code, env=env), "compose after one change")
+    finally:
+        victim.write_bytes(original)
+        os.utime(victim, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        shutil.rmtree(copy, ignore_errors=True)
 
 
 def rare_word(cache: Path, sources: Path) -> tuple[str, int]:
@@ -222,7 +246,7 @@ def measure(
                 corpus.checked(corpus.run_child(compose, which, env=which_env), "warm compose")
                 used = cpu.setdefault("changed" if which is code else "before", [])
                 args = (info.folder, size, caches[which], compose, which)
-                runs.append(cpu_of(used, corpus.changed_one, *args))
+                runs.append(cpu_of(used, changed_one, *args))
     t = TARGETS
     rows: list[tuple] = []
     if first is not None:

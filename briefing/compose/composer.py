@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,15 +86,21 @@ def compose(
             text = library.text(pin.ref.source)[pin.span[0] : pin.span[1]]
             used.add(pin.ref.source, *pin.span, text)
     slides = []
-    for number, spec in enumerate(model.slides, 1):
-        if number - 1 in kept:
-            slide = _kept_slide(themes, spec, kept[number - 1], number, outline)
-            for e in slide.excerpts:  # pins are reserved above; the rest as `choose` adds them
-                if not e.pinned:
-                    used.add(e.source.file, e.start, e.end, e.text)
-        else:
-            slide = _slide(library, themes, spec, pins[number - 1], used, number, outline)
-        slides.append(slide)
+    ahead: AbstractContextManager[None] = nullcontext()
+    if library is not NO_LIBRARY and len(kept) < len(model.slides):  # searches started ahead
+        from briefing.compose.ranking import for_slides
+
+        ahead = for_slides(library, themes, outline, kept)
+    with ahead:
+        for number, spec in enumerate(model.slides, 1):
+            if number - 1 in kept:
+                slide = _kept_slide(themes, spec, kept[number - 1], number, outline)
+                for e in slide.excerpts:  # pins are reserved above; the rest as `choose` adds
+                    if not e.pinned:
+                        used.add(e.source.file, e.start, e.end, e.text)
+            else:
+                slide = _slide(library, themes, spec, pins[number - 1], used, number, outline)
+            slides.append(slide)
     deck = Deck(
         **deck_header(outline),
         slides=tuple(slides),

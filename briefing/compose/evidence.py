@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
-from briefing.compose import hit_cache, judgement, lexeme, openers, query, window_cache
+from briefing.compose import hit_cache, judgement, lexeme, openers, query, searches, window_cache
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
 
@@ -120,11 +120,16 @@ def _windows(library: Library) -> int:
     return known[1]
 
 
+def counts(theme: Theme) -> list[query.Match]:
+    """The full-text counts judging `theme` may ask for (its concepts' IDF), in order."""
+    return [m for c in concepts(theme) if (m := query.any_of(list(c.members))) is not None]
+
+
 def _idf(library: Library, concept: Concept, total: int) -> float:
     match = query.any_of(list(concept.members))
     if match is None or total == 0:
         return 1.0
-    df = library.fulltext.count(match, DF_CAP)
+    df = searches.count(library, match, DF_CAP)
     return max(0.5, math.log((total + 1) / (df + 1)))
 
 

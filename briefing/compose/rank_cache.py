@@ -52,6 +52,7 @@ class RankCache:
         # No reference to the library is kept: it is this cache's key in a weak mapping.
         self.generation = library.index.generation
         self._memory: dict[str, list[Candidate]] = {}
+        self._missing: set[str] = set()  # looked up and not there: not read again this run
         index_path = library.index.path
         self.path = None if index_path is None else Path(f"{index_path}.rankings")
 
@@ -59,6 +60,8 @@ class RankCache:
         """The ranking stored under `key` for this index generation, if it is sound."""
         if key in self._memory:
             return self._memory[key]
+        if key in self._missing:  # asked again by the ranking after its searches were planned
+            return None
         with self._file() as db:
             row = None
             if db is not None:
@@ -67,6 +70,8 @@ class RankCache:
         found = _decode(library, row[0]) if row else None
         if found is not None:
             self._memory[key] = found
+        else:
+            self._missing.add(key)
         return found
 
     def put(self, key: str, ranked: list[Candidate]) -> None:

@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from briefing.compose import evidence, hit_cache, lexeme, query
+from briefing.compose import evidence, hit_cache, lexeme, query, searches
 from briefing.compose.candidate import Candidate
 from briefing.compose.rank_cache import RankCache, code_digest
 from briefing.deck import Excerpt
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
+
+if TYPE_CHECKING:  # the outline models (pydantic) only where an outline is composed
+    from briefing.outline.load import Outline
 
 POOL = 400  # candidates fetched by BM25 before priors re-rank them
 PER_WEIGHTED_TERM = 40  # extra candidates for each up-weighted keyword, so rare terms get seen
@@ -80,17 +85,58 @@ def rank_theme(
 ) -> list[Candidate]:
     """Every candidate for a theme, best first; deterministic for the same corpus and theme.
     Only documents written in one of `languages` are quoted (ISO 639-1 codes)."""
-    languages = tuple(sorted({lang.lower().split("-")[0] for lang in languages})) or ("en",)
+    languages = _codes(languages)
     key = _cache_key(theme, languages)
-    rankings = _rank_caches.get(library)
-    if rankings is None:
-        rankings = _rank_caches[library] = RankCache(library)
+    rankings = _rankings(library)
     found = rankings.get(library, key)
     if found is None:
         found = _rank(library, theme, languages)
         rankings.put(key, found)
         lexeme.remember()
     return found
+
+
+def for_slides(
+    library: Library, themes: dict[str, Theme], outline: Outline, kept: Mapping[int, object]
+) -> AbstractContextManager[None]:
+    """`searches.ahead` for the themes of the outline's slides composed anew (not `kept`)."""
+    ranked = [
+        themes[spec.theme]
+        for number, spec in enumerate(outline.model.slides)
+        if number not in kept and spec.theme in themes
+    ]
+    if not ranked:
+        return nullcontext()
+    languages = tuple(outline.model.language)
+    return searches.ahead(library, lambda: planned(library, ranked, languages))
+
+
+def planned(
+    library: Library, themes: list[Theme], languages: tuple[str, ...]
+) -> Iterator[searches.Request]:
+    """The full-text searches and counts that ranking `themes` (in order) will ask for, for
+    the themes the rankings cache does not hold: so they can be started ahead."""
+    rankings, codes = _rankings(library), _codes(languages)
+    keys = set()
+    for theme in themes:
+        key = _cache_key(theme, codes)
+        if key in keys or rankings.get(library, key) is not None:
+            continue
+        keys.add(key)
+        yield from (("top", match, limit) for match, limit in _searches(theme))
+        for match in evidence.counts(theme):
+            yield ("count", match, evidence.DF_CAP)
+
+
+def _codes(languages: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({lang.lower().split("-")[0] for lang in languages})) or ("en",)
+
+
+def _rankings(library: Library) -> RankCache:
+    rankings = _rank_caches.get(library)
+    if rankings is None:
+        rankings = _rank_caches[library] = RankCache(library)
+    return rankings
 
 
 def _cache_key(theme: Theme, languages: tuple[str, ...]) -> str:
@@ -106,35 +152,45 @@ def _cache_key(theme: Theme, languages: tuple[str, ...]) -> str:
     return "theme:" + hashlib.sha256(json.dumps(spec).encode()).hexdigest()
 
 
-def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Candidate]:
+def _searches(theme: Theme) -> list[tuple[query.Match, int]]:
+    """A theme's full-text searches (match, k): the pool, then a few of every keyword's own,
+    so rare terms are seen; none when the theme has no words to look for."""
     match = query.theme_match(list(theme.keywords), list(theme.exclude))
     if match is None:
         return []
-    # The pool, then a few of every keyword's own, so rare terms are seen.
-    lists = [library.fulltext.top(match, POOL)]
+    found = [(match, POOL)]
     for keyword in theme.keywords:
         if not (single := query.theme_match([keyword], list(theme.exclude))):
             continue
         limit = PER_WEIGHTED_TERM if theme.weight(keyword) > 1 else PER_WEIGHTED_TERM // 2
-        lists.append(library.fulltext.top(single, limit))
-    foreign, passages = _other_languages(library, languages)
+        found.append((single, limit))
+    return found
+
+
+def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Candidate]:
+    planned = _searches(theme)
+    if not planned:
+        return []
+    lists = [searches.top(library, match, limit) for match, limit in planned]
+    rows = _joined(library, lists)
+    foreign, passages = _other_languages(library, languages, {r[1] for r in rows})
     kept = [
         r
-        for r in _joined(library, lists)
+        for r in rows
         if r[1] not in foreign and (r[1] not in passages or (r[4], r[5]) not in passages[r[1]])
     ]
     return evidence.rank(library, theme, kept, _candidate_with)
 
 
 def _other_languages(
-    library: Library, languages: tuple[str, ...]
+    library: Library, languages: tuple[str, ...], names: set[str]
 ) -> tuple[set[str], dict[str, set[tuple[int, int]]]]:
-    """Documents written in a language the deck does not quote (unknown counts as allowed),
-    and the paragraphs of bilingual documents written in such a language."""
+    """Of the documents `names`, those written in a language the deck does not quote (unknown
+    counts as allowed), and the paragraphs of bilingual ones written in such a language."""
     allowed = ("und", *languages)
     whole: set[str] = set()
     paragraphs: dict[str, set[tuple[int, int]]] = {}
-    for name, (lang, other) in _languages(library).items():
+    for name, (lang, other) in _languages(library, names).items():
         if lang and lang not in allowed:
             whole.add(name)
         elif other and other[0] not in allowed:
@@ -142,21 +198,23 @@ def _other_languages(
     return whole, paragraphs
 
 
-def _languages(library: Library) -> _Languages:
-    """Each indexed document's language, and a bilingual one's other language with its
-    paragraphs, read once per index generation (every theme asks)."""
+def _languages(library: Library, names: set[str]) -> _Languages:
+    """The language of each of the indexed documents `names`, and a bilingual one's other
+    language with its paragraphs; each document's read once per index generation (every
+    theme asks), and only the candidates' (reading all 10,000 took 60 ms per change)."""
     generation = library.index.generation
     known = _doc_languages.get(library)
     if known is None or known[0] != generation:
+        known = _doc_languages[library] = (generation, {})
+    wanted = sorted(names - known[1].keys())
+    if wanted:
         rows = library.db.execute(
             "SELECT name, json_extract(meta, '$.language'), json_extract(meta, '$.other_language')"
-            " FROM docs WHERE skipped IS NULL"
+            " FROM docs WHERE skipped IS NULL AND name IN (SELECT value FROM json_each(?))",
+            (json.dumps(wanted),),
         )
-        known = _doc_languages[library] = (
-            generation,
-            {name: (lang, _other(other)) for name, lang, other in rows.fetchall()},
-        )
-    return known[1]
+        known[1].update((name, (lang, _other(other))) for name, lang, other in rows.fetchall())
+    return {name: known[1][name] for name in names if name in known[1]}
 
 
 def _other(stored: str | None) -> tuple[str, set[tuple[int, int]]] | None:
