@@ -28,8 +28,8 @@ from briefing.compose.cache_proof import Proof, digest, folder_digest, start_pro
 from briefing.compose.cache_reuse import Reuse, kept_slides, library_warnings, salt, slide_keys
 from briefing.compose.cache_verify import checked, refused, sha_of, verified
 from briefing.deck import Deck
-from briefing.errors import CorpusError, OutputError, display_path
-from briefing.sources.documents import DocFile, Listing, list_documents, snapshot
+from briefing.errors import OutputError, display_path
+from briefing.sources.documents import Listing
 
 if TYPE_CHECKING:
     from briefing.compose.cache_edit import TextEdit
@@ -94,7 +94,7 @@ def compose_cached(outline: Path) -> Deck:
     """The deck for an outline: from the cache when nothing it depends on has changed, else
     composed (and cached) now, taking from the last deck every slide the change cannot alter
     (`cache_reuse`). Only a slide composed anew imports the ranking and its libraries."""
-    deck, synced, reuse = _load(outline, sync=True, reuse=True)
+    deck, synced, reuse = _load(outline, sync=True, reuse=True, ahead=True)
     if deck is not None:
         return deck
     prefetch = synced is None and reuse is None  # with a reuse, most slides need no lemmas
@@ -113,6 +113,11 @@ def compose_cached(outline: Path) -> Deck:
             reuse.proven()  # the proof's process is waited for whatever happened
         if synced is not None:
             synced[0].close()
+    _store_composed(outline, composed, reuse)
+    return composed.deck
+
+
+def _store_composed(outline: Path, composed: Composed, reuse: Reuse | None = None) -> None:
     store(
         outline,
         composed.deck,
@@ -123,7 +128,6 @@ def compose_cached(outline: Path) -> Deck:
         keys=_keys(composed),
         listing_sha=reuse.listing if composed.reused and reuse is not None else None,
     )
-    return composed.deck
 
 
 def _keys(composed: Composed) -> tuple[str, ...]:
@@ -147,11 +151,13 @@ def load(outline: Path, *, sync: bool = True) -> Deck | None:
 
 
 def _load(
-    outline: Path, *, sync: bool, reuse: bool = False
+    outline: Path, *, sync: bool, reuse: bool = False, ahead: bool = False
 ) -> tuple[Deck | None, Synced | None, Reuse | None]:
     """As `load`; when it synced the index to find the deck stale, also the synced library
     and the listing it synced from (the caller closes it), for composing; and when the deck
-    is stale and `reuse` asked for, what of it a recompose may take (`cache_reuse`)."""
+    is stale and `reuse` asked for, what of it a recompose may take (`cache_reuse`). `ahead`:
+    a sync that may find the deck stale forks its recompose first (`cache_beside`), and the
+    deck returned is that recompose's, recorded."""
     path = _record_path(outline)
     try:
         raw, outline_bytes = path.read_bytes(), outline.read_bytes()
@@ -214,17 +220,21 @@ def _load(
             proof.cancel()
     if not sync:
         return None, None, None
+    from briefing.compose.cache_beside import compose_beside, listed_now
     from briefing.sources.library import Library
 
-    unlisted: dict[str, str] = {}
-    files = _listed(sources, unlisted)
-    listing = snapshot(
-        sources, to_store=True, files=files
-    )  # listed before the sync: never newer than it
-    # The one listing syncs the index (an unusable folder: the index lists it, and says why).
-    library = Library(sources, listed=(files, unlisted) if files else None)
-    if library.index.generation != record.generation:
-        return None, (library, listing), None
+    files, unlisted, listing = listed = listed_now(sources)  # before the sync, never newer
+    beside = compose_beside(outline, sources, listed, _store_composed) if ahead else None
+    try:  # the one listing syncs the index (an unusable folder: the index lists it, and says why)
+        library = Library(sources, listed=(files, unlisted) if files else None)
+        if library.index.generation != record.generation:
+            if beside is not None and beside.forked:
+                library.close()
+                return beside.result(), None, None
+            return None, (library, listing), None
+    finally:
+        if beside is not None:
+            beside.cancel()  # no-op once its result is in
     library.close()
     if _checked(record, path) is None:
         return None, None, None
@@ -250,15 +260,6 @@ def _reuse(record: Record, path: Path, sources: Path, proof: Proof | None) -> Re
 
 def _checked(record: Record, path: Path) -> Deck | None:
     return checked(record.deck, Path(record.sources), record.quoted, path)
-
-
-def _listed(sources: Path, unlisted: dict[str, str]) -> list[DocFile]:
-    """As `list_stamped`, keeping what was left out (for the sync's report). Not there: the
-    index's analysis version hashes documents.py, and a change there rebuilds every index."""
-    try:
-        return list_documents(sources, unlisted)
-    except (CorpusError, OSError):
-        return []
 
 
 def _light_edit(outline: Path, outline_bytes: bytes, old: str) -> tuple[str, TextEdit] | None:

@@ -1,0 +1,75 @@
+"""A recompose after a source changed, with the composer forked before the sync
+(`compose/cache_beside.py`): the deck a fresh compose gives, the record kept, and a touched
+but unchanged source still served from the cache. Run as users run it, in a new process
+(pytest's own threads would keep the command from forking)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = """
+import sys
+from pathlib import Path
+from briefing.compose import cache_beside
+marker = Path(sys.argv[1])
+work = cache_beside._compose
+def traced(*args):
+    deck = work(*args)
+    marker.write_text("composed beside the sync", encoding="utf-8")
+    return deck
+cache_beside._compose = traced
+sys.argv = ["briefing", "compose", sys.argv[2], "--json"]
+from briefing.cli import run
+run()
+"""
+
+
+def _compose(outline: Path, cache: Path, marker: Path) -> tuple[str, bool]:
+    """The deck's JSON, and whether a forked composer made it."""
+    marker.unlink(missing_ok=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(marker), str(outline)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "BRIEFING_CACHE_DIR": str(cache)},
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout, marker.exists()
+
+
+def test_a_changed_source_is_recomposed_beside_the_sync_as_a_fresh_compose(
+    project: Path, tmp_path: Path
+) -> None:
+    outline = project / "outlines" / "us-vietnam.yaml"
+    cache, marker = tmp_path / "cache", tmp_path / "marker"
+    _compose(outline, cache, marker)
+    source = next((project / "seeds").glob("001_*.txt"))
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("Hanoi", "Ha Noi", 3) + "\n\nVietnam balances China and the US.\n",
+        encoding="utf-8",
+    )
+    changed, forked = _compose(outline, cache, marker)
+    assert forked
+    fresh, _ = _compose(outline, tmp_path / "fresh-cache", tmp_path / "unused")
+    assert changed == fresh
+    again, forked_again = _compose(outline, cache, marker)  # the child recorded its deck
+    assert (again, forked_again) == (fresh, False)
+
+
+def test_a_touched_but_unchanged_source_keeps_the_cached_deck(
+    project: Path, tmp_path: Path
+) -> None:
+    outline = project / "outlines" / "us-vietnam.yaml"
+    cache, marker = tmp_path / "cache", tmp_path / "marker"
+    first, _ = _compose(outline, cache, marker)
+    source = next((project / "seeds").glob("002_*.txt"))
+    stat = source.stat()
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    touched, forked = _compose(outline, cache, marker)
+    assert touched == first
+    assert not forked  # the sync found nothing indexed changed: the fork was stopped
