@@ -113,11 +113,12 @@ def compose_cached(outline: Path) -> Deck:
             reuse.proven()  # the proof's process is waited for whatever happened
         if synced is not None:
             synced[0].close()
-    _store_composed(outline, composed, reuse)
+    reused = reuse.listing if composed.reused and reuse is not None else None
+    _store_composed(outline, composed, reused)
     return composed.deck
 
 
-def _store_composed(outline: Path, composed: Composed, reuse: Reuse | None = None) -> None:
+def _store_composed(outline: Path, composed: Composed, listing_sha: str | None = None) -> None:
     store(
         outline,
         composed.deck,
@@ -126,7 +127,7 @@ def _store_composed(outline: Path, composed: Composed, reuse: Reuse | None = Non
         composed.listing,
         text=composed.text,
         keys=_keys(composed),
-        listing_sha=reuse.listing if composed.reused and reuse is not None else None,
+        listing_sha=listing_sha,
     )
 
 
@@ -220,15 +221,16 @@ def _load(
             proof.cancel()
     if not sync:
         return None, None, None
-    from briefing.compose.cache_beside import compose_beside, listed_now
+    from briefing.compose.cache_beside import Beside, listed_now
     from briefing.sources.library import Library
 
-    files, unlisted, listing = listed = listed_now(sources)  # before the sync, never newer
-    beside = compose_beside(outline, sources, listed, _store_composed) if ahead else None
+    beside = Beside(outline, sources, _store_composed) if ahead else None
     try:  # the one listing syncs the index (an unusable folder: the index lists it, and says why)
+        files, unlisted, listing = listed_now(sources)  # before the sync: never newer than it
         library = Library(sources, listed=(files, unlisted) if files else None)
         if library.index.generation != record.generation:
-            if beside is not None and beside.forked:
+            sha = digest(listing)
+            if beside is not None and beside.waiting and beside.hand_over(sha, library.report):
                 library.close()
                 return beside.result(), None, None
             return None, (library, listing), None

@@ -1,17 +1,21 @@
 """A recompose after a source changed: the composer is forked before the index is synced.
 
-When the sources folder's listing differs from the cached deck's, the index must be synced
-(the changed documents analysed again, Tantivy committed, the index sealed) before ranking can
-start; and ranking needs the composer's modules (pydantic and the outline models, ranking's own,
-the notes sandbox), which a cached deck never imports. Done one after the other they are two
-waits; here a forked process imports the composer while this one syncs, then waits on the
-index's lock, finds the index synced from the same listing, composes, stores the record and
-sends back the deck (`forked.py`). Should the sync show that nothing indexed changed (a file
-touched, not edited), the fork is stopped and the cached deck is used as before.
+When the sources folder's fingerprint differs from the cached deck's, the index must be synced
+(the folder listed, the changed documents analysed again, Tantivy committed, the index sealed)
+before ranking can start; and ranking needs the composer's modules (pydantic and the outline
+models, ranking's own, the notes sandbox), which a cached deck never imports. Done one after
+the other they are two waits. Here a forked process imports the composer while this one lists
+and syncs; this one then hands it what the sync reported and the listing's fingerprint (a
+pipe), and it opens the index as the sync left it (not syncing again), composes, records the
+deck and sends it back (`forked.py`). Should the sync show that nothing indexed changed (a file
+touched, not edited), the pipe is closed unwritten, the fork ends, and the cached deck serves.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,8 +27,9 @@ from briefing.sources.documents import DocFile, Listing, list_documents, snapsho
 
 if TYPE_CHECKING:
     from briefing.compose.composer import Composed
+    from briefing.sources.index import SyncReport
 
-Store = Callable[["Path", "Composed"], None]  # how the composer's process records its deck
+Store = Callable[["Path", "Composed", str], None]  # records a deck with its listing's fingerprint
 Listed = tuple[list[DocFile], dict[str, str], Listing]  # documents, left out, as recorded
 
 
@@ -39,25 +44,67 @@ def listed_now(sources: Path) -> Listed:
     return files, unlisted, snapshot(sources, to_store=True, files=files)
 
 
-def compose_beside(outline: Path, sources: Path, listed: Listed, store: Store) -> Forked[Deck]:
-    """The composer, forked now (in-process at `result()` where forking is not safe)."""
-    return Forked(lambda: _compose(outline, sources, listed, store))
+class Beside:
+    """The composer forked now; `hand_over` after the sync, then `result()` for its deck."""
+
+    def __init__(self, outline: Path, sources: Path, store: Store) -> None:
+        read, self._write = os.pipe()
+        self._forked = Forked(lambda: _compose(outline, sources, store, read, self._write))
+        os.close(read)
+        if not self._forked.forked:  # nothing will read it: the caller composes as before
+            self._close()
+
+    @property
+    def waiting(self) -> bool:
+        """Whether a forked composer waits for the sync's report."""
+        return self._forked.forked and self._write >= 0
+
+    def hand_over(self, listing_sha: str, report: SyncReport) -> bool:
+        """Send the sync's report; False when the composer cannot take it (then cancel)."""
+        data = pickle.dumps((listing_sha, report))
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self._write, view) :]
+        except OSError:
+            return False
+        finally:
+            self._close()
+        return True
+
+    def result(self) -> Deck:
+        return self._forked.result()
+
+    def cancel(self) -> None:
+        """End the forked composer if it has not sent its deck (it reads an empty pipe)."""
+        self._close()
+        self._forked.cancel()
+
+    def _close(self) -> None:
+        if self._write >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self._write)
+            self._write = -1
 
 
-def _compose(outline: Path, sources: Path, listed: Listed, store: Store) -> Deck:
+def _compose(outline: Path, sources: Path, store: Store, read: int, write: int) -> Deck:
     """The forked process's work: the composer's modules first, while the other process
-    syncs; then the index, synced by then (its lock is waited for): the listing the sync
-    started from is what the record keeps, as when the sync is done in-process."""
+    syncs; then the index as that sync left it, with its report."""
+    os.close(write)
     import briefing.compose.ranking
     import briefing.outline.notes_sandbox  # noqa: F401
     from briefing.compose.composer import compose_outline_file
     from briefing.sources.library import Library
 
-    files, unlisted, listing = listed
-    library = Library(sources, listed=(files, unlisted) if files else None)
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    if not data:  # the sync found the deck current: nothing to compose
+        os._exit(0)
+    listing_sha, report = pickle.loads(data)  # from our own parent, never a user's file
+    library = Library(sources, synced=report)
     try:
-        composed = compose_outline_file(outline, synced=(library, listing))
+        composed = compose_outline_file(outline, synced=(library, ()))
     finally:
         library.close()
-    store(outline, composed)
+    store(outline, composed, listing_sha)
     return composed.deck

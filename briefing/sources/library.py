@@ -36,13 +36,22 @@ class Library:
     """The sources folder, indexed and ready to query."""
 
     def __init__(
-        self, sources: Path, *, db_path: Path | str | None = None, listed: Listed | None = None
+        self,
+        sources: Path,
+        *,
+        db_path: Path | str | None = None,
+        listed: Listed | None = None,
+        synced: SyncReport | None = None,
     ) -> None:
+        """`synced`: what the sync another process of this run has just made reported; the
+        index is opened as that sync left it, not synced again (`compose/cache_beside.py`),
+        unless it cannot be opened from the cache folder (one in memory starts empty)."""
         self.sources = sources
         self.catalogue_path = sources / CATALOGUE
         self.catalogue = load_catalogue(sources) if sources.is_dir() else {}
         self.index = Index(sources, db_path, keep=kept_passages(self.catalogue))
-        self.report: SyncReport = self.index.sync(listed)
+        shared = synced is not None and self.index.path is not None
+        self.report: SyncReport = synced if shared else self.index.sync(listed)  # type: ignore[assignment]
         self._texts: dict[str, Canonical] = {}
 
     def close(self) -> None:

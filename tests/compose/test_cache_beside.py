@@ -11,16 +11,22 @@ import sys
 from pathlib import Path
 
 PROBE = """
-import sys
+import os, sys
 from pathlib import Path
 from briefing.compose import cache_beside
+from briefing.sources.index import Index
 marker = Path(sys.argv[1])
-work = cache_beside._compose
+work, sync = cache_beside._compose, Index.sync
 def traced(*args):
     deck = work(*args)
-    marker.write_text("composed beside the sync", encoding="utf-8")
+    with marker.open("a", encoding="utf-8") as out:
+        out.write(f"composed in {os.getpid()}\\n")
     return deck
-cache_beside._compose = traced
+def synced(self, *args):
+    with marker.open("a", encoding="utf-8") as out:
+        out.write(f"synced in {os.getpid()}\\n")
+    return sync(self, *args)
+cache_beside._compose, Index.sync = traced, synced
 sys.argv = ["briefing", "compose", sys.argv[2], "--json"]
 from briefing.cli import run
 run()
@@ -28,7 +34,7 @@ run()
 
 
 def _compose(outline: Path, cache: Path, marker: Path) -> tuple[str, bool]:
-    """The deck's JSON, and whether a forked composer made it."""
+    """The deck's JSON, and whether a forked composer made it (without syncing again)."""
     marker.unlink(missing_ok=True)
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(marker), str(outline)],
@@ -38,7 +44,11 @@ def _compose(outline: Path, cache: Path, marker: Path) -> tuple[str, bool]:
         env={**os.environ, "BRIEFING_CACHE_DIR": str(cache)},
     )
     assert done.returncode == 0, done.stderr
-    return done.stdout, marker.exists()
+    lines = marker.read_text(encoding="utf-8").splitlines() if marker.exists() else []
+    composers = {line.split()[-1] for line in lines if line.startswith("composed in")}
+    syncers = {line.split()[-1] for line in lines if line.startswith("synced in")}
+    assert not composers & syncers, lines  # the sync's report is handed over, not redone
+    return done.stdout, bool(composers)
 
 
 def test_a_changed_source_is_recomposed_beside_the_sync_as_a_fresh_compose(
