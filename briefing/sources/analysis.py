@@ -213,7 +213,9 @@ def analyse(
 
 def _is_prose(text: str, para: Span) -> bool:
     body = text[para.start : para.end]
-    return len(body.split()) >= MIN_PROSE_WORDS and any(c in body for c in ".!?")
+    # split at most MIN_PROSE_WORDS - 1 times: as many parts as words, up to MIN_PROSE_WORDS
+    enough = len(body.split(None, MIN_PROSE_WORDS - 1)) >= MIN_PROSE_WORDS
+    return enough and ("." in body or "!" in body or "?" in body)
 
 
 def _windows(
