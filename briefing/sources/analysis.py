@@ -170,12 +170,17 @@ def windows_in(
         split = [body.split() for body in bodies]  # once, for the scores and the word counts
         scores = list(map(quality.sentence_quality, bodies, repeat(lexicon), repeat("en"), split))
         result.sentences += len(found)
-        result.garbled += sum(q < 1.0 for q in scores)
-        for w in _windows(text, index, found, bodies, scores, list(map(len, split))):
-            w.start += offset
-            w.end += offset
-            result.windows.append(w)
+        result.garbled += sum(map(_CLEAN.__gt__, scores))  # scores below clean, counted in C
+        windows = _windows(text, index, found, bodies, scores, list(map(len, split)))
+        if offset:  # a huge document's chunk: its offsets are into the chunk
+            for w in windows:
+                w.start += offset
+                w.end += offset
+        result.windows += windows
     return result
+
+
+_CLEAN = 1.0  # a sentence's quality with no sign of garble
 
 
 def doc_quality(sentences: int, garbled: int, machine_translated: bool = False) -> float:
@@ -213,7 +218,9 @@ def analyse(
 
 def _is_prose(text: str, para: Span) -> bool:
     body = text[para.start : para.end]
-    return len(body.split()) >= MIN_PROSE_WORDS and any(c in body for c in ".!?")
+    # split at most MIN_PROSE_WORDS - 1 times: as many parts as words, up to MIN_PROSE_WORDS
+    enough = len(body.split(None, MIN_PROSE_WORDS - 1)) >= MIN_PROSE_WORDS
+    return enough and ("." in body or "!" in body or "?" in body)
 
 
 def _windows(

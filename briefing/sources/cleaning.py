@@ -184,19 +184,38 @@ def _matches(rule: Rule, body: str, lowered: str) -> bool:
     return rule.pattern.search(body) is not None
 
 
-def _by_length(rules: list[Rule]) -> tuple[list[int], list[tuple[Rule, ...]]]:
-    """The rules that can match a paragraph of each length band, in their order: a long
-    paragraph is tested against the few rules without a short limit only."""
+class Band(NamedTuple):
+    """The rules that can match a paragraph of some length, in their order, and every trigger
+    of those that have triggers: a paragraph holding none of them (most prose) is tested
+    against the rules without triggers only, one scan per trigger instead of a call per rule."""
+
+    rules: tuple[Rule, ...]
+    triggers: tuple[str, ...]
+    untriggered: tuple[Rule, ...]
+
+
+def _by_length(rules: list[Rule]) -> tuple[list[int], list[Band]]:
+    """The rules that can match a paragraph of each length band: a long paragraph is tested
+    against the few rules without a short limit only."""
     limits = sorted({r.max_len for r in rules})
-    return limits, [tuple(r for r in rules if r.max_len >= limit) for limit in limits]
+    bands = []
+    for limit in limits:
+        fits = tuple(r for r in rules if r.max_len >= limit)
+        triggers = tuple(dict.fromkeys(t for r in fits for t in r.triggers))
+        bands.append(Band(fits, triggers, tuple(r for r in fits if not r.triggers)))
+    return limits, bands
 
 
 _LIMITS, _BANDS = _by_length(_RULES)
+_NO_RULES = Band((), (), ())
 
 
-def _rules_for(length: int) -> tuple[Rule, ...]:
-    band = bisect_left(_LIMITS, length)
-    return _BANDS[band] if band < len(_BANDS) else ()
+def _rules_for(length: int, lowered: str) -> tuple[Rule, ...]:
+    """The rules worth testing on a paragraph of this length and lower-cased text."""
+    index = bisect_left(_LIMITS, length)
+    band = _BANDS[index] if index < len(_BANDS) else _NO_RULES
+    # a rule with triggers matches only where one of them is (see _matches)
+    return band.rules if any(map(lowered.__contains__, band.triggers)) else band.untriggered
 
 
 def classify(text: str, paras: list[Span]) -> dict[int, str]:
@@ -213,7 +232,7 @@ def classify(text: str, paras: list[Span]) -> dict[int, str]:
         raw = text[para.start : para.end]
         body = " ".join(raw.split()) if len(raw) < 1000 else raw
         lowered = body.lower()
-        for rule in _rules_for(len(body)):
+        for rule in _rules_for(len(body), lowered):
             if _matches(rule, body, lowered):
                 noise[i] = rule.reason
                 break

@@ -211,7 +211,17 @@ def postposed_adjectives(sentence: str) -> int:
         or " utter" in sentence
     ):
         return 0
-    return len(_POSTPOSED.findall(sentence))
+    # No match starts before the noun ahead of the first of them, less a determiner and its
+    # space (the pattern has no anchor to find, so it is otherwise tried at every letter); the
+    # noun is a run of [a-z] ending there, and every later noun starts after that.
+    first = min(at for at in map(sentence.find, _POSTPOSED_WORDS) if at >= 0)
+    while first > 0 and "a" <= sentence[first - 1] <= "z":
+        first -= 1
+    return len(_POSTPOSED.findall(sentence, max(0, first - _DETERMINER_CHARS - 1)))
+
+
+_POSTPOSED_WORDS = (" main", " foreign", " mere", " sheer", " utter")
+_DETERMINER_CHARS = 7  # "several", the longest determiner _POSTPOSED opens with
 
 
 # English words that barely occur in other languages: their share says "this is English"

@@ -16,6 +16,10 @@ TITLES = frozenset(
 # Not after a letter or a full stop ("U.S."), so also at a paragraph's start and inside
 # markdown emphasis ("**Lt. Gen. Nguyen Van Hai**").
 _ENDS_ON_TITLE = re.compile(r"(?<![\w.’'])([A-Z][a-z]{0,4})\.$")
+# How far from a sentence's end a match can start: its six characters and the newline `$`
+# may stand before. Searched from there, not from the sentence's start (the look-behind still
+# sees the characters before), the search finds the same title without trying every position.
+_TITLE_REACH = 7
 # Words that open a new sentence after "Jr." or "St." rather than continue a name.
 _OPENERS = frozenset(
     """the a an he she it they we i you this that these those his her its their our in on at
@@ -31,7 +35,7 @@ def join_titles(text: str, spans: list[Span]) -> list[Span]:
     out = [spans[0]]
     for span in spans[1:]:
         prev = out[-1]
-        title = _ENDS_ON_TITLE.search(text, prev.start, prev.end)
+        title = _ENDS_ON_TITLE.search(text, max(prev.start, prev.end - _TITLE_REACH), prev.end)
         nxt = _NEXT_WORD.match(text, span.start, span.end)
         if (
             title

@@ -175,3 +175,21 @@ def test_both_shares_are_the_plain_shares(text: str, limit: int) -> None:
         quality.english_share(text[:limit]),
         quality.english_share(text),
     )
+
+
+POSTPOSED_PIECES = (
+    "the their several Several SEVERAL ſeveral all a an role roles water main mainly mere "
+    "sheer utter foreign investors x . , in has and".split()
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(POSTPOSED_PIECES), st.sampled_from(GAPS)), max_size=14))
+@example([("take", " "), ("the", " "), ("role", " "), ("main", ""), (".", "")])
+@example([("several", " "), ("investors", " "), ("foreign", " "), ("has", "")])
+@example([("x", " "), ("several", " "), ("investors", " "), ("foreign", " "), ("has", "")])
+def test_postposed_adjectives_searched_from_the_first_noun_count_what_findall_counts(
+    parts: list[tuple[str, str]],
+) -> None:
+    sentence = "".join(piece + gap for piece, gap in parts)
+    assert quality.postposed_adjectives(sentence) == len(quality._POSTPOSED.findall(sentence))

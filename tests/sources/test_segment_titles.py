@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import itertools
 
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from briefing.sources import titles
 from briefing.sources.segment import Span, sentences
 
 
@@ -77,3 +82,40 @@ def test_stacked_titles_open_a_paragraph_after_another(opening):
     """At a paragraph's start, and inside markdown emphasis, a title still joins its name."""
     text = f"The first session ran long.\n\n{opening} Nobody else spoke."
     assert _split_paragraphs(text) == ["The first session ran long.", opening, "Nobody else spoke."]
+
+
+def joined_as_before(text: str, spans: list[Span]) -> list[Span]:
+    """join_titles as it was, searching each sentence for its title from its start."""
+    if len(spans) < 2:
+        return spans
+    out = [spans[0]]
+    for span in spans[1:]:
+        prev = out[-1]
+        title = titles._ENDS_ON_TITLE.search(text, prev.start, prev.end)
+        nxt = titles._NEXT_WORD.match(text, span.start, span.end)
+        if (
+            title
+            and title.group(1).lower() in titles.TITLES
+            and nxt
+            and nxt.group(1).lower() not in titles._OPENERS
+        ):
+            out[-1] = Span(prev.start, span.end)
+        else:
+            out.append(span)
+    return out
+
+
+PIECES = ["Sen.", "Lieut.", "Dr.", "Jr.", "U.S.", "A.", "x", "Peter", "the", "’", ".", "\n", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.sets(st.integers(1, 120)))
+@example(["a", " ", "Lieut.", "\n", "Peter"], {9})
+def test_a_title_searched_from_near_the_end_is_the_one_searched_from_the_start(
+    pieces: list[str], cuts: set[int]
+) -> None:
+    """Sentences cut anywhere (any span may end on a title, a newline after it or not)."""
+    text = "".join(pieces)
+    bounds = [0, *sorted(c for c in cuts if c < len(text)), len(text)]
+    spans = [Span(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    assert titles.join_titles(text, spans) == joined_as_before(text, spans)
