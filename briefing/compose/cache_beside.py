@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from briefing.compose.composer import Composed
     from briefing.sources.index import SyncReport
 
-Store = Callable[["Path", "Composed", str], None]  # records a deck with its listing's fingerprint
+Store = Callable[["Path", "Composed", "str | None"], None]  # records a deck (listing fingerprint)
 Listed = tuple[list[DocFile], dict[str, str], Listing]  # documents, left out, as recorded
 
 
@@ -49,7 +49,8 @@ class Beside:
 
     def __init__(self, outline: Path, sources: Path, store: Store) -> None:
         read, self._write = os.pipe()
-        self._forked = Forked(lambda: _compose(outline, sources, store, read, self._write))
+        here = os.getpid()
+        self._forked = Forked(lambda: _compose(outline, sources, store, (read, self._write), here))
         os.close(read)
         if not self._forked.forked:  # nothing will read it: the caller composes as before
             self._close()
@@ -87,17 +88,25 @@ class Beside:
             self._write = -1
 
 
-def _compose(outline: Path, sources: Path, store: Store, read: int, write: int) -> Deck:
+def _compose(
+    outline: Path, sources: Path, store: Store, pipe: tuple[int, int], parent: int
+) -> Deck:
     """The forked process's work: the composer's modules first, while the other process
-    syncs; then the index as that sync left it, with its report."""
-    os.close(write)
+    syncs; then the index as that sync left it, with its report. Run again in the parent
+    (the child stopped on something unexpected, `forked.py`): composed there, as before."""
     import briefing.compose.ranking
     import briefing.outline.notes_sandbox  # noqa: F401
     from briefing.compose.composer import compose_outline_file
     from briefing.sources.library import Library
 
-    with os.fdopen(read, "rb") as pipe:
-        data = pipe.read()
+    if os.getpid() == parent:
+        composed = compose_outline_file(outline)
+        store(outline, composed, None)
+        return composed.deck
+    read, write = pipe
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe_in:
+        data = pipe_in.read()
     if not data:  # the sync found the deck current: nothing to compose
         os._exit(0)
     listing_sha, report = pickle.loads(data)  # from our own parent, never a user's file

@@ -33,11 +33,23 @@ run()
 """
 
 
-def _compose(outline: Path, cache: Path, marker: Path) -> tuple[str, bool]:
-    """The deck's JSON, and whether a forked composer made it (without syncing again)."""
+FAILING_CHILD = """
+import os
+from briefing.compose import composer
+parent, compose = os.getpid(), composer.compose_outline_file
+def failing(*args, **kwargs):
+    if os.getpid() != parent:
+        raise RuntimeError("the forked composer stops on something unexpected")
+    return compose(*args, **kwargs)
+composer.compose_outline_file = failing
+"""
+
+
+def _compose(outline: Path, cache: Path, marker: Path, prelude: str = "") -> tuple[str, bool]:
+    """The deck's JSON, and whether a forked composer made it without syncing again."""
     marker.unlink(missing_ok=True)
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(marker), str(outline)],
+        [sys.executable, "-c", prelude + PROBE, str(marker), str(outline)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -47,8 +59,8 @@ def _compose(outline: Path, cache: Path, marker: Path) -> tuple[str, bool]:
     lines = marker.read_text(encoding="utf-8").splitlines() if marker.exists() else []
     composers = {line.split()[-1] for line in lines if line.startswith("composed in")}
     syncers = {line.split()[-1] for line in lines if line.startswith("synced in")}
-    assert not composers & syncers, lines  # the sync's report is handed over, not redone
-    return done.stdout, bool(composers)
+    forked = bool(composers) and not composers & syncers  # handed the report, not re-synced
+    return done.stdout, forked
 
 
 def test_a_changed_source_is_recomposed_beside_the_sync_as_a_fresh_compose(
@@ -83,3 +95,17 @@ def test_a_touched_but_unchanged_source_keeps_the_cached_deck(
     touched, forked = _compose(outline, cache, marker)
     assert touched == first
     assert not forked  # the sync found nothing indexed changed: the fork was stopped
+
+
+def test_a_forked_composer_that_fails_unexpectedly_is_composed_again_here(
+    project: Path, tmp_path: Path
+) -> None:
+    outline = project / "outlines" / "us-vietnam.yaml"
+    cache, marker = tmp_path / "cache", tmp_path / "marker"
+    _compose(outline, cache, marker)
+    source = next((project / "seeds").glob("003_*.txt"))
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nA new paragraph.\n", "utf-8")
+    changed, forked = _compose(outline, cache, marker, FAILING_CHILD)
+    assert not forked  # composed in the command's own process after all
+    fresh, _ = _compose(outline, tmp_path / "fresh-cache", tmp_path / "unused")
+    assert changed == fresh
