@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.compose import cache, composer, ranking
+from briefing.compose import cache, cache_beside, composer, ranking
 from briefing.compose.cache import compose_cached
 from briefing.sources import index
 
@@ -39,7 +39,7 @@ def test_an_outline_edit_lists_once_and_ranks_nothing_again(project, monkeypatch
     def never_rank(*_args):
         raise AssertionError("a theme was ranked again after an edit that left it unchanged")
 
-    for module in (cache, composer, index):
+    for module in (cache_beside, composer, index):
         monkeypatch.setattr(module, "list_documents", counting_list)
     monkeypatch.setattr(ranking, "_rank", never_rank)
     text = outline.read_text("utf-8")  # the last themed slide asks for one excerpt fewer
@@ -89,7 +89,7 @@ def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypat
         syncs.append(1)
         return real_sync(self, *args, **kwargs)
 
-    for module in (cache, documents, composer, index):
+    for module in (cache_beside, documents, composer, index):
         monkeypatch.setattr(module, "list_documents", counting_list)
     monkeypatch.setattr(index.Index, "sync", counting_sync)
     changed = sorted((project / "seeds").glob("*.txt"))[0]
