@@ -440,6 +440,7 @@ def changed_one(sources: Path, docs: int, cache: Path, compose: list[str], code:
     copy = cache.with_name(cache.name + "-changed")
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(cache, copy)
+    os.sync()  # untimed: else the compose's first fsync waits for the copy's writeback
     try:
         victim.write_bytes(original + CHANGE.encode())
         env = code.env(BRIEFING_CACHE_DIR=str(copy))
