@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROBE = """
 import os, sys
 from pathlib import Path
@@ -63,12 +65,20 @@ def _compose(outline: Path, cache: Path, marker: Path, prelude: str = "") -> tup
     return done.stdout, forked
 
 
-def test_a_changed_source_is_recomposed_beside_the_sync_as_a_fresh_compose(
-    project: Path, tmp_path: Path
-) -> None:
+@pytest.fixture
+def warm(project: Path, tmp_path: Path) -> tuple[Path, Path, Path, str]:
+    """The example outline composed once into a cache of its own: the outline, the cache, the
+    probe's marker file and the deck's JSON."""
     outline = project / "outlines" / "us-vietnam.yaml"
     cache, marker = tmp_path / "cache", tmp_path / "marker"
-    _compose(outline, cache, marker)
+    deck, _ = _compose(outline, cache, marker)
+    return outline, cache, marker, deck
+
+
+def test_a_changed_source_is_recomposed_beside_the_sync_as_a_fresh_compose(
+    project: Path, tmp_path: Path, warm: tuple[Path, Path, Path, str]
+) -> None:
+    outline, cache, marker, _ = warm
     source = next((project / "seeds").glob("001_*.txt"))
     text = source.read_text(encoding="utf-8")
     source.write_text(
@@ -84,11 +94,9 @@ def test_a_changed_source_is_recomposed_beside_the_sync_as_a_fresh_compose(
 
 
 def test_a_touched_but_unchanged_source_keeps_the_cached_deck(
-    project: Path, tmp_path: Path
+    project: Path, warm: tuple[Path, Path, Path, str]
 ) -> None:
-    outline = project / "outlines" / "us-vietnam.yaml"
-    cache, marker = tmp_path / "cache", tmp_path / "marker"
-    first, _ = _compose(outline, cache, marker)
+    outline, cache, marker, first = warm
     source = next((project / "seeds").glob("002_*.txt"))
     stat = source.stat()
     os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
@@ -98,11 +106,9 @@ def test_a_touched_but_unchanged_source_keeps_the_cached_deck(
 
 
 def test_a_forked_composer_that_fails_unexpectedly_is_composed_again_here(
-    project: Path, tmp_path: Path
+    project: Path, tmp_path: Path, warm: tuple[Path, Path, Path, str]
 ) -> None:
-    outline = project / "outlines" / "us-vietnam.yaml"
-    cache, marker = tmp_path / "cache", tmp_path / "marker"
-    _compose(outline, cache, marker)
+    outline, cache, marker, _ = warm
     source = next((project / "seeds").glob("003_*.txt"))
     source.write_text(source.read_text(encoding="utf-8") + "\n\nA new paragraph.\n", "utf-8")
     changed, forked = _compose(outline, cache, marker, FAILING_CHILD)
