@@ -53,6 +53,8 @@ _broken: set[Path] = set()  # files this run found unusable: not tried again
 # Paragraph texts this run has judged, by (document sha, start, end): a re-rank's selection
 # then reads them from here, not from the file again (content-addressed: never stale).
 _judged: WeakKeyDictionary[Library, dict[tuple[str, int, int], str]] = WeakKeyDictionary()
+# Each document's content hash (None: not indexed) for one index generation.
+_shas: WeakKeyDictionary[Library, tuple[int, dict[str, str | None]]] = WeakKeyDictionary()
 
 
 def theme_key(concepts: list[str]) -> str:
@@ -171,13 +173,22 @@ def _path(library: Library) -> Path | None:
 
 def doc_shas(library: Library, names: set[str]) -> dict[str, str]:
     """These indexed documents' content hashes, in one query (a recompose from stored
-    rankings needs a few hundred of them, not the whole corpus's)."""
-    rows = library.db.execute(
-        "SELECT name, sha FROM docs WHERE name IN (SELECT value FROM json_each(?))"
-        " AND skipped IS NULL",
-        (json.dumps(sorted(names)),),
-    )
-    return {name: sha for name, sha in rows if isinstance(sha, str)}
+    rankings needs a few hundred of them, not the whole corpus's); each read once per index
+    generation (judging, selecting and attributing each theme ask for the same ones)."""
+    generation = library.index.generation
+    known = _shas.get(library)
+    if known is None or known[0] != generation:
+        known = _shas[library] = (generation, {})
+    wanted = names - known[1].keys()
+    if wanted:
+        rows = library.db.execute(
+            "SELECT name, sha FROM docs WHERE name IN (SELECT value FROM json_each(?))"
+            " AND skipped IS NULL",
+            (json.dumps(sorted(wanted)),),
+        )
+        found = {name: sha for name, sha in rows if isinstance(sha, str)}
+        known[1].update((name, found.get(name)) for name in wanted)  # None: not indexed
+    return {name: sha for name in names if (sha := known[1][name]) is not None}
 
 
 def _crc(key: str, sha: str, start: int, end: int, value: str) -> int:
@@ -190,17 +201,17 @@ Spans = dict[tuple[str, int, int], str]  # (sha, start, end) -> a stored string
 def _read(path: Path, key: str) -> tuple[Spans, Spans]:
     """The stored hits of one theme and the paragraphs' texts they were found in, by (sha,
     start, end), whose checksums (and, for a text, its length) hold."""
-    rows, text_rows = [], []
+    joined = []
     with _file(path) as db:
-        if db is not None:
-            rows = db.execute(
-                "SELECT sha, start, end, value, crc FROM hits WHERE theme = ?", (key,)
-            ).fetchall()
-            text_rows = db.execute(
-                "SELECT t.sha, t.start, t.end, t.text, t.crc FROM hits h JOIN texts t"
-                " ON (t.sha, t.start, t.end) = (h.sha, h.start, h.end) WHERE h.theme = ?",
+        if db is not None:  # one query, not two: the texts are the hits' own paragraphs
+            joined = db.execute(
+                "SELECT h.sha, h.start, h.end, h.value, h.crc, t.text, t.crc FROM hits h"
+                " LEFT JOIN texts t ON (t.sha, t.start, t.end) = (h.sha, h.start, h.end)"
+                " WHERE h.theme = ?",
                 (key,),
             ).fetchall()
+    rows = [r[:5] for r in joined]
+    text_rows = [(*r[:3], r[5], r[6]) for r in joined if r[5] is not None]
     return _sound(rows, key), _texts(text_rows)
 
 

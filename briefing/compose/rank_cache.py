@@ -53,6 +53,7 @@ class RankCache:
         self.generation = library.index.generation
         self._memory: dict[str, list[Candidate]] = {}
         self._missing: set[str] = set()  # looked up and not there: not read again this run
+        self._pending: dict[str, bytes] | None = None  # rankings to write (within `batched`)
         index_path = library.index.path
         self.path = None if index_path is None else Path(f"{index_path}.rankings")
 
@@ -74,19 +75,65 @@ class RankCache:
             self._missing.add(key)
         return found
 
+    def prefetch(self, library: Library, keys: list[str]) -> None:
+        """Read the rankings stored under `keys` in one query, so that `get` answers each
+        from memory (one connection instead of one per theme)."""
+        wanted = [
+            k for k in dict.fromkeys(keys) if k not in self._memory and k not in self._missing
+        ]
+        if not wanted:
+            return
+        rows: list[tuple] = []
+        with self._file() as db:
+            if db is not None:
+                rows = db.execute(
+                    "SELECT key, value FROM ranked WHERE generation = ?"
+                    " AND key IN (SELECT value FROM json_each(?))",
+                    (self.generation, json.dumps(wanted)),
+                ).fetchall()
+        stored = {key: value for key, value in rows if isinstance(key, str)}
+        for key in wanted:
+            found = _decode(library, stored[key]) if key in stored else None
+            if found is not None:
+                self._memory[key] = found
+            else:
+                self._missing.add(key)
+
     def put(self, key: str, ranked: list[Candidate]) -> None:
-        """Remember a ranking for this generation; rankings of older generations go."""
+        """Remember a ranking for this generation; rankings of older generations go. Within
+        `batched`, written when it ends."""
         self._memory[key] = ranked
         payload = zlib.compress(
             json.dumps([[getattr(c, name) for name in _FIELDS] for c in ranked]).encode(), 1
         )
+        if self._pending is not None:
+            self._pending[key] = payload
+            return
+        self._write({key: payload})
+
+    @contextmanager
+    def batched(self) -> Iterator[None]:
+        """Within the block, rankings put are written together at its end, in one
+        transaction (a compose ranks several themes; each write was a connection and a commit)."""
+        if self._pending is not None:  # already batching: the outer block writes
+            yield
+            return
+        self._pending = {}
+        try:
+            yield
+        finally:
+            pending, self._pending = self._pending, None
+            if pending:
+                self._write(pending)
+
+    def _write(self, payloads: dict[str, bytes]) -> None:
         with self._file() as db:
             if db is not None:
                 with store.transaction(db):
                     db.execute("DELETE FROM ranked WHERE generation != ?", (self.generation,))
-                    db.execute(
+                    db.executemany(
                         "INSERT OR REPLACE INTO ranked VALUES (?, ?, ?)",
-                        (key, self.generation, payload),
+                        [(key, self.generation, value) for key, value in payloads.items()],
                     )
 
     @contextmanager

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -99,7 +99,8 @@ def rank_theme(
 def for_slides(
     library: Library, themes: dict[str, Theme], outline: Outline, kept: Mapping[int, object]
 ) -> AbstractContextManager[None]:
-    """`searches.ahead` for the themes of the outline's slides composed anew (not `kept`)."""
+    """`searches.ahead` for the themes of the outline's slides composed anew (not `kept`),
+    with the rankings they make written together when the block ends."""
     ranked = [
         themes[spec.theme]
         for number, spec in enumerate(outline.model.slides)
@@ -108,7 +109,22 @@ def for_slides(
     if not ranked:
         return nullcontext()
     languages = tuple(outline.model.language)
-    return searches.ahead(library, lambda: planned(library, ranked, languages))
+    return _ahead_and_batched(library, ranked, languages)
+
+
+@contextmanager
+def _ahead_and_batched(
+    library: Library, themes: list[Theme], languages: tuple[str, ...]
+) -> Iterator[None]:
+    """Searches started ahead, and the rankings made meanwhile written once at the end;
+    the stored ones are read first, in one query."""
+    rankings = _rankings(library)
+    rankings.prefetch(library, [_cache_key(theme, _codes(languages)) for theme in themes])
+    with (
+        rankings.batched(),
+        searches.ahead(library, lambda: planned(library, themes, languages)),
+    ):
+        yield
 
 
 def planned(

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.compose.ranking import Candidate
 
@@ -30,6 +31,7 @@ BROAD_MARGIN = 0.5
 CORE_MARGIN = 0.75
 
 
+@lru_cache(maxsize=4096)  # `choose` checks the same candidates' texts again and again
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < 3:
