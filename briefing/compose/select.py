@@ -55,8 +55,10 @@ class Used:
             return True
         mine = shingles(text)
         for other in self.shingle_sets:
+            if mine.isdisjoint(other):  # most pairs: no intersection built
+                continue
             common = len(mine & other)
-            if common and common / min(len(mine), len(other)) >= NEAR_DUPLICATE:
+            if common / min(len(mine), len(other)) >= NEAR_DUPLICATE:
                 return True
         return False
 
