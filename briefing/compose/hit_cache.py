@@ -171,15 +171,19 @@ def _path(library: Library) -> Path | None:
     return None if path in _broken else path
 
 
+def remember_shas(library: Library, shas: dict[str, object]) -> None:
+    """Documents' content hashes as the caller read them from the index just now (with their
+    windows), for `doc_shas` to answer from."""
+    known = _known_shas(library)
+    known.update((name, sha if isinstance(sha, str) else None) for name, sha in shas.items())
+
+
 def doc_shas(library: Library, names: set[str]) -> dict[str, str]:
     """These indexed documents' content hashes, in one query (a recompose from stored
     rankings needs a few hundred of them, not the whole corpus's); each read once per index
     generation (judging, selecting and attributing each theme ask for the same ones)."""
-    generation = library.index.generation
-    known = _shas.get(library)
-    if known is None or known[0] != generation:
-        known = _shas[library] = (generation, {})
-    wanted = names - known[1].keys()
+    known = _known_shas(library)
+    wanted = names - known.keys()
     if wanted:
         rows = library.db.execute(
             "SELECT name, sha FROM docs WHERE name IN (SELECT value FROM json_each(?))"
@@ -187,8 +191,17 @@ def doc_shas(library: Library, names: set[str]) -> dict[str, str]:
             (json.dumps(sorted(wanted)),),
         )
         found = {name: sha for name, sha in rows if isinstance(sha, str)}
-        known[1].update((name, found.get(name)) for name in wanted)  # None: not indexed
-    return {name: sha for name in names if (sha := known[1][name]) is not None}
+        known.update((name, found.get(name)) for name in wanted)  # None: not indexed
+    return {name: sha for name in names if (sha := known[name]) is not None}
+
+
+def _known_shas(library: Library) -> dict[str, str | None]:
+    """The hashes known for the library's index generation (a new one forgets them)."""
+    generation = library.index.generation
+    known = _shas.get(library)
+    if known is None or known[0] != generation:
+        known = _shas[library] = (generation, {})
+    return known[1]
 
 
 def _crc(key: str, sha: str, start: int, end: int, value: str) -> int:

@@ -32,7 +32,8 @@ _doc_languages: WeakKeyDictionary[Library, tuple[int, _Languages]] = WeakKeyDict
 
 
 _ROWS = """
-SELECT w.id, d.name, w.start, w.end, p.start, p.end, w.words, w.dangling, w.quality * d.quality
+SELECT w.id, d.name, w.start, w.end, p.start, p.end, w.words, w.dangling, w.quality * d.quality,
+  CASE WHEN d.skipped IS NULL THEN d.sha END
 FROM windows w JOIN docs d ON d.id = w.doc JOIN paras p ON p.id = w.para
 WHERE w.id IN (SELECT value FROM json_each(?))
 """
@@ -51,7 +52,11 @@ def _joined(library: Library, lists: list[list[tuple[int, float]]]) -> list[tupl
     ids = list(dict.fromkeys(i for hits in lists for i, _ in hits))
     if not ids:
         return []
-    found = {r[0]: r for r in library.db.execute(_ROWS, (json.dumps(ids),))}
+    found, shas = {}, {}
+    for row in library.db.execute(_ROWS, (json.dumps(ids),)):
+        found[row[0]] = row[:-1]
+        shas[row[1]] = row[-1]
+    hit_cache.remember_shas(library, shas)  # judging them then asks for no document's hash
     seen: set[int] = set()
     rows = []
     for hits in lists:

@@ -12,6 +12,8 @@ import pytest
 
 from briefing.compose import hit_cache, rank_cache
 from briefing.compose.composer import compose_file
+from briefing.compose.ranking import rank_theme
+from briefing.outline.themes import Theme
 from briefing.sources.library import Library
 from tests.conftest import write_folder
 
@@ -73,3 +75,23 @@ def test_document_hashes_are_read_once_per_generation_and_again_after_a_change(t
         assert again["b.txt"] == first["b.txt"] and again["a.txt"] != first["a.txt"]
     finally:
         library.close()
+
+
+def test_ranking_reads_its_candidates_hashes_with_their_windows(tmp_path):
+    sources = write_folder(
+        tmp_path / "src",
+        {
+            "a.txt": "Exports of electronics rose by a fifth as tariffs on phones fell.\n",
+            "b.txt": "The trade ministry expects tariffs to fall again next spring.\n",
+        },
+    )
+    theme = Theme("trade", "Trade", ("exports", "tariffs"), {}, (), None, tmp_path / "t.yaml")
+    library = Library(sources, db_path=tmp_path / "index.db")
+    statements: list[str] = []
+    library.db.set_trace_callback(statements.append)
+    try:
+        ranked = rank_theme(library, theme)
+    finally:
+        library.close()
+    assert {c.source for c in ranked} == {"a.txt", "b.txt"}
+    assert not [s for s in statements if "SELECT name, sha FROM docs" in s]
