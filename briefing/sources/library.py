@@ -50,8 +50,10 @@ class Library:
         self.catalogue_path = sources / CATALOGUE
         self.catalogue = load_catalogue(sources) if sources.is_dir() else {}
         self.index = Index(sources, db_path, keep=kept_passages(self.catalogue))
-        shared = synced is not None and self.index.path is not None
-        self.report: SyncReport = synced if shared else self.index.sync(listed)  # type: ignore[assignment]
+        if synced is not None and self.index.path is not None:
+            self.report: SyncReport = synced
+        else:
+            self.report = self.index.sync(listed)
         self._texts: dict[str, Canonical] = {}
 
     def close(self) -> None:

@@ -16,7 +16,7 @@ from briefing.compose.composer import compose_file
 from briefing.compose.ranking import rank_theme, window_texts
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
-from tests.compose.ranked import rank_fresh
+from tests.compose.ranked import rank_fresh, trade_theme
 from tests.conftest import write_folder
 
 DOCS = {
@@ -37,15 +37,7 @@ def sources(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def theme(tmp_path: Path) -> Theme:
-    return Theme(
-        id="trade",
-        title="Trade",
-        keywords=("exports", "tariffs", "trade"),
-        weights={},
-        exclude=(),
-        summary=None,
-        path=tmp_path / "trade.yaml",
-    )
+    return trade_theme(tmp_path, ("exports", "tariffs", "trade"))
 
 
 def _tokenised(monkeypatch: pytest.MonkeyPatch) -> list[str]:

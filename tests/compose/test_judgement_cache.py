@@ -15,7 +15,7 @@ from briefing.compose import openers
 from briefing.compose.cache import compose_cached
 from briefing.compose.composer import compose_file
 from briefing.outline.themes import Theme
-from tests.compose.ranked import rank_fresh
+from tests.compose.ranked import rank_fresh, trade_theme
 from tests.conftest import write_folder
 
 DOCS = {  # openers, a dateline, a lone keyword and a context form: every judgement field
@@ -35,14 +35,10 @@ def sources(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def theme(tmp_path: Path) -> Theme:
-    return Theme(
-        id="trade",
-        title="Trade",
-        keywords=("exports", "tariffs", "trade", "routes"),
+    return trade_theme(
+        tmp_path,
+        ("exports", "tariffs", "trade", "routes"),
         weights={"exports": 2.0},
-        exclude=(),
-        summary=None,
-        path=tmp_path / "trade.yaml",
         context=("routes",),
     )
 
