@@ -96,13 +96,12 @@ def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, 
 
 
 def _compose_first(outline: Path) -> Deck:
-    """The forked composer's work in a first build. Ranking's modules and the notes sandbox's
-    (Jinja2) are imported first: every first compose imports them, and here they overlap the
-    index being made beside it, which the composer would otherwise sit waiting for."""
-    import briefing.compose.ranking
-    import briefing.outline.notes_sandbox  # noqa: F401
+    """The forked composer's work in a first build: the composer's modules first, while the
+    index is made beside it (which it would otherwise sit waiting for)."""
     from briefing.compose.cache import compose_cached
+    from briefing.compose.cache_beside import import_composer
 
+    import_composer()
     return compose_cached(outline)
 
 

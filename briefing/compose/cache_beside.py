@@ -44,6 +44,14 @@ def listed_now(sources: Path) -> Listed:
     return files, unlisted, snapshot(sources, to_store=True, files=files)
 
 
+def import_composer() -> None:
+    """Import what every composing of a slide anew imports (pydantic and the outline models,
+    ranking's modules, the notes sandbox and Jinja2): done first by a forked composer, it
+    overlaps the index being made or synced in the other process."""
+    import briefing.compose.ranking
+    import briefing.outline.notes_sandbox  # noqa: F401
+
+
 class Beside:
     """The composer forked now; `hand_over` after the sync, then `result()` for its deck."""
 
@@ -94,8 +102,7 @@ def _compose(
     """The forked process's work: the composer's modules first, while the other process
     syncs; then the index as that sync left it, with its report. Run again in the parent
     (the child stopped on something unexpected, `forked.py`): composed there, as before."""
-    import briefing.compose.ranking
-    import briefing.outline.notes_sandbox  # noqa: F401
+    import_composer()
     from briefing.compose.composer import compose_outline_file
     from briefing.sources.library import Library
 
