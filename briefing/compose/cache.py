@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from briefing.atomic import write_atomic
 from briefing.cachedir import cache_dir, notice
 from briefing.compose import cache_format
-from briefing.compose.cache_proof import Proof, digest, folder_digest, start_proof
+from briefing.compose.cache_proof import Proof, digest, folder_scan, start_proof
 from briefing.compose.cache_reuse import Reuse, kept_slides, library_warnings, salt, slide_keys
 from briefing.compose.cache_verify import checked, refused, sha_of, verified
 from briefing.deck import Deck
@@ -208,7 +208,8 @@ def _load(
         # While the folder is listed: the record's quotes checked, the new record encoded.
         sound = verified(record.deck, sources, record.quoted)
         data = cache_format.dumps(record, note=edited[0]) if sound and edited else None
-        now = (proof.result() if proof is not None else folder_digest(sources)) or None
+        scan = folder_scan(sources) if proof is None else None  # the sync lists from it
+        now = (proof.result() if proof is not None else scan.digest if scan else "") or None
         if now == record.listing:  # no source touched: the index need not be opened
             if not sound:
                 refused(path)
@@ -226,7 +227,7 @@ def _load(
 
     beside = Beside(outline, sources, _store_composed) if ahead else None
     try:  # the one listing syncs the index (an unusable folder: the index lists it, and says why)
-        files, unlisted, listing = listed_now(sources)  # before the sync: never newer than it
+        files, unlisted, listing = listed_now(sources, scan)  # before the sync, never newer
         library = Library(sources, listed=(files, unlisted) if files else None)
         if library.index.generation != record.generation:
             sha = digest(listing)

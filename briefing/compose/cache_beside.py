@@ -23,9 +23,16 @@ from typing import TYPE_CHECKING
 from briefing.deck import Deck
 from briefing.errors import CorpusError
 from briefing.forked import Forked
-from briefing.sources.documents import DocFile, Listing, list_documents, snapshot
+from briefing.sources.documents import (
+    DocFile,
+    Listing,
+    documents_from,
+    list_documents,
+    snapshot,
+)
 
 if TYPE_CHECKING:
+    from briefing.compose.cache_proof import Scan
     from briefing.compose.composer import Composed
     from briefing.sources.index import SyncReport
 
@@ -33,12 +40,16 @@ Store = Callable[["Path", "Composed", "str | None"], None]  # records a deck (li
 Listed = tuple[list[DocFile], dict[str, str], Listing]  # documents, left out, as recorded
 
 
-def listed_now(sources: Path) -> Listed:
+def listed_now(sources: Path, scan: Scan | None = None) -> Listed:
     """The folder's documents, what was left out (for the sync's report), and the listing a
-    record keeps. An unusable folder lists as nothing: the index lists it, and says why."""
+    record keeps: from `scan` when the fingerprint just listed the folder, else listed now.
+    An unusable folder lists as nothing: the index lists it, and says why."""
     unlisted: dict[str, str] = {}
     try:
-        files = list_documents(sources, unlisted)
+        if scan is not None:
+            files = documents_from(sources, scan.rows, scan.listed_ns, unlisted)
+        else:
+            files = list_documents(sources, unlisted)
     except (CorpusError, OSError):
         files = []
     return files, unlisted, snapshot(sources, to_store=True, files=files)

@@ -14,6 +14,7 @@ from briefing.sources.canonical import Unreadable, decode, is_source, read_canon
 __all__ = ["DocFile", "Unreadable", "decode", "list_documents", "read_document"]
 
 RACY_NS = 3_000_000_000  # FAT keeps file times to 2 s, some network shares to 1 s
+NOT_UTF8 = "its file name is not valid UTF-8; rename it to include it"
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,7 @@ def list_documents(folder: Path, skipped: dict[str, str] | None = None) -> list[
                         stack.append((entry.path, f"{name}/"))
                     elif is_source(entry.name):
                         if not _utf8(name):
-                            skipped[shown_name(name)] = (
-                                "its file name is not valid UTF-8; rename it to include it"
-                            )
+                            skipped[shown_name(name)] = NOT_UTF8
                             continue
                         try:
                             stat = entry.stat()
@@ -92,6 +91,23 @@ def list_documents(folder: Path, skipped: dict[str, str] | None = None) -> list[
             f"{display_path(folder)}: no source documents (.txt, .md, .pdf, .html, .docx) "
             f"found{left}; add documents or point `sources:` at the right folder"
         )
+    return found
+
+
+def documents_from(
+    folder: Path, rows: list[tuple[str, int, int]], listed_ns: int, skipped: dict[str, str]
+) -> list[DocFile]:
+    """`list_documents`'s answer from a listing already taken (name, size and mtime of every
+    source, by name, at `listed_ns`: `compose/cache_proof.Scan`), so a recompose that listed
+    the folder to fingerprint it does not walk it again; a name that is not UTF-8 is left out
+    and named in `skipped`, as there (none left: the caller lists, and says why)."""
+    check_folder(folder)
+    found = []
+    for name, size, mtime_ns in rows:
+        if _utf8(name):
+            found.append(DocFile(name, folder, size, mtime_ns, listed_ns))
+        else:
+            skipped[shown_name(name)] = NOT_UTF8
     return found
 
 

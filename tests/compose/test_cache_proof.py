@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from briefing.compose import cache_proof
-from briefing.compose.cache_proof import digest, folder_digest
-from briefing.sources.documents import snapshot
+from briefing.compose.cache_proof import digest, folder_digest, folder_scan
+from briefing.sources.documents import documents_from, list_documents, snapshot
 
 
 @pytest.fixture
@@ -133,3 +133,46 @@ def test_a_small_folder_is_proven_here_and_a_large_one_in_a_fork(tmp_path, monke
     monkeypatch.setattr(cache_proof, "FORK_FROM", 1)  # now a second entry makes it "large"
     large = cache_proof.start_proof(tmp_path)
     assert large.result() == cache_proof.folder_digest(tmp_path) and len(forks) == 1
+
+
+def _as_listed(folder: Path) -> tuple[list[tuple[str, int, int, int]], dict[str, str]]:
+    """The index's own listing of `folder`, and the fingerprint's scan made into one: each
+    file's name, size, mtime and stamp, and what was left out, for both."""
+    skipped: dict[str, str] = {}
+    walked = [(d.name, d.size, d.mtime_ns, d.stamp) for d in list_documents(folder, skipped)]
+    scan = folder_scan(folder)
+    assert scan is not None and scan.digest == folder_digest(folder)
+    scanned: dict[str, str] = {}
+    files = documents_from(folder, scan.rows, scan.listed_ns, scanned)
+    assert {d.folder for d in files} == {folder}
+    assert walked == [(d.name, d.size, d.mtime_ns, d.stamp) for d in files]
+    assert skipped == scanned
+    return walked, skipped
+
+
+def test_the_scan_gives_the_sync_the_listing_it_would_make_itself(folder: Path, tmp_path: Path):
+    outside = tmp_path / "outside"
+    (outside / "inner").mkdir(parents=True)
+    (outside / "linked.txt").write_text("a linked source")
+    (folder / "link.txt").symlink_to(outside / "linked.txt")
+    (folder / "folder.txt").symlink_to(outside / "inner")
+    (folder / "real.md").mkdir()
+    (folder / "real.md" / "h.txt").write_text("inside a folder named like a source")
+    (folder / "just written.txt").write_text("racy: its stamp is -1 in both")
+    walked, _ = _as_listed(folder)
+    assert len(walked) == 10 and ("just written.txt" in {w[0] for w in walked})
+    assert [w[3] for w in walked if w[0] == "just written.txt"] == [-1]
+
+
+def test_the_scan_leaves_out_a_name_that_is_not_utf8_as_the_index_does(folder: Path):
+    try:
+        (folder / "sub" / os.fsdecode(b"bad-\xff.txt")).write_text("x")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    walked, skipped = _as_listed(folder)
+    assert len(walked) == 6 and list(skipped) == ["sub/bad-\\xff.txt"]
+
+
+def test_a_folder_with_no_sources_scans_as_nothing(tmp_path: Path):
+    (tmp_path / "notes.odt").write_text("not a source")
+    assert folder_scan(tmp_path) is None and folder_digest(tmp_path) == ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.compose import cache, cache_beside, composer, ranking
+from briefing.compose import cache, cache_beside, cache_proof, composer, ranking
 from briefing.compose.cache import compose_cached
 from briefing.sources import index
 
@@ -70,7 +70,7 @@ def test_an_edited_outline_misses_the_deck_cache_without_decoding_it(project, mo
     assert cache.load(outline) is None and decoded == [1, 1, 1]  # edited: never decoded
 
 
-def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypatch):
+def test_a_changed_source_walks_the_folder_once_and_syncs_the_index_once(project, monkeypatch):
     from briefing.sources import documents
 
     outline = project / "outlines" / "us-vietnam.yaml"
@@ -91,6 +91,14 @@ def test_a_changed_source_lists_once_and_syncs_the_index_once(project, monkeypat
 
     for module in (cache_beside, documents, composer, index):
         monkeypatch.setattr(module, "list_documents", counting_list)
+    real_walk = cache_proof._list  # the fingerprint's walk, one call per folder
+
+    def counting_walk(folder, prefix, *args):
+        if not prefix:
+            listings.append(project / "seeds")
+        return real_walk(folder, prefix, *args)
+
+    monkeypatch.setattr(cache_proof, "_list", counting_walk)
     monkeypatch.setattr(index.Index, "sync", counting_sync)
     changed = sorted((project / "seeds").glob("*.txt"))[0]
     changed.write_text(changed.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
