@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from briefing.compose import evidence, hit_cache, lexeme, query, searches
+from briefing.compose import evidence, hit_cache, lexeme, query, rank_beside, searches
 from briefing.compose.candidate import Candidate
 from briefing.compose.rank_cache import RankCache, code_digest
 from briefing.deck import Excerpt
@@ -122,14 +122,35 @@ def _ahead_and_batched(
     library: Library, themes: list[Theme], languages: tuple[str, ...]
 ) -> Iterator[None]:
     """Searches started ahead, and the rankings made meanwhile written once at the end;
-    the stored ones are read first, in one query."""
-    rankings = _rankings(library)
-    rankings.prefetch(library, [_cache_key(theme, _codes(languages)) for theme in themes])
-    with (
-        rankings.batched(),
-        searches.ahead(library, lambda: planned(library, themes, languages)),
-    ):
+    the stored ones are read first, in one query. With two themes or more to rank, half are
+    ranked in a forked process meanwhile (`rank_beside`), and all before the slides are."""
+    rankings, codes = _rankings(library), _codes(languages)
+    keys = {_cache_key(theme, codes): theme for theme in themes}
+    rankings.prefetch(library, list(keys))
+    unranked = [theme for key, theme in keys.items() if rankings.get(library, key) is None]
+    mine, beside = rank_beside.split(library, unranked, lambda lib, some: _ranked(lib, some, codes))
+    if beside is None:
+        with (
+            rankings.batched(),
+            searches.ahead(library, lambda: planned(library, themes, languages)),
+        ):
+            yield
+        return
+    with rank_beside.cancelled_on_error(beside), rankings.batched():
+        with searches.ahead(library, lambda: planned(library, mine, languages)):
+            for theme in mine:
+                rank_theme(library, theme, languages)
+        for key, found in beside.result().items():
+            rankings.put(key, found)
         yield
+
+
+def _ranked(
+    library: Library, themes: list[Theme], codes: tuple[str, ...]
+) -> dict[str, list[Candidate]]:
+    """`themes` ranked (not stored: the process that asked stores them), by cache key."""
+    with searches.ahead(library, lambda: planned(library, themes, codes)):
+        return {_cache_key(theme, codes): _rank(library, theme, codes) for theme in themes}
 
 
 def planned(

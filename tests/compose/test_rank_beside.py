@@ -1,0 +1,108 @@
+"""Half of the themes ranked in a forked process (`compose/rank_beside.py`): the deck a
+serial compose gives, the rankings stored by the process that asked, and the themes ranked
+here when the fork fails or may not be made. The compose runs in a new process, as users run
+it (pytest's own threads would keep it from forking)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.compose import lexeme, rank_beside
+
+PROBE = """
+import os, sys
+from pathlib import Path
+from briefing.compose import ranking
+marker, real = Path(sys.argv[1]), ranking._ranked
+def traced(library, themes, codes):
+    with marker.open("a", encoding="utf-8") as out:
+        out.write(f"{os.getpid()} {len(themes)}\\n")
+    return real(library, themes, codes)
+ranking._ranked = traced
+sys.argv = ["briefing", "compose", sys.argv[2], "--json"]
+from briefing.cli import run
+run()
+"""
+
+FAILING = """
+import os, sys
+from pathlib import Path
+from briefing.compose import rank_beside
+failed_marker = Path(sys.argv[1])
+def failing(*args, **kwargs):
+    with failed_marker.open("a", encoding="utf-8") as out:
+        out.write(f"{os.getpid()} -1\\n")
+    raise RuntimeError("the forked ranking stops on something unexpected")
+rank_beside.Library = failing
+"""
+
+
+def _compose(outline: Path, cache: Path, marker: Path, prelude: str = "") -> tuple[str, list]:
+    """The deck's JSON, and (process, themes) for each `_ranked` call: a forked ranking's."""
+    marker.unlink(missing_ok=True)
+    done = subprocess.run(
+        [sys.executable, "-c", prelude + PROBE, str(marker), str(outline)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "BRIEFING_CACHE_DIR": str(cache)},
+    )
+    assert done.returncode == 0, done.stderr
+    lines = marker.read_text(encoding="utf-8").split("\n") if marker.exists() else []
+    return done.stdout, [tuple(map(int, line.split())) for line in lines if line]
+
+
+@pytest.fixture
+def changed(project: Path, tmp_path: Path) -> tuple[Path, Path, str]:
+    """The example outline composed once (lemmas stored, so no lemma server runs next), then
+    a source edited: the outline, its cache, and the deck a fresh cache composes now."""
+    outline = project / "outlines" / "us-vietnam.yaml"
+    _compose(outline, tmp_path / "cache", tmp_path / "marker")
+    source = next((project / "seeds").glob("001_*.txt"))
+    source.write_text(source.read_text("utf-8") + "\n\nVietnam balances China.\n", "utf-8")
+    fresh, _ = _compose(outline, tmp_path / "fresh", tmp_path / "unused")
+    return outline, tmp_path / "cache", fresh
+
+
+def test_a_recompose_ranks_half_its_themes_in_a_forked_process(
+    tmp_path: Path, changed: tuple[Path, Path, str]
+) -> None:
+    outline, cache, fresh = changed
+    deck, ranked = _compose(outline, cache, tmp_path / "marker")
+    assert deck == fresh
+    assert len(ranked) == 1 and ranked[0][1] == 2  # two of the four themes, in one process
+    again, ranked_again = _compose(outline, cache, tmp_path / "marker")
+    assert (again, ranked_again) == (fresh, [])  # all four rankings were stored
+
+
+def test_a_forked_ranking_that_fails_is_ranked_here_as_before(
+    tmp_path: Path, changed: tuple[Path, Path, str]
+) -> None:
+    outline, cache, fresh = changed
+    deck, ranked = _compose(outline, cache, tmp_path / "marker", FAILING)
+    assert deck == fresh
+    (child, failed), (here, themes) = ranked  # the child stopped; its themes ranked here
+    assert failed == -1 and themes == 2 and child != here
+
+
+class _Library:
+    class index:  # stands in for `library.index`
+        path: Path | None = Path("index.sqlite")
+
+
+def test_no_fork_for_one_theme_a_lemma_server_or_an_index_in_memory(monkeypatch) -> None:
+    forks: list[object] = []
+    monkeypatch.setattr(rank_beside, "Forked", lambda work: forks.append(work))
+    library, themes = _Library(), ["a", "b", "c"]
+    assert rank_beside.split(library, themes[:1], dict) == (themes[:1], None)  # type: ignore[arg-type]
+    monkeypatch.setattr(lexeme, "serving", lambda: True)
+    assert rank_beside.split(library, themes, dict) == (themes, None)  # type: ignore[arg-type]
+    monkeypatch.setattr(lexeme, "serving", lambda: False)
+    monkeypatch.setattr(_Library.index, "path", None)
+    assert rank_beside.split(library, themes, dict) == (themes, None)  # type: ignore[arg-type]
+    assert forks == []
