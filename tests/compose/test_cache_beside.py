@@ -6,11 +6,11 @@ but unchanged source still served from the cache. Run as users run it, in a new 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.compose.probe import probed
 
 PROBE = """
 import os, sys
@@ -49,20 +49,11 @@ composer.compose_outline_file = failing
 
 def _compose(outline: Path, cache: Path, marker: Path, prelude: str = "") -> tuple[str, bool]:
     """The deck's JSON, and whether a forked composer made it without syncing again."""
-    marker.unlink(missing_ok=True)
-    done = subprocess.run(
-        [sys.executable, "-c", prelude + PROBE, str(marker), str(outline)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "BRIEFING_CACHE_DIR": str(cache)},
-    )
-    assert done.returncode == 0, done.stderr
-    lines = marker.read_text(encoding="utf-8").splitlines() if marker.exists() else []
+    deck, lines = probed(prelude + PROBE, outline, cache, marker)
     composers = {line.split()[-1] for line in lines if line.startswith("composed in")}
     syncers = {line.split()[-1] for line in lines if line.startswith("synced in")}
     forked = bool(composers) and not composers & syncers  # handed the report, not re-synced
-    return done.stdout, forked
+    return deck, forked
 
 
 @pytest.fixture

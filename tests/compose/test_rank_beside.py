@@ -5,14 +5,12 @@ it (pytest's own threads would keep it from forking)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from briefing.compose import lexeme, rank_beside
+from tests.compose.probe import probed
 
 PROBE = """
 import os, sys
@@ -44,17 +42,8 @@ rank_beside.Library = failing
 
 def _compose(outline: Path, cache: Path, marker: Path, prelude: str = "") -> tuple[str, list]:
     """The deck's JSON, and (process, themes) for each `_ranked` call: a forked ranking's."""
-    marker.unlink(missing_ok=True)
-    done = subprocess.run(
-        [sys.executable, "-c", prelude + PROBE, str(marker), str(outline)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "BRIEFING_CACHE_DIR": str(cache)},
-    )
-    assert done.returncode == 0, done.stderr
-    lines = marker.read_text(encoding="utf-8").split("\n") if marker.exists() else []
-    return done.stdout, [tuple(map(int, line.split())) for line in lines if line]
+    deck, lines = probed(prelude + PROBE, outline, cache, marker)
+    return deck, [tuple(map(int, line.split())) for line in lines]
 
 
 @pytest.fixture
