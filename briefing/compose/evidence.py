@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
-from briefing.compose import hit_cache, judgement, lexeme, openers, query, searches, window_cache
+from briefing.compose import hit_cache, judgement, lexeme, openers, query, searches
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
 
@@ -172,8 +172,8 @@ def rank(
 
     # Kept between runs by content (hit_cache): a changed source re-tokenises only its own,
     # and judging reads only the paragraphs' texts (the windows lie inside them).
-    key = hit_cache.theme_key([repr(c) for c in found])
-    paragraphs = hit_cache.paragraph_hits(library, [repr(c) for c in found], rows, judge)
+    kept = hit_cache.kept_theme(library, [repr(c) for c in found])
+    paragraphs = hit_cache.paragraph_hits(library, kept, rows, judge)
     # Specificity: IDF, and how often the concept has theme company in its paragraphs.
     alone = [0] * len(found)
     seen = [0] * len(found)
@@ -190,9 +190,8 @@ def rank(
         specificity.append(concept.weight * idf * (0.5 + company))
     # What judging reads from each window's text is kept by content too: only new windows
     # are read (`judgement`); the arithmetic below is the same either way.
-    spans = {(paragraphs[(r[1], r[4])].sha, r[2], r[3], r[4], r[5]) for r in rows}
-    kept = window_cache.values(library, key, {s for s in spans if s[0]})
-    fresh: list[tuple[window_cache.Span, str]] = []
+    stored = kept.stored.windows
+    spans: set[tuple[str, int, int, int, int]] = set()
     ranked = []
     for row in rows:
         name, start, end, p_start = row[1], row[2], row[3], row[4]
@@ -204,13 +203,13 @@ def rank(
         in_window = {i for i, _s, _e in inside}
         in_para = {i for i, _s, _e in hits} - in_window
         span = (paragraph.sha or "", start, end, p_start, row[5])
-        stored = kept.get(span)
-        judged = judgement.decode(stored, len(found), start, end) if stored else None
+        judged = stored.get(span) if paragraph.sha else None
         if judged is None or not judged.plain <= {i for i, _s, _e in hits}:
             judged = _judge(library, found, row, paragraph, inside, in_window)
-            value = judgement.encode(judged) if paragraph.sha else None
-            if value is not None:
-                fresh.append((span, value))
+            if paragraph.sha and judgement.storable(judged):
+                kept.fresh.windows[span] = judged
+        if paragraph.sha:
+            spans.add(span)
         plain = judged.plain
         # A keyword listed whole under `context:` counts beside a plain one, as its company too.
         company = plain | {i for i, _s, _e in hits if found[i].context and not found[i].plain_forms}
@@ -234,8 +233,7 @@ def rank(
         if judged.after != start:  # quote from after "HANOI, Aug 22 (Reuters) - "
             row = (row[0], row[1], judged.after, *row[3:])
         ranked.append(make(row, relevance, judged.terms))
-    if fresh:
-        window_cache.remember(library, key, fresh)
+    hit_cache.remember(library, kept, spans)
     ranked.sort(key=lambda c: (-c.score, c.source, c.start, c.end))  # type: ignore[attr-defined]
     return ranked
 

@@ -7,12 +7,16 @@ with this cache only that source's paragraphs are tokenised again, the others' k
 read back, keyed by their document's content hash and the paragraph's span. Everything that
 depends on the corpus (IDF, which paragraphs are candidates, their company) is recomputed from
 them each time, so a re-rank gives exactly what a fresh one would. Each paragraph's text is
-kept too (once, for every theme), so judging a re-rank's candidates (openers, surfaces) reads
-no source but the changed one: reading ~1,300 whole sources cost ~0.3 s at 10,000 documents.
+kept with its hits, so judging a re-rank's candidates (openers, surfaces) reads no source but
+the changed one: reading ~1,300 whole sources cost ~0.3 s at 10,000 documents. A theme's hits,
+texts and window judgements are kept in batches (`kept_batches`), one per ranking that
+computed any, merged past COMPACT; the texts also once per paragraph for every theme (`texts`,
+for `paragraph_texts`: a ranking read back from the rankings cache).
 
 The hits live in their own SQLite file beside the index (like the rankings). It is a cache and
-untrusted: a row whose checksum, shape or offsets are not as written is recomputed; a damaged
-file is deleted with a one-line notice; a file that cannot be used costs time, never a result.
+untrusted: a batch or row whose checksum fails, or an item whose shape or offsets are not as
+written, is recomputed; a damaged file is deleted with a one-line notice; a file that cannot be
+used costs time, never a result.
 """
 
 from __future__ import annotations
@@ -23,31 +27,34 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from briefing.cachedir import notice
+from briefing.compose import kept_batches
 from briefing.compose.rank_cache import code_digest
 from briefing.errors import display_path
 from briefing.sources import store
 from briefing.sources.library import Library
 
-Hits = list[tuple[int, int, int]]  # (concept index, start, end) in source offsets
+Hits = kept_batches.Hits
 _SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS hits(theme TEXT, sha TEXT, start INTEGER, end INTEGER,"
-    " value TEXT, crc INTEGER, PRIMARY KEY (theme, sha, start, end)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS evidence(theme TEXT, value BLOB, crc INTEGER)",
+    "CREATE INDEX IF NOT EXISTS evidence_theme ON evidence(theme)",
     "CREATE TABLE IF NOT EXISTS texts(sha TEXT, start INTEGER, end INTEGER, text TEXT,"
     " crc INTEGER, PRIMARY KEY (sha, start, end)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS windows(theme TEXT, span TEXT, value TEXT, crc INTEGER,"
     " PRIMARY KEY (theme, span)) WITHOUT ROWID",
 )
 _COLUMNS = {
-    "hits": ["theme", "sha", "start", "end", "value", "crc"],
+    "evidence": ["theme", "value", "crc"],
     "texts": ["sha", "start", "end", "text", "crc"],
     "windows": ["theme", "span", "value", "crc"],
 }
 MAX_ROWS = 200_000  # a theme's candidates are a few thousand paragraphs; past this, start over
+COMPACT = 8  # a theme's batches (one per re-rank that computed anything) before they are merged
+MAX_BATCHES = 2_000  # past this, other themes' batches (old versions, mostly) go
 
 _broken: set[Path] = set()  # files this run found unusable: not tried again
 # Paragraph texts this run has judged, by (document sha, start, end): a re-rank's selection
@@ -76,46 +83,105 @@ class Paragraph:
     sha: str | None = None  # its document's content hash (None: not indexed, never kept)
 
 
+@dataclass
+class Kept:
+    """A theme's kept evidence as read for one ranking, and what the ranking adds to it."""
+
+    key: str
+    concepts: int
+    stored: kept_batches.Batch
+    last: int = 0  # the last batch read (a compaction replaces it and those before it)
+    batches: int = 0
+    unsound: bool = False  # a batch whose checksum failed: the next write replaces them all
+    fresh: kept_batches.Batch = field(default_factory=kept_batches.Batch)
+    used: set[kept_batches.Para] = field(default_factory=set)
+
+
+def kept_theme(library: Library, concepts: list[str]) -> Kept:
+    """What is kept for a theme whose concepts are `concepts` (their reprs: lemmas, aliases,
+    ...: whatever the hits depend on besides the text), read in one query."""
+    key = theme_key(concepts)
+    kept = Kept(key, len(concepts), kept_batches.Batch())
+    path = _path(library)
+    rows = []
+    if path is not None:
+        with _file(path) as db:
+            if db is not None:
+                sql = "SELECT rowid, value, crc FROM evidence WHERE theme = ? ORDER BY rowid"
+                rows = db.execute(sql, (key,)).fetchall()
+    for rowid, value, crc in rows:
+        kept.last, kept.batches = rowid, kept.batches + 1
+        if isinstance(value, bytes) and crc == kept_batches.checksum(key, value):
+            kept.stored.update(kept_batches.decode(value, len(concepts)))
+        else:
+            kept.unsound = True
+    return kept
+
+
 def paragraph_hits(
-    library: Library,
-    concepts: list[str],
-    rows: list[tuple],
-    compute: Callable[[str, int], Hits],
+    library: Library, kept: Kept, rows: list[tuple], compute: Callable[[str, int], Hits]
 ) -> dict[tuple[str, int], Paragraph]:
     """Each candidate paragraph (name, start) of `rows` (id, name, start, end, p_start, p_end,
-    ...) with its text and hits: read back where the same text was judged before, else
-    `compute(text, p_start)` (which tokenises it) and remembered. `concepts`: whatever the hits
-    depend on besides the text, one string per concept (their reprs: lemmas, aliases, ...)."""
+    ...) with its text and hits: read back where the same text was judged before (`kept`),
+    else `compute(text, p_start)` (which tokenises it) and added to `kept.fresh`."""
     wanted: dict[tuple[str, int], int] = {}
     for row in rows:
         wanted.setdefault((row[1], row[4]), row[5])
-    path = _path(library)
     shas = doc_shas(library, {name for name, _start in wanted})
-    key = theme_key(concepts)
-    stored, texts = _read(path, key) if path is not None else ({}, {})
     found: dict[tuple[str, int], Paragraph] = {}
     judged = _judged.setdefault(library, {})
-    new: list[tuple[str, int, int, Hits]] = []
+    stored, fresh = kept.stored.paragraphs, kept.fresh.paragraphs
     new_texts: list[tuple[str, int, int, str]] = []
     for (name, start), end in wanted.items():
         sha = shas.get(name)
-        text = texts.get((sha, start, end)) if sha else None
-        if text is None:
+        known = stored.get((sha, start, end)) if sha else None
+        if known is not None:
+            text, hits = known
+        else:
             text = library.text(name)[start:end]
+            hits = compute(text, start)
             if sha and len(text) == end - start:
                 new_texts.append((sha, start, end, text))
-        value = stored.get((sha, start, end)) if sha else None
-        hits = _decode(value, len(concepts), start, end) if value else None
-        if hits is None:
-            hits = compute(text, start)
-            if sha:
-                new.append((sha, start, end, hits))
+                fresh[(sha, start, end)] = (text, hits)
         found[(name, start)] = Paragraph(start, text, hits, sha)
         if sha and len(text) == end - start:
             judged[(sha, start, end)] = text
-    if (new or new_texts) and path is not None:
-        _write(path, key, new, new_texts)
+            kept.used.add((sha, start, end))
+    path = _path(library)
+    if new_texts and path is not None:
+        _write_texts(path, new_texts)
     return found
+
+
+def remember(library: Library, kept: Kept, windows: set[kept_batches.Window]) -> None:
+    """Keep what a ranking computed anew as one batch; past COMPACT batches (or beside a
+    damaged one) the theme's batches are replaced by one holding what this ranking used
+    (`kept.used`, `windows`)."""
+    path = _path(library)
+    if not kept.fresh or path is None:
+        return
+    compact = kept.unsound or kept.batches + 1 > COMPACT
+    batch = kept.fresh
+    if compact:
+        batch = kept_batches.Batch()
+        batch.update(kept.stored)
+        batch.update(kept.fresh)
+        batch = batch.only(kept.used, windows)
+    value = kept_batches.encode(batch)
+    with _file(path) as db:
+        if db is None:
+            return
+        with store.transaction(db):
+            (count,) = db.execute("SELECT count(*) FROM evidence").fetchone()
+            if count >= MAX_BATCHES:
+                db.execute("DELETE FROM evidence WHERE theme != ?", (kept.key,))
+            if compact:
+                sql = "DELETE FROM evidence WHERE theme = ? AND rowid <= ?"
+                db.execute(sql, (kept.key, kept.last))
+            db.execute(
+                "INSERT INTO evidence VALUES (?, ?, ?)",
+                (kept.key, value, kept_batches.checksum(kept.key, value)),
+            )
 
 
 def paragraph_texts(
@@ -211,23 +277,6 @@ def _crc(key: str, sha: str, start: int, end: int, value: str) -> int:
 Spans = dict[tuple[str, int, int], str]  # (sha, start, end) -> a stored string
 
 
-def _read(path: Path, key: str) -> tuple[Spans, Spans]:
-    """The stored hits of one theme and the paragraphs' texts they were found in, by (sha,
-    start, end), whose checksums (and, for a text, its length) hold."""
-    joined = []
-    with _file(path) as db:
-        if db is not None:  # one query, not two: the texts are the hits' own paragraphs
-            joined = db.execute(
-                "SELECT h.sha, h.start, h.end, h.value, h.crc, t.text, t.crc FROM hits h"
-                " LEFT JOIN texts t ON (t.sha, t.start, t.end) = (h.sha, h.start, h.end)"
-                " WHERE h.theme = ?",
-                (key,),
-            ).fetchall()
-    rows = [r[:5] for r in joined]
-    text_rows = [(*r[:3], r[5], r[6]) for r in joined if r[5] is not None]
-    return _sound(rows, key), _texts(text_rows)
-
-
 def _texts(rows: list[tuple]) -> Spans:
     """The paragraph texts (rows sha, start, end, text, crc) whose checksum and length hold."""
     return {span: text for span, text in _sound(rows, "").items() if len(text) == span[2] - span[1]}
@@ -248,53 +297,17 @@ def _sound(rows: list[tuple], key: str) -> Spans:
     return found
 
 
-def _decode(value: str, concepts: int, start: int, end: int) -> Hits | None:
-    """The hits as written, or None when anything about them is not (then recomputed)."""
-    try:
-        raw = json.loads(value)
-    except ValueError:
-        return None
-    if not isinstance(raw, list):
-        return None
-    hits = []
-    for hit in raw:  # written out, not with all(): a re-rank decodes ~10,000 of these
-        if type(hit) is not list or len(hit) != 3:
-            return None
-        i, s, e = hit
-        if type(i) is not int or type(s) is not int or type(e) is not int:
-            return None
-        if not (0 <= i < concepts and start <= s < e <= end):
-            return None
-        hits.append((i, s, e))
-    return hits
-
-
-def _write(
-    path: Path,
-    key: str,
-    new: list[tuple[str, int, int, Hits]],
-    texts: list[tuple[str, int, int, str]],
-) -> None:
-    """Remember new hits and paragraph texts; past MAX_ROWS, other themes' rows (old
-    versions, mostly) go, and texts no theme's hits name."""
-    rows = []
-    for sha, start, end, hits in new:
-        value = json.dumps([list(h) for h in hits], separators=(",", ":"))
-        rows.append((key, sha, start, end, value, _crc(key, sha, start, end, value)))
-    text_rows = [(sha, s, e, text, _crc("", sha, s, e, text)) for sha, s, e, text in texts]
+def _write_texts(path: Path, texts: list[tuple[str, int, int, str]]) -> None:
+    """Remember paragraph texts (for `paragraph_texts`); past MAX_ROWS, start over."""
+    rows = [(sha, s, e, text, _crc("", sha, s, e, text)) for sha, s, e, text in texts]
     with _file(path) as db:
         if db is None:
             return
         with store.transaction(db):
-            (count,) = db.execute("SELECT count(*) FROM hits").fetchone()
+            (count,) = db.execute("SELECT count(*) FROM texts").fetchone()
             if count + len(rows) > MAX_ROWS:
-                db.execute("DELETE FROM hits WHERE theme != ?", (key,))
-                db.execute(
-                    "DELETE FROM texts WHERE NOT EXISTS (SELECT 1 FROM hits h WHERE"
-                    " (h.sha, h.start, h.end) = (texts.sha, texts.start, texts.end))"
-                )
-            db.executemany("INSERT OR REPLACE INTO hits VALUES (?, ?, ?, ?, ?, ?)", rows)
-            db.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?, ?)", text_rows)
+                db.execute("DELETE FROM texts")
+            db.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?, ?)", rows)
 
 
 @contextmanager

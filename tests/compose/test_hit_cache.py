@@ -3,9 +3,9 @@ paragraphs, the ranking is the one an empty cache gives, and damaged hits are re
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from briefing.compose.composer import compose_file
 from briefing.compose.ranking import rank_theme, window_texts
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
-from tests.compose.ranked import rank_fresh, trade_theme
+from tests.compose.ranked import damage_batches, rank_fresh, trade_theme
 from tests.conftest import write_folder
 
 DOCS = {
@@ -70,40 +70,36 @@ def test_a_changed_source_re_tokenises_only_its_own_paragraphs(
     assert after == rank_fresh(sources, tmp_path / "fresh.db", theme)  # as an empty cache ranks
 
 
-def _rows(db: Path) -> list[tuple]:
-    with sqlite3.connect(f"{db}.hits") as con:
-        return con.execute("SELECT theme, sha, start, end, value, crc FROM hits").fetchall()
+def _hits_damaged(damage: str) -> Callable[[dict, str], object]:
+    """A change to a batch's keyword hits (columns concept, start, end; a count per paragraph)."""
+
+    def change(batch: dict, texts: str) -> object:
+        if damage == "not json":
+            return b'{"shas": [\x00' + texts.encode()
+        concepts, starts, ends = batch["h"]
+        assert concepts
+        if damage == "checksum":  # "no hits here", as a flipped byte might say
+            batch["h"] = [[], [], []]
+            batch["p"][3] = [0] * len(batch["p"][3])
+        elif damage == "concept":
+            batch["h"][0] = [99] * len(concepts)
+        elif damage == "offsets":  # past their paragraphs' ends
+            batch["h"][2] = [end + 10**6 for end in ends]
+        elif damage == "shape":
+            del ends[-1]
+        elif damage == "type":
+            batch["h"][1] = [str(start) for start in starts]
+        return texts
+
+    return change
 
 
-def _rewrite(db: Path, rows: list[tuple]) -> None:
-    with sqlite3.connect(f"{db}.hits") as con:
-        con.execute("DELETE FROM hits")
-        con.executemany("INSERT INTO hits VALUES (?, ?, ?, ?, ?, ?)", rows)
-
-
-def _crc(theme: str, sha: str, start: int, end: int, value: str) -> int:
-    return zlib.crc32(f"{theme}\x1f{sha}\x1f{start}\x1f{end}\x1f{value}".encode())
-
-
-@pytest.mark.parametrize("damage", ["checksum", "concept", "offsets", "not json"])
+@pytest.mark.parametrize("damage", ["checksum", "concept", "offsets", "shape", "type", "not json"])
 def test_damaged_hits_are_recomputed_never_trusted(tmp_path, sources, theme, damage):
     db = tmp_path / "index.db"
     first = rank_fresh(sources, db, theme)
     Path(f"{db}.rankings").unlink()  # rank again: the hits cache is what is read back
-    rows = _rows(db)
-    assert rows and any(json.loads(r[4]) for r in rows)
-    damaged = []
-    for key, sha, start, end, _value, crc in rows:
-        if damage == "checksum":  # "no hits here", as a flipped byte might say
-            damaged.append((key, sha, start, end, "[]", crc))
-            continue
-        new = {
-            "concept": json.dumps([[99, start, start + 1]]),
-            "offsets": json.dumps([[0, start - 5, end + 5]]),
-            "not json": "[[0,",
-        }[damage]
-        damaged.append((key, sha, start, end, new, _crc(key, sha, start, end, new)))
-    _rewrite(db, damaged)
+    damage_batches(db, _hits_damaged(damage), matching_crc=damage != "checksum")
     assert rank_fresh(sources, db, theme) == first
 
 
@@ -152,18 +148,39 @@ def test_damaged_paragraph_texts_are_read_again_never_trusted(tmp_path, sources,
     db = tmp_path / "index.db"
     first = rank_fresh(sources, db, theme)
     Path(f"{db}.rankings").unlink()
-    with sqlite3.connect(f"{db}.hits") as con:
+
+    def opener(text: str) -> str:  # an opener (the judgements kept say what the text said)
+        if damage == "checksum":  # crc unchanged
+            return "The deal was hailed " + text[20:]
+        return "The deal was hailed " + text  # longer than its span, checksum made to match
+
+    def change(batch: dict, texts: str) -> str:
+        _docs, starts, ends, _counts = batch["p"]
+        at, parts = 0, []
+        for start, end in zip(starts, ends, strict=True):
+            parts.append(opener(texts[at : at + end - start]))
+            at += end - start
+        return "".join(parts)
+
+    damage_batches(db, change, matching_crc=damage == "length")
+    with sqlite3.connect(f"{db}.hits") as con:  # the texts kept for a ranking read back
         rows = con.execute("SELECT sha, start, end, text, crc FROM texts").fetchall()
         assert rows
         con.execute("DELETE FROM texts")
         for sha, start, end, text, crc in rows:
-            if damage == "checksum":  # an opener that halves the relevance, crc unchanged
-                new = "The deal was hailed " + text[20:]
-            else:  # longer than its span, checksum made to match
-                new = "The deal was hailed " + text
+            new = opener(text)
+            if damage == "length":
                 crc = zlib.crc32(f"\x1f{sha}\x1f{start}\x1f{end}\x1f{new}".encode())
             con.execute("INSERT INTO texts VALUES (?, ?, ?, ?, ?)", (sha, start, end, new, crc))
-    assert rank_fresh(sources, db, theme) == first
+    for _run in ("re-rank", "ranking read back"):  # texts from the batches, then the table
+        library = Library(sources, db_path=db)
+        try:
+            again = rank_theme(library, theme)
+            text_of = window_texts(library, again)
+            texts = [library.text(c.source)[c.start : c.end] for c in again]
+            assert again == first and [text_of(c) for c in again] == texts
+        finally:
+            library.close()
 
 
 def test_a_ranking_read_back_gives_its_windows_texts_without_reading_a_source(

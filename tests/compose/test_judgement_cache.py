@@ -5,8 +5,6 @@ judgement is judged again, never trusted."""
 from __future__ import annotations
 
 import json
-import sqlite3
-import zlib
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from briefing.compose import openers
 from briefing.compose.cache import compose_cached
 from briefing.compose.composer import compose_file
 from briefing.outline.themes import Theme
-from tests.compose.ranked import rank_fresh, trade_theme
+from tests.compose.ranked import damage_batches, rank_fresh, trade_theme
 from tests.conftest import write_folder
 
 DOCS = {  # openers, a dateline, a lone keyword and a context form: every judgement field
@@ -80,50 +78,55 @@ def test_judgements_read_back_give_every_field_as_judging_does(tmp_path, sources
     assert any(c.start != c.para_start for c in again if c.source == "wire.txt")  # dateline
 
 
-def _rows(db: Path) -> list[tuple]:
-    with sqlite3.connect(f"{db}.hits") as con:
-        return con.execute("SELECT theme, span, value, crc FROM windows").fetchall()
-
-
-def _crc(theme: str, span: str, value: str) -> int:
-    return zlib.crc32(f"{theme}\x1f{span}\x1f0\x1f0\x1f{value}".encode())
-
-
-def _damaged(key: str, span: str, value: str, crc: int, damage: str) -> tuple:
-    plain, flags, after, terms = value.split("\x1e")
+def _damaged(columns: list[list], damage: str) -> None:
+    """Damage every kept window: columns document, start, end, paragraph start and end,
+    plain concepts, flags, dateline end, terms."""
+    rows = range(len(columns[0]))
     if damage == "checksum":  # an opener flag flipped, as a flipped bit might
-        return key, span, "\x1e".join((plain, flags.replace("0", "1", 1), after, terms)), crc
-    if damage == "span":  # another window's judgement, checksum made to match
-        sha, start, end, p_start, p_end = span.split(",")
-        other = f"{sha},{int(start) + 1},{end},{p_start},{p_end}"
-        return key, other, value, _crc(key, other, value)
-    fields = {
-        "concept": ("99", flags, after, terms),  # no such concept
-        "absent": ("0,1,2,3", flags, after, terms),  # concepts the paragraph does not hold
-        "dateline": (plain, flags, "999999", terms),  # beyond the window
-        "flags": (plain, "1x0", after, terms),
-        "no terms": (plain, flags, after, ""),
-        "fields": (plain, flags, after),
-    }[damage]
-    new = "\x1e".join(fields)
-    return key, span, new, _crc(key, span, new)
+        columns[6] = [flags ^ 4 for flags in columns[6]]
+    elif damage == "span":  # other windows' judgements
+        columns[1] = [start + 1 for start in columns[1]]
+    elif damage == "fields":
+        del columns[-1]
+    else:
+        where, value = {
+            "concept": (5, [99]),  # no such concept
+            "absent": (5, [0, 1, 2, 3]),  # concepts the paragraph does not hold
+            "dateline": (7, 999999),  # beyond the window
+            "flags": (6, 8),
+            "flag type": (6, "100"),
+            "no terms": (8, []),
+            "empty term": (8, [""]),
+        }[damage]
+        columns[where] = [value for _ in rows]
 
 
 @pytest.mark.parametrize(
-    "damage", ["checksum", "span", "concept", "absent", "dateline", "flags", "no terms", "fields"]
+    "damage",
+    [
+        "checksum",
+        "span",
+        "concept",
+        "absent",
+        "dateline",
+        "flags",
+        "flag type",
+        "no terms",
+        "empty term",
+        "fields",
+    ],
 )
 def test_damaged_judgements_are_judged_again_never_trusted(tmp_path, sources, theme, damage):
     db = tmp_path / "index.db"
     first = rank_fresh(sources, db, theme)
     Path(f"{db}.rankings").unlink()
-    rows = _rows(db)
-    assert len(rows) >= len(first)
-    with sqlite3.connect(f"{db}.hits") as con:
-        con.execute("DELETE FROM windows")
-        con.executemany(
-            "INSERT OR REPLACE INTO windows VALUES (?, ?, ?, ?)",
-            [_damaged(*row, damage) for row in rows],
-        )
+
+    def change(batch: dict, texts: str) -> str:
+        assert len(batch["w"][0]) >= len(first)
+        _damaged(batch["w"], damage)
+        return texts
+
+    damage_batches(db, change, matching_crc=damage != "checksum")
     assert rank_fresh(sources, db, theme) == first
 
 
