@@ -177,8 +177,9 @@ def rank(
     # Specificity: IDF, and how often the concept has theme company in its paragraphs.
     alone = [0] * len(found)
     seen = [0] * len(found)
-    for paragraph in paragraphs.values():
-        present = {i for i, _s, _e in paragraph.hits}
+    concepts_in: dict[tuple[str, int], set[int]] = {}  # each paragraph's concepts
+    for where, paragraph in paragraphs.items():
+        present = concepts_in[where] = {i for i, _s, _e in paragraph.hits}
         for i in present:
             seen[i] += 1
             if len(present) == 1:
@@ -192,35 +193,36 @@ def rank(
     # are read (`judgement`); the arithmetic below is the same either way.
     stored = kept.stored.windows
     spans: set[tuple[str, int, int, int, int]] = set()
+    # A keyword listed whole under `context:` counts beside a plain one, as its company too.
+    whole_context = {i for i, c in enumerate(found) if c.context and not c.plain_forms}
     ranked = []
     for row in rows:
         name, start, end, p_start = row[1], row[2], row[3], row[4]
         paragraph = paragraphs[(name, p_start)]
-        hits = paragraph.hits
-        inside = [(i, s, e) for i, s, e in hits if start <= s and e <= end]
+        inside = [h for h in paragraph.hits if start <= h[1] and h[2] <= end]
         if not inside:
             continue  # FTS5 matched a stem collision, or only the paragraph matches
-        in_window = {i for i, _s, _e in inside}
-        in_para = {i for i, _s, _e in hits} - in_window
+        mentioned = [h[0] for h in inside]
+        in_window = set(mentioned)
+        present = concepts_in[(name, p_start)]
+        in_para = present - in_window
         span = (paragraph.sha or "", start, end, p_start, row[5])
         judged = stored.get(span) if paragraph.sha else None
-        if judged is None or not judged.plain <= {i for i, _s, _e in hits}:
+        if judged is None or not judged.plain <= present:
             judged = _judge(library, found, row, paragraph, inside, in_window)
             if paragraph.sha and judgement.storable(judged):
                 kept.fresh.windows[span] = judged
         if paragraph.sha:
             spans.add(span)
         plain = judged.plain
-        # A keyword listed whole under `context:` counts beside a plain one, as its company too.
-        company = plain | {i for i, _s, _e in hits if found[i].context and not found[i].plain_forms}
+        company = plain | (present & whole_context)
         relevance = 0.0
         for i in in_window:
-            mentions = sum(1 for j, _s, _e in inside if j == i)
-            value = specificity[i] * (1 + REPEAT_BONUS * min(mentions - 1, 2))
-            if i not in plain and not (plain - {i}):
+            value = specificity[i] * (1 + REPEAT_BONUS * min(mentioned.count(i) - 1, 2))
+            if not plain:  # no plain concept here, this one's or another's
                 value *= NEEDS_COMPANY
             relevance += value
-        relevance += PARAGRAPH_SHARE * sum(specificity[i] for i in in_para)
+        relevance += PARAGRAPH_SHARE * sum(map(specificity.__getitem__, in_para))
         if not plain or len(company) <= 1:
             relevance *= LONE_KEYWORD  # one real keyword; a generic form is no company
         if judged.definite:
