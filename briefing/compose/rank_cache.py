@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 from briefing.cachedir import notice
@@ -32,6 +33,7 @@ from briefing.sources.library import Library
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS ranked(key TEXT PRIMARY KEY, generation INTEGER, value BLOB)"
 _FIELDS = tuple(f.name for f in fields(Candidate))
+_row = attrgetter(*_FIELDS)  # a candidate's fields in order (a tuple: stored as a JSON list)
 MAX_BLOB = 64 << 20  # a ranking is a few hundred KB; anything far bigger is not ours
 
 
@@ -103,9 +105,7 @@ class RankCache:
         """Remember a ranking for this generation; rankings of older generations go. Within
         `batched`, written when it ends."""
         self._memory[key] = ranked
-        payload = zlib.compress(
-            json.dumps([[getattr(c, name) for name in _FIELDS] for c in ranked]).encode(), 1
-        )
+        payload = zlib.compress(json.dumps(list(map(_row, ranked))).encode(), 1)
         if self._pending is not None:
             self._pending[key] = payload
             return
