@@ -33,7 +33,7 @@ CORE_MARGIN = 0.75
 
 @lru_cache(maxsize=4096)  # `choose` checks the same candidates' texts again and again
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = list(map(str.lower, _WORD.findall(text)))
     if len(words) < 3:
         return frozenset([tuple(words)])
     return frozenset(zip(words, words[1:], words[2:], strict=False))
@@ -77,8 +77,7 @@ def choose(
     holds the theme's core keywords, lower case (see CORE_MARGIN)."""
     if count <= 0:
         return []
-    sources = {c.source for c in ranked if not blocked(c)}
-    cap = max(1, math.ceil(count / 2)) if len(sources) > 1 else count
+    cap = max(1, math.ceil(count / 2)) if _several_sources(ranked, blocked) else count
     picked: list[Candidate] = []
     per_source: Counter[str] = Counter()
     for limit in (cap, count):  # second pass fills remaining places if sources run short
@@ -101,6 +100,19 @@ def choose(
             per_source[candidate.source] += 1
             used.add(candidate.source, candidate.start, candidate.end, text)
     return picked
+
+
+def _several_sources(ranked: list[Candidate], blocked: Callable[[Candidate], bool]) -> bool:
+    """Whether the candidates not blocked come from more than one source (asking `blocked`
+    only until a second source shows: a ranking holds thousands)."""
+    first = None
+    for candidate in ranked:
+        if candidate.source == first or blocked(candidate):
+            continue
+        if first is not None:
+            return True
+        first = candidate.source
+    return False
 
 
 def _new_source_nearby(
