@@ -8,6 +8,7 @@ becomes a phrase of its word tokens, so punctuation in a keyword ("U.S.", "four 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.sources.fulltext import Match
 
@@ -59,6 +60,11 @@ def phrase(term: str) -> tuple[str, ...] | None:
 
 def phrases(terms: list[str]) -> tuple[tuple[str, ...], ...]:
     """Every term and its spelling variants as phrases, no duplicates."""
+    return _phrases(tuple(terms))
+
+
+@lru_cache(maxsize=1024)  # planning, searching and weighing a theme ask for the same ones
+def _phrases(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     found: list[tuple[str, ...]] = []
     for term in terms:
         for variant in spelling_variants(term):
