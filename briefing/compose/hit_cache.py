@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from briefing.cachedir import notice
@@ -73,9 +74,9 @@ def theme_key(concepts: list[str]) -> str:
     return hashlib.sha256(json.dumps(spec).encode()).hexdigest()[:32]
 
 
-@dataclass(frozen=True)
-class Paragraph:
-    """A candidate paragraph's text (its source's text from `start`) and its keyword hits."""
+class Paragraph(NamedTuple):
+    """A candidate paragraph's text (its source's text from `start`) and its keyword hits (a
+    tuple: a re-rank makes ~600 per theme)."""
 
     start: int
     text: str
