@@ -244,3 +244,33 @@ def test_a_re_ranks_selection_reads_its_paragraphs_from_what_judging_read(
         assert texts == [library.text(c.source)[c.start : c.end] for c in ranked]
     finally:
         library.close()
+
+
+def _batches(db: Path) -> list[int]:
+    """The size of each kept evidence batch, oldest first."""
+    with sqlite3.connect(f"{db}.hits") as con:
+        return [n for (n,) in con.execute("SELECT length(value) FROM evidence ORDER BY rowid")]
+
+
+def test_a_re_rank_keeps_only_what_it_computed_and_batches_are_merged(
+    tmp_path, sources, theme, monkeypatch
+):
+    """Each re-rank after a change adds one batch holding what it computed (the changed
+    source's paragraphs and windows), not the whole theme again; past COMPACT batches they
+    are merged into one, and the ranking is still the one an empty cache gives."""
+    from briefing.compose import hit_cache
+
+    monkeypatch.setattr(hit_cache, "COMPACT", 3)
+    db = tmp_path / "index.db"
+    rank_fresh(sources, db, theme)
+    (whole,) = _batches(db)
+    changed = sources / "ports.txt"
+    for n in range(1, 4):
+        changed.write_text(changed.read_text("utf-8") + f"\nTariffs on exports fell {n}.\n")
+        after = rank_fresh(sources, db, theme)
+        sizes = _batches(db)
+        if n < 3:
+            assert len(sizes) == n + 1 and sizes[-1] < whole / 2  # the changed source's only
+        else:
+            assert len(sizes) == 1  # merged: what this ranking used
+        assert after == rank_fresh(sources, tmp_path / f"fresh{n}.db", theme)
