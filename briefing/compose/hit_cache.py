@@ -173,6 +173,7 @@ def remember(library: Library, kept: Kept, windows: set[kept_batches.Window]) ->
         if db is None:
             return
         with store.transaction(db):
+            db.execute("DROP TABLE IF EXISTS hits")  # an older code's, one row per paragraph
             (count,) = db.execute("SELECT count(*) FROM evidence").fetchone()
             if count >= MAX_BATCHES:
                 db.execute("DELETE FROM evidence WHERE theme != ?", (kept.key,))

@@ -274,3 +274,16 @@ def test_a_re_rank_keeps_only_what_it_computed_and_batches_are_merged(
         else:
             assert len(sizes) == 1  # merged: what this ranking used
         assert after == rank_fresh(sources, tmp_path / f"fresh{n}.db", theme)
+
+
+def test_an_older_codes_table_of_hits_goes_with_the_next_write(tmp_path, sources, theme):
+    """The hits an older code kept one row per paragraph are never read again: the first
+    batch written drops their table (a cache file is never rebuilt for it)."""
+    db = tmp_path / "index.db"
+    with sqlite3.connect(f"{db}.hits") as con:
+        con.execute("CREATE TABLE hits(theme TEXT, sha TEXT, start INTEGER, end INTEGER)")
+    first = rank_fresh(sources, db, theme)
+    with sqlite3.connect(f"{db}.hits") as con:
+        tables = {name for (name,) in con.execute("SELECT name FROM sqlite_master")}
+    assert "hits" not in tables and "evidence" in tables
+    assert first == rank_fresh(sources, tmp_path / "fresh.db", theme)
