@@ -276,26 +276,19 @@ def _crc(key: str, sha: str, start: int, end: int, value: str) -> int:
     return zlib.crc32(f"{key}\x1f{sha}\x1f{start}\x1f{end}\x1f{value}".encode())
 
 
-Spans = dict[tuple[str, int, int], str]  # (sha, start, end) -> a stored string
-
-
-def _texts(rows: list[tuple]) -> Spans:
+def _texts(rows: list[tuple]) -> dict[tuple[str, int, int], str]:
     """The paragraph texts (rows sha, start, end, text, crc) whose checksum and length hold."""
-    return {span: text for span, text in _sound(rows, "").items() if len(text) == span[2] - span[1]}
-
-
-def _sound(rows: list[tuple], key: str) -> Spans:
-    """The rows (sha, start, end, value, crc) whose checksums hold."""
     found = {}
-    for sha, start, end, value, crc in rows:
+    for sha, start, end, text, crc in rows:
         if (
             isinstance(sha, str)
             and type(start) is int
             and type(end) is int
-            and isinstance(value, str)
-            and crc == _crc(key, sha, start, end, value)
+            and isinstance(text, str)
+            and len(text) == end - start
+            and crc == _crc("", sha, start, end, text)
         ):
-            found[(sha, start, end)] = value
+            found[(sha, start, end)] = text
     return found
 
 
