@@ -89,7 +89,6 @@ class Kept:
     """A theme's kept evidence as read for one ranking, and what the ranking adds to it."""
 
     key: str
-    concepts: int
     stored: kept_batches.Batch
     last: int = 0  # the last batch read (a compaction replaces it and those before it)
     batches: int = 0
@@ -102,7 +101,7 @@ def kept_theme(library: Library, concepts: list[str]) -> Kept:
     """What is kept for a theme whose concepts are `concepts` (their reprs: lemmas, aliases,
     ...: whatever the hits depend on besides the text), read in one query."""
     key = theme_key(concepts)
-    kept = Kept(key, len(concepts), kept_batches.Batch())
+    kept = Kept(key, kept_batches.Batch())
     path = _path(library)
     rows = []
     if path is not None:

@@ -1,8 +1,8 @@
-"""Strings kept per window by content (a window's judgement, an excerpt's speaker), in the
-hits file beside the index (`hit_cache`): keyed by what they depend on besides the text (a
-theme's key, or the code's digest) and by the window, named by its document's content hash,
-its span and its paragraph's. Untrusted like the rest of that file: a row whose checksum fails
-is left out (its value is worked out again)."""
+"""Strings kept per window by content (an excerpt's speaker; a theme's window judgements are
+kept in its batches, `kept_batches`), in the hits file beside the index (`hit_cache`): keyed
+by what they depend on besides the text (the code's digest) and by the window, named by its
+document's content hash, its span and its paragraph's. Untrusted like the rest of that file: a
+row whose checksum fails is left out (its value is worked out again)."""
 
 from __future__ import annotations
 
