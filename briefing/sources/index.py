@@ -31,7 +31,10 @@ from briefing.sources.documents import (
 
 Listed = tuple[list[DocFile], dict[str, str]]  # a folder's documents, and what was left out
 PARALLEL_BYTES = 4_000_000  # below this, worker start-up costs more than it saves
-BATCH_BYTES = 16_000_000  # source bytes per commit (a commit per document cost ~40% more CPU)
+# Source bytes per commit: a commit per document cost ~40% more CPU, and a commit more often
+# than the text index's writer fills its heap (HEAP_BYTES, ~33 MB of source) adds a segment
+# Tantivy merges again (16 MB: its threads' CPU +25% at 10k documents, the merge of 8 segments)
+BATCH_BYTES = 48_000_000
 
 
 @dataclass(frozen=True)
