@@ -121,27 +121,22 @@ def for_slides(
 def _ahead_and_batched(
     library: Library, themes: list[Theme], languages: tuple[str, ...]
 ) -> Iterator[None]:
-    """Searches started ahead, and the rankings made meanwhile written once at the end;
-    the stored ones are read first, in one query. With two themes or more to rank, half are
-    ranked in a forked process meanwhile (`rank_beside`), and all before the slides are."""
+    """The themes' rankings made before their slides are composed, with their searches
+    started ahead, and written once at the end; the stored ones are read first, in one
+    query. With two themes or more to rank, half are ranked in a forked process meanwhile
+    (`rank_beside`)."""
     rankings, codes = _rankings(library), _codes(languages)
     keys = {_cache_key(theme, codes): theme for theme in themes}
     rankings.prefetch(library, list(keys))
     unranked = [theme for key, theme in keys.items() if rankings.get(library, key) is None]
     mine, beside = rank_beside.split(library, unranked, lambda lib, some: _ranked(lib, some, codes))
-    if beside is None:
-        with (
-            rankings.batched(),
-            searches.ahead(library, lambda: planned(library, themes, languages)),
-        ):
-            yield
-        return
     with rank_beside.cancelled_on_error(beside), rankings.batched():
         with searches.ahead(library, lambda: planned(library, mine, languages)):
             for theme in mine:
                 rank_theme(library, theme, languages)
-        for key, found in beside.result().items():
-            rankings.put(key, found)
+        if beside is not None:
+            for key, found in beside.result().items():
+                rankings.put(key, found)
         yield
 
 
