@@ -11,6 +11,7 @@ the parent's split: its main thread (Python, SQLite) and its other threads (Tant
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import resource
 import shutil
@@ -74,6 +75,8 @@ def main() -> int:
     )
     mb = info.bytes / 1e6
     trees = [ROOT, *([args.baseline.resolve()] if args.baseline else [])]
+    for tree in trees:  # .pyc for each, as an install has (else a tree compiles every run)
+        compileall.compile_dir(tree / "briefing", quiet=1)
     runs: dict[Path, list[tuple[float, float, float, float]]] = {t: [] for t in trees}
     for _ in range(args.repeat):
         for tree in trees:
