@@ -45,6 +45,10 @@ class Used:
 
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     shingle_sets: list[frozenset[tuple[str, ...]]] = field(default_factory=list)
+    # Texts found near-duplicates of a used passage: still so as more are used. A ranking
+    # holds the same paragraph many times over (a wire story in many outlets), so most
+    # candidates a slide passes over are answered from here, not compared again.
+    near: set[str] = field(default_factory=set)
 
     def add(self, source: str, start: int, end: int, text: str) -> None:
         self.spans.setdefault(source, []).append((start, end))
@@ -53,12 +57,15 @@ class Used:
     def clashes(self, source: str, start: int, end: int, text: str) -> bool:
         if any(s < end and start < e for s, e in self.spans.get(source, ())):
             return True
+        if text in self.near:
+            return True
         mine = shingles(text)
         for other in self.shingle_sets:
             if mine.isdisjoint(other):  # most pairs: no intersection built
                 continue
             common = len(mine & other)
             if common / min(len(mine), len(other)) >= NEAR_DUPLICATE:
+                self.near.add(text)
                 return True
         return False
 
