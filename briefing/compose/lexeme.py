@@ -150,17 +150,17 @@ def _folded(low: str, *, low_memory: bool) -> str:
 def _indexed() -> Callable[[str, str], str] | None:
     """simplemma's lemmatiser, its strategies unchanged, over its English data read through
     the shipped restart points; None when they do not fit the installed simplemma."""
-    from simplemma import Lemmatizer
-    from simplemma.strategies import DefaultStrategy
-
     from briefing.compose import lemma_index
 
     english = lemma_index.english()
     if english is None:
         return None
     try:
+        from simplemma import Lemmatizer
+        from simplemma.strategies import DefaultStrategy
+
         strategy = DefaultStrategy(dictionary_factory=lemma_index.Factory(english))
-    except TypeError:  # a simplemma whose strategy takes no dictionary factory
+    except (ImportError, TypeError):  # another simplemma's API: its own reader serves
         return None
     return Lemmatizer(lemmatization_strategy=strategy).lemmatize
 
