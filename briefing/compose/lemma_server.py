@@ -1,9 +1,10 @@
 """Lemmatise in a forked process that loads simplemma's dictionary while this one works.
 
 On a machine with no stored lemmas (see `lemma_store`), the first word to lemmatise waits for
-simplemma's English dictionary: ~0.4 s of pure-Python decoding, which holds the GIL, so a thread
-cannot hide it. A composing run starts this server before it imports the composer and syncs the
-index; by the time ranking asks for its first lemma the dictionary is loaded on the other core.
+simplemma's import and English dictionary: ~0.1 s with the restart points the package ships
+(`lemma_index`), ~0.25 s without; pure Python, which holds the GIL, so a thread cannot hide
+it. A composing run starts this server before it imports the composer and syncs the index; by
+the time ranking asks for its first lemma the dictionary is loaded on the other core.
 The server runs the caller's own function, so a lemma is the same whichever process made it.
 Any failure (the process gone, a reply that is not one) returns None: the caller lemmatises
 in-process, which costs time, never a different lemma. Only on Linux (fork), as
