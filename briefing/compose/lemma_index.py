@@ -8,9 +8,11 @@ that meets a word no earlier run stored its lemma for (a first build, a source w
 words). The restart points change only with simplemma's data, so `tools/lemma_index.py`
 computes them once, every BLOCK records, into `lemma_index_en.json`; a run decompresses the
 stream, checks it is the one indexed (SHA-256), and looks a word up by decoding at most one
-block. The lemmas are simplemma's own: its strategies run unchanged over this reader of its
-data (`test_lemma_index` compares every record). Another simplemma's stream, or a damaged
-index, is not read through it: `english()` says None and simplemma's reader serves.
+block. The records are read here (`records`), not by simplemma's private decoder, so a change
+inside simplemma shows as an index that no longer fits, never as an import error. The lemmas
+are simplemma's own: its strategies run unchanged over this reader of its data
+(`test_lemma_index` compares every record). Another simplemma's stream, or a damaged index,
+is not read through it: `english()` says None and simplemma's reader serves.
 """
 
 from __future__ import annotations
