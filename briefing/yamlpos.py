@@ -123,7 +123,10 @@ def _composed(shown: str, text: str) -> tuple[yaml.Node | None, yaml.SafeLoader]
             pass  # told below, in PyYAML's words
         finally:
             fast.dispose()
-    loader = _BoundedLoader(text)
+    try:
+        loader = _BoundedLoader(text)  # its reader refuses control characters at once
+    except yaml.reader.ReaderError as exc:
+        raise ValidationError([_unprintable(shown, text, exc)]) from None
     try:
         return loader.get_single_node(), loader
     except yaml.MarkedYAMLError as exc:
@@ -140,6 +143,17 @@ def _composed(shown: str, text: str) -> tuple[yaml.Node | None, yaml.SafeLoader]
         raise ValidationError([Problem(shown, 1, 1, f"malformed YAML ({exc})")]) from None
     finally:
         loader.dispose()
+
+
+def _unprintable(shown: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    """Where the character YAML refuses is (a NUL, a control code: a binary file, often)."""
+    before = text[: exc.position]
+    line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+    message = (
+        f"a character YAML does not allow (U+{exc.character:04X}); is this a text file? "
+        "remove the character, or save the file as plain text"
+    )
+    return Problem(shown, line, col, message)
 
 
 class _Builder:

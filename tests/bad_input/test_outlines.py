@@ -62,6 +62,9 @@ ROWS: list[tuple[str, str, str, Callable[[str], str | bytes], str]] = [
     ("minutes-negative", "build", OUTLINE, sub("minutes: 3", "minutes: -3"), "slide 3 'Balancing China'"),
     ("alias-bomb", "check", OUTLINE, whole(LAUGHS), "alias bomb"),
     ("alias-bomb-build", "build", OUTLINE, whole(LAUGHS), "alias bomb"),
+    ("nul-byte-build", "build", OUTLINE, lambda t: b"\x00\x01" + t.encode(), "us-vietnam.yaml:1:1: a character YAML does not allow (U+0000)"),
+    ("nul-byte-check", "check", OUTLINE, sub("subtitle:", "subtitle: \x00\nx:"), "character YAML does not allow (U+0000)"),
+    ("control-char-compose", "compose", OUTLINE, sub("presenter:", "presenter: \x07\nx:"), "character YAML does not allow (U+0007)"),
     ("alias-loop", "check", OUTLINE, whole("title: &t [a, *t]\nslides: [{title: A}]\n"), "refers to itself"),
     ("alias-loop-map", "compose", OUTLINE, whole("title: T\nslides: &s [{title: A, bullets: *s}]\n"), "refers to itself"),
     ("deep-900", "check", OUTLINE, whole(DEEP), "nested more than 100 levels"),
@@ -98,12 +101,14 @@ ROWS: list[tuple[str, str, str, Callable[[str], str | bytes], str]] = [
     ("theme-alias-bomb", "build", THEME, whole(LAUGHS), "alias bomb"),
     ("theme-deep", "compose", THEME, whole("title: T\nkeywords: " + "[" * 900 + "]" * 900), "nested more than"),
     ("theme-not-utf8", "check", THEME, lambda t: t.encode() + b"\xff", "not UTF-8"),
+    ("theme-nul-byte", "build", THEME, lambda t: t + "\x00", "china-balancing.yaml"),
     # sources.yaml
     ("catalogue-feb-30", "check", CATALOGUE, sub("date: 2023-09-11", "date: 2023-02-30"), "not a real date"),
     ("catalogue-feb-30-build", "build", CATALOGUE, sub("date: 2023-09-11", "date: 2023-02-30"), "not a real date"),
     ("catalogue-9999", "compose", CATALOGUE, sub("date: 2023-09-11", "date: 9999-12-31"), "outside the years"),
     ("catalogue-dup-key", "check", CATALOGUE, sub("  cite_as: Thanh Danh\n", "  cite_as: Thanh Danh\n  cite_as: Danh\n"), "duplicate key 'cite_as'"),
     ("catalogue-alias-bomb", "compose", CATALOGUE, lambda t: LAUGHS, "alias bomb"),
+    ("catalogue-nul-byte", "compose", CATALOGUE, lambda t: t + "\x00", "sources.yaml"),
     ("catalogue-typo", "check", CATALOGUE, sub("  cite_as: Thanh Danh\n", "  cite_ass: Thanh Danh\n"), "did you mean 'cite_as'"),
 ]  # fmt: skip
 
