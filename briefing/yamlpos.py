@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from briefing.errors import Problem, ValidationError, display_path
+from briefing.reading import read_regular
 
 PathKey = tuple[str | int, ...]
 
@@ -72,7 +73,7 @@ def read_text(path: Path) -> str:
     """Read a user's YAML file as UTF-8, turning OS and decoding failures into BriefingErrors."""
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         raise ValidationError([Problem(shown, 1, 1, "file not found")]) from None
     except IsADirectoryError:

@@ -29,6 +29,7 @@ from briefing.compose.cache_reuse import Reuse, kept_slides, library_warnings, s
 from briefing.compose.cache_verify import checked, refused, sha_of, verified
 from briefing.deck import Deck
 from briefing.errors import OutputError, display_path
+from briefing.reading import read_regular
 from briefing.sources.documents import Listing
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ def _load(
     deck returned is that recompose's, recorded."""
     path = _record_path(outline)
     try:
-        raw, outline_bytes = path.read_bytes(), outline.read_bytes()
+        raw, outline_bytes = read_regular(path), read_regular(outline)
     except OSError:
         return None, None, None
     outline_sha = hashlib.sha256(outline_bytes).hexdigest()

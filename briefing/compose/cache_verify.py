@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefing.cachedir import notice
 from briefing.errors import display_path
+from briefing.reading import read_regular
 
 if TYPE_CHECKING:
     from briefing.deck import Deck, Excerpt
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 def sha_of(path: Path) -> str | None:
     """A file's sha256, None when it cannot be read."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_regular(path)).hexdigest()
     except OSError:
         return None
 
@@ -68,7 +69,7 @@ def _verbatim(sources: Path, excerpts: tuple[Excerpt, ...]) -> bool:
         if name not in texts:
             where = _inside(sources, name)
             try:
-                texts[name] = where.read_bytes().decode("utf-8") if where else ""
+                texts[name] = read_regular(where).decode("utf-8") if where else ""
             except (OSError, UnicodeDecodeError):
                 return False
         text = texts[name]

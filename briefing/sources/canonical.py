@@ -14,6 +14,7 @@ from pathlib import Path
 from briefing.atomic import write_atomic
 from briefing.cachedir import cache_dir
 from briefing.errors import OutputError
+from briefing.reading import NOT_REGULAR, NotRegular, read_regular
 from briefing.sources.formats import FORMATS, Extracted, ExtractError, PageSpan, extract
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -54,9 +55,17 @@ def is_source(name: str) -> bool:
     return name.lower().endswith(SUFFIXES)
 
 
+def source_bytes(path: Path) -> bytes:
+    """A source file's bytes; Unreadable for one that is no regular file (`reading`)."""
+    try:
+        return read_regular(path)
+    except NotRegular:
+        raise Unreadable(f"{NOT_REGULAR}; remove it") from None
+
+
 def read_canonical(path: Path) -> Canonical:
     """The canonical text of the source at `path`; raises Unreadable with the reason."""
-    raw = path.read_bytes()
+    raw = source_bytes(path)
     if path.suffix.lower() in TEXT_SUFFIXES:
         text, sha = decode(raw)
         return Canonical(text, sha)
@@ -77,7 +86,7 @@ def read_canonical(path: Path) -> Canonical:
 def content_sha(path: Path) -> str:
     """The sha256 of a source's bytes, checking a text source decodes; an extracted format is
     only hashed here, and extracted (or refused) by the index's workers, in parallel."""
-    raw = path.read_bytes()
+    raw = source_bytes(path)
     if is_extracted(path.name):
         return hashlib.sha256(raw).hexdigest()
     return decode(raw)[1]
