@@ -37,6 +37,7 @@ from briefing.export.pptx.drawingml import (
 )
 from briefing.export.pptx.slideplan import Box, Frame, Page, default_frame
 from briefing.export.pptx.textfit import metrics
+from briefing.packages import TooLarge, check_unpacked
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -129,6 +130,10 @@ def _open_template(path: Path) -> tuple[PresentationType, Frame, tuple[SlideLayo
     name = display_path(path)
     if not path.is_file():
         raise OutputError(f"template {name} not found")
+    try:
+        check_unpacked(path)
+    except TooLarge as exc:
+        raise OutputError(f"template {name}: {exc}; use another template") from None
     try:
         prs = Presentation(str(path))
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many types for a bad file
@@ -290,6 +295,10 @@ def read_quotes(path: Path) -> list[tuple[int, str, str, str]]:
     deck: a quote box's first paragraph is the quotation, the next its attribution. For
     `verify`, which treats the file as untrusted: anything unreadable is one clear error."""
     shown = str(path)  # as the user typed it
+    try:
+        check_unpacked(path)
+    except TooLarge as exc:
+        raise BriefingError(f"{shown}: {exc}; give the file `briefing build` wrote") from None
     try:
         prs = Presentation(str(path))
         found = []

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from briefing.packages import TooLarge, check_unpacked
 from briefing.sources.formats.extracted import Extracted, ExtractError, clean_value, empty_meta
 
 EXTRACTOR = "docx/1"
@@ -42,7 +43,7 @@ def extract_docx(path: Path) -> Extracted:
 
 def check_package(path: Path) -> None:
     """Name the usual ways a .docx file is not one: empty, an old .doc or password-protected
-    file (both OLE compound files), or not a ZIP package at all."""
+    file (both OLE compound files), not a ZIP package at all, or one that unpacks to gigabytes."""
     with path.open("rb") as handle:
         head = handle.read(8)
     if not head:
@@ -53,6 +54,11 @@ def check_package(path: Path) -> None:
         )
     if not zipfile.is_zipfile(path):
         raise ExtractError("not a Word document (.docx is a ZIP package; this is not one)")
+    try:
+        check_unpacked(path)  # before python-docx reads every part into memory
+    except TooLarge as exc:
+        hint = "if it is a real document, save it again in Word"
+        raise ExtractError(f"{exc}; left out ({hint})") from None
 
 
 def blocks(document: Any) -> Iterator[Any]:
