@@ -14,7 +14,7 @@ import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.cachedir import cache_dir, notice
@@ -184,7 +184,7 @@ class Index:
         for file in files:
             row = known.get(file.name)
             if file.name in self.keep:
-                file = replace(file, keep=self.keep[file.name])
+                file = file._replace(keep=self.keep[file.name])
             if file.name in kept:
                 self._forced.add(file.name)
                 stale.append(file)
