@@ -18,8 +18,9 @@ from briefing.sources.formats.extracted import (
     empty_meta,
     join_names,
 )
+from briefing.sources.formats.html_inline import without_inline_payloads
 
-EXTRACTOR = "html/2"
+EXTRACTOR = "html/3"
 SNIFF_BYTES = 4096
 META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)|<\?xml[^>]*encoding\s*=\s*["']([-\w.:]+)""",
@@ -68,7 +69,7 @@ def extract_html(path: Path) -> Extracted:
         (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
     ):
         raise ExtractError("not an HTML page (binary data): is it another format renamed?")
-    markup = decode_html(data)
+    markup = without_inline_payloads(decode_html(data))
     document = None
     for precision in (True, False):  # favour precision; recall only if that finds nothing
         document = run_trafilatura(markup, precision)

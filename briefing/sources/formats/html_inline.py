@@ -1,0 +1,53 @@
+"""What a saved page carries inline that is never text, cut before the page is parsed.
+
+A page saved whole (a browser's "single file" save, SingleFile) holds its pictures and fonts as
+data: URIs, its styles and scripts in the page; a site's page often holds its state as a script
+of JSON. libxml2, which parses the page for trafilatura, reads no text or attribute value past
+10 MB and silently drops the rest of the page with it: an 11 MB picture lost the text after it,
+a 12 MB script or a 10 MB style sheet all of it ("no main text found"). So the payload of any
+inline data (a picture is no text), and the body of a big script or style sheet, go first.
+Structured metadata (a JSON-LD script) is kept: it states the page's author and date.
+"""
+
+from __future__ import annotations
+
+import re
+
+BIG_BODY = 1 << 20  # a script or style sheet past this is emptied (libxml2 stops at 10 MB)
+DATA_PAYLOAD = 1024  # shorter inline data is kept as it is (icons; nothing to gain)
+
+# The payload of a data: URI, after its media type and comma, up to its quote, space or ")".
+_INLINE_DATA = re.compile(
+    r"((?<![\w-])data:[\w.+/-]{0,100}(?:;[\w.+=-]{0,100}){0,8},)"
+    rf"[^\"'\s<>)]{{{DATA_PAYLOAD},}}"
+)
+_OPENING = re.compile(r"<(script|style)(?=[\s/>])([^>]*)>", re.IGNORECASE)
+_CLOSING = {
+    "script": re.compile(r"</script", re.IGNORECASE),
+    "style": re.compile(r"</style", re.IGNORECASE),
+}
+_JSON_LD = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.IGNORECASE)
+
+
+def without_inline_payloads(markup: str) -> str:
+    """`markup` with every inline data payload of DATA_PAYLOAD characters or more cut (its
+    "data:...;base64," prefix kept), and the body of every script or style sheet longer than
+    BIG_BODY emptied, JSON-LD aside. A page with none is returned as it is."""
+    if len(markup) > DATA_PAYLOAD and "data:" in markup:
+        markup = _INLINE_DATA.sub(r"\1", markup)
+    if len(markup) <= BIG_BODY:
+        return markup
+    pieces, at = [], 0
+    for opening in _OPENING.finditer(markup):
+        if opening.start() < at:
+            continue  # inside a body already passed over
+        closing = _CLOSING[opening.group(1).lower()].search(markup, opening.end())
+        end = closing.start() if closing else len(markup)
+        if end - opening.end() > BIG_BODY and not _JSON_LD.search(opening.group(2)):
+            pieces.append(markup[at : opening.end()])
+            at = end
+        else:
+            pieces.append(markup[at:end])
+            at = end
+    pieces.append(markup[at:])
+    return "".join(pieces)
