@@ -22,8 +22,8 @@ __all__ = ["FORMATS", "META_KEYS", "ExtractError", "Extracted", "PageSpan", "ext
 # suffix -> extractor name and version (the PDF, HTML and DOCX modules' EXTRACTOR)
 FORMATS: dict[str, str] = {
     ".pdf": "pdf/2",
-    ".html": "html/3",
-    ".htm": "html/3",
+    ".html": "html/4",
+    ".htm": "html/4",
     ".docx": "docx/1",
 }
 

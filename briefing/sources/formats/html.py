@@ -19,8 +19,9 @@ from briefing.sources.formats.extracted import (
     join_names,
 )
 from briefing.sources.formats.html_inline import without_inline_payloads
+from briefing.sources.formats.html_parse import parse_page
 
-EXTRACTOR = "html/3"
+EXTRACTOR = "html/4"
 SNIFF_BYTES = 4096
 META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)|<\?xml[^>]*encoding\s*=\s*["']([-\w.:]+)""",
@@ -115,8 +116,11 @@ def run_trafilatura(markup: str, precision: bool) -> Any:
 def _bare_extraction(markup: str, precision: bool, *, fast: bool) -> Any:
     import trafilatura  # a heavy import, paid only when a page is read
 
+    tree = parse_page(markup)  # parsed anew each time: extraction changes the tree
+    if tree is None:
+        return None  # what trafilatura says of a file that is no HTML
     return trafilatura.bare_extraction(
-        markup,
+        tree,
         fast=fast,
         favor_precision=precision,
         favor_recall=not precision,
@@ -137,7 +141,6 @@ def _fast_result_is_final(body: etree._Element | None, markup: str) -> bool:
     """Would trafilatura's comparison with readability and jusText keep this body as it is?
     Only when it is surely so (see run_trafilatura); when in doubt, no."""
     from trafilatura import external
-    from trafilatura.utils import load_html
 
     sanitized = getattr(external, "SANITIZED_XPATH", None)
     if body is None or not isinstance(sanitized, str) or body.xpath(sanitized):
@@ -146,7 +149,7 @@ def _fast_result_is_final(body: etree._Element | None, markup: str) -> bool:
     if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(paragraphs):
         return False  # no paragraph text, or mostly tables: readability would be preferred
     own = len(" ".join(" ".join(body.itertext()).split()))
-    tree = load_html(markup)
+    tree = parse_page(markup)
     if tree is None or own == 0:
         return False
     # readability returns part of the page's visible text, so it cannot reach twice ours
