@@ -18,7 +18,21 @@ from briefing.reading import NOT_REGULAR, NotRegular, read_regular
 from briefing.sources.formats import FORMATS, Extracted, ExtractError, PageSpan, extract
 
 TEXT_SUFFIXES = (".txt", ".md")
-SUFFIXES = TEXT_SUFFIXES + tuple(FORMATS)
+_WEB_ARCHIVE = "which briefing does not read; save the page as HTML only, or print it to PDF"
+# Documents an analyst may well save into a sources folder in a format briefing does not read:
+# each is listed like a source and left out with a warning saying how to save it instead, so a
+# folder of them never makes a deck without a word about them (they were passed over unseen).
+REFUSED = {
+    ".mhtml": f"a web archive (MHTML, a browser's single-file save), {_WEB_ARCHIVE}",
+    ".mht": f"a web archive (MHTML, a browser's single-file save), {_WEB_ARCHIVE}",
+    ".webarchive": f"a Safari web archive, {_WEB_ARCHIVE}",
+    ".doc": "an old-format Word document, which briefing does not read; save it as .docx",
+    ".rtf": "a rich-text file, which briefing does not read; save it as .docx or plain text",
+    ".odt": "an OpenDocument text, which briefing does not read; save it as .docx or PDF",
+    ".pages": "an Apple Pages document, which briefing does not read; export it as .docx or PDF",
+    ".epub": "an e-book, which briefing does not read; convert it to PDF or plain text",
+}
+SUFFIXES = TEXT_SUFFIXES + tuple(FORMATS) + tuple(REFUSED)
 _LIBRARIES = {".pdf": "pypdfium2", ".html": "trafilatura", ".htm": "trafilatura"}
 _LIBRARIES[".docx"] = "python-docx"
 
@@ -65,6 +79,7 @@ def source_bytes(path: Path) -> bytes:
 
 def read_canonical(path: Path) -> Canonical:
     """The canonical text of the source at `path`; raises Unreadable with the reason."""
+    _refuse(path)
     raw = source_bytes(path)
     if path.suffix.lower() in TEXT_SUFFIXES:
         text, sha = decode(raw)
@@ -86,10 +101,18 @@ def read_canonical(path: Path) -> Canonical:
 def content_sha(path: Path) -> str:
     """The sha256 of a source's bytes, checking a text source decodes; an extracted format is
     only hashed here, and extracted (or refused) by the index's workers, in parallel."""
+    _refuse(path)
     raw = source_bytes(path)
     if is_extracted(path.name):
         return hashlib.sha256(raw).hexdigest()
     return decode(raw)[1]
+
+
+def _refuse(path: Path) -> None:
+    """Unreadable, saying how to save it instead, for a format briefing does not read."""
+    reason = REFUSED.get(path.suffix.lower())
+    if reason is not None:
+        raise Unreadable(reason)
 
 
 def is_extracted(name: str) -> bool:
