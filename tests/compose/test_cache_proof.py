@@ -20,7 +20,7 @@ def folder(tmp_path: Path) -> Path:
     (sources / ".hidden").mkdir()
     for name in ("a.txt", "B.MD", "c.pdf", "sub/d.html", "sub/deeper/e.docx", "z.htm"):
         (sources / name).write_bytes(b"some text\n" * len(name))
-    for name in ("notes.odt", ".secret.txt", ".hidden/f.txt", "sub/image.png"):
+    for name in ("figures.xlsx", ".secret.txt", ".hidden/f.txt", "sub/image.png"):
         (sources / name).write_bytes(b"not a source")
     old = 1_600_000_000
     for path in sources.rglob("*"):  # older than "racy": the index's listing keeps its mtime
@@ -56,7 +56,7 @@ def test_any_change_the_index_would_see_breaks_the_match(folder: Path, change):
 
 def test_what_the_index_ignores_leaves_the_match(folder: Path):
     before = folder_digest(folder)
-    (folder / "more notes.odt").write_text("x")
+    (folder / "more figures.xlsx").write_text("x")
     (folder / ".hidden" / "g.txt").write_text("x")
     assert folder_digest(folder) == before
 
@@ -174,5 +174,5 @@ def test_the_scan_leaves_out_a_name_that_is_not_utf8_as_the_index_does(folder: P
 
 
 def test_a_folder_with_no_sources_scans_as_nothing(tmp_path: Path):
-    (tmp_path / "notes.odt").write_text("not a source")
+    (tmp_path / "figures.xlsx").write_text("not a source")
     assert folder_scan(tmp_path) is None and folder_digest(tmp_path) == ""
