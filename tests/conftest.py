@@ -76,3 +76,10 @@ def briefing(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=300,
     )
+
+
+def python_probe(code: str) -> subprocess.CompletedProcess[str]:
+    """`python -c CODE` in a fresh process: what a run imports or compiles from a clean start."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=300
+    )

@@ -15,7 +15,7 @@ from briefing.deck import Deck
 from briefing.sources.documents import RACY_NS, DocFile
 from briefing.sources.index import Index
 from briefing.sources.quotes import locate_quote
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, python_probe
 
 
 @pytest.fixture(scope="module")
@@ -318,8 +318,6 @@ def test_deck_cache_serves_unchanged_inputs_and_notices_every_change(project: Pa
 
 
 def test_warm_build_and_compose_never_import_the_validation_stack(project: Path) -> None:
-    import subprocess
-    import sys
 
     outline = project / "outlines" / "us-vietnam.yaml"
     compose_cached(outline)
@@ -331,7 +329,5 @@ def test_warm_build_and_compose_never_import_the_validation_stack(project: Path)
         " & {'pydantic', 'yaml', 'jinja2', 'syntok', 'ruamel', 'textual'})\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
-    )
+    done = python_probe(probe)
     assert "HEAVY []" in done.stderr, done.stderr[-500:]

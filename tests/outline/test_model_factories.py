@@ -7,14 +7,13 @@ expression on the path of every command that validates an outline.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import types
 
 import pytest
 
 from briefing.outline.models import OutlineFile, QuoteRef, SlideSpec, ThemeFile
 from briefing.sources.catalogue_entry import CatalogueEntry
+from tests.conftest import python_probe
 
 MODELS = (OutlineFile, SlideSpec, QuoteRef, ThemeFile, CatalogueEntry)
 
@@ -46,7 +45,5 @@ def test_validating_an_outline_tokenizes_nothing() -> None:
         "OutlineFile.model_validate({'title': 'D', 'slides': [{'title': 'S', 'bullets': ['b']}]})\n"
         "print(tokenize._compile.cache_info().currsize)\n"
     )
-    found = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert found == "0"
+    found = python_probe(code)
+    assert found.stdout.strip() == "0", found.stderr[-500:]
