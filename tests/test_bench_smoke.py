@@ -183,3 +183,29 @@ def test_present_benchmark_reports_the_cold_first_paint(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     for row in ("first paint: briefing present", "first paint, cold cache: present"):
         assert row in result.stdout, result.stdout
+
+
+def test_first_build_trace_names_each_process_and_the_composers_phases() -> None:
+    """One run of bench/trace_first_build.py: every function it wraps still exists (a renamed
+    one stops the traced build), and the report has each process's CPU and the phases on the
+    composer's path. Nothing timed is asserted."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "trace_first_build.py"), "-n", "1"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = {line.split("  ")[0].strip(): line for line in result.stdout.splitlines()}
+    for process in ("command", "composer", "lemma server"):
+        assert process in rows and rows[process].rstrip().endswith(" s"), result.stdout
+    for phase in (
+        "command: sync",
+        "composer: import_composer",
+        "composer: rank_theme",
+        "composer: with_speakers",
+        "command: build_pptx",
+    ):
+        assert any(line.startswith(phase) for line in result.stdout.splitlines()), phase
