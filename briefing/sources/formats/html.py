@@ -70,7 +70,13 @@ def extract_html(path: Path) -> Extracted:
         (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
     ):
         raise ExtractError("not an HTML page (binary data): is it another format renamed?")
-    markup = without_inline_payloads(decode_html(data))
+    return extract_markup(decode_html(data))
+
+
+def extract_markup(markup: str) -> Extracted:
+    """A page's main text and metadata from its decoded markup: what `extract_html` reads from
+    a saved page, and `mhtml` from the page inside a web archive."""
+    markup = without_inline_payloads(markup)
     document = None
     for precision in (True, False):  # favour precision; recall only if that finds nothing
         document = run_trafilatura(markup, precision)
@@ -170,8 +176,9 @@ def offline_config() -> ConfigParser:
     return config
 
 
-def decode_html(data: bytes) -> str:
+def decode_html(data: bytes, transport: str | None = None) -> str:
     """Bytes to text as a browser would: a byte-order mark first, then the charset the page
+    came with (`transport`: an HTTP header's, or a web archive part's), then the one the page
     declares (<meta charset>, http-equiv Content-Type or an XML declaration), then UTF-8,
     then windows-1252. A declaration the bytes contradict falls back the same way."""
     for bom, encoding in (
@@ -181,8 +188,9 @@ def decode_html(data: bytes) -> str:
     ):
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
+    stated = codec_for(transport) if transport else None
     declared = declared_encoding(data[:SNIFF_BYTES])
-    for encoding in dict.fromkeys(e for e in (declared, "utf-8") if e):
+    for encoding in dict.fromkeys(e for e in (stated, declared, "utf-8") if e):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -195,7 +203,12 @@ def declared_encoding(head: bytes) -> str | None:
     match = META_CHARSET.search(head)
     if not match:
         return None
-    label = (match.group(1) or match.group(2)).decode("ascii", errors="ignore").lower()
+    return codec_for((match.group(1) or match.group(2)).decode("ascii", errors="ignore"))
+
+
+def codec_for(label: str) -> str | None:
+    """The Python codec a charset label names, as browsers map it; None for an unknown one."""
+    label = label.strip().lower()
     try:
         name = codecs.lookup(label).name.replace("-", "_")
     except LookupError:
