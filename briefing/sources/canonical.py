@@ -1,6 +1,7 @@
 """A source's canonical text, whatever its format: what excerpt offsets index and `verify`
-re-reads. `.txt`/`.md` are the file itself; PDF, HTML and DOCX are what their extractor makes,
-cached by the file's content hash and the extractor's version (as inert, checksummed JSON).
+re-reads. `.txt`/`.md` are the file itself; PDF, HTML (a web archive's page too) and DOCX are
+what their extractor makes, cached by the file's content hash and the extractor's version (as
+inert, checksummed JSON).
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ _WEB_ARCHIVE = "which briefing does not read; save the page as HTML only, or pri
 # each is listed like a source and left out with a warning saying how to save it instead, so a
 # folder of them never makes a deck without a word about them (they were passed over unseen).
 REFUSED = {
-    ".mhtml": f"a web archive (MHTML, a browser's single-file save), {_WEB_ARCHIVE}",
-    ".mht": f"a web archive (MHTML, a browser's single-file save), {_WEB_ARCHIVE}",
     ".webarchive": f"a Safari web archive, {_WEB_ARCHIVE}",
     ".doc": "an old-format Word document, which briefing does not read; save it as .docx",
     ".rtf": "a rich-text file, which briefing does not read; save it as .docx or plain text",
@@ -35,6 +34,7 @@ REFUSED = {
 SUFFIXES = TEXT_SUFFIXES + tuple(FORMATS) + tuple(REFUSED)
 _LIBRARIES = {".pdf": "pypdfium2", ".html": "trafilatura", ".htm": "trafilatura"}
 _LIBRARIES[".docx"] = "python-docx"
+_LIBRARIES[".mhtml"] = _LIBRARIES[".mht"] = "trafilatura"  # the page; email is the stdlib's
 
 
 class Unreadable(Exception):

@@ -1,6 +1,7 @@
-"""Documents saved in a format briefing does not read (a browser's MHTML archive, an old .doc,
-.rtf, .odt, Pages, EPUB): each is named and left out with the way to save it instead, never
-passed over unseen, and a folder of nothing else is refused in one line."""
+"""Documents saved in a format briefing does not read (Safari's web archive, an old .doc, .rtf,
+.odt, Pages, EPUB): each is named and left out with the way to save it instead, never passed
+over unseen, and a folder of nothing else is refused in one line. (A browser's MHTML archive is
+read: tests/sources/test_formats_mhtml.py; one that holds no page is left out the same way.)"""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tests.bad_input.conftest import assert_refused, run_briefing, tree
 
 OUTLINE = "outlines/us-vietnam.yaml"
 SAVED = {
-    "page.mhtml": b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n\r\n<html></html>",
+    "page.webarchive": b"bplist00\xd1\x01\x02_\x10\x0fWebMainResource" + bytes(32),
     "old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64),
     "memo.rtf": b"{\\rtf1\\ansi Vietnam and the United States}",
     "notes.odt": b"PK\x03\x04" + bytes(64),
@@ -59,8 +60,8 @@ def test_a_folder_of_nothing_else_is_refused(user_project: Path) -> None:
     for old in (user_project / "seeds").iterdir():
         if old.suffix == ".txt":
             old.unlink()
-    (user_project / "seeds" / "page.mhtml").write_bytes(SAVED["page.mhtml"])
+    (user_project / "seeds" / "page.webarchive").write_bytes(SAVED["page.webarchive"])
     before = tree(user_project)
     outcome = run_briefing("build", OUTLINE, "-o", "deck.pptx", cwd=user_project)
-    assert_refused(outcome, "page.mhtml", before=before, after=tree(user_project))
+    assert_refused(outcome, "page.webarchive", before=before, after=tree(user_project))
     assert "no readable source documents" in outcome.stderr

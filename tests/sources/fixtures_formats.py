@@ -720,3 +720,107 @@ def saved_news_page(
 <p>© 2023 {site}. All rights reserved.</p></footer>
 </body></html>
 """
+
+
+# --- MHTML (a browser's "Webpage, Single File" save) -----------------------------------------
+
+NIKKEI_PARAGRAPHS = [
+    "SINGAPORE — Malaysia and Vietnam are competing for the chip-packaging plants that "
+    "American firms want to move out of China, and both governments have doubled their "
+    "incentives since March.",
+    "“We are not asking companies to choose sides,” said Trần Thị Hồng Minh, who heads the "
+    "investment agency’s electronics desk. “We are asking them where their engineers will "
+    "live in ten years.”",
+    "Penang already assembles about 13% of the world’s back-end chip output, according to "
+    "the Malaysian Investment Development Authority, while Bắc Ninh province has drawn "
+    "Samsung, Amkor and Hana Micron.",
+    "Analysts say the bottleneck is people: both countries graduate fewer than a third of "
+    "the engineers the announced plants will need by 2030.",
+]
+
+NIKKEI_PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Malaysia and Vietnam race for chip-packaging plants - Asia Markets Review</title>
+<meta property="og:site_name" content="Asia Markets Review">
+<meta name="author" content="Lim Wei Ling; Đỗ Quang Huy">
+<meta property="article:published_time" content="2024-05-14T08:30:00+08:00">
+<link rel="stylesheet" href="https://asia.example.com/static/site.css">
+</head><body>
+<nav><a href="/">Home</a> <a href="/markets">Markets</a> <a href="/tech">Tech</a></nav>
+<div class="consent">We use cookies to improve your experience. <button>Accept all</button></div>
+<article>
+<h1>Malaysia and Vietnam race for chip-packaging plants</h1>
+<p class="byline">By Lim Wei Ling and Đỗ Quang Huy</p>
+<figure><img src="https://asia.example.com/img/fab.png" alt="">
+<figcaption>Workers at a test line in Bắc Ninh. (Photo by Đỗ Quang Huy)</figcaption></figure>
+{paragraphs}
+</article>
+<aside><h3>Most read</h3><ul><li>Rice prices hit a ten-year high</li></ul></aside>
+<footer>© Asia Markets Review. All rights reserved. <a href="/privacy">Privacy</a></footer>
+</body></html>
+"""
+
+MHTML_URL = "https://asia.example.com/tech/chip-packaging-race"
+PNG_1X1 = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f"
+    b"\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00"
+    b"\x00IEND\xaeB`\x82"
+)
+
+
+def mhtml_archive(
+    html: bytes,
+    *,
+    charset: str | None = None,
+    encoding: str = "quoted-printable",
+    page_first: bool = True,
+    start: bool = False,
+    closed: bool = True,
+) -> bytes:
+    """A web archive as Chrome writes one (multipart/related, CRLF lines, the page
+    quoted-printable, a style sheet and a picture beside it), with variations: the page's
+    charset stated on its part, base64, the page not first (found by `start` or by type), the
+    closing delimiter missing (an archive cut short)."""
+    import base64
+    import quopri
+
+    boundary = "----MultipartBoundary--Xq3vGm0bTz7Lk2yWcJ8dR1sNfH4uPaEo----"
+    page_type = f'text/html; charset="{charset}"' if charset else "text/html"
+    encoded = {"quoted-printable": quopri.encodestring, "base64": base64.encodebytes}
+    body = encoded.get(encoding, bytes)(html)  # "8bit": as it is
+    page = (
+        f"Content-Type: {page_type}\r\nContent-ID: <frame-7E1F@mhtml.blink>\r\n"
+        f"Content-Transfer-Encoding: {encoding}\r\nContent-Location: {MHTML_URL}\r\n\r\n"
+    ).encode() + body.replace(b"\n", b"\r\n").replace(b"\r\r\n", b"\r\n")
+    css = (
+        b"Content-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        b"Content-Location: https://asia.example.com/static/site.css\r\n\r\n"
+        b'@charset "utf-8";\r\n\r\nnav { display: flex; }\r\n'
+    )
+    png = (
+        b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+        b"Content-Location: https://asia.example.com/img/fab.png\r\n\r\n"
+        + base64.encodebytes(PNG_1X1).replace(b"\n", b"\r\n")
+    )
+    parts = [page, css, png] if page_first else [css, png, page]
+    start_param = ';\r\n\tstart="<frame-7E1F@mhtml.blink>"' if start else ""
+    head = (
+        "From: <Saved by Blink>\r\n"
+        f"Snapshot-Content-Location: {MHTML_URL}\r\n"
+        "Subject: =?utf-8?Q?Malaysia_and_Vietnam_race_for_chip-packaging_plants?=\r\n"
+        "Date: Tue, 14 May 2024 09:12:44 +0800\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+        f'\tboundary="{boundary}"{start_param}\r\n\r\n\r\n'
+    ).encode()
+    delimiter = f"--{boundary}".encode()
+    out = head + b"".join(delimiter + b"\r\n" + part + b"\r\n" for part in parts)
+    return out + (delimiter + b"--\r\n" if closed else b"")
+
+
+def build_mhtml(path: Path, **variation: object) -> Path:
+    """A news analysis saved by a browser as a single-file web archive (see mhtml_archive)."""
+    html = _page(NIKKEI_PAGE, NIKKEI_PARAGRAPHS).encode("utf-8")
+    path.write_bytes(mhtml_archive(html, **variation))  # type: ignore[arg-type]
+    return path

@@ -58,15 +58,17 @@ def test_no_pages() -> None:
 
 
 def test_formats_name_each_module_version() -> None:
-    from briefing.sources.formats import docx, html, pdf
+    from briefing.sources.formats import docx, html, mhtml, pdf
 
     assert FORMATS == {
         ".pdf": pdf.EXTRACTOR,
         ".html": html.EXTRACTOR,
         ".htm": html.EXTRACTOR,
+        ".mhtml": mhtml.EXTRACTOR,
+        ".mht": mhtml.EXTRACTOR,
         ".docx": docx.EXTRACTOR,
     }
-    assert handles(Path("a.PDF")) and handles(Path("b.htm"))
+    assert handles(Path("a.PDF")) and handles(Path("b.htm")) and handles(Path("e.MHT"))
     assert not handles(Path("c.txt")) and not handles(Path("d.md"))
 
 

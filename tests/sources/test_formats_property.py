@@ -3,10 +3,11 @@ and a PDF excerpt's pages hold its words by PDFium's own per-page text.
 
 Hypothesis writes documents (titles, headings, paragraphs of sentences with datelines, curly
 and straight quotation marks, hyphenated words broken at line ends, non-ASCII names) as .txt,
-.md, a saved news page (.html), .docx and a PDF of several pages, one document per format in
-one sources folder; then the real code path indexes them, composes an outline's slide and
-searches, and each excerpt is checked against `read_canonical` (what `briefing text` prints)
-and, for the PDF, against PDFium's text of each page the excerpt claims.
+.md, a saved news page (.html, and as a browser's web archive, .mhtml), .docx and a PDF of
+several pages, one document per format in one sources folder; then the real code path indexes
+them, composes an outline's slide and searches, and each excerpt is checked against
+`read_canonical` (what `briefing text` prints) and, for the PDF, against PDFium's text of each
+page the excerpt claims.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ OUTLINE = (
     "title: Property\nsources: sources\nthemes: themes\n"
     "slides:\n  - title: Chips\n    theme: probe\n    excerpts: 10\n"
 )
-FORMATS = (".txt", ".md", ".html", ".docx", ".pdf")
+FORMATS = (".txt", ".md", ".html", ".mhtml", ".docx", ".pdf")
 
 WORDS = (
     "officials in the capital said the agreement would expand trade and investment between "
@@ -193,6 +194,12 @@ def write_html(doc: Doc, path: Path) -> None:
     path.write_bytes(page.encode("utf-8"))
 
 
+def write_mhtml(doc: Doc, path: Path) -> None:
+    """The same kind of page, saved by a browser as a web archive (quoted-printable)."""
+    write_html(doc, path)
+    path.write_bytes(fx.mhtml_archive(path.read_bytes()))
+
+
 def write_docx(doc: Doc, path: Path) -> None:
     import docx
 
@@ -237,6 +244,7 @@ def write_pdf(doc: Doc, path: Path) -> None:
 
 WRITERS = {".txt": write_txt, ".md": write_md, ".html": write_html, ".docx": write_docx}
 WRITERS[".pdf"] = write_pdf
+WRITERS[".mhtml"] = write_mhtml
 
 
 def words(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Canonical text for sources that are not plain text: PDF, HTML and DOCX, one extractor each.
+"""Canonical text for sources that are not plain text: PDF, HTML, web archives (MHTML) and DOCX,
+one extractor each.
 
 `.txt` and `.md` sources are not handled here: their canonical text is the file itself,
 decoded as UTF-8. Each extractor is deterministic for a given file and extractor version, and
@@ -19,11 +20,14 @@ from briefing.sources.formats.extracted import (
 
 __all__ = ["FORMATS", "META_KEYS", "ExtractError", "Extracted", "PageSpan", "extract", "handles"]
 
-# suffix -> extractor name and version (the PDF, HTML and DOCX modules' EXTRACTOR)
+# suffix -> extractor name and version (the format modules' EXTRACTOR; a web archive's page is
+# read by the HTML extractor, so its version is in the archive's)
 FORMATS: dict[str, str] = {
     ".pdf": "pdf/2",
     ".html": "html/4",
     ".htm": "html/4",
+    ".mhtml": "mhtml/1+html/4",
+    ".mht": "mhtml/1+html/4",
     ".docx": "docx/1",
 }
 
@@ -34,7 +38,7 @@ def handles(path: Path) -> bool:
 
 
 def extract(path: Path) -> Extracted:
-    """The canonical text and metadata of a PDF, HTML or DOCX file, chosen by suffix; raises
+    """The canonical text and metadata of a PDF, HTML, MHTML or DOCX file, chosen by suffix; raises
     ExtractError (naming the file and the problem) when it cannot be read."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -61,6 +65,10 @@ def _extractor(suffix: str) -> Callable[[Path], Extracted]:
         from briefing.sources.formats.docx import extract_docx
 
         return extract_docx
+    if suffix in (".mhtml", ".mht"):
+        from briefing.sources.formats.mhtml import extract_mhtml
+
+        return extract_mhtml
     from briefing.sources.formats.html import extract_html
 
     return extract_html
