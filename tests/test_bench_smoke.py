@@ -169,11 +169,11 @@ def test_paths_benchmark_reports_every_row_on_a_tiny_corpus(
     assert "first index" not in out and "evidence search" not in out
 
 
-def test_present_benchmark_reports_the_cold_first_paint(tmp_path: Path) -> None:
-    """One round of bench/bench_present.py under a pseudo-terminal: the cold-cache row is
-    reported beside the warm one. Nothing timed is asserted."""
+def run_bench(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """A benchmark script run whole from the repository, as a developer runs it; it must
+    succeed."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "bench_present.py"), "-n", "1", "--presses", "3"],
+        [sys.executable, str(ROOT / "bench" / script), *args],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
@@ -181,6 +181,13 @@ def test_present_benchmark_reports_the_cold_first_paint(tmp_path: Path) -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+    return result
+
+
+def test_present_benchmark_reports_the_cold_first_paint(tmp_path: Path) -> None:
+    """One round of bench/bench_present.py under a pseudo-terminal: the cold-cache row is
+    reported beside the warm one. Nothing timed is asserted."""
+    result = run_bench("bench_present.py", "-n", "1", "--presses", "3")
     for row in ("first paint: briefing present", "first paint, cold cache: present"):
         assert row in result.stdout, result.stdout
 
@@ -189,15 +196,7 @@ def test_first_build_trace_names_each_process_and_the_composers_phases() -> None
     """One run of bench/trace_first_build.py: every function it wraps still exists (a renamed
     one stops the traced build), and the report has each process's CPU and the phases on the
     composer's path. Nothing timed is asserted."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "trace_first_build.py"), "-n", "1"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
+    result = run_bench("trace_first_build.py", "-n", "1")
     rows = {line.split("  ")[0].strip(): line for line in result.stdout.splitlines()}
     for process in ("command", "composer", "lemma server"):
         assert process in rows and rows[process].rstrip().endswith(" s"), result.stdout
