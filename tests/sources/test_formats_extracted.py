@@ -9,7 +9,7 @@ import pytest
 
 from briefing.sources.formats import FORMATS, Extracted, ExtractError, PageSpan, extract, handles
 from briefing.sources.formats.pdf_furniture import is_notice, strip_furniture
-from briefing.sources.formats.pdf_layout import Line, assemble, join_lines
+from briefing.sources.formats.pdf_layout import Lexicon, Line, assemble, join_lines
 from briefing.sources.formats.pdf_meta import iso_date
 
 #          0         1         2         3
@@ -131,6 +131,7 @@ def test_a_line_on_only_one_page_is_not_furniture() -> None:
         ("soft\u00ad", "hyphen", "softhyphen"),
         ("pdfium\x02", "marker", "pdfiummarker"),
         ("an aside—", "then more", "an aside—then more"),
+        ("SINGAPORE —", "Malaysia and", "SINGAPORE — Malaysia and"),
         ("and/", "or", "and/or"),
         ("ends here -", "next", "ends here - next"),
         ("plain", "words", "plain words"),
@@ -139,6 +140,26 @@ def test_a_line_on_only_one_page_is_not_furniture() -> None:
 def test_join_lines(a: str, b: str, joined: str) -> None:
     kept, separator = join_lines(a, b)
     assert kept + separator + b == joined
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "joined"),
+    [
+        # the document spells the compound within a line: the hyphen is the word's own
+        ("chip-packaging plants in Penang", "the chip-packaging race"),
+        ("the Chip-Packaging Race", "the chip-packaging race"),
+        # it also runs the parts together somewhere: the layout's hyphen, as without a lexicon
+        ("chip-packaging and chippackaging", "the chippackaging race"),
+        # it never spells the compound whole: the layout's hyphen
+        ("packaging plants for chips", "the chippackaging race"),
+        ("", "the chippackaging race"),
+    ],
+)
+def test_a_line_end_hyphen_is_read_by_the_document_s_own_words(elsewhere: str, joined: str) -> None:
+    lexicon = Lexicon.of([[line(elsewhere, 500)]])
+    for mark in ("-", "\x02"):  # a drawn hyphen, and PDFium's line-end marker for one
+        kept, separator = join_lines(f"the chip{mark}", "packaging race", lexicon)
+        assert kept + separator + "packaging race" == joined
 
 
 def test_assemble_breaks_on_gaps_short_lines_and_size() -> None:
@@ -256,6 +277,13 @@ def test_lines_that_are_not_page_numbers(text: str) -> None:
         "UNCLASSIFIED",
         "Commercial-in-confidence",
         "For official use only",
+        # what browsers print around a page: its address and page count, the date and time
+        "https://asia.example.com/tech/chip-packaging-race 2/5",
+        "file:///C:/Users/analyst/Downloads/page.html 1/1",
+        "www.example.com Page 2 of 5",
+        "12/2/26, 10:35 PM Malaysia and Vietnam race for chip-packaging plants",
+        "02.12.26, 22:35 Malaysia und Vietnam im Wettlauf um Chipfabriken",
+        "2026-12-02 22:35:10",
     ],
 )
 def test_notices_in_a_one_page_margin_are_left_out(text: str) -> None:
@@ -269,7 +297,15 @@ def test_notices_in_a_one_page_margin_are_left_out(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Official figures show a fall", "See the website for details", "Protected areas"]
+    "text",
+    [
+        "Official figures show a fall",
+        "See the website for details",
+        "Protected areas",
+        "12/2/26 was the day the talks began",
+        "At 10:35 PM the talks ended",
+        "Growth reached 2/3 of the target",
+    ],
 )
 def test_lines_in_the_margin_that_are_not_notices_stay_after_the_body(text: str) -> None:
     body = [line("Body text at the top of the page", 700), line("and a second line", 686)]

@@ -21,7 +21,7 @@ from briefing.sources.formats.pdf_furniture import strip_furniture
 from briefing.sources.formats.pdf_layout import Line, assemble
 from briefing.sources.formats.pdf_meta import info_meta, title_from_paragraphs
 
-EXTRACTOR = "pdf/2"
+EXTRACTOR = "pdf/3"
 LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )

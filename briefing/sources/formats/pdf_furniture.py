@@ -1,6 +1,7 @@
 """Page furniture in PDFs: running headers and footers (repeated across pages), page numbers,
 and, on any page, margin notices by their shape (a copyright line, a URL, a classification
-marking) set apart from the body in smaller type or by a wide gap. Margin lines that stay are
+marking, a browser's printed address and date) set apart from the body in smaller type or by a
+wide gap. Margin lines that stay are
 moved to their page's start or end, so a footer drawn first never precedes the body."""
 
 from __future__ import annotations
@@ -19,8 +20,21 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
-ADDRESS = r"(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:[a-z0-9-]+\.)+[a-z]{2,}/?)"
+ADDRESS = (
+    r"(?:https?://\S+|file:/\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:[a-z0-9-]+\.)+[a-z]{2,}/?)"
+)
 URL_ONLY = re.compile(rf"{ADDRESS}(?:\s*[|·•,;]?\s*{ADDRESS})*", re.IGNORECASE)
+# What a browser prints in a page's margins: the page's address with its count ("https://...
+# 2/5", "... Page 2 of 5"), and a date and time opening the header ("12/2/26, 10:35 PM",
+# "02.12.26, 22:35") before the page's title.
+PRINTED_ADDRESS = re.compile(
+    rf"{ADDRESS}\s+(?:page\s+)?\d{{1,4}}\s*(?:/|of)\s*\d{{1,4}}", re.IGNORECASE
+)
+PRINTED_AT = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?!\S)",
+    re.IGNORECASE,
+)
 # A protective marking is a short line made only of these words, with one of the first row.
 MARKING = frozenset(
     "official sensitive confidential confidence classified unclassified protected secret "
@@ -41,11 +55,13 @@ def furniture_key(text: str) -> str:
 
 def is_notice(text: str) -> bool:
     """Does a line have the shape of page furniture whatever the page: a copyright notice, a
-    URL or e-mail address alone, or a protective marking ("OFFICIAL: Sensitive")?"""
+    URL or e-mail address alone, a protective marking ("OFFICIAL: Sensitive"), or what a
+    browser prints around a page (its address and page count, the date and time it was
+    printed)?"""
     text = text.strip()
     if COPYRIGHT.search(text) and len(text) <= 160:
         return True
-    if URL_ONLY.fullmatch(text):
+    if URL_ONLY.fullmatch(text) or PRINTED_ADDRESS.fullmatch(text) or PRINTED_AT.match(text):
         return True
     words = re.findall(r"[a-z]+", text.lower())
     return 0 < len(words) <= 8 and set(words) <= MARKING_WORDS and bool(MARKING & set(words))

@@ -137,19 +137,48 @@ def breaks_between(a: Line, b: Line, ma: Metrics, mb: Metrics) -> bool:
     return step > 1.3 * ma.leading * scale
 
 
-def join_lines(a: str, b: str) -> tuple[str, str]:
+# A word with the hyphens inside it ("chip-packaging", "back-end"), not one a line ends on.
+_WORD = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*")
+_LEADING_WORD = re.compile(r"[\w'’]*")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words a document spells whole within a line, lower-cased: what says whether a
+    hyphen at a line's end belongs to the word ("chip-/packaging", where "chip-packaging"
+    stands elsewhere on one line) or was added by the layout."""
+
+    compounds: frozenset[str]  # words with a hyphen inside
+    words: frozenset[str]  # every word, compounds included
+
+    @classmethod
+    def of(cls, pages: list[list[Line]]) -> Lexicon:
+        words = frozenset(
+            w.lower() for lines in pages for line in lines for w in _WORD.findall(line.text)
+        )
+        return cls(frozenset(w for w in words if "-" in w), words)
+
+
+def join_lines(a: str, b: str, lexicon: Lexicon | None = None) -> tuple[str, str]:
     """How line a continues into line b: (a as kept, separator). A line-end hyphen is dropped
     when b starts lowercase and the part before it is not a known prefix ("self", "well",
-    "co", ...) nor already hyphenated; otherwise kept with no space. A soft hyphen is always
-    dropped; after an em dash or slash nothing is inserted; otherwise a single space."""
+    "co", ...) nor already hyphenated, unless the document (`lexicon`) spells the hyphenated
+    compound within a line and never the two parts run together; otherwise kept with no
+    space. A soft hyphen is always dropped; after an em dash set close ("aside—then") or a
+    slash nothing is inserted; otherwise (a spaced dash too: "HANOI —") a single space."""
     if a.endswith("\u00ad"):
         return a[:-1], ""
     if a[-1:] in HYPHENS and len(a) > 1 and a[-2].isalpha():
         left = re.search(r"[\w'’-]*$", a[:-1])
         word = left.group(0) if left else ""
         keep = "-" in word or word.lower() in KEEP_HYPHEN or not b[:1].islower()
+        if not keep and lexicon is not None:
+            rest = _LEADING_WORD.match(b)
+            tail = rest.group(0) if rest else ""
+            compound, run_together = f"{word}-{tail}".lower(), f"{word}{tail}".lower()
+            keep = compound in lexicon.compounds and run_together not in lexicon.words
         return (a[:-1] + "-" if keep else a[:-1]), ""
-    if a.endswith(("—", "/")):
+    if a.endswith(("—", "/")) and not a.endswith(" —"):  # a spaced dash keeps its space
         return a, ""
     return a, " "
 
@@ -158,6 +187,7 @@ def assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]], list[
     """Canonical text from body lines: paragraphs joined by a blank line; returns the text,
     each page's (start, end) offsets, and the paragraphs as lists of lines."""
     metrics = measure(pages)
+    lexicon = Lexicon.of(pages)
     paragraphs: list[list[Line]] = []
     prev: Line | None = None
     for lines in pages:
@@ -187,7 +217,7 @@ def assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]], list[
             put("\n\n", None)
         for i, line in enumerate(para):
             if i + 1 < len(para):
-                kept, sep = join_lines(line.text, para[i + 1].text)
+                kept, sep = join_lines(line.text, para[i + 1].text, lexicon)
                 put(kept, line.page)
                 put(sep, None)
             else:

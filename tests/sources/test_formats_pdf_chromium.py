@@ -1,0 +1,93 @@
+"""A web page printed to PDF by a real browser, as the warnings advise for a page briefing
+cannot read: headless Chromium (installed by `.ci/run`) prints a news analysis with its
+default header and footer (the date and title, the address and "1/3"), and the PDF must read
+as the article: those left out, every paragraph's words in order, and a compound broken at its
+own hyphen ("chip-/packaging") kept whole wherever the page spells it whole elsewhere.
+`test_formats_pdf.py` lays out its PDFs line by line with fpdf2; this is a producer nobody
+here wrote."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+
+import pypdfium2 as pdfium
+import pytest
+
+from briefing.sources.formats import extract
+from tests.sources import fixtures_formats as fx
+
+BROWSER = next(
+    (b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None
+)
+MORE = [
+    "The chip-packaging push is also a test of whether back-end work can seed front-end "
+    "design: neither government has yet drawn a wafer fab.",
+    "“Back-end plants employ thousands, but the chip-packaging margin is thin,” said Lê Văn "
+    "Tâm, a consultant in Hanoi.",
+]
+
+
+def words(text: str) -> str:
+    """Letters and digits only: what must survive whatever the line breaks and hyphens."""
+    return "".join(c for c in unicodedata.normalize("NFC", text) if c.isalnum())
+
+
+@pytest.fixture(scope="module", params=[18, 30], ids=lambda w: f"{w}em")  # 3 pages, 1 page
+def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The page printed by Chromium with its article set `width` em wide (narrow columns
+    break more lines, and more of them at hyphens), and the raw lines PDFium reads."""
+    if BROWSER is None:
+        pytest.skip("headless Chromium is not installed: no browser-printed PDF to read")
+    folder = tmp_path_factory.mktemp(f"print{request.param}")
+    page = fx._page(fx.NIKKEI_PAGE, fx.NIKKEI_PARAGRAPHS + MORE).replace(
+        "</head>", f"<style>article {{ width: {request.param}em }}</style></head>"
+    )
+    html = folder / "page.html"
+    html.write_bytes(page.encode("utf-8"))
+    pdf = folder / "page.pdf"
+    subprocess.run(
+        [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--timeout=15000",
+         f"--print-to-pdf={pdf}", html.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    document = pdfium.PdfDocument(pdf)
+    try:
+        raw = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+    return pdf, html, raw
+
+
+def test_the_browser_s_header_and_footer_are_left_out(printed) -> None:
+    pdf, html, raw = printed
+    text = extract(pdf).text
+    assert html.as_uri() in raw[0]  # Chromium did print its footer (on one page or several)
+    assert html.as_uri() not in text and "file://" not in text
+    assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2}\s?[AP]M", text), text[:300]
+    assert not re.search(r"(?m)^\d+/\d+$", text)  # "1/3"
+    assert text.count("Asia Markets Review") <= 1  # the footer line; never the running title
+
+
+def test_every_paragraph_reads_whole_and_in_order(printed) -> None:
+    pdf, _, _ = printed
+    text = extract(pdf).text
+    position = 0
+    for paragraph in fx.NIKKEI_PARAGRAPHS + MORE:
+        found = words(text).find(words(paragraph), position)
+        assert found >= 0, paragraph
+        position = found
+    for paragraph in fx.NIKKEI_PARAGRAPHS:  # lines joined with single spaces, nothing glued
+        if "-" not in paragraph:
+            assert paragraph in text, paragraph
+
+
+def test_a_compound_broken_at_its_own_hyphen_stays_whole(printed) -> None:
+    pdf, _, raw = printed
+    text = extract(pdf).text
+    spelled = {w.lower() for w in re.findall(r"\w+(?:-\w+)+", "\n".join(raw))}
+    assert {"chip-packaging", "back-end"} <= spelled
+    for compound in spelled:
+        assert compound.replace("-", "") not in text.lower(), compound
