@@ -66,7 +66,8 @@ def extract(text: str, paras: list[Span], noise: dict[int, str]) -> dict[str, ob
         "publisher": None,
         "date": None,
     }
-    for line in lines:
+    after_byline: list[str] = []  # the lines just after the byline: where its date stands
+    for i, line in enumerate(lines):
         # Each pattern runs only on lines that can hold it: most lines are prose.
         byline = _byline(line)
         honorific = _HONORIFIC.match(line) if line.startswith(("Dr", "Prof")) else None
@@ -81,10 +82,13 @@ def extract(text: str, paras: list[Span], noise: dict[int, str]) -> dict[str, ob
             if parts and not _find_date(parts[0]):
                 meta["publisher"] = parts[0]
             meta["date"] = _find_date(line) or meta["date"]
+            after_byline = lines[i + 1 : i + 3]
         elif honorific and meta["author"] is None:
             meta["author"] = line
     if meta["date"] is None:
-        for line in lines[:8]:
+        # The first lines, then those after a byline further down (a printed page's menu and
+        # banners come before it: "Updated 2:04 PM UTC, September 10, 2023").
+        for line in lines[:8] + after_byline:
             if len(line.split()) <= 12 and (found := _find_date(line)):
                 meta["date"] = found
                 break

@@ -174,3 +174,47 @@ def test_a_byline_set_in_emphasis_names_the_authors(marks: str):
     meta = analysed(text).meta
     assert meta["author"] == "Dr. Somsack Vongsa and Dr. Claire Dubois"
     assert meta["date"] == dt.date(2024, 3, 8)
+
+
+# A page printed from a browser: its menu, a sign-in prompt and a language list come first,
+# so the byline and its date stand past the first eight lines (a Reuters-style report, not
+# written with the rule in mind).
+PRINTED_PAGE = """Skip to main content
+
+World
+
+Business
+
+Markets
+
+Sustainability
+
+Legal
+
+Sign in
+
+English | 日本語 | Español
+
+Indonesia courts Japanese chipmakers as Malaysia's subsidies draw rivals
+
+By Stanley Widianto and Fransiska Nangoy
+
+14 May 2024, 09:12 GMT+7
+
+JAKARTA, May 14 (Reuters) - Indonesia offered Japanese chip-packaging firms land and tax holidays on Tuesday, officials said, as Southeast Asian governments compete for plants leaving China.
+
+The offer follows Malaysia's decision last month to double its incentives for back-end semiconductor work in Penang and Kulim.
+"""
+
+
+def test_a_date_just_after_a_byline_past_the_first_lines_is_found():
+    meta = analysed(PRINTED_PAGE).meta
+    assert meta["author"] == "Stanley Widianto and Fransiska Nangoy"
+    assert meta["date"] == dt.date(2024, 5, 14)
+
+
+def test_a_date_far_from_the_byline_and_the_first_lines_is_not_taken():
+    late = PRINTED_PAGE.replace("14 May 2024, 09:12 GMT+7\n\n", "").replace(
+        "The offer follows", "Figures released on 2 June 2024 show the offer follows"
+    )
+    assert analysed(late).meta["date"] is None

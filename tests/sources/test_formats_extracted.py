@@ -10,7 +10,7 @@ import pytest
 from briefing.sources.formats import FORMATS, Extracted, ExtractError, PageSpan, extract, handles
 from briefing.sources.formats.pdf_furniture import is_notice, strip_furniture
 from briefing.sources.formats.pdf_layout import Lexicon, Line, assemble, join_lines
-from briefing.sources.formats.pdf_meta import iso_date
+from briefing.sources.formats.pdf_meta import info_meta, iso_date, printed_by_browser
 
 #          0         1         2         3
 #          0123456789012345678901234567890123456
@@ -323,3 +323,36 @@ def test_a_notice_in_the_run_of_the_body_stays() -> None:
         line("www.example.org", 658),
     ]
     assert strip_furniture([lines])[0] == lines
+
+
+CHROME_UA = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Safari/537.36"
+)
+
+
+@pytest.mark.parametrize(
+    ("info", "printed"),
+    [
+        ({"Producer": "Skia/PDF m131", "Creator": CHROME_UA}, True),  # Chrome, Edge
+        ({"Producer": "Skia/PDF m120", "Creator": ""}, True),
+        (
+            {"Producer": "cairo 1.18.0 (https://cairographics.org)", "Creator": "Mozilla Firefox"},
+            True,
+        ),
+        ({"Producer": "macOS Version 14.5 Quartz PDFContext", "Creator": "Safari"}, True),
+        ({"Producer": "Microsoft® Word for Microsoft 365", "Creator": "Microsoft® Word"}, False),
+        ({"Producer": "Adobe PDF Library 17.0", "Creator": "Adobe InDesign 19.0"}, False),
+        ({"Producer": "LibreOffice 7.4", "Creator": "Writer"}, False),
+        ({"Producer": "EDGAR Filer", "Creator": "EDGARizer 2024"}, False),
+        ({}, False),
+    ],
+)
+def test_a_web_page_printed_by_a_browser_has_no_date_of_printing(
+    info: dict[str, str], printed: bool
+) -> None:
+    """A browser's PDF is dated the day it was printed: that is no date of the page's, so it
+    is left for the page's own text to give; a report's creation date is its own."""
+    dated = {**info, "Title": "A report", "CreationDate": "D:20261202224855+00'00'"}
+    assert printed_by_browser(dated) is printed
+    assert info_meta(dated, b"")["date"] == (None if printed else "2026-12-02")

@@ -8,10 +8,14 @@ here wrote."""
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
+import threading
 import unicodedata
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -35,6 +39,17 @@ def words(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFC", text) if c.isalnum())
 
 
+def print_to_pdf(url: str, pdf: Path) -> Path:
+    """`url` printed to `pdf` by headless Chromium, with its default header and footer."""
+    assert BROWSER is not None
+    subprocess.run(
+        [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--timeout=15000",
+         f"--print-to-pdf={pdf}", url],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    return pdf
+
+
 @pytest.fixture(scope="module", params=[18, 30], ids=lambda w: f"{w}em")  # 3 pages, 1 page
 def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     """The page printed by Chromium with its article set `width` em wide (narrow columns
@@ -47,12 +62,7 @@ def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     )
     html = folder / "page.html"
     html.write_bytes(page.encode("utf-8"))
-    pdf = folder / "page.pdf"
-    subprocess.run(
-        [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--timeout=15000",
-         f"--print-to-pdf={pdf}", html.as_uri()],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    pdf = print_to_pdf(html.as_uri(), folder / "page.pdf")
     document = pdfium.PdfDocument(pdf)
     try:
         raw = [document[i].get_textpage().get_text_range() for i in range(len(document))]
@@ -91,3 +101,31 @@ def test_a_compound_broken_at_its_own_hyphen_stays_whole(printed) -> None:
     assert {"chip-packaging", "back-end"} <= spelled
     for compound in spelled:
         assert compound.replace("-", "") not in text.lower(), compound
+
+
+def test_a_page_printed_from_the_web_is_cited_by_its_address_not_the_day_it_was_printed(
+    tmp_path: Path,
+) -> None:
+    """The PDF's creation date is the day of printing: never the page's date. Its address,
+    printed in the footer, is the source's URL; the byline on the page names the authors."""
+    if BROWSER is None:
+        pytest.skip("headless Chromium is not installed: no browser-printed PDF to read")
+    site = tmp_path / "site"
+    site.mkdir()
+    page = fx._page(fx.NIKKEI_PAGE, fx.NIKKEI_PARAGRAPHS)  # its date only in a meta tag
+    (site / "chip-race.html").write_bytes(page.encode("utf-8"))
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/chip-race.html"
+        pdf = print_to_pdf(url, tmp_path / "chip-race.pdf")
+    finally:
+        server.shutdown()
+        server.server_close()
+    meta = extract(pdf).meta
+    assert meta["url"] == url
+    assert meta["date"] is None
+    assert (
+        meta["title"] == "Malaysia and Vietnam race for chip-packaging plants - Asia Markets Review"
+    )

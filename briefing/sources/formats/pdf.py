@@ -17,9 +17,9 @@ from briefing.sources.formats.extracted import (
     clean_value,
     empty_meta,
 )
-from briefing.sources.formats.pdf_furniture import strip_furniture
+from briefing.sources.formats.pdf_furniture import printed_address, strip_furniture
 from briefing.sources.formats.pdf_layout import Line, assemble
-from briefing.sources.formats.pdf_meta import info_meta, title_from_paragraphs
+from briefing.sources.formats.pdf_meta import info_meta, printed_by_browser, title_from_paragraphs
 
 EXTRACTOR = "pdf/3"
 LIGATURES = str.maketrans(
@@ -56,6 +56,8 @@ def extract_pdf(path: Path) -> Extracted:
     text, spans, paragraphs = assemble(strip_furniture(pages))
     meta = empty_meta()
     meta.update(info_meta(info, data))
+    if printed_by_browser(info):  # a web page: where it was printed from
+        meta["url"] = printed_address(pages)
     if meta["title"] is None:
         meta["title"] = title_from_paragraphs(paragraphs)
     page_spans = tuple(

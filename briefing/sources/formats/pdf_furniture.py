@@ -36,6 +36,7 @@ PRINTED_AT = re.compile(
     re.IGNORECASE,
 )
 # A protective marking is a short line made only of these words, with one of the first row.
+WEB_ADDRESS = re.compile(r"https?://[^\s…]+(?!\S)", re.IGNORECASE)  # never an elided one
 MARKING = frozenset(
     "official sensitive confidential confidence classified unclassified protected secret "
     "restricted".split()
@@ -121,3 +122,17 @@ def strip_furniture(pages: list[list[Line]]) -> list[list[Line]]:
             parts[0 if i in head else 2 if i in foot else 1].append(line)
         kept.append([*parts[0], *parts[1], *parts[2]])
     return kept
+
+
+def printed_address(pages: list[list[Line]]) -> str | None:
+    """The web address a browser printed in the first page's margin (alone, or with the page
+    count), whole: a long one the browser cut short ("…") is no address. None without one."""
+    lines = pages[0] if pages else []
+    order = sorted(range(len(lines)), key=lambda i: (-lines[i].top, i))
+    for i in order[:ZONE_TOP] + order[-ZONE_BOTTOM:]:
+        text = lines[i].text.strip()
+        if PRINTED_ADDRESS.fullmatch(text) or URL_ONLY.fullmatch(text):
+            found = WEB_ADDRESS.match(text)
+            if found is not None:
+                return found.group(0)
+    return None

@@ -1,5 +1,6 @@
 """PDF metadata: the document information dictionary first, an uncompressed XMP packet for
-what it lacks, and the first page's largest heading as a last resort for the title."""
+what it lacks, and the first page's largest heading as a last resort for the title; for a web
+page a browser printed, the address it printed in the margin, and no date of printing."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ TOOL_TITLE = re.compile(
     r"^(?:microsoft (?:word|powerpoint) - |untitled\b)|\.(?:docx?|pdf|indd)$", re.IGNORECASE
 )
 XMP_PACKET = re.compile(rb"<rdf:RDF\b.*?</rdf:RDF>", re.DOTALL)
+# A web page printed to PDF by a browser (Chromium's and Edge's Skia, a browser's user agent as
+# the creator): its creation date is the day it was printed, never the page's own.
+BROWSER_PRODUCER = re.compile(r"^Skia/PDF\b", re.IGNORECASE)
+BROWSER_CREATOR = re.compile(r"Mozilla/\d|\bChrom(?:e|ium)\b|\bFirefox\b|\bSafari\b|\bEdg/\d", re.I)
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -38,8 +43,18 @@ def iso_date(value: str | None, pattern: re.Pattern[str] = PDF_DATE) -> str | No
     return "-".join(part for part in (year, month, day if month else None) if part)
 
 
+def printed_by_browser(info: dict[str, str]) -> bool:
+    """Is this a web page a browser printed to PDF (its info dictionary's producer or creator)?"""
+    return bool(
+        BROWSER_PRODUCER.match(info.get("Producer") or "")
+        or BROWSER_CREATOR.search(info.get("Creator") or "")
+    )
+
+
 def info_meta(info: dict[str, str], data: bytes) -> dict[str, str | None]:
-    """title, author, publisher and date from the info dictionary, filled in from XMP."""
+    """title, author, publisher and date from the info dictionary, filled in from XMP; a page a
+    browser printed has no date from either (theirs is the day it was printed: the page's
+    own date, if it shows one, is read from its text)."""
     title = clean_value(info.get("Title"))
     if title and TOOL_TITLE.search(title):
         title = None
@@ -53,6 +68,8 @@ def info_meta(info: dict[str, str], data: bytes) -> dict[str, str | None]:
         for key, value in xmp_meta(data).items():
             if meta.get(key) is None:
                 meta[key] = value
+    if printed_by_browser(info):
+        meta["date"] = None
     return meta
 
 
