@@ -44,6 +44,24 @@ def test_core_properties(note: Path) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("stored", "byline"),
+    [
+        ("Jane Roe; John Doe", "Jane Roe and John Doe"),
+        ("Nguyễn Thị Lan;Trần Văn Bình; Le Anh", "Nguyễn Thị Lan, Trần Văn Bình and Le Anh"),
+        ("Roe, Jane", "Roe, Jane"),  # one author, surname first
+    ],
+)
+def test_several_authors_as_word_stores_them(tmp_path: Path, stored: str, byline: str) -> None:
+    import docx
+
+    path = fx.build_docx(tmp_path / "note.docx")
+    document = docx.Document(str(path))
+    document.core_properties.author = stored
+    document.save(str(path))
+    assert extract(path).meta["author"] == byline
+
+
 def test_title_from_the_title_paragraph_when_the_property_is_empty(tmp_path: Path) -> None:
     meta = extract(fx.build_docx(tmp_path / "bare.docx", properties=False)).meta
     assert meta["title"] == fx.DOCX_TITLE
@@ -53,7 +71,7 @@ def test_title_from_the_title_paragraph_when_the_property_is_empty(tmp_path: Pat
 def test_deterministic(note: Path) -> None:
     first, second = extract(note), extract(note)
     assert first == second
-    assert first.extractor == "docx/1"
+    assert first.extractor == "docx/2"
     assert first.pages == ()
     assert first.page_at(0) is None and first.citation_pages(0, 5) is None
 

@@ -28,7 +28,7 @@ FORMATS: dict[str, str] = {
     ".htm": "html/4",
     ".mhtml": "mhtml/1+html/4",
     ".mht": "mhtml/1+html/4",
-    ".docx": "docx/1",
+    ".docx": "docx/2",
 }
 
 

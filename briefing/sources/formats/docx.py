@@ -9,9 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from briefing.packages import TooLarge, check_unpacked
-from briefing.sources.formats.extracted import Extracted, ExtractError, clean_value, empty_meta
+from briefing.sources.formats.extracted import (
+    Extracted,
+    ExtractError,
+    clean_value,
+    empty_meta,
+    join_authors,
+)
 
-EXTRACTOR = "docx/1"
+EXTRACTOR = "docx/2"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, or an encrypted .docx
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -33,7 +39,7 @@ def extract_docx(path: Path) -> Extracted:
     created = props.created
     meta.update(
         title=clean_value(props.title) or first_title(document),
-        author=clean_value(props.author),
+        author=join_authors(props.author),  # several: "A; B", as Word stores them
         publisher=company(path),
         date=created.date().isoformat() if created else None,
         url=clean_value(props.identifier) if is_url(props.identifier) else None,

@@ -85,6 +85,12 @@ def clean_value(value: object) -> str | None:
     return text or None
 
 
+def join_authors(value: str | None) -> str | None:
+    """Authors listed with semicolons, as trafilatura gives them and Word and LibreOffice store
+    them ("A; B; C"), as one byline: "A, B and C"."""
+    return join_names([n for n in (clean_value(part) for part in (value or "").split(";")) if n])
+
+
 def join_names(names: list[str]) -> str | None:
     """Several people as one byline: "A", "A and B", "A, B and C" (repeats dropped)."""
     unique = list(dict.fromkeys(names))

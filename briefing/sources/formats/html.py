@@ -16,7 +16,7 @@ from briefing.sources.formats.extracted import (
     ExtractError,
     clean_value,
     empty_meta,
-    join_names,
+    join_authors,
 )
 from briefing.sources.formats.html_inline import without_inline_payloads
 from briefing.sources.formats.html_parse import parse_page
@@ -93,7 +93,7 @@ def extract_markup(markup: str) -> Extracted:
     meta = empty_meta()
     meta.update(
         title=clean_value(document.title),
-        author=join_authors(document.author),
+        author=join_authors(document.author),  # trafilatura's "A; B; C"
         publisher=clean_value(document.sitename),
         date=clean_value(document.date),
         url=clean_value(document.url),
@@ -241,8 +241,3 @@ def own_text(element: etree._Element, skip_lists: bool) -> list[str]:
             parts += own_text(child, skip_lists)
         parts.append(child.tail or "")
     return parts
-
-
-def join_authors(value: str | None) -> str | None:
-    """trafilatura's "A; B; C" as "A, B and C"."""
-    return join_names([n for n in (clean_value(part) for part in (value or "").split(";")) if n])
