@@ -60,3 +60,53 @@ def test_a_note_exported_to_pdf_by_libreoffice(tmp_path: Path) -> None:
         at = found.text.find(paragraph, position)
         assert at >= 0, paragraph
         position = at
+
+
+def _field(paragraph: object, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) at the end of `paragraph`, filled in as it is laid out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()  # type: ignore[attr-defined]
+    for kind, text in (("begin", None), (None, code), ("end", None)):
+        if kind:
+            mark = OxmlElement("w:fldChar")
+            mark.set(qn("w:fldCharType"), kind)
+        else:
+            mark = OxmlElement("w:instrText")
+            mark.set(qn("xml:space"), "preserve")
+            mark.text = text
+        run._r.append(mark)
+
+
+def test_a_report_exported_to_pdf_loses_its_running_header_and_page_count(tmp_path: Path):
+    """A think-tank report as LibreOffice exports it: a running header on every page and a
+    "Page 2 of 5" footer are left out, every paragraph reads whole, and the two authors its
+    properties list ("A; B") are one byline."""
+    import docx
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Lowy Institute Analysis — Vietnam's balancing act"
+    footer = section.footer.paragraphs[0]
+    footer.text = "Page "
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+    document.add_paragraph("Vietnam's balancing act", style="Title")
+    paragraphs = fx.NIKKEI_PARAGRAPHS + fx.AP_PARAGRAPHS
+    for number in range(1, 5):
+        document.add_heading(f"Part {number}", level=1)
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+    document.core_properties.title = "Vietnam's balancing act"
+    document.core_properties.author = "Susannah Patton; Lachlan McGrath"
+    report = tmp_path / "report.docx"
+    document.save(str(report))
+    found = extract(convert(report, "pdf", tmp_path / "out"))
+    assert len(found.pages) >= 3
+    assert "Lowy Institute Analysis" not in found.text
+    assert "Page 2 of" not in found.text and "Page 1 of" not in found.text
+    for paragraph in paragraphs:
+        assert found.text.count(paragraph) == 4, paragraph
+    assert found.meta["author"] == "Susannah Patton and Lachlan McGrath"

@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from statistics import median
 
-from briefing.sources.formats.extracted import clean_value, join_names
+from briefing.sources.formats.extracted import clean_value, join_authors, join_names
 from briefing.sources.formats.pdf_layout import Line
 
 PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
@@ -60,7 +60,7 @@ def info_meta(info: dict[str, str], data: bytes) -> dict[str, str | None]:
         title = None
     meta: dict[str, str | None] = {
         "title": title,
-        "author": clean_value(info.get("Author")),
+        "author": join_authors(info.get("Author")),  # several: "A; B", as office suites write
         "publisher": None,
         "date": iso_date(info.get("CreationDate")),
     }
