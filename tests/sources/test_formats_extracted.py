@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.sources.formats import FORMATS, Extracted, ExtractError, PageSpan, extract, handles
-from briefing.sources.formats.pdf_furniture import is_notice, strip_furniture
+from briefing.sources.formats.pdf_furniture import is_notice, printed_address, strip_furniture
 from briefing.sources.formats.pdf_layout import Lexicon, Line, assemble, join_lines
 from briefing.sources.formats.pdf_meta import info_meta, iso_date, printed_by_browser
 
@@ -356,3 +356,19 @@ def test_a_web_page_printed_by_a_browser_has_no_date_of_printing(
     dated = {**info, "Title": "A report", "CreationDate": "D:20261202224855+00'00'"}
     assert printed_by_browser(dated) is printed
     assert info_meta(dated, b"")["date"] == (None if printed else "2026-12-02")
+
+
+@pytest.mark.parametrize(
+    ("footer", "address"),
+    [
+        ("https://asia.example.com/tech/chip-race 1/3", "https://asia.example.com/tech/chip-race"),
+        ("https://asia.example.com/tech/chip-race", "https://asia.example.com/tech/chip-race"),
+        # a long address the browser cut short is no address
+        ("https://asia.example.com/a/very/long/path/malaysia-and-vietnam-race-for-chip… 1/3", None),
+        ("file:///C:/Users/analyst/page.html 1/1", None),  # a file on someone's machine
+        ("Prepared for the Asia-Pacific Desk", None),
+    ],
+)
+def test_the_address_a_browser_printed_on_the_first_page(footer: str, address: str | None):
+    body = [line("Body text at the top of the page", 700), line("and a second line", 686)]
+    assert printed_address([[*body, line(footer, 40, size=8)]]) == address
