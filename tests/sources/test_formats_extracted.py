@@ -9,7 +9,7 @@ import pytest
 
 from briefing.sources.formats import FORMATS, Extracted, ExtractError, PageSpan, extract, handles
 from briefing.sources.formats.pdf_furniture import is_notice, printed_address, strip_furniture
-from briefing.sources.formats.pdf_layout import Lexicon, Line, assemble, join_lines
+from briefing.sources.formats.pdf_layout import Lexicon, Line, assemble, join_lines, rejoin_pieces
 from briefing.sources.formats.pdf_meta import info_meta, iso_date, printed_by_browser
 
 #          0         1         2         3
@@ -372,3 +372,32 @@ def test_a_web_page_printed_by_a_browser_has_no_date_of_printing(
 def test_the_address_a_browser_printed_on_the_first_page(footer: str, address: str | None):
     body = [line("Body text at the top of the page", 700), line("and a second line", 686)]
     assert printed_address([[*body, line(footer, 40, size=8)]]) == address
+
+
+def piece(text: str, left: float, right: float, top: float = 700, size: float = 16) -> Line:
+    return Line(text, 0, left, top - size * 1.2, right, top, size)
+
+
+def test_pieces_of_a_line_are_made_whole() -> None:
+    """What PDFium reads in pieces on one baseline: abutting pieces continue a word, a word's
+    space apart they are the next word; far apart, or on another line, they stay apart."""
+    lines = [
+        piece("Die Bundes", 33.8, 119.3),
+        piece("‐", 119.3, 124.7),  # a soft hyphen's dash, drawn on its own
+        piece("liefer", 33.8, 72.0, top=680),
+        piece("ketten", 72.0, 119.8, top=680),
+        piece("12/2/26,", 24.0, 57.3, top=660, size=10.7),
+        piece("11:17", 59.9, 82.9, top=660, size=10.7),
+        piece("PM", 85.5, 97.2, top=660, size=10.7),
+        piece("Title in the middle", 300.0, 360.1, top=660, size=10.7),
+        piece("next line", 33.8, 90.0, top=640),
+    ]
+    assert [ln.text for ln in rejoin_pieces(lines)] == [
+        "Die Bundes‐",
+        "lieferketten",
+        "12/2/26, 11:17 PM",
+        "Title in the middle",
+        "next line",
+    ]
+    joined = rejoin_pieces(lines)[0]
+    assert (joined.left, joined.right) == (33.8, 124.7)

@@ -129,3 +129,31 @@ def test_a_page_printed_from_the_web_is_cited_by_its_address_not_the_day_it_was_
     assert (
         meta["title"] == "Malaysia and Vietnam race for chip-packaging plants - Asia Markets Review"
     )
+
+
+def test_soft_hyphens_a_browser_drew_leave_whole_words(tmp_path: Path) -> None:
+    """A German page with soft hyphens (&shy;) in its long compounds: Chromium draws the dash
+    of one it breaks at, and splits a word at one it does not, as text of their own; each
+    word reads whole, without the dash."""
+    if BROWSER is None:
+        pytest.skip("headless Chromium is not installed: no browser-printed PDF to read")
+    sentence = (
+        "Die Bundes&shy;regierung will die Halbleiter&shy;liefer&shy;ketten mit Vietnam "
+        "stärken, sagte die Wirtschafts&shy;ministerin am Dienstag in Hanoi vor Vertretern "
+        "der Industrie."
+    )
+    page = tmp_path / "de.html"
+    page.write_text(
+        "<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>Chips</title>"
+        "<style>p { width: 12em; font-size: 16px }</style></head><body>"
+        + f"<p>{sentence}</p>" * 6
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    text = extract(print_to_pdf(page.as_uri(), tmp_path / "de.pdf")).text
+    assert "‐" not in text and "\xad" not in text
+    for word in ("Bundesregierung", "Halbleiterlieferketten", "Wirtschaftsministerin"):
+        assert text.count(word) == 6, (word, text[:400])
+    # every word in its place (PDFium may still run two of the page's lines into one there,
+    # which can cost a sentence a paragraph break: the words are what a quote needs)
+    assert words(text).count(words(sentence.replace("&shy;", ""))) == 6

@@ -18,7 +18,7 @@ from briefing.sources.formats.extracted import (
     empty_meta,
 )
 from briefing.sources.formats.pdf_furniture import printed_address, strip_furniture
-from briefing.sources.formats.pdf_layout import Line, assemble
+from briefing.sources.formats.pdf_layout import Line, assemble, rejoin_pieces
 from briefing.sources.formats.pdf_meta import info_meta, printed_by_browser, title_from_paragraphs
 
 EXTRACTOR = "pdf/3"
@@ -91,7 +91,7 @@ def read_page(doc: pdfium.PdfDocument, index: int) -> list[Line]:
             line = make_line(textpage, raw, match.start(), match.end(), index)
             if line is not None:
                 lines.append(line)
-        return lines
+        return rejoin_pieces(lines)
     finally:
         textpage.close()
         page.close()

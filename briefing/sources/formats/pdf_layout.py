@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from statistics import median
 
@@ -135,6 +135,37 @@ def breaks_between(a: Line, b: Line, ma: Metrics, mb: Metrics) -> bool:
     step = a.bottom - b.bottom
     scale = max(a.size, b.size) / (ma.size or 1.0)
     return step > 1.3 * ma.leading * scale
+
+
+ABUTTING = 0.1  # of the type size: a piece this close to the one before it continues it
+WORD_GAP = 0.6  # of the type size: a piece at most this far after it is its next word
+
+
+def rejoin_pieces(lines: list[Line]) -> list[Line]:
+    """A page's lines with those PDFium read in pieces made whole again: a piece on the same
+    baseline that starts where the one before it ends continues it with no space between,
+    one a word's space after it with a space (Chromium draws a soft hyphen's dash, and a word
+    split at a soft hyphen it did not break at, as text of their own: "Bundes" "‐", "liefer"
+    "ketten"; on such a page PDFium may give a printed header word by word)."""
+    whole: list[Line] = []
+    for line in lines:
+        before = whole[-1] if whole else None
+        gap = line.left - before.right if before is not None else 0.0
+        if (
+            before is None
+            or abs(line.bottom - before.bottom) > ABUTTING * before.size
+            or not -ABUTTING * before.size <= gap <= WORD_GAP * before.size
+        ):
+            whole.append(line)
+            continue
+        space = "" if gap <= ABUTTING * before.size else " "
+        whole[-1] = replace(
+            before,
+            text=before.text + space + line.text,
+            right=line.right,
+            top=max(before.top, line.top),
+        )
+    return whole
 
 
 # A word with the hyphens inside it ("chip-packaging", "back-end"), not one a line ends on.
