@@ -134,7 +134,7 @@ def test_a_page_printed_from_the_web_is_cited_by_its_address_not_the_day_it_was_
 def test_soft_hyphens_a_browser_drew_leave_whole_words(tmp_path: Path) -> None:
     """A German page with soft hyphens (&shy;) in its long compounds: Chromium draws the dash
     of one it breaks at, and splits a word at one it does not, as text of their own; each
-    word reads whole, without the dash."""
+    word reads whole, without the dash, and each paragraph as one."""
     if BROWSER is None:
         pytest.skip("headless Chromium is not installed: no browser-printed PDF to read")
     sentence = (
@@ -152,8 +152,6 @@ def test_soft_hyphens_a_browser_drew_leave_whole_words(tmp_path: Path) -> None:
     )
     text = extract(print_to_pdf(page.as_uri(), tmp_path / "de.pdf")).text
     assert "‐" not in text and "\xad" not in text
-    for word in ("Bundesregierung", "Halbleiterlieferketten", "Wirtschaftsministerin"):
-        assert text.count(word) == 6, (word, text[:400])
-    # every word in its place (PDFium may still run two of the page's lines into one there,
-    # which can cost a sentence a paragraph break: the words are what a quote needs)
-    assert words(text).count(words(sentence.replace("&shy;", ""))) == 6
+    # PDFium also runs two of such a page's lines into one text line: split again by the
+    # characters' baselines, each paragraph reads whole
+    assert text.split("\n\n").count(sentence.replace("&shy;", "")) == 6, text[:400]

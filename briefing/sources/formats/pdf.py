@@ -29,6 +29,7 @@ CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b-\x1f\x7f\uffff]")
 # PDFium reports a hyphen it judged to end a line as U+FFFE and runs the two lines together;
 # they are split again after it, so that the layout rules decide what the hyphen means.
 LINES = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
+TALL = 1.6  # type sizes: a text line whose box is taller holds more than one line of the page
 LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_PASSWORD: "encrypted PDF: remove the password (or save an unlocked copy)",
     pdfium_c.FPDF_ERR_SECURITY: "PDF uses an unsupported security handler: save an unlocked copy",
@@ -89,12 +90,39 @@ def read_page(doc: pdfium.PdfDocument, index: int) -> list[Line]:
         lines = []
         for match in LINES.finditer(raw):
             line = make_line(textpage, raw, match.start(), match.end(), index)
-            if line is not None:
+            if line is None:
+                continue
+            if line.top - line.bottom <= TALL * line.size:
                 lines.append(line)
+                continue
+            for begin, end in rows(textpage, raw, match.start(), match.end()):
+                row = make_line(textpage, raw, begin, end, index)
+                if row is not None:
+                    lines.append(row)
         return rejoin_pieces(lines)
     finally:
         textpage.close()
         page.close()
+
+
+def rows(textpage: pdfium.PdfTextPage, raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The visual lines of one text line PDFium ran together across lines (its box taller than
+    TALL type sizes: seen where a browser split a word at a soft hyphen): split where a
+    character's baseline drops below the one before it by half its height or more."""
+    found: list[tuple[int, int]] = []
+    begun, base = start, None
+    for at in range(start, end):
+        if raw[at].isspace():
+            continue
+        box = char_box(textpage, at)
+        if box is None:
+            continue
+        if base is not None and base - box[1] > 0.5 * (box[3] - box[1]):
+            found.append((begun, at))
+            begun = at
+        base = box[1]
+    found.append((begun, end))
+    return found
 
 
 def make_line(
