@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -83,6 +84,16 @@ def clean_value(value: object) -> str | None:
         return None
     text = " ".join(str(value).split())
     return text or None
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s…]+", re.IGNORECASE)
+
+
+def web_address(value: str | None) -> str | None:
+    """`value` when it is one whole web address (http or https), else None: a file on someone's
+    disk is no source's address, nor one a browser cut short with "…"."""
+    text = clean_value(value)
+    return text if text and _WEB_ADDRESS.fullmatch(text) else None
 
 
 def join_authors(value: str | None) -> str | None:

@@ -17,13 +17,12 @@ from email.message import Message
 from pathlib import Path
 
 from briefing.sources.formats import html
-from briefing.sources.formats.extracted import Extracted, ExtractError, clean_value
+from briefing.sources.formats.extracted import Extracted, ExtractError, web_address
 
 EXTRACTOR = f"mhtml/1+{html.EXTRACTOR}"  # the page is read by the HTML extractor
 HEAD_BYTES = 64 * 1024  # an archive's or part's headers longer than this are not MIME's
 NOT_AN_ARCHIVE = "save the page again (as HTML only, or print it to PDF)"
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
-_WEB_URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 
 
 def extract_mhtml(path: Path) -> Extracted:
@@ -37,8 +36,7 @@ def extract_mhtml(path: Path) -> Extracted:
     found = html.extract_markup(html.decode_html(payload, root.get_content_charset()))
     if found.meta.get("url") is None:  # the page names no canonical address: where it was saved
         for where in (root.get("Content-Location"), outer.get("Snapshot-Content-Location")):
-            url = clean_value(str(where)) if where else None
-            if url and _WEB_URL.match(url):
+            if url := web_address(str(where) if where else None):
                 found.meta["url"] = url
                 break
     return Extracted(text=found.text, meta=found.meta, extractor=EXTRACTOR)

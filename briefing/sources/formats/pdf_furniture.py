@@ -1,8 +1,8 @@
 """Page furniture in PDFs: running headers and footers (repeated across pages), page numbers,
 and, on any page, margin notices by their shape (a copyright line, a URL, a classification
 marking, a browser's printed address and date) set apart from the body in smaller type or by a
-wide gap. Margin lines that stay are
-moved to their page's start or end, so a footer drawn first never precedes the body."""
+wide gap. Margin lines that stay are moved to their page's start or end, so a footer drawn
+first never precedes the body."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from statistics import median
 
+from briefing.sources.formats.extracted import web_address
 from briefing.sources.formats.pdf_layout import Line, line_step
 
 ZONE_TOP, ZONE_BOTTOM = 2, 3  # lines per page examined as possible header / footer
@@ -36,7 +37,6 @@ PRINTED_AT = re.compile(
     re.IGNORECASE,
 )
 # A protective marking is a short line made only of these words, with one of the first row.
-WEB_ADDRESS = re.compile(r"https?://[^\s…]+(?!\S)", re.IGNORECASE)  # never an elided one
 MARKING = frozenset(
     "official sensitive confidential confidence classified unclassified protected secret "
     "restricted".split()
@@ -132,7 +132,7 @@ def printed_address(pages: list[list[Line]]) -> str | None:
     for i in order[:ZONE_TOP] + order[-ZONE_BOTTOM:]:
         text = lines[i].text.strip()
         if PRINTED_ADDRESS.fullmatch(text) or URL_ONLY.fullmatch(text):
-            found = WEB_ADDRESS.match(text)
+            found = web_address(text.split()[0])
             if found is not None:
-                return found.group(0)
+                return found
     return None
