@@ -168,26 +168,46 @@ def rejoin_pieces(lines: list[Line]) -> list[Line]:
     return whole
 
 
-# A word with the hyphens inside it ("chip-packaging", "back-end"), not one a line ends on.
-_WORD = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*")
 _LEADING_WORD = re.compile(r"[\w'’]*")
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    """The words a document spells whole within a line, lower-cased: what says whether a
-    hyphen at a line's end belongs to the word ("chip-/packaging", where "chip-packaging"
-    stands elsewhere on one line) or was added by the layout."""
+    """The words a document spells, to say whether a hyphen at a line's end belongs to the word
+    ("chip-/packaging", where "chip-packaging" stands elsewhere within a line) or was added by
+    the layout. Its text is joined only when a line-end hyphen first asks, and each question is
+    a substring search: most PDFs ask none, and a long report asks a few."""
 
-    compounds: frozenset[str]  # words with a hyphen inside
-    words: frozenset[str]  # every word, compounds included
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._text: str | None = None
 
     @classmethod
     def of(cls, pages: list[list[Line]]) -> Lexicon:
-        words = frozenset(
-            w.lower() for lines in pages for line in lines for w in _WORD.findall(line.text)
-        )
-        return cls(frozenset(w for w in words if "-" in w), words)
+        return cls([line.text for lines in pages for line in lines])
+
+    def keeps_hyphen(self, word: str, tail: str) -> bool:
+        """Does the document spell `word-tail` whole within a line, and never `wordtail`?"""
+        if self._text is None:
+            self._text = "\n".join(self._lines).lower()
+        return self._spells(f"{word}-{tail}".lower()) and not self._spells(f"{word}{tail}".lower())
+
+    def _spells(self, word: str) -> bool:
+        """Is `word` in the text as a word of its own, not part of a longer word or compound?"""
+        text = self._text or ""
+        at = text.find(word)
+        while at >= 0:
+            if not (_joins(text, at - 1, -1) or _joins(text, at + len(word), 1)):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _joins(text: str, at: int, away: int) -> bool:
+    """Does the character at `at` carry a word on: a letter, digit or apostrophe, or a hyphen
+    with one of those beyond it (`away`: the direction out of the word)?"""
+    if at >= 0 and text[at : at + 1] == "-":
+        at += away
+    return at >= 0 and (char := text[at : at + 1]) != "" and (char.isalnum() or char in "_'’")
 
 
 def join_lines(a: str, b: str, lexicon: Lexicon | None = None) -> tuple[str, str]:
@@ -205,9 +225,7 @@ def join_lines(a: str, b: str, lexicon: Lexicon | None = None) -> tuple[str, str
         keep = "-" in word or word.lower() in KEEP_HYPHEN or not b[:1].islower()
         if not keep and lexicon is not None:
             rest = _LEADING_WORD.match(b)
-            tail = rest.group(0) if rest else ""
-            compound, run_together = f"{word}-{tail}".lower(), f"{word}{tail}".lower()
-            keep = compound in lexicon.compounds and run_together not in lexicon.words
+            keep = lexicon.keeps_hyphen(word, rest.group(0) if rest else "")
         return (a[:-1] + "-" if keep else a[:-1]), ""
     if a.endswith(("—", "/")) and not a.endswith(" —"):  # a spaced dash keeps its space
         return a, ""
