@@ -229,11 +229,12 @@ def _load(
     beside = Beside(outline, sources, _store_composed) if ahead else None
     try:  # the one listing syncs the index (an unusable folder: the index lists it, and says why)
         files, unlisted, listing = listed_now(sources, scan)  # before the sync, never newer
-        library = Library(sources, listed=(files, unlisted) if files else None)
+        waiting = beside is not None and beside.waiting
+        library = Library(sources, listed=(files, unlisted) if files else None, seal_later=waiting)
         if library.index.generation != record.generation:
             sha = digest(listing)
-            if beside is not None and beside.waiting and beside.hand_over(sha, library.report):
-                library.close()
+            if beside is not None and waiting and beside.hand_over(sha, library.report):
+                library.close()  # the index's checksum is taken while the composer ranks
                 return beside.result(), None, None
             return None, (library, listing), None
     finally:

@@ -14,7 +14,7 @@ import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.cachedir import cache_dir, notice
@@ -46,6 +46,7 @@ class SyncReport:
     removed: int
     skipped: dict[str, str]  # file name -> reason
     bytes_analysed: int
+    settled: store.Settled | None = None  # the file as the sync left it, its checksum pending
 
 
 def default_path(sources: Path) -> Path:
@@ -62,6 +63,7 @@ class Index:
         sources: Path,
         db_path: Path | str | None = None,
         keep: dict[str, tuple[str, ...]] | None = None,
+        settled: store.Settled | None = None,
     ) -> None:
         self.sources = sources
         self.keep = keep or {}  # file name -> passages sources.yaml rescues from cleaning
@@ -73,17 +75,20 @@ class Index:
         self._dirty = False  # written since the last seal
         self._manifest: dict[str, list] | None = None  # the text index's, before the write
         self._listed: Listed | None = None
-        pair = opening.in_memory() if self.path is None else self._open(self.path)
+        self._settled: store.Settled | None = None  # sealed but for the SQLite file's checksum
+        pair = opening.in_memory() if self.path is None else self._open(self.path, settled)
         self.db, self.text = pair
 
-    def _open(self, path: Path) -> tuple[sqlite3.Connection, fulltext.TextIndex]:
+    def _open(
+        self, path: Path, settled: store.Settled | None = None
+    ) -> tuple[sqlite3.Connection, fulltext.TextIndex]:
         """The index files, or an index in memory (with a notice) when the cache cannot be
-        used."""
+        used. `settled`: as this run's sync left the file, trusted while it still is so."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             lock = store.lock_for(path)
             with lock:
-                pair = opening.open_pair(path)
+                pair = opening.open_pair(path, settled)
         except (OSError, sqlite3.Error, fulltext.Damaged) as exc:
             self.path = None
             notice(f"{store.unusable(path, exc)}; working without the index cache this run")
@@ -94,6 +99,13 @@ class Index:
     def close(self) -> None:
         self.text.close()
         self.db.close()
+        self.finish_seal()
+
+    def finish_seal(self) -> None:
+        """Record the checksum a `sync(seal_later=True)` left to take (see `store.seal`)."""
+        settled, self._settled = self._settled, None
+        if settled is not None:
+            store.seal_settled(settled, self.lock)
 
     @property
     def generation(self) -> int:
@@ -104,11 +116,12 @@ class Index:
 
     # -- keeping the index in step with the folder -------------------------------------------
 
-    def sync(self, listed: Listed | None = None) -> SyncReport:
+    def sync(self, listed: Listed | None = None, *, seal_later: bool = False) -> SyncReport:
         """Bring the index up to date with the sources folder; return what changed. One run
         at a time syncs a shared index; a cache that fails mid-way is rebuilt, or bypassed.
         `listed`: the folder as the caller just listed it (files, and what was left out), so
-        a large folder is not walked twice in one run."""
+        a large folder is not walked twice in one run. `seal_later`: the SQLite file's
+        checksum is taken when the index is closed (`finish_seal`), not before returning."""
         self._listed = listed
         for attempt in range(3):
             try:
@@ -121,9 +134,11 @@ class Index:
                     finally:
                         self.text.finish()  # merges done, writer (and its lock) dropped
                     if self.path is not None and (self._dirty or not store.sealed(self.path)):
-                        opening.seal(self.path, self.db, self._manifest)
+                        self._settled = opening.seal(
+                            self.path, self.db, self._manifest, later=seal_later
+                        )
                     self._dirty, self._manifest = False, None
-                    return report
+                    return replace(report, settled=self._settled)
             except (sqlite3.Error, TimeoutError, fulltext.Damaged) as exc:  # Timeout: the lock
                 self.close()
                 self._manifest = None  # the folder may be rebuilt: its files hashed anew

@@ -42,18 +42,25 @@ class Library:
         db_path: Path | str | None = None,
         listed: Listed | None = None,
         synced: SyncReport | None = None,
+        seal_later: bool = False,
     ) -> None:
         """`synced`: what the sync another process of this run has just made reported; the
         index is opened as that sync left it, not synced again (`compose/cache_beside.py`),
-        unless it cannot be opened from the cache folder (one in memory starts empty)."""
+        unless it cannot be opened from the cache folder (one in memory starts empty).
+        `seal_later`: the sync's last checksum is taken on `close` (`Index.sync`)."""
         self.sources = sources
         self.catalogue_path = sources / CATALOGUE
         self.catalogue = load_catalogue(sources) if sources.is_dir() else {}
-        self.index = Index(sources, db_path, keep=kept_passages(self.catalogue))
+        self.index = Index(
+            sources,
+            db_path,
+            keep=kept_passages(self.catalogue),
+            settled=synced.settled if synced is not None else None,
+        )
         if synced is not None and self.index.path is not None:
             self.report: SyncReport = synced
         else:
-            self.report = self.index.sync(listed)
+            self.report = self.index.sync(listed, seal_later=seal_later)
         self._texts: dict[str, Canonical] = {}
 
     def close(self) -> None:

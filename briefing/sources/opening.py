@@ -31,9 +31,12 @@ def in_memory() -> tuple[sqlite3.Connection, TextIndex]:
     return store.in_memory(), TextIndex(None)
 
 
-def open_pair(path: Path) -> tuple[sqlite3.Connection, TextIndex]:
-    """Both halves of the index at `path`, in step; the caller holds the index's lock."""
-    db = store.open_file(path)
+def open_pair(
+    path: Path, settled: store.Settled | None = None
+) -> tuple[sqlite3.Connection, TextIndex]:
+    """Both halves of the index at `path`, in step; the caller holds the index's lock.
+    `settled`: the SQLite file as a sync of this run left it (`store.open_file`)."""
+    db = store.open_file(path, settled)
     folder = text_folder(path)
     try:
         token = stored_token(db)
@@ -85,10 +88,14 @@ def unseal(path: Path) -> dict[str, list]:
     return manifest.unseal(text_folder(path))
 
 
-def seal(path: Path, db: sqlite3.Connection, known: dict[str, list] | None = None) -> None:
+def seal(
+    path: Path, db: sqlite3.Connection, known: dict[str, list] | None = None, *, later: bool = False
+) -> store.Settled | None:
     """After a sync that wrote (under the lock): record both halves' checksums. `known`: the
-    text index's manifest before the write (`unseal`), so only its new files are hashed."""
-    store.seal(path, db)
+    text index's manifest before the write (`unseal`), so only its new files are hashed.
+    `later`: the SQLite file's checksum is left to `store.seal_settled` (returned)."""
+    settled = store.seal(path, db, later=later)
     folder = text_folder(path)
     if folder.is_dir():
         manifest.seal(folder, known)
+    return settled

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.sources import store
 from tests.compose.probe import probed
 
 PROBE = """
@@ -24,10 +25,10 @@ def traced(*args):
     with marker.open("a", encoding="utf-8") as out:
         out.write(f"composed in {os.getpid()}\\n")
     return deck
-def synced(self, *args):
+def synced(self, *args, **kwargs):
     with marker.open("a", encoding="utf-8") as out:
         out.write(f"synced in {os.getpid()}\\n")
-    return sync(self, *args)
+    return sync(self, *args, **kwargs)
 cache_beside._compose, Index.sync = traced, synced
 sys.argv = ["briefing", "compose", sys.argv[2], "--json"]
 from briefing.cli import run
@@ -78,6 +79,8 @@ def test_a_changed_source_is_recomposed_beside_the_sync_as_a_fresh_compose(
     )
     changed, forked = _compose(outline, cache, marker)
     assert forked
+    (index,) = cache.glob("index-*.sqlite")
+    assert store.sealed(index)  # its checksum, taken while the composer ranked, recorded
     fresh, _ = _compose(outline, tmp_path / "fresh-cache", tmp_path / "unused")
     assert changed == fresh
     again, forked_again = _compose(outline, cache, marker)  # the child recorded its deck

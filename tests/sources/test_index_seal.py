@@ -144,3 +144,78 @@ def test_a_write_just_after_a_seal_is_still_caught(
     finally:
         index.close()
     assert "damaged" in capsys.readouterr().err
+
+
+def _changed_and_synced_later(seeds: Path, db: Path) -> tuple[Index, object]:
+    """An index sealed a while ago, one source changed, synced with its checksum left for
+    later (as a recompose beside the sync does): the index still open, and its report."""
+    index = Index(seeds, db)
+    index.sync()
+    index.close()
+    victim = sorted(seeds.glob("*.txt"))[0]
+    victim.write_text(victim.read_text("utf-8") + "\n\nOne more sentence about trade.\n", "utf-8")
+    index = Index(seeds, db)
+    report = index.sync(seal_later=True)
+    assert report.analysed == 1
+    return index, report
+
+
+def test_a_seal_left_for_later_is_recorded_when_the_index_closes(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds, db = project / "seeds", tmp_path / "index.sqlite"
+    index, report = _changed_and_synced_later(seeds, db)
+    assert report.settled is not None
+    assert not store.sealed(db)  # not hashed before the sync returned
+    index.close()
+    assert store.sealed(db)
+    hashed: list[Path] = []
+    real = store.file_sha
+    monkeypatch.setattr(store, "file_sha", lambda p: hashed.append(p) or real(p))
+    open_and_close(seeds, db)  # the next run trusts it on a stat
+    assert hashed == []
+
+
+def test_a_process_opening_the_index_as_the_sync_left_it_skips_the_whole_file_check(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The composer forked beside the sync opens the index before its checksum is taken: the
+    sync's report says how the file was left, and a stat that still matches is trusted."""
+    seeds, db = project / "seeds", tmp_path / "index.sqlite"
+    index, report = _changed_and_synced_later(seeds, db)
+    checks: list[str] = []
+    real = store.connect
+
+    def connect(path: Path | str) -> object:
+        con = real(path)
+        con.set_trace_callback(lambda sql: checks.append(sql) if "quick_check" in sql else None)
+        return con
+
+    monkeypatch.setattr(store, "connect", connect)
+    try:
+        Index(seeds, db, settled=report.settled).close()  # type: ignore[attr-defined]
+        assert checks == []
+        Index(seeds, db).close()  # without the report: no seal yet, so checked whole
+        assert len(checks) == 1
+    finally:
+        index.close()
+
+
+def test_a_write_before_a_later_seal_leaves_the_file_unsealed_and_caught(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Damage between the sync and the deferred checksum is never sealed in as sound."""
+    seeds, db = project / "seeds", tmp_path / "index.sqlite"
+    index, report = _changed_and_synced_later(seeds, db)
+    data = bytearray(db.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    db.write_bytes(bytes(data))  # a new mtime: not the file the sync settled
+    index.close()
+    assert not store.sealed(db)
+    assert not report.settled.unchanged()  # type: ignore[attr-defined]
+    index = Index(seeds, db)
+    try:
+        assert index.sync().analysed == 5  # rebuilt from the sources
+    finally:
+        index.close()
+    assert "damaged" in capsys.readouterr().err
