@@ -95,3 +95,25 @@ def test_no_fork_for_one_theme_a_lemma_server_or_an_index_in_memory(monkeypatch)
     monkeypatch.setattr(_Library.index, "path", None)
     assert rank_beside.split(library, themes, dict) == (themes, None)  # type: ignore[arg-type]
     assert forks == []
+
+
+class _Theme:
+    def __init__(self, name: str, keywords: int) -> None:
+        self.name, self.keywords = name, [f"k{i}" for i in range(keywords)]
+
+
+def test_themes_are_split_by_their_work_not_their_position() -> None:
+    themes = [_Theme("china", 16), _Theme("chips", 16), _Theme("rights", 12), _Theme("nos", 22)]
+    here, there = rank_beside.halves(themes)  # type: ignore[arg-type]
+    assert [t.name for t in here] == ["rights", "nos"]  # 36 keywords' work (with one each)
+    assert [t.name for t in there] == ["china", "chips"]  # 34
+    assert rank_beside.halves(themes[:2]) == ([themes[0]], [themes[1]])  # type: ignore[arg-type]
+
+
+def test_every_theme_is_ranked_once_in_one_half() -> None:
+    for sizes in ([1, 1], [30, 1, 1, 1], [5, 5, 5, 5, 5], [2, 9, 4, 7, 1, 8]):
+        themes = [_Theme(str(i), n) for i, n in enumerate(sizes)]
+        here, there = rank_beside.halves(themes)  # type: ignore[arg-type]
+        assert here and there
+        assert sorted(t.name for t in here + there) == [t.name for t in themes]
+        assert here == [t for t in themes if t in here]  # outline order kept
