@@ -135,9 +135,17 @@ def test_a_write_just_after_a_seal_is_still_caught(
     index = Index(seeds, db)
     index.sync()  # sealed now, its mtime dated back
     index.close()
+    flip_a_byte(db)  # at once, same size: only the new mtime tells
+    assert_rebuilt(seeds, db, capsys)
+
+
+def flip_a_byte(db: Path) -> None:
     data = bytearray(db.read_bytes())
-    data[len(data) // 2] ^= 0xFF  # at once, same size: only the new mtime tells
+    data[len(data) // 2] ^= 0xFF
     db.write_bytes(bytes(data))
+
+
+def assert_rebuilt(seeds: Path, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     index = Index(seeds, db)
     try:
         assert index.sync().analysed == 5  # rebuilt from the sources
@@ -207,15 +215,8 @@ def test_a_write_before_a_later_seal_leaves_the_file_unsealed_and_caught(
     """Damage between the sync and the deferred checksum is never sealed in as sound."""
     seeds, db = project / "seeds", tmp_path / "index.sqlite"
     index, report = _changed_and_synced_later(seeds, db)
-    data = bytearray(db.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    db.write_bytes(bytes(data))  # a new mtime: not the file the sync settled
+    flip_a_byte(db)  # a new mtime: not the file the sync settled
     index.close()
     assert not store.sealed(db)
     assert not report.settled.unchanged()  # type: ignore[attr-defined]
-    index = Index(seeds, db)
-    try:
-        assert index.sync().analysed == 5  # rebuilt from the sources
-    finally:
-        index.close()
-    assert "damaged" in capsys.readouterr().err
+    assert_rebuilt(seeds, db, capsys)
