@@ -23,7 +23,7 @@ __all__ = ["FORMATS", "META_KEYS", "ExtractError", "Extracted", "PageSpan", "ext
 # suffix -> extractor name and version (the format modules' EXTRACTOR; a web archive's page is
 # read by the HTML extractor, so its version is in the archive's)
 FORMATS: dict[str, str] = {
-    ".pdf": "pdf/3",
+    ".pdf": "pdf/4",
     ".html": "html/4",
     ".htm": "html/4",
     ".mhtml": "mhtml/1+html/4",

@@ -20,8 +20,9 @@ from briefing.sources.formats.extracted import (
 from briefing.sources.formats.pdf_furniture import printed_address, strip_furniture
 from briefing.sources.formats.pdf_layout import Line, assemble, rejoin_pieces
 from briefing.sources.formats.pdf_meta import info_meta, printed_by_browser, title_from_paragraphs
+from briefing.sources.formats.site_name import split_site_name
 
-EXTRACTOR = "pdf/3"
+EXTRACTOR = "pdf/4"
 LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
@@ -57,8 +58,10 @@ def extract_pdf(path: Path) -> Extracted:
     text, spans, paragraphs = assemble(strip_furniture(pages))
     meta = empty_meta()
     meta.update(info_meta(info, data))
-    if printed_by_browser(info):  # a web page: where it was printed from
+    if printed_by_browser(info):  # a web page: where it was printed from, and by whom
         meta["url"] = printed_address(pages)
+        meta["title"], site = split_site_name(meta["title"], meta["url"])
+        meta["publisher"] = meta["publisher"] or site
     if meta["title"] is None:
         meta["title"] = title_from_paragraphs(paragraphs)
     page_spans = tuple(
