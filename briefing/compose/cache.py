@@ -71,7 +71,7 @@ def code_version() -> str:
     root = Path(__file__).parent.parent
     for name in _COMPOSING_CODE:
         path = root / name
-        for file in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:  # formats/ too
             digest.update(file.read_bytes())
     return digest.hexdigest()
 
