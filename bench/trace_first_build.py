@@ -1,7 +1,12 @@
 """Where a first build's time goes: each process's CPU and the phases on its path (issue 14).
 
     .venv/bin/python bench/trace_first_build.py [-n RUNS] [--outline outlines/us-vietnam.yaml]
-        [--phase MODULE:FUNCTION ...]
+        [--phase MODULE:FUNCTION ...] [--changed DOCS [--workdir DIR]]
+
+With `--changed DOCS` it traces a `compose` after one source changed instead, on the synthetic
+corpus of DOCS documents that `bench_paths.py` times (made, indexed and composed once in
+`--workdir`, and reused from there): each run changes one document as it does, on a copy of
+the cache, and puts it back.
 
 `bench_build.py --only cold` times a first build whole; this says why it takes that long. Each
 run builds the outline on an empty cache folder through a bootstrap that, in every process of
@@ -23,6 +28,7 @@ import argparse
 import compileall
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,6 +52,15 @@ PHASES = (
     ("briefing.compose.composer", "_render_notes"),
     ("briefing.compose.cache", "_store_composed"),
     ("briefing.compose.lemma_server", "_serve"),
+)
+CHANGED_PHASES = (  # the changed-source path: the command's sync, the composer, the ranker
+    ("briefing.compose.cache_proof", "folder_scan"),
+    ("briefing.compose.cache_beside", "listed_now"),
+    ("briefing.compose.cache_beside", "_compose"),
+    ("briefing.compose.ranking", "_rank"),
+    ("briefing.compose.rank_beside", "Beside.result"),
+    ("briefing.sources.index", "Index._update"),
+    ("briefing.sources.opening", "seal"),
 )
 
 BOOTSTRAP = r"""
@@ -113,7 +128,15 @@ def run_once(
     outline: Path, tmp: Path, n: int, phases: tuple[tuple[str, str], ...] = PHASES
 ) -> list[dict[str, object]]:
     """One first build on an empty cache folder; the rows its processes noted."""
-    cache, out = tmp / f"cache{n}", tmp / f"trace{n}.jsonl"
+    deck = str(tmp / f"deck{n}.pptx")
+    return traced(["build", str(outline), "-o", deck], tmp / f"cache{n}", tmp, n, phases)
+
+
+def traced(
+    args: list[str], cache: Path, tmp: Path, n: int, phases: tuple[tuple[str, str], ...]
+) -> list[dict[str, object]]:
+    """`briefing ARGS` run through the bootstrap on `cache`; the rows its processes noted."""
+    out = tmp / f"trace{n}.jsonl"
     env = dict(
         os.environ,
         BRIEFING_CACHE_DIR=str(cache),
@@ -122,9 +145,47 @@ def run_once(
         TRACE_PHASES=json.dumps(phases),
         TRACE_T0=repr(time.time()),
     )
-    cmd = [str(PYTHON), "-c", BOOTSTRAP, "build", str(outline), "-o", str(tmp / f"deck{n}.pptx")]
+    cmd = [str(PYTHON), "-c", BOOTSTRAP, *args]
     subprocess.run(cmd, cwd=tmp, env=env, check=True, capture_output=True)
     return [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+
+
+def changed_runs(
+    docs: int, work: Path, runs: int, phases: tuple[tuple[str, str], ...]
+) -> list[list[dict[str, object]]]:
+    """`runs` traced composes after one document of a `docs`-document corpus changed."""
+    sys.path.insert(0, str(ROOT))
+    from bench import bench_corpus as corpus
+    from bench import synth
+
+    info = synth.write_corpus(synth.load_seed_pool(corpus.SEEDS), work / f"corpus-{docs}", docs)
+    outline = corpus.write_outline(work / f"paths-outline-{docs}.yaml", info.folder)
+    cache = work / f"paths-cache-{docs}"
+    env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
+    for args in (
+        ["search", "the", "--sources", str(info.folder), "-n", "1"],  # the index synced
+        ["compose", str(outline), "--json"],
+    ):  # and the deck recorded, by this code
+        subprocess.run([str(PYTHON), "-m", "briefing", *args], env=env, check=True,
+                       capture_output=True)  # fmt: skip
+    victim = sorted(info.folder.glob("*.txt"))[docs // 2]
+    original, stat = victim.read_bytes(), victim.stat()
+    found = []
+    with tempfile.TemporaryDirectory(prefix="bench-trace-") as tmp:
+        for n in range(runs):
+            copy = Path(tmp) / f"cache{n}"
+            shutil.copytree(cache, copy)
+            os.sync()  # else the run's first fsync waits for the copy's writeback
+            try:
+                victim.write_bytes(original + corpus.CHANGE.encode())
+                found.append(
+                    traced(["compose", str(outline), "--json"], copy, Path(tmp), n, phases)
+                )
+            finally:
+                victim.write_bytes(original)
+                os.utime(victim, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+                shutil.rmtree(copy, ignore_errors=True)
+    return found
 
 
 def roles(rows: list[dict[str, object]]) -> dict[int, str]:
@@ -136,8 +197,11 @@ def roles(rows: list[dict[str, object]]) -> dict[int, str]:
             named[pid] = "command"
         elif row.get("phase") == "_serve":
             named[pid] = "lemma server"
-        elif row.get("phase") in ("import_composer", "compose_outline_file"):
+        elif row.get("phase") in ("import_composer", "compose_outline_file", "_compose"):
             named.setdefault(pid, "composer")
+    for row in rows:  # a process that only ranks was forked by the composer (`rank_beside`)
+        if row.get("phase") == "_rank":
+            named.setdefault(int(row["pid"]), "ranker")  # type: ignore[call-overload]
     return named
 
 
@@ -161,7 +225,8 @@ def summarise(rows: list[dict[str, object]]) -> dict[str, float]:
     for who, used in cpu.items():
         if not who.endswith(" children"):
             found[f"{who}|cpu"] = used
-    if "lemma server" not in cpu and "command children" in cpu and "composer" in cpu:
+    served = any(row.get("phase") == "_serve" for row in rows)  # none on a changed source's
+    if served and "lemma server" not in cpu and "command children" in cpu and "composer" in cpu:
         lemma = cpu["command children"] - cpu["composer"] - cpu.get("composer children", 0.0)
         found["lemma server|cpu"] = lemma
     return found
@@ -175,7 +240,7 @@ def report(runs: list[dict[str, float]]) -> str:
         return statistics.median(run[key] for run in runs if key in run)
 
     lines = ["process          left at     CPU"]
-    for who in ("command", "composer", "lemma server"):
+    for who in ("command", "composer", "lemma server", "ranker"):
         left = f"{median(f'{who}|left'):7.3f} s" if f"{who}|left" in keys else "        -"
         used = f"{median(f'{who}|cpu'):6.3f} s" if f"{who}|cpu" in keys else "     -"
         lines.append(f"{who:14s} {left}  {used}")
@@ -203,9 +268,23 @@ def main() -> None:
         help="another function to time (Class.method for a method), e.g. "
         "briefing.sources.library:Library.__init__",
     )
+    parser.add_argument("--changed", type=int, metavar="DOCS", help="trace a changed source")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "bp")
     args = parser.parse_args()
     extra = tuple(tuple(spec.split(":", 1)) for spec in args.phase if ":" in spec)
     compileall.compile_dir(ROOT / "briefing", quiet=1)
+    if args.changed:
+        phases = PHASES + CHANGED_PHASES + extra
+        runs = [
+            summarise(rows) for rows in changed_runs(args.changed, args.workdir, args.runs, phases)
+        ]
+        print(
+            f"compose after one of {args.changed:,} documents changed, medians of {args.runs} runs"
+        )
+        print(f"(seconds from the command's start; load {os.getloadavg()[0]:.1f})\n")
+        print(report(runs))
+        print(f"\ncommand: {' '.join(sys.argv)}")
+        return
     with tempfile.TemporaryDirectory(prefix="bench-trace-") as tmp:
         runs = [
             summarise(run_once(args.outline.resolve(), Path(tmp), n, PHASES + extra))
