@@ -104,7 +104,7 @@ class Index:
     def finish_seal(self) -> None:
         """Record the checksum a `sync(seal_later=True)` left to take (see `store.seal`)."""
         settled, self._settled = self._settled, None
-        if settled is not None:
+        if settled is not None and isinstance(self.lock, store.IndexLock):
             store.seal_settled(settled, self.lock)
 
     @property

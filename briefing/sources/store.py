@@ -16,7 +16,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -81,6 +81,19 @@ class IndexLock:
 
     def __exit__(self, *exc: object) -> None:
         self._lock.release()
+
+    @contextmanager
+    def if_free(self) -> Iterator[bool]:
+        """Held for the block only if no other run holds it now (never waits); says which."""
+        try:
+            self._lock.acquire(timeout=0)
+        except TimeoutError:  # filelock's Timeout
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            self._lock.release()
 
 
 def lock_for(path: Path) -> IndexLock:
@@ -187,17 +200,18 @@ class Settled:
         return Settled.of(self.path) == self and _wal_empty(self.path)
 
 
-def seal_settled(settled: Settled, lock: AbstractContextManager[object]) -> None:
+def seal_settled(settled: Settled, lock: IndexLock) -> None:
     """`seal` finished: the file hashed without the lock (reading it keeps no other run
-    waiting), its checksum recorded under the lock only if no run wrote it meanwhile: a run
-    unseals before it writes and any write gives the settled file a new mtime. Best effort:
-    unrecorded, the next sync seals it."""
+    waiting), its checksum recorded under the lock only if no run wrote it meanwhile (a run
+    unseals before it writes and any write gives the settled file a new mtime), and only if
+    the lock is free now: this run has its deck and does not wait behind another's indexing.
+    Best effort: unrecorded, the next sync seals it."""
     try:
         sha = file_sha(settled.path)
-        with lock:
-            if settled.unchanged() and not sealed(settled.path):
+        with lock.if_free() as held:
+            if held and settled.unchanged() and not sealed(settled.path):
                 _restamp(settled.path, sha)
-    except (OSError, TimeoutError):
+    except OSError:
         return
 
 

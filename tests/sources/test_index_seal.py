@@ -4,6 +4,8 @@ on a stat alone once it has been checked whole, so opening a big index costs no 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -220,3 +222,40 @@ def test_a_write_before_a_later_seal_leaves_the_file_unsealed_and_caught(
     assert not store.sealed(db)
     assert not report.settled.unchanged()  # type: ignore[attr-defined]
     assert_rebuilt(seeds, db, capsys)
+
+
+HOLD_LOCK = """
+import sys, time
+from filelock import FileLock
+lock = FileLock(sys.argv[1])
+lock.acquire()
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_seal_left_for_later_does_not_wait_for_another_runs_lock(
+    project: Path, tmp_path: Path
+) -> None:
+    """Another run that takes the lock after this sync (a second build, indexing a while) does
+    not hold this run up: its deck is made, and the seal is left to the next sync."""
+    seeds, db = project / "seeds", tmp_path / "index.sqlite"
+    index, _report = _changed_and_synced_later(seeds, db)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, f"{db}.lock"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        index.close()
+        assert time.monotonic() - started < 10  # not the 600 s a waiting run allows
+        assert not store.sealed(db)
+    finally:
+        holder.kill()
+        holder.wait()
+    index = Index(seeds, db)  # checked whole, as any unsealed file, then sealed by the sync
+    try:
+        assert index.sync().analysed == 0
+    finally:
+        index.close()
+    assert store.sealed(db)
