@@ -76,13 +76,12 @@ def halves(themes: list[Theme]) -> tuple[list[Theme], list[Theme]]:
     the largest first into the lighter half, ties here (the fork starts later); each half in
     outline order. Split by position, the outline's 22- and 16-keyword themes went beside, its
     12 and 16 stayed, and this process waited for the other for a third of its ranking."""
+    work = [len(theme.keywords) + 1 for theme in themes]
     here: list[int] = []
     there: list[int] = []
-    work = {id(theme): len(theme.keywords) + 1 for theme in themes}
-    for i in sorted(range(len(themes)), key=lambda i: -work[id(themes[i])]):
-        load_here = sum(work[id(themes[j])] for j in here)
-        load_there = sum(work[id(themes[j])] for j in there)
-        (here if load_here <= load_there else there).append(i)
+    for i in sorted(range(len(themes)), key=lambda i: -work[i]):
+        lighter = sum(work[j] for j in here) <= sum(work[j] for j in there)
+        (here if lighter else there).append(i)
     return [themes[i] for i in sorted(here)], [themes[i] for i in sorted(there)]
 
 
