@@ -50,6 +50,7 @@ CREATE INDEX IF NOT EXISTS windows_doc ON windows(doc);
 # What shapes an index row; their imports are followed (code_version.py).
 INDEXING_ROOTS = ("sources.analysis", "sources.rows", "sources.workers", "sources.documents")
 SEAL_SUFFIX = ".sum"
+SEAL_WAIT = 1.0  # seconds a seal left for later waits for the lock (`seal_settled`)
 RACY_NS = 3_000_000_000  # file systems that keep times to 1-2 s
 
 
@@ -83,10 +84,10 @@ class IndexLock:
         self._lock.release()
 
     @contextmanager
-    def if_free(self) -> Iterator[bool]:
-        """Held for the block only if no other run holds it now (never waits); says which."""
+    def if_free(self, wait: float) -> Iterator[bool]:
+        """Held for the block only if it is free within `wait` seconds; says which."""
         try:
-            self._lock.acquire(timeout=0)
+            self._lock.acquire(timeout=wait, poll_interval=LOCK_POLL)
         except TimeoutError:  # filelock's Timeout
             yield False
             return
@@ -204,11 +205,12 @@ def seal_settled(settled: Settled, lock: IndexLock) -> None:
     """`seal` finished: the file hashed without the lock (reading it keeps no other run
     waiting), its checksum recorded under the lock only if no run wrote it meanwhile (a run
     unseals before it writes and any write gives the settled file a new mtime), and only if
-    the lock is free now: this run has its deck and does not wait behind another's indexing.
-    Best effort: unrecorded, the next sync seals it."""
+    the lock is free within SEAL_WAIT: the processes of this run hold it a few ms to open the
+    index, but this run has its deck and does not wait behind another's indexing. Best
+    effort: unrecorded, the next sync seals it."""
     try:
         sha = file_sha(settled.path)
-        with lock.if_free() as held:
+        with lock.if_free(SEAL_WAIT) as held:
             if held and settled.unchanged() and not sealed(settled.path):
                 _restamp(settled.path, sha)
     except OSError:

@@ -230,7 +230,7 @@ from filelock import FileLock
 lock = FileLock(sys.argv[1])
 lock.acquire()
 print("held", flush=True)
-time.sleep(60)
+time.sleep(float(sys.argv[2]))
 """
 
 
@@ -241,9 +241,7 @@ def test_a_seal_left_for_later_does_not_wait_for_another_runs_lock(
     not hold this run up: its deck is made, and the seal is left to the next sync."""
     seeds, db = project / "seeds", tmp_path / "index.sqlite"
     index, _report = _changed_and_synced_later(seeds, db)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, f"{db}.lock"], stdout=subprocess.PIPE, text=True
-    )
+    holder = _holding(f"{db}.lock", 60)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         started = time.monotonic()
@@ -259,3 +257,27 @@ def test_a_seal_left_for_later_does_not_wait_for_another_runs_lock(
     finally:
         index.close()
     assert store.sealed(db)
+
+
+def _holding(lock: str, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding the index's lock for `seconds`, once it says it holds it."""
+    return subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, lock, str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+
+
+def test_a_seal_left_for_later_waits_out_a_moment_s_hold_of_the_lock(
+    project: Path, tmp_path: Path
+) -> None:
+    """The composer and the ranker of this run take the lock for a few ms to open the index,
+    maybe while the checksum is being recorded: a brief hold does not cost the seal."""
+    seeds, db = project / "seeds", tmp_path / "index.sqlite"
+    index, _report = _changed_and_synced_later(seeds, db)
+    holder = _holding(f"{db}.lock", 0.3)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        index.close()
+        assert store.sealed(db)
+    finally:
+        holder.kill()
+        holder.wait()
