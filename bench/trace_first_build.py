@@ -53,12 +53,11 @@ PHASES = (
     ("briefing.compose.cache", "_store_composed"),
     ("briefing.compose.lemma_server", "_serve"),
 )
-CHANGED_PHASES = (  # the changed-source path: the command's sync, the composer, the ranker
+CHANGED_PHASES = (  # the changed-source path: the command's sync and the composer
     ("briefing.compose.cache_proof", "folder_scan"),
     ("briefing.compose.cache_beside", "listed_now"),
     ("briefing.compose.cache_beside", "_compose"),
     ("briefing.compose.ranking", "_rank"),
-    ("briefing.compose.rank_beside", "Beside.result"),
     ("briefing.sources.index", "Index._update"),
     ("briefing.sources.opening", "seal"),
 )
@@ -199,9 +198,6 @@ def roles(rows: list[dict[str, object]]) -> dict[int, str]:
             named[pid] = "lemma server"
         elif row.get("phase") in ("import_composer", "compose_outline_file", "_compose"):
             named.setdefault(pid, "composer")
-    for row in rows:  # a process that only ranks was forked by the composer (`rank_beside`)
-        if row.get("phase") == "_rank":
-            named.setdefault(int(row["pid"]), "ranker")  # type: ignore[call-overload]
     return named
 
 
@@ -240,7 +236,7 @@ def report(runs: list[dict[str, float]]) -> str:
         return statistics.median(run[key] for run in runs if key in run)
 
     lines = ["process          left at     CPU"]
-    for who in ("command", "composer", "lemma server", "ranker"):
+    for who in ("command", "composer", "lemma server"):
         left = f"{median(f'{who}|left'):7.3f} s" if f"{who}|left" in keys else "        -"
         used = f"{median(f'{who}|cpu'):6.3f} s" if f"{who}|cpu" in keys else "     -"
         lines.append(f"{who:14s} {left}  {used}")

@@ -33,6 +33,16 @@ class _Again(Exception):
     """The child could not report its outcome faithfully: do the work in-process."""
 
 
+def single_threaded() -> bool:
+    """Whether this process runs one thread, native ones included: Tantivy's file watcher
+    (started by every index it opens) once held the index's meta lock file open at a fork,
+    and the child, sharing that lock, waited for it forever when it opened the index."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: Python's own threads are all that can be counted
+        return threading.active_count() == 1
+
+
 class Forked(Generic[T]):
     """`work()` running in a forked process; `result()` waits for it."""
 
@@ -42,7 +52,7 @@ class Forked(Generic[T]):
         if (
             sys.platform.startswith("linux")
             and not os.environ.get("BRIEFING_DEBUG")
-            and threading.active_count() == 1
+            and single_threaded()
         ):
             for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
                 with contextlib.suppress(Exception):

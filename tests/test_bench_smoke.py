@@ -210,17 +210,17 @@ def test_first_build_trace_names_each_process_and_the_composers_phases() -> None
         assert any(line.startswith(phase) for line in result.stdout.splitlines()), phase
 
 
-def test_changed_source_trace_names_the_sync_the_composer_and_the_ranker(tmp_path: Path) -> None:
+def test_changed_source_trace_names_the_sync_and_the_composer(tmp_path: Path) -> None:
     """One run of bench/trace_first_build.py --changed on a small synthetic corpus: the
-    command syncs the changed document, the composer forked beside it ranks with a forked
-    ranker, and each reports its phases. Nothing timed is asserted."""
+    command syncs the changed document, the composer forked beside it ranks, and each reports
+    its phases. Nothing timed is asserted."""
     work = tmp_path / "work"
     result = run_bench(
         "trace_first_build.py", "-n", "1", "--changed", "120", "--workdir", str(work)
     )
     rows = {line.split("  ")[0].strip(): line for line in result.stdout.splitlines()}
-    for process in ("command", "composer", "ranker"):
+    for process in ("command", "composer"):
         assert process in rows and rows[process].rstrip().endswith(" s"), result.stdout
     assert rows["lemma server"].split()[-1] == "-", result.stdout  # none: lemmas were stored
-    for phase in ("command: folder_scan", "command: _update", "composer: _rank", "ranker: _rank"):
+    for phase in ("command: folder_scan", "command: _update", "composer: _rank"):
         assert any(line.startswith(phase) for line in result.stdout.splitlines()), phase

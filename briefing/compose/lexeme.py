@@ -79,12 +79,6 @@ def prefetch() -> None:
         _server = LemmaServer.start(_lemmatize, _load_dictionary)
 
 
-def serving() -> bool:
-    """Whether this process asks a lemma server (`prefetch`): its pipe is this process's own,
-    so a process forked from this one must not ask it too."""
-    return _server is not None
-
-
 def leave_prefetch() -> None:
     """After forking the process that composes (`build`): leave the server `prefetch` started
     to that process, which asks it and stops it; this one only reaps it (`stop_prefetch`)."""

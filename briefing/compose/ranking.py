@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from briefing.compose import evidence, hit_cache, lexeme, query, rank_beside, searches
+from briefing.compose import evidence, hit_cache, lexeme, query, searches
 from briefing.compose.candidate import Candidate
 from briefing.compose.rank_cache import RankCache, code_digest
 from briefing.deck import Excerpt
@@ -123,29 +123,17 @@ def _ahead_and_batched(
 ) -> Iterator[None]:
     """The themes' rankings made before their slides are composed, with their searches
     started ahead, and written once at the end; the stored ones are read first, in one
-    query. With two themes or more to rank, half are ranked in a forked process meanwhile
-    (`rank_beside`)."""
+    query. All are ranked here: a process with an index open runs Tantivy's threads, and a
+    fork of it could wait forever on the index's meta lock (`forked.single_threaded`)."""
     rankings, codes = _rankings(library), _codes(languages)
     keys = {_cache_key(theme, codes): theme for theme in themes}
     rankings.prefetch(library, list(keys))
     unranked = [theme for key, theme in keys.items() if rankings.get(library, key) is None]
-    mine, beside = rank_beside.split(library, unranked, lambda lib, some: _ranked(lib, some, codes))
-    with rank_beside.cancelled_on_error(beside), rankings.batched():
-        with searches.ahead(library, lambda: planned(library, mine, languages)):
-            for theme in mine:
+    with rankings.batched():
+        with searches.ahead(library, lambda: planned(library, unranked, languages)):
+            for theme in unranked:
                 rank_theme(library, theme, languages)
-        if beside is not None:
-            for key, found in beside.result().items():
-                rankings.put(key, found)
         yield
-
-
-def _ranked(
-    library: Library, themes: list[Theme], codes: tuple[str, ...]
-) -> dict[str, list[Candidate]]:
-    """`themes` ranked (not stored: the process that asked stores them), by cache key."""
-    with searches.ahead(library, lambda: planned(library, themes, codes)):
-        return {_cache_key(theme, codes): _rank(library, theme, codes) for theme in themes}
 
 
 def planned(

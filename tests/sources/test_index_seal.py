@@ -269,7 +269,7 @@ def _holding(lock: str, seconds: float) -> subprocess.Popen[str]:
 def test_a_seal_left_for_later_waits_out_a_moment_s_hold_of_the_lock(
     project: Path, tmp_path: Path
 ) -> None:
-    """The composer and the ranker of this run take the lock for a few ms to open the index,
+    """The composer of this run takes the lock for a few ms to open the index,
     maybe while the checksum is being recorded: a brief hold does not cost the seal."""
     seeds, db = project / "seeds", tmp_path / "index.sqlite"
     index, _report = _changed_and_synced_later(seeds, db)
