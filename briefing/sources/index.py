@@ -28,6 +28,7 @@ from briefing.sources.documents import (
     keep_fingerprint,
     list_documents,
 )
+from briefing.sources.index_lock import IndexLock, lock_for
 
 Listed = tuple[list[DocFile], dict[str, str]]  # a folder's documents, and what was left out
 PARALLEL_BYTES = 4_000_000  # below this, worker start-up costs more than it saves
@@ -86,7 +87,7 @@ class Index:
         used. `settled`: as this run's sync left the file, trusted while it still is so."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            lock = store.lock_for(path)
+            lock = lock_for(path)
             with lock:
                 pair = opening.open_pair(path, settled)
         except (OSError, sqlite3.Error, fulltext.Damaged) as exc:
@@ -104,7 +105,7 @@ class Index:
     def finish_seal(self) -> None:
         """Record the checksum a `sync(seal_later=True)` left to take (see `store.seal`)."""
         settled, self._settled = self._settled, None
-        if settled is not None and isinstance(self.lock, store.IndexLock):
+        if settled is not None and isinstance(self.lock, IndexLock):
             store.seal_settled(settled, self.lock)
 
     @property

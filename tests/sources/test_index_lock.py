@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing.sources import store
+from briefing.sources import index_lock
 
 CHILD = """
 import sys
 from pathlib import Path
-from briefing.sources.store import lock_for
+from briefing.sources.index_lock import lock_for
 with lock_for(Path(sys.argv[1])):
     Path(sys.argv[2]).write_text("in", encoding="utf-8")
 """
@@ -22,7 +22,7 @@ with lock_for(Path(sys.argv[1])):
 
 def test_another_run_waits_until_the_lock_is_released(tmp_path: Path) -> None:
     index, marker = tmp_path / "index.sqlite", tmp_path / "marker"
-    with store.lock_for(index):
+    with index_lock.lock_for(index):
         child = subprocess.Popen([sys.executable, "-c", CHILD, str(index), str(marker)])
         time.sleep(0.5)  # time enough to start and try; it must still be waiting
         assert not marker.exists()
@@ -31,7 +31,7 @@ def test_another_run_waits_until_the_lock_is_released(tmp_path: Path) -> None:
 
 
 def test_the_lock_is_reentrant_within_a_run(tmp_path: Path) -> None:
-    lock = store.lock_for(tmp_path / "index.sqlite")
+    lock = index_lock.lock_for(tmp_path / "index.sqlite")
     with lock, lock:  # the index holds it while syncing, and again while opening a part
         pass
 
@@ -41,14 +41,14 @@ def test_a_waiting_run_tries_every_few_milliseconds(
 ) -> None:
     # filelock's default (50 ms) kept a build's composer up to 50 ms behind its index.
     asked: list[float] = []
-    acquire = store.FileLock.acquire
+    acquire = index_lock.FileLock.acquire
 
     def recorded(self: object, *args: object, **kwargs: float) -> object:
         asked.append(kwargs.get("poll_interval", 0.05))
         return acquire(self, *args, **kwargs)
 
-    monkeypatch.setattr(store.FileLock, "acquire", recorded)
-    with store.lock_for(tmp_path / "index.sqlite"):
+    monkeypatch.setattr(index_lock.FileLock, "acquire", recorded)
+    with index_lock.lock_for(tmp_path / "index.sqlite"):
         pass
-    assert asked == [store.LOCK_POLL]
-    assert store.LOCK_POLL <= 0.01
+    assert asked == [index_lock.LOCK_POLL]
+    assert index_lock.LOCK_POLL <= 0.01
