@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -147,19 +146,10 @@ def run() -> None:
     """Run the command line in `sys.argv`; ends in SystemExit, as click does (for callers that
     stay in the process afterwards: tests, benchmarks)."""
     from briefing.cli.feedback import IndexingLine
-
-    skip_pydantic_plugins(os.environ)
     from briefing.progress import reporting
 
     with reporting(IndexingLine()):
         cli(prog_name="briefing")
-
-
-def skip_pydantic_plugins(environ: MutableMapping[str, str]) -> None:
-    """Tell pydantic not to look for plugins (observability hooks) unless the user says which:
-    the lookup reads every installed package's metadata, ~70 ms of a first build's outline
-    validation, for hooks that would only observe our own models."""
-    environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 def _register() -> None:

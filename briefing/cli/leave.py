@@ -1,7 +1,7 @@
 """Ending the `briefing` process without the interpreter's teardown.
 
 Once a command has written its output, Python would still free every object of every module it
-imported (python-pptx, pydantic, Tantivy ...) one by one before exiting: 40-60 ms of a build,
+imported (python-pptx, Jinja2, Tantivy ...) one by one before exiting: 40-60 ms of a build,
 spent on memory the operating system reclaims at once. The exit handlers still run and the
 standard streams are flushed first, so nothing a user or a library asked for at exit is lost.
 """

@@ -55,7 +55,7 @@ def index_ahead(outline: Path) -> Callable[[], None] | None:
 
 def _kept(sources: Path) -> dict[str, tuple[str, ...]]:
     """The passages the catalogue's `keep:` entries rescue, read without validating it (the
-    validation library, pydantic, is the composer's to import). Should the validated
+    validation, and the library it imports, are the composer's). Should the validated
     catalogue differ, the composer's sync analyses those documents again: time, not a wrong
     index (each document records the `keep:` it was analysed with)."""
     path = sources / CATALOGUE

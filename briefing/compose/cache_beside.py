@@ -2,7 +2,7 @@
 
 When the sources folder's fingerprint differs from the cached deck's, the index must be synced
 (the folder listed, the changed documents analysed again, Tantivy committed, the index sealed)
-before ranking can start; and ranking needs the composer's modules (pydantic and the outline
+before ranking can start; and ranking needs the composer's modules (the outline
 models, ranking's own, the notes sandbox), which a cached deck never imports. Done one after
 the other they are two waits. Here a forked process imports the composer while this one lists
 and syncs; this one then hands it what the sync reported and the listing's fingerprint (a
@@ -56,7 +56,7 @@ def listed_now(sources: Path, scan: Scan | None = None) -> Listed:
 
 
 def import_composer() -> None:
-    """Import what every composing of a slide anew imports (pydantic and the outline models,
+    """Import what every composing of a slide anew imports (the outline models,
     ranking's modules, the notes sandbox and Jinja2): done first by a forked composer, it
     overlaps the index being made or synced in the other process."""
     import briefing.compose.ranking

@@ -5,7 +5,7 @@ slide's title and bullets into the deck and reads them nowhere else but the note
 which reach them only by the names `slide` (its own) and `deck` (`deck.slides`: every title),
 and the labels of the slide's warnings ("slide 2 'Ports': ..."); it renders each slide's notes
 from that slide's template alone. Recomposing for such an edit imports the outline models
-(pydantic), the ranking and the notes engine only to produce the same excerpts again. Here the
+(validation), the ranking and the notes engine only to produce the same excerpts again. Here the
 old and new outline texts are compared as parsed YAML: when they differ only in slides'
 `title`, `bullets` and `notes`, every new title and bullet is text the outline model keeps as
 written and every note is text, the cached deck gets the new titles, bullets and slide lines,

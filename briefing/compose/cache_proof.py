@@ -12,7 +12,7 @@ it descends into every subfolder, and a file name the index would skip (not UTF-
 such a folder never matches and is synced as usual. Anything that cannot be listed, or a file
 gone mid-listing, proves nothing (""): the caller then lists and syncs (time, never a result).
 
-A recompose after an outline edit needs both the proof and the outline models (pydantic), so
+A recompose after an outline edit needs both the proof and the outline models (validation), so
 `Proof` overlaps them (`briefing.forked`); a child that dies leaves the listing to this process.
 """
 

@@ -5,7 +5,7 @@ index nor the composer's imports (ranking, speaker detection, notes templates). 
 the outline like composing does, so an outline that cannot be composed still fails first.
 
 `Drafting` makes the draft and then the composed deck in a forked process: the outline's
-models (pydantic) are imported there while `present` imports Textual, and indexing never
+models are imported there while `present` imports Textual, and indexing never
 holds the presentation's GIL, so neither delays the first frame or a slide change.
 """
 

@@ -18,7 +18,7 @@ from briefing.deck import Excerpt
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
 
-if TYPE_CHECKING:  # the outline models (pydantic) only where an outline is composed
+if TYPE_CHECKING:  # the outline models only where an outline is composed
     from briefing.outline.load import Outline
 
 POOL = 400  # candidates fetched by BM25 before priors re-rank them

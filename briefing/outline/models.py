@@ -1,89 +1,92 @@
 """Typed models for theme and outline files: they forbid unknown keys and are the one source of
-truth for validation and for the JSON Schemas editors use."""
+truth for validation (`briefing.validation`) and for the JSON Schemas editors use."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: msgspec reads these annotations, descriptions and
+# bounds included, as the objects they are.
+from typing import Annotated
 
-from typing import Annotated, Any
+from msgspec import Meta, field
 
-from pydantic import Field, StringConstraints
-
-from briefing.validation import Date, Strict
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from briefing.validation import Date, Strict, Text
 
 
-# pydantic reads each default factory's signature when it builds a model. A builtin's (`list`,
-# `dict`) is parsed from its text by `tokenize`, whose first use compiles a 7 ms regular
-# expression, paid by every run that validates an outline; a Python function's is not parsed.
-def _no_items() -> list[Any]:
-    return []
-
-
-def _no_weights() -> dict[str, float]:
-    return {}
-
-
-class ThemeFile(Strict):
+class ThemeFile(Strict, kw_only=True):
     """`themes/<id>.yaml`: a topic the composer looks for (never a colour scheme)."""
 
-    title: Text = Field(description="Shown on slides and in listings.")
-    keywords: list[Text] = Field(
-        min_length=1,
-        description="Words or phrases, matched case-insensitively and stemmed.",
-    )
-    summary: str | None = Field(default=None, description="One line on what the theme covers.")
-    weights: dict[str, float] = Field(
-        default_factory=_no_weights,
-        description="Extra weight for some keywords (keyword -> multiplier, default 1).",
-    )
-    exclude: list[Text] = Field(
-        default_factory=_no_items,
-        description="Words or phrases that disqualify a passage from this theme.",
-    )
-    context: list[Text] = Field(
-        default_factory=_no_items,
-        description=(
-            "Keywords too generic to count alone: they count only beside another keyword "
-            "of this theme in the same passage or paragraph."
+    title: Annotated[Text, Meta(description="Shown on slides and in listings.")]
+    keywords: Annotated[
+        list[Text],
+        Meta(min_length=1, description="Words or phrases, matched case-insensitively and stemmed."),
+    ]
+    summary: Annotated[str | None, Meta(description="One line on what the theme covers.")] = None
+    weights: Annotated[
+        dict[str, float],
+        Meta(description="Extra weight for some keywords (keyword -> multiplier, default 1)."),
+    ] = field(default_factory=dict)
+    exclude: Annotated[
+        list[Text], Meta(description="Words or phrases that disqualify a passage from this theme.")
+    ] = field(default_factory=list)
+    context: Annotated[
+        list[Text],
+        Meta(
+            description=(
+                "Keywords too generic to count alone: they count only beside another keyword "
+                "of this theme in the same passage or paragraph."
+            )
         ),
-    )
+    ] = field(default_factory=list)
 
 
-class QuoteRef(Strict):
+class QuoteRef(Strict, kw_only=True):
     """An excerpt chosen by hand, identified by its source file and verbatim quote."""
 
-    source: Text = Field(description="The source document's file name.")
-    quote: Text = Field(description="The verbatim text of the excerpt.")
+    source: Annotated[Text, Meta(description="The source document's file name.")]
+    quote: Annotated[Text, Meta(description="The verbatim text of the excerpt.")]
 
 
-class SlideSpec(Strict):
+class SlideSpec(Strict, kw_only=True):
     """One slide of an outline: theme excerpts, the analyst's bullets, or both."""
 
-    title: Text = Field(description="The slide's title. Required.")
-    theme: Text | None = Field(default=None, description="A theme id: the slide quotes it.")
-    excerpts: int = Field(default=3, ge=0, le=20, description="How many excerpts to show.")
-    bullets: list[Text] = Field(default_factory=_no_items, description="The analyst's own points.")
-    notes: str | None = Field(default=None, description="Speaker notes (a Jinja2 template).")
-    minutes: float | None = Field(default=None, gt=0, description="Time budget when presenting.")
-    pins: list[QuoteRef] = Field(default_factory=_no_items, description="Excerpts always shown.")
-    exclude: list[QuoteRef] = Field(default_factory=_no_items, description="Excerpts never shown.")
+    title: Annotated[Text, Meta(description="The slide's title. Required.")]
+    theme: Annotated[Text | None, Meta(description="A theme id: the slide quotes it.")] = None
+    excerpts: Annotated[int, Meta(ge=0, le=20, description="How many excerpts to show.")] = 3
+    bullets: Annotated[list[Text], Meta(description="The analyst's own points.")] = field(
+        default_factory=list
+    )
+    notes: Annotated[str | None, Meta(description="Speaker notes (a Jinja2 template).")] = None
+    minutes: Annotated[
+        Annotated[float, Meta(gt=0)] | None, Meta(description="Time budget when presenting.")
+    ] = None
+    pins: Annotated[list[QuoteRef], Meta(description="Excerpts always shown.")] = field(
+        default_factory=list
+    )
+    exclude: Annotated[list[QuoteRef], Meta(description="Excerpts never shown.")] = field(
+        default_factory=list
+    )
 
 
-class OutlineFile(Strict):
+class OutlineFile(Strict, kw_only=True):
     """`outlines/<name>.yaml`: one briefing deck."""
 
-    title: Text = Field(description="The deck's title, shown on the title slide. Required.")
-    subtitle: str | None = Field(default=None, description="One line under the title.")
-    presenter: str | None = Field(default=None, description="Who presents the deck.")
-    date: Date | None = Field(default=None, description="The date on the title slide (1900-2200).")
-    marking: str | None = Field(default=None, description="Classification marking on each slide.")
-    sources: str | None = Field(default=None, description="Source folder, relative to this file.")
-    themes: str | None = Field(default=None, description="Theme folder, relative to this file.")
-    language: list[Text] = Field(
-        default_factory=lambda: ["en"],
-        description=(
-            "Languages the deck may quote (ISO 639-1 codes, default en); sources in other "
-            "languages are not quoted."
-        ),
+    title: Annotated[
+        Text, Meta(description="The deck's title, shown on the title slide. Required.")
+    ]
+    subtitle: Annotated[str | None, Meta(description="One line under the title.")] = None
+    presenter: Annotated[str | None, Meta(description="Who presents the deck.")] = None
+    date: Annotated[Date | None, Meta(description="The date on the title slide (1900-2200).")] = (
+        None
     )
-    slides: list[SlideSpec] = Field(min_length=1, description="The slides, in order.")
+    marking: Annotated[str | None, Meta(description="Classification marking on each slide.")] = None
+    sources: Annotated[str | None, Meta(description="Source folder, relative to this file.")] = None
+    themes: Annotated[str | None, Meta(description="Theme folder, relative to this file.")] = None
+    language: Annotated[
+        list[Text],
+        Meta(
+            description=(
+                "Languages the deck may quote (ISO 639-1 codes, default en); sources in other "
+                "languages are not quoted."
+            ),
+            extra_json_schema={"default": ["en"]},
+        ),
+    ] = field(default_factory=lambda: ["en"])
+    slides: Annotated[list[SlideSpec], Meta(min_length=1, description="The slides, in order.")]

@@ -1,4 +1,4 @@
-"""JSON Schemas for outline and theme files, generated from the pydantic models that validate
+"""JSON Schemas for outline and theme files, generated from the models that validate
 them, so the help and checking an editor gives can never drift from what `briefing` accepts."""
 
 from __future__ import annotations
@@ -7,14 +7,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+import msgspec
 
 from briefing.atomic import write_atomic
 from briefing.outline.models import OutlineFile, ThemeFile
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML plugins support best
 
-SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
+SCHEMAS: dict[str, tuple[type[msgspec.Struct], str, str]] = {
     "outline": (
         OutlineFile,
         "Briefing outline",
@@ -35,8 +35,11 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
 def schema_for(kind: str) -> dict[str, Any]:
     """The JSON Schema for `kind` ('outline' or 'theme'), with help text for every key."""
     model, title, description = SCHEMAS[kind]
-    generated = model.model_json_schema(ref_template="#/definitions/{model}")
-    definitions = generated.pop("$defs", {})  # draft-07 keeps shared parts in `definitions`
+    # draft-07 keeps shared parts in `definitions`
+    (top,), definitions = msgspec.json.schema_components(
+        [model], ref_template="#/definitions/{name}"
+    )
+    generated = dict(definitions.pop(model.__name__)) if "$ref" in top else dict(top)
     generated.pop("title", None)
     generated.pop("description", None)
     schema = {"$schema": DRAFT, "title": title, "description": description, **generated}

@@ -36,7 +36,7 @@ def load_catalogue(folder: Path) -> dict[str, dict[str, object]]:
     if not isinstance(located.data, dict):
         raise ValidationError([located.problem((), "expected a mapping of file name -> fields")])
     entries: dict[str, dict[str, object]] = {}
-    # Validation (pydantic) is imported only for a folder that has a catalogue to check.
+    # Validation is imported only for a folder that has a catalogue to check.
     from briefing.sources.catalogue_entry import CatalogueEntry
     from briefing.validation import validate
 
@@ -49,7 +49,7 @@ def load_catalogue(folder: Path) -> dict[str, dict[str, object]]:
         model, found = validate(CatalogueEntry, sub)
         problems += found
         if model is not None:
-            entries[str(name)] = model.model_dump(include=set(model.model_fields_set))
+            entries[str(name)] = {str(key): getattr(model, key) for key in fields or {}}
     if problems:
         raise ValidationError(problems)
     return entries

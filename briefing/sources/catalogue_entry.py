@@ -1,26 +1,27 @@
 """The typed model of one `sources.yaml` entry, apart from the catalogue's reader so that a
-sources folder without a catalogue never imports pydantic."""
+sources folder without a catalogue never imports the validation library."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: msgspec reads the annotations as objects.
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from msgspec import Meta
 
-from briefing.validation import Date
+from briefing.validation import Date, Strict
 
 
-class CatalogueEntry(BaseModel):
+class CatalogueEntry(Strict, kw_only=True):
     """Metadata for one source file; every field optional."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str | None = None
     author: str | None = None
-    cite_as: str | None = Field(default=None, description="Author as shown in short citations.")
+    cite_as: Annotated[str | None, Meta(description="Author as shown in short citations.")] = None
     publisher: str | None = None
     date: Date | None = None
     url: str | None = None
-    note: str | None = Field(default=None, description="Anything a reader should know.")
-    keep: list[str] | None = Field(
-        default=None,
-        description="Passages cleaning removed that may be quoted after all (their exact text).",
-    )
+    note: Annotated[str | None, Meta(description="Anything a reader should know.")] = None
+    keep: Annotated[
+        list[str] | None,
+        Meta(
+            description="Passages cleaning removed that may be quoted after all (their exact text)."
+        ),
+    ] = None

@@ -197,9 +197,10 @@ def test_whatever_the_bullets_the_cache_gives_what_composing_gives(
 def test_a_bullet_or_title_edit_never_loads_the_validation_or_composing_stack(
     outline: Path, old: str, new: str, heavy: str
 ) -> None:
-    """The point of the patch: `compose` after a bullet or title edit imports neither
-    pydantic nor the composer (nor, for notes that need no rendering again, Jinja2), nor
-    what only a rare path needs (tempfile, with shutil, bz2 and lzma behind it)."""
+    """The point of the patch: `compose` after a bullet or title edit imports neither the
+    validation library (msgspec) nor the composer (nor, for notes that need no rendering
+    again, Jinja2), nor what only a rare path needs (tempfile, with shutil, bz2 and lzma
+    behind it)."""
     import subprocess
     import sys
 
@@ -209,7 +210,7 @@ def test_a_bullet_or_title_edit_never_loads_the_validation_or_composing_stack(
         "import sys\nfrom briefing.cli import run as main\n"
         f"sys.argv = ['briefing', 'compose', {str(outline)!r}, '--json']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'jinja2'})\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'msgspec', 'jinja2'})\n"
         "heavy += [m for m in ('tempfile',) if m in sys.modules]\n"
         "heavy += [m for m in sys.modules if m.startswith('briefing.compose.composer')]\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"

@@ -326,7 +326,7 @@ def test_warm_build_and_compose_never_import_the_validation_stack(project: Path)
         f"sys.argv = ['briefing', 'compose', {str(outline)!r}, '--json']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules}"
-        " & {'pydantic', 'yaml', 'jinja2', 'syntok', 'ruamel', 'textual'})\n"
+        " & {'msgspec', 'yaml', 'jinja2', 'syntok', 'ruamel', 'textual'})\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"
     )
     done = python_probe(probe)

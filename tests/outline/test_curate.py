@@ -17,6 +17,7 @@ from briefing.outline import curate
 from briefing.outline.load import load_outline
 from briefing.outline.models import OutlineFile
 from briefing.outline.yamledit import Step, splice
+from briefing.validation import check
 from tests.conftest import run_cli
 
 LONG = (
@@ -232,7 +233,8 @@ def test_any_quote_loads_back_exactly_and_unpins_cleanly(quote: str) -> None:
     text = curate.edit_text(OUTLINE, 2, curate.PIN, "s.txt", quote)
     loaded = slides(text)[1]["pins"][-1]
     assert loaded == {"source": "s.txt", "quote": quote.strip()}
-    assert OutlineFile.model_validate(yaml.safe_load(text)).slides[1].pins[-1].quote
+    model, issues = check(OutlineFile, yaml.safe_load(text))
+    assert issues == [] and model is not None and model.slides[1].pins[-1].quote
     assert curate.edit_text(text, 2, curate.UNPIN, "s.txt", quote) == OUTLINE
 
 
