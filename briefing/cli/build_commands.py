@@ -15,6 +15,8 @@ from briefing.cli import TEMPLATE_OPTION, cli, warn
 from briefing.errors import BriefingError, display_path
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefing.deck import Deck
 
 OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
@@ -72,11 +74,12 @@ def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, 
     two cores, each on one. An outline's problems are still reported before a template's, as
     when they ran one after the other."""
     from briefing.compose import lexeme
-    from briefing.compose.cache_ahead import index_ahead
+    from briefing.compose.cache_ahead import index_ahead, still_indexing
     from briefing.forked import Forked
 
     indexing = index_ahead(outline)  # a new index is made here while the composer imports
-    composing = Forked(lambda: _compose_first(outline))
+    waiting = still_indexing(outline) if indexing is not None else None
+    composing = Forked(lambda: _compose_first(outline, waiting))
     if composing.forked:
         lexeme.leave_prefetch()  # the composer asks the lemma server, and stops it
     try:
@@ -95,13 +98,18 @@ def _first_build(outline: Path, out: Path, template: Path | None) -> tuple[int, 
     return (*build_pptx(deck, out, template, opened), deck)
 
 
-def _compose_first(outline: Path) -> Deck:
+def _compose_first(outline: Path, waiting: Callable[[], bool] | None = None) -> Deck:
     """The forked composer's work in a first build: the composer's modules first, while the
-    index is made beside it (which it would otherwise sit waiting for)."""
+    index is made beside it (which it would otherwise sit waiting for); then, while `waiting()`
+    says it still is, what composing needs from no index (`compose.meanwhile`)."""
     from briefing.compose.cache import compose_cached
     from briefing.compose.cache_beside import import_composer
 
     import_composer()
+    if waiting is not None and waiting():
+        from briefing.compose.meanwhile import prepare
+
+        prepare(outline, waiting)
     return compose_cached(outline)
 
 

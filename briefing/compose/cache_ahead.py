@@ -53,6 +53,27 @@ def index_ahead(outline: Path) -> Callable[[], None] | None:
     return sync
 
 
+def still_indexing(outline: Path) -> Callable[[], bool]:
+    """Whether the sync `index_ahead` gave is still at work (its index's lock held), asked
+    without waiting: the composer forked beside it works on meanwhile (`compose.meanwhile`)."""
+    sources = quoted_sources(outline)
+    if sources is None:
+        return lambda: False
+    from briefing.sources.index import default_path
+    from briefing.sources.index_lock import lock_for
+
+    path = default_path(sources)
+
+    def held() -> bool:  # a lock of its own in each process: filelock refuses an inherited one
+        try:
+            with lock_for(path).if_free(0) as free:
+                return not free
+        except OSError:  # no cache folder to lock in: the composer meets it and says so
+            return False
+
+    return held
+
+
 def _kept(sources: Path) -> dict[str, tuple[str, ...]]:
     """The passages the catalogue's `keep:` entries rescue, read without validating it (the
     validation, and the library it imports, are the composer's). Should the validated

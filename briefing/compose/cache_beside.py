@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -123,6 +124,14 @@ def _compose(
         return composed.deck
     read, write = pipe
     os.close(write)
+
+    def waiting() -> bool:  # the sync goes on: nothing to read yet
+        return not select.select([read], [], [], 0)[0]
+
+    if waiting():
+        from briefing.compose.meanwhile import prepare
+
+        prepare(outline, waiting)
     with os.fdopen(read, "rb") as pipe_in:
         data = pipe_in.read()
     if not data:  # the sync found the deck current: nothing to compose

@@ -70,6 +70,7 @@ class Lazy:
     def __init__(self, source: str, flags: int = 0) -> None:
         self._source, self._flags = source, flags
         self._compiled: re.Pattern[str] | None = None
+        _made.append(self)
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -82,6 +83,15 @@ class Lazy:
         return getattr(self.compiled, name)
 
 
+_made: list[Lazy] = []  # every lazy pattern the imported modules hold
+
+
 def lazy(pattern: str, flags: int = 0) -> Lazy:
     """A pattern compiled on its first use (see `Lazy`)."""
     return Lazy(pattern, flags)
+
+
+def made() -> tuple[Lazy, ...]:
+    """Every lazy pattern made so far, in the order made (`compose.meanwhile` compiles them
+    ahead while the composer would otherwise wait)."""
+    return tuple(_made)
