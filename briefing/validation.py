@@ -187,7 +187,9 @@ def _why(kind: Any, metas: tuple[msgspec.Meta, ...], value: Any) -> str:
     try:
         msgspec.convert(value, kind, strict=False)
     except msgspec.ValidationError:
-        return f"{expected}, got {_what(value)}"
+        quote = kind is str and isinstance(value, bool | int | float | dt.date)
+        hint = "; put it in quotes to keep it as text" if quote else ""  # YAML read `2024`
+        return f"{expected}, got {_what(value)}{hint}"
     if isinstance(value, str):
         return "must not be empty"
     low = next((m.ge for m in metas if m.ge is not None), None)

@@ -67,7 +67,8 @@ def test_an_unknown_key_is_named_with_the_nearest_allowed_one() -> None:
         ({"minutes": "soon"}, "expected a number, got 'soon'"),
         ({"bullets": "one point"}, "expected a list, got 'one point'"),
         ({"bullets": ["fine", ""]}, "must not be empty"),
-        ({"bullets": [1]}, "expected text, got 1"),
+        ({"bullets": [1]}, "expected text, got 1; put it in quotes to keep it as text"),
+        ({"title": True}, "expected text, got true; put it in quotes to keep it as text"),
         ({"notes": ["a"]}, "expected text, got a list"),
     ],
 )
