@@ -20,7 +20,7 @@ from pathlib import Path
 from briefing.cachedir import cache_dir, notice
 from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
-from briefing.sources import fulltext, opening, rows, store, workers
+from briefing.sources import fulltext, opening, rows, store, worker_pool, workers
 from briefing.sources.canonical import is_extracted
 from briefing.sources.documents import (
     DocFile,
@@ -264,7 +264,7 @@ class Index:
                 small = [(f, "") for f in stale if not is_big(f)]
                 nbytes = sum(f.size for f in stale)
                 if nbytes >= PARALLEL_BYTES and (len(small) > 1 or len(small) < len(stale)):
-                    pool = workers.pool()
+                    pool = worker_pool.pool()
                     early = workers.analyse_small(small, pool) if pool else None
             with self._write():
                 jobs, refused = rows.check_files(self.db, self.text, stale, known, self._forced)
@@ -279,7 +279,7 @@ class Index:
                     # Workers only pay when there is work to share: several documents, or a
                     # huge one's chunks.
                     shared = len(small) > 1 or bool(big)
-                    pool = workers.pool() if nbytes >= PARALLEL_BYTES and shared else None
+                    pool = worker_pool.pool() if nbytes >= PARALLEL_BYTES and shared else None
                     early = workers.analyse_small(small, pool)
                 self._store_small(early, refused, known, tracker, doc_quality)
                 for file, _sha in big:

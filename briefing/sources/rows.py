@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 from briefing.sources import workers
 from briefing.sources.canonical import Unreadable, content_sha, merged_meta, read_canonical
 from briefing.sources.documents import cannot_read
+from briefing.sources.worker_pool import bounded_map
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from briefing.progress import Tracker
     from briefing.sources.analysis import DocAnalysis, Window
     from briefing.sources.documents import DocFile
     from briefing.sources.fulltext import TextIndex
+    from briefing.sources.worker_pool import Workers
 
 
 def store_skipped(
@@ -136,7 +136,7 @@ def store_big(
     db: sqlite3.Connection,
     fulltext: TextIndex,
     file: DocFile,
-    pool: ProcessPoolExecutor | None,
+    pool: Workers | None,
     tracker: Tracker,
 ) -> None:
     """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
@@ -160,7 +160,7 @@ def store_big(
         for run, (start, end) in zip(runs, spans, strict=True)
     )
     if pool:
-        results = workers.bounded_map(pool, workers.windows_unit, units)
+        results = bounded_map(pool, workers.windows_unit, units)
     else:
         results = map(workers.windows_unit, units)
     sentences = garbled = reported = 0

@@ -6,70 +6,23 @@ touches the database; briefing.sources.index stores what comes back, in order.
 
 from __future__ import annotations
 
-import os
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from briefing.errors import CorpusError
+from briefing.sources.worker_pool import Workers, bounded_map
 
 if TYPE_CHECKING:  # analysis pulls in syntok: imported only where work is actually done
-    from concurrent.futures import Future, ProcessPoolExecutor
-
     from briefing.sources.analysis import DocAnalysis, Windows
     from briefing.sources.documents import DocFile
 
-WORKER_DIED = (
-    "an indexing worker process stopped unexpectedly (killed, out of memory, or a source file "
-    "crashed its reader); run the command again (what was indexed is kept), and if it stops "
-    "again, move the newest source files out of the folder to find the one"
-)
 TASK_DOCS = 8  # documents per task sent to a worker
 TASKS_AHEAD = 32  # tasks in flight (256 documents, as many as the old batches held): workers
 # keep going while the parent blocks in a commit (Tantivy finishing its segments, fsync)
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-def pool() -> ProcessPoolExecutor | None:
-    """Worker processes for big batches; spawned, not forked, as callers may run threads."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    workers = min(os.cpu_count() or 1, 4)
-    if workers < 2:
-        return None
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-
-
-def bounded_map(
-    pool: ProcessPoolExecutor, func: Callable[[T], R], items: Iterable[T], ahead: int = 4
-) -> Iterator[R]:
-    """Like pool.map, in order, but with at most `ahead` items in flight: a huge document's
-    chunks are sliced and pickled only as workers become free. The first `ahead` are
-    submitted at once, so the workers start while the caller still has other work to do."""
-    remaining = iter(items)
-    pending: deque[Future[R]] = deque(pool.submit(func, item) for item in islice(remaining, ahead))
-    return _in_order(pool, func, remaining, pending)
-
-
-def _in_order(
-    pool: ProcessPoolExecutor, func: Callable[[T], R], remaining: Iterator[T], pending: deque
-) -> Iterator[R]:
-    """bounded_map's results; each result taken is replaced in flight before it is handed on,
-    so the workers keep going while the caller stores it."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        while pending:
-            done = pending.popleft()
-            for item in islice(remaining, 1):
-                pending.append(pool.submit(func, item))
-            yield done.result()
-    except BrokenProcessPool:  # a worker was killed (out of memory?) or crashed in a reader
-        raise CorpusError(WORKER_DIED) from None
-
+WORKER_STOPPED = (
+    "reading it stopped the indexing worker (out of memory, or its reader crashed); left out "
+    "until the file changes"
+)
+OUT_OF_MEMORY = "too large to read within the indexing worker's memory; left out until it changes"
 
 Analysed = tuple[str, "DocAnalysis", "Windows"] | str  # (text, doc, windows), or why not
 
@@ -84,11 +37,13 @@ def analyse_job(job: tuple[DocFile, str]) -> Analysed:
     file, _ = job
     try:
         canonical = read_canonical(file.path)
+        doc, found = analyse(file.name, canonical.sha, canonical.text, file.keep)
     except Unreadable as why:
         return str(why)
     except OSError as exc:
         return cannot_read(exc)
-    doc, found = analyse(file.name, canonical.sha, canonical.text, file.keep)
+    except MemoryError:  # a worker's memory is capped (`worker_pool.cap_memory`)
+        return OUT_OF_MEMORY
     doc.meta = merged_meta(doc.meta, canonical)
     doc.lexicon = frozenset()  # used up: the parent stores the rest, and need not unpickle it
     return canonical.text, doc, found
@@ -106,7 +61,7 @@ def windows_unit(unit: tuple[str, int, list[tuple[int, int, int]], frozenset[str
 
 
 def analyse_small(
-    jobs: list[tuple[DocFile, str]], pool: ProcessPoolExecutor | None
+    jobs: list[tuple[DocFile, str]], pool: Workers | None
 ) -> Iterator[tuple[DocFile, Analysed]]:
     """Analyse whole documents, on the pool when there is one, a few per task and a bounded
     number of tasks ahead, so a huge corpus never sits in memory at once and no worker waits
@@ -115,7 +70,27 @@ def analyse_small(
     if pool is None:
         return ((job[0], analyse_job(job)) for job in jobs)
     tasks = [jobs[i : i + TASK_DOCS] for i in range(0, len(jobs), TASK_DOCS)]
-    return _per_document(tasks, bounded_map(pool, analyse_jobs, tasks, ahead=TASKS_AHEAD))
+    found = bounded_map(pool, analyse_jobs, tasks, ahead=TASKS_AHEAD, alone=_task_alone)
+    return _per_document(tasks, found)
+
+
+def _task_alone(pool: Workers, task: list[tuple[DocFile, str]]) -> list[Analysed]:
+    """A task that was in flight when a worker died, run again by itself; should it take a
+    worker down again, its documents one at a time, and the one that does is left out."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(analyse_jobs, task).result()
+    except BrokenProcessPool:
+        pool.renew()
+    found: list[Analysed] = []
+    for job in task:
+        try:
+            found.append(pool.submit(analyse_job, job).result())
+        except BrokenProcessPool:
+            pool.renew()
+            found.append(WORKER_STOPPED)
+    return found
 
 
 def _per_document(

@@ -62,6 +62,23 @@ if "vanish" in faults:  # a source deleted between listing and reading
 
     rows.content_sha = content_sha
 
+if faults & {"worker-dies", "worker-oom"}:  # a source that kills (or starves) its worker
+    from briefing.sources import canonical
+
+    real_read = canonical.read_canonical
+
+    def read_canonical(path, *args, **kwargs):
+        import multiprocessing
+
+        if multiprocessing.parent_process() is not None:  # in an indexing worker only
+            if "worker-dies" in faults and path.name.startswith("crash"):
+                os._exit(70)  # as the kernel's OOM killer, or a reader crashing in C
+            if "worker-oom" in faults and path.name.startswith("hungry"):
+                raise MemoryError  # what the worker's capped address space gives
+        return real_read(path, *args, **kwargs)
+
+    canonical.read_canonical = read_canonical
+
 if "index-full" in faults:  # the disk fills while the index is written
     from briefing.sources import store
 

@@ -8,7 +8,7 @@ from concurrent.futures import Future
 
 import pytest
 
-from briefing.sources import workers
+from briefing.sources import worker_pool, workers
 
 
 class Recorder:
@@ -30,7 +30,7 @@ class Recorder:
 
 def test_the_first_tasks_are_submitted_before_any_result_is_asked_for() -> None:
     pool = Recorder()
-    results = workers.bounded_map(pool, lambda x: x * 10, range(9), ahead=3)  # type: ignore[arg-type]
+    results = worker_pool.bounded_map(pool, lambda x: x * 10, range(9), ahead=3)  # type: ignore[arg-type]
     assert pool.submitted == [0, 1, 2]
     got = []
     for value in results:
@@ -43,7 +43,7 @@ def test_the_first_tasks_are_submitted_before_any_result_is_asked_for() -> None:
 
 def test_each_result_taken_is_replaced_before_it_is_handed_on() -> None:
     pool = Recorder()
-    results = workers.bounded_map(pool, lambda x: x, range(5), ahead=2)  # type: ignore[arg-type]
+    results = worker_pool.bounded_map(pool, lambda x: x, range(5), ahead=2)  # type: ignore[arg-type]
     assert next(results) == 0
     assert pool.submitted == [0, 1, 2]  # the workers keep going while the caller stores
 
