@@ -10,6 +10,7 @@ value converted by msgspec on its own, so that every problem is reported at once
 from __future__ import annotations
 
 import datetime as dt
+import math
 import types
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
@@ -175,6 +176,8 @@ def _plain(
         return _BAD
     check_value = extra.get("check")
     wrong = check_value(converted) if check_value is not None else None
+    if isinstance(converted, float) and not math.isfinite(converted):  # YAML's .inf, .nan
+        wrong = f"expected a finite number, got {_what(value)}"
     if wrong:
         issues.append(Issue(path, wrong))
         return _BAD

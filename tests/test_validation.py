@@ -65,6 +65,7 @@ def test_an_unknown_key_is_named_with_the_nearest_allowed_one() -> None:
         ({"excerpts": True}, "expected a whole number, got true"),
         ({"minutes": -3}, "-3 is out of range; use a number above 0"),
         ({"minutes": "soon"}, "expected a number, got 'soon'"),
+        ({"minutes": float("inf")}, "expected a finite number, got inf"),
         ({"bullets": "one point"}, "expected a list, got 'one point'"),
         ({"bullets": ["fine", ""]}, "must not be empty"),
         ({"bullets": [1]}, "expected text, got 1; put it in quotes to keep it as text"),
@@ -109,6 +110,13 @@ def test_dates_are_read_from_yaml_or_text_and_must_be_plausible() -> None:
         "1066-10-14 is outside the years 1900-2200; check the year"
     ]
     assert messages(CatalogueEntry, {"date": 12}) == ["expected a date such as 2023-11-20, got 12"]
+
+
+def test_a_weight_must_be_a_finite_number() -> None:
+    for weight in (float("inf"), float("-inf")):
+        assert messages(ThemeFile, {"title": "T", "keywords": ["k"], "weights": {"k": weight}}) == [
+            f"expected a finite number, got {weight:g}"
+        ]
 
 
 def test_a_theme_needs_keywords_and_numeric_weights() -> None:
