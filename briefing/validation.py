@@ -28,7 +28,7 @@ class Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 M = TypeVar("M", bound=Strict)
-Path = tuple[Any, ...]  # keys and list indexes from the document's root
+KeyPath = tuple[Any, ...]  # keys and list indexes from the document's root
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # a date outside these years is a typo, not a briefing
 
@@ -50,7 +50,7 @@ class Issue:
     """One problem in the data: where (`path`), what, and whether it is the key itself that is
     wrong (an unknown key) rather than its value."""
 
-    path: Path
+    path: KeyPath
     message: str
     key: bool = False
 
@@ -75,7 +75,7 @@ def validate(model: type[M], located: Located) -> tuple[M | None, list[Problem]]
     return value, [_to_problem(located, issue) for issue in issues]
 
 
-def _value(kind: Any, value: Any, path: Path, issues: list[Issue]) -> Any:
+def _value(kind: Any, value: Any, path: KeyPath, issues: list[Issue]) -> Any:
     metas: tuple[msgspec.Meta, ...] = ()
     if get_origin(kind) is Annotated:
         kind, *found = get_args(kind)  # nested Annotated types arrive flattened
@@ -99,7 +99,7 @@ def _value(kind: Any, value: Any, path: Path, issues: list[Issue]) -> Any:
     return _plain(kind, metas, extra, value, path, issues)
 
 
-def _model(model: type[msgspec.Struct], value: Any, path: Path, issues: list[Issue]) -> Any:
+def _model(model: type[msgspec.Struct], value: Any, path: KeyPath, issues: list[Issue]) -> Any:
     fields = {f.encode_name: f for f in msgspec.structs.fields(model)}
     if not isinstance(value, dict):
         expected = f"expected a mapping of keys (like `{next(iter(fields))}: ...`)"
@@ -122,7 +122,7 @@ def _model(model: type[msgspec.Struct], value: Any, path: Path, issues: list[Iss
 
 
 def _list(
-    item: Any, metas: tuple[msgspec.Meta, ...], value: Any, path: Path, issues: list[Issue]
+    item: Any, metas: tuple[msgspec.Meta, ...], value: Any, path: KeyPath, issues: list[Issue]
 ) -> Any:
     if not isinstance(value, list):
         issues.append(Issue(path, f"expected a list, got {_what(value)}"))
@@ -137,7 +137,7 @@ def _list(
     return _BAD if len(issues) > before else found
 
 
-def _mapping(kinds: tuple[Any, ...], value: Any, path: Path, issues: list[Issue]) -> Any:
+def _mapping(kinds: tuple[Any, ...], value: Any, path: KeyPath, issues: list[Issue]) -> Any:
     if not isinstance(value, dict):
         issues.append(Issue(path, f"expected a mapping (like `key: value`), got {_what(value)}"))
         return _BAD
@@ -163,7 +163,7 @@ def _plain(
     metas: tuple[msgspec.Meta, ...],
     extra: dict[str, Any],
     value: Any,
-    path: Path,
+    path: KeyPath,
     issues: list[Issue],
 ) -> Any:
     """A plain value (text, a number, a date) converted by msgspec, its bounds included; YAML's
@@ -239,7 +239,7 @@ def _to_problem(located: Located, issue: Issue) -> Problem:
     return located.problem(issue.path, message, key=issue.key)
 
 
-def _spoken(path: Path) -> str:
+def _spoken(path: KeyPath) -> str:
     """A path inside a file as a person reads it, items counted from 1: "pins 2.quote"."""
     spoken = ""
     for part in path:
@@ -250,7 +250,7 @@ def _spoken(path: Path) -> str:
     return spoken
 
 
-def _slide_label(located: Located, loc: Path) -> str | None:
+def _slide_label(located: Located, loc: KeyPath) -> str | None:
     """ "slide 4 'Human rights'" for a location inside an outline's slides, counted from 1."""
     if len(loc) < 2 or loc[0] != "slides" or not isinstance(loc[1], int):
         return None

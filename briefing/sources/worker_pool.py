@@ -51,6 +51,17 @@ class Workers:
     def submit(self, func: Callable[[T], R], item: T) -> Future[R]:
         return self._executor.submit(func, item)
 
+    def alone(self, func: Callable[[T], R], item: T, lost: R) -> R:
+        """`func(item)` run by itself; `lost` if it takes its worker down (the workers are
+        renewed for what follows)."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._executor.submit(func, item).result()
+        except BrokenProcessPool:
+            self.renew()
+            return lost
+
     def renew(self) -> None:
         """New workers in place of a pool one of whose workers died (which breaks them all)."""
         self._executor.shutdown(wait=False, cancel_futures=True)
@@ -119,24 +130,23 @@ def _in_order(
 
     while pending:
         item, done = pending.popleft()
+        in_flight: list[tuple[T, Future[R] | None]] | None = None
         try:
             result = done.result()
         except BrokenProcessPool:
-            yield from _after_death(pool, [(item, done), *pending], alone)
+            in_flight = [(item, done), *pending]
+        else:
+            taken = next(remaining, _END)
+            if taken is not _END:
+                try:
+                    pending.append((taken, pool.submit(func, taken)))  # type: ignore[arg-type]
+                except BrokenProcessPool:  # another item in flight took a worker down meanwhile
+                    in_flight = [*pending, (taken, None)]  # type: ignore[list-item]
+            yield result
+        if in_flight is not None:
+            yield from _after_death(pool, in_flight, alone)
             pending.clear()
             pending.extend((nxt, pool.submit(func, nxt)) for nxt in islice(remaining, ahead))
-            continue
-        taken = next(remaining, _END)
-        if taken is not _END:
-            try:
-                pending.append((taken, pool.submit(func, taken)))  # type: ignore[arg-type]
-            except BrokenProcessPool:  # another item in flight took a worker down meanwhile
-                yield result
-                yield from _after_death(pool, [*pending, (taken, None)], alone)
-                pending.clear()
-                pending.extend((nxt, pool.submit(func, nxt)) for nxt in islice(remaining, ahead))
-                continue
-        yield result
 
 
 def _after_death(

@@ -77,20 +77,10 @@ def analyse_small(
 def _task_alone(pool: Workers, task: list[tuple[DocFile, str]]) -> list[Analysed]:
     """A task that was in flight when a worker died, run again by itself; should it take a
     worker down again, its documents one at a time, and the one that does is left out."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        return pool.submit(analyse_jobs, task).result()
-    except BrokenProcessPool:
-        pool.renew()
-    found: list[Analysed] = []
-    for job in task:
-        try:
-            found.append(pool.submit(analyse_job, job).result())
-        except BrokenProcessPool:
-            pool.renew()
-            found.append(WORKER_STOPPED)
-    return found
+    found = pool.alone(analyse_jobs, task, lost=None)
+    if found is not None:
+        return found
+    return [pool.alone(analyse_job, job, lost=WORKER_STOPPED) for job in task]
 
 
 def _per_document(

@@ -8,7 +8,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -30,11 +29,7 @@ def dies_on_two(item: int) -> int:
 
 def again(pool: Workers, item: int) -> int | str:
     """An item run again by itself; one that kills its worker again is lost, alone."""
-    try:
-        return pool.submit(dies_on_two, item).result()
-    except BrokenProcessPool:
-        pool.renew()
-        return f"lost {item}"
+    return pool.alone(dies_on_two, item, lost=f"lost {item}")
 
 
 def test_a_dead_worker_is_one_clear_error_when_nothing_can_run_again() -> None:
