@@ -63,6 +63,8 @@ _broken: set[Path] = set()  # files this run found unusable: not tried again
 _judged: WeakKeyDictionary[Library, dict[tuple[str, int, int], str]] = WeakKeyDictionary()
 # Each document's content hash (None: not indexed) for one index generation.
 _shas: WeakKeyDictionary[Library, tuple[int, dict[str, str | None]]] = WeakKeyDictionary()
+# Themes' kept evidence read before their library was open (`read_ahead`), by (file, key).
+_ahead: dict[tuple[Path, str], Kept] = {}
 
 
 def theme_key(concepts: list[str]) -> str:
@@ -99,10 +101,30 @@ class Kept:
 
 def kept_theme(library: Library, concepts: list[str]) -> Kept:
     """What is kept for a theme whose concepts are `concepts` (their reprs: lemmas, aliases,
-    ...: whatever the hits depend on besides the text), read in one query."""
+    ...: whatever the hits depend on besides the text), read in one query, or as `read_ahead`
+    read it."""
+    key, path = theme_key(concepts), _path(library)
+    ahead = _ahead.pop((path, key), None) if path is not None else None
+    return ahead if ahead is not None else _read(path, key, len(concepts))
+
+
+def file_ahead(index_path: Path) -> Path | None:
+    """The hits file beside the index at `index_path` if there is one to `read_ahead` from:
+    none yet (a first build) is left alone, never made."""
+    path = _hits_path(index_path)
+    return path if path not in _broken and path.is_file() else None
+
+
+def read_ahead(path: Path, concepts: list[str]) -> None:
+    """Read what the hits file `path` keeps for a theme before the index it lies beside is
+    open (a composer waiting on another process's sync: `compose.meanwhile`), for `kept_theme`
+    to take. What is kept is addressed by content: as good after that sync as before it."""
     key = theme_key(concepts)
+    _ahead[(path, key)] = _read(path, key, len(concepts))
+
+
+def _read(path: Path | None, key: str, concepts: int) -> Kept:
     kept = Kept(key, kept_batches.Batch())
-    path = _path(library)
     rows = []
     if path is not None:
         with _file(path) as db:
@@ -112,7 +134,7 @@ def kept_theme(library: Library, concepts: list[str]) -> Kept:
     for rowid, value, crc in rows:
         kept.last, kept.batches = rowid, kept.batches + 1
         if isinstance(value, bytes) and crc == kept_batches.checksum(key, value):
-            kept.stored.update(kept_batches.decode(value, len(concepts)))
+            kept.stored.update(kept_batches.decode(value, concepts))
         else:
             kept.unsound = True
     return kept
@@ -234,8 +256,12 @@ def _path(library: Library) -> Path | None:
     index_path = library.index.path
     if index_path is None:
         return None
-    path = Path(f"{index_path}.hits")
+    path = _hits_path(index_path)
     return None if path in _broken else path
+
+
+def _hits_path(index_path: Path | str) -> Path:
+    return Path(f"{index_path}.hits")
 
 
 def remember_shas(library: Library, shas: dict[str, object]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.compose import lexeme
+from briefing.compose import evidence, hit_cache, lexeme
 from briefing.compose.cache import compose_cached
 from briefing.compose.composer import compose_file
 from briefing.compose.ranking import rank_theme, window_texts
@@ -287,3 +287,31 @@ def test_an_older_codes_table_of_hits_goes_with_the_next_write(tmp_path, sources
         tables = {name for (name,) in con.execute("SELECT name FROM sqlite_master")}
     assert "hits" not in tables and "evidence" in tables
     assert first == rank_fresh(sources, tmp_path / "fresh.db", theme)
+
+
+def test_hits_read_ahead_of_a_sync_are_taken_and_rank_as_a_fresh_cache_does(
+    tmp_path, sources, theme, monkeypatch
+):
+    """A composer waiting on another process's sync reads each theme's kept hits before the
+    index is open (`compose.meanwhile`); the ranking after the sync takes them, reads the file
+    no more for that theme, and is the one an empty cache gives."""
+    db = tmp_path / "index.db"
+    rank_fresh(sources, db, theme)
+    changed = sources / "ports.txt"
+    changed.write_text(changed.read_text("utf-8") + "\nTariffs on exports fell.\n", "utf-8")
+    path = hit_cache.file_ahead(db)
+    assert path == tmp_path / "index.db.hits"
+    hit_cache.read_ahead(path, [repr(c) for c in evidence.concepts(theme)])
+    assert len(hit_cache._ahead) == 1
+    reads: list[str] = []
+    real = hit_cache._read
+    monkeypatch.setattr(hit_cache, "_read", lambda *a: reads.append(a[1]) or real(*a))
+    after = rank_fresh(sources, db, theme)
+    assert reads == [] and hit_cache._ahead == {}  # taken, not read again
+    monkeypatch.undo()
+    assert after == rank_fresh(sources, tmp_path / "fresh.db", theme)
+
+
+def test_no_hits_file_is_made_to_be_read_ahead(tmp_path):
+    assert hit_cache.file_ahead(tmp_path / "index.db") is None  # a first build: none yet
+    assert list(tmp_path.iterdir()) == []
