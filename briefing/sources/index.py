@@ -10,6 +10,7 @@ are analysed on every core, and committed in batches (both halves together, see 
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from pathlib import Path
 from briefing.cachedir import cache_dir, notice
 from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
-from briefing.sources import fulltext, opening, rows, store, worker_pool, workers
+from briefing.sources import fulltext, listing_record, opening, rows, store, worker_pool, workers
 from briefing.sources.canonical import is_extracted
 from briefing.sources.documents import (
     DocFile,
@@ -74,6 +75,7 @@ class Index:
         self.path = None if str(db_path) == ":memory:" else Path(db_path)
         self.lock: AbstractContextManager[object] = nullcontext()
         self._dirty = False  # written since the last seal
+        self._wrote = False  # the docs table written by the sync at work
         self._manifest: dict[str, list] | None = None  # the text index's, before the write
         self._listed: Listed | None = None
         self._settled: store.Settled | None = None  # sealed but for the SQLite file's checksum
@@ -165,6 +167,9 @@ class Index:
             self._dirty = True
         with store.transaction(self.db):
             try:
+                if not self._wrote:  # the record no longer says what the table holds
+                    listing_record.drop(self.db)
+                    self._wrote = True
                 yield
             except BaseException:
                 self.text.rollback()
@@ -188,30 +193,35 @@ class Index:
             files = list_documents(self.sources, unlisted)
         else:
             files, unlisted = self._listed[0], dict(self._listed[1])
-        known = {
-            name: (doc_id, sha, size, mtime)
-            for doc_id, name, sha, size, mtime in self.db.execute(
-                "SELECT id, name, sha, size, mtime_ns FROM docs"
-            )
-        }
-        stale: list[DocFile] = []
-        unchanged = 0
-        kept = self._kept_changes()
-        for file in files:
-            row = known.get(file.name)
-            if file.name in self.keep:
-                file = file._replace(keep=self.keep[file.name])
-            if file.name in kept:
-                self._forced.add(file.name)
-                stale.append(file)
-            elif row and (row[2], row[3]) == (file.size, file.mtime_ns):
-                unchanged += 1
-            else:
-                stale.append(file)
+        self._wrote = False
+        generation, token = self.generation, opening.stored_token(self.db)
+        record = listing_record.read(self.db, generation, token)
+        if record is None:
+            record = listing_record.from_rows(self.db)
+        stored = record.stamps.get
+        kept = self._kept_changes(record.keeps)
+        # The plain comparison first, in one pass (10,000 files: ~7 ms, most of it formatting
+        # the stamps), then the few `keep:` concerns.
+        stale = [f for f in files if stored(f.name) != f"{f.size}:{f.mtime_ns}"]
+        unchanged = len(files) - len(stale)
+        if self.keep or kept:
+            stale_names = {f.name for f in stale}
+            stale = []
+            for file in files:
+                if file.name in self.keep:
+                    file = file._replace(keep=self.keep[file.name])
+                if file.name in kept:
+                    self._forced.add(file.name)
+                    stale.append(file)
+                elif file.name in stale_names:
+                    stale.append(file)
+            unchanged = len(files) - len(stale)
         previous_skipped = dict(
             self.db.execute("SELECT name, skipped FROM docs WHERE skipped IS NOT NULL")
         )
         present = {f.name for f in files}
+        changed = [f.name for f in stale] + [n for n in record.stamps if n not in present]
+        known = self._rows_of(changed)
         gone = [row[0] for name, row in known.items() if name not in present]
         if gone:  # a write, even an empty one, unseals: resealing hashes the whole file
             with self._write():
@@ -226,24 +236,31 @@ class Index:
                 f"{display_path(self.sources)}: no readable source documents: {shown} "
                 f"(first: {names[0]}: {skipped[names[0]]})"
             )
-        if analysed or gone or skipped != previous_skipped:
-            with self._write():
-                self.db.execute(
-                    "INSERT OR REPLACE INTO info VALUES ('generation', ?)",
-                    (str(secrets.randbits(62)),),
-                )
+        corpus_changed = bool(analysed or gone or skipped != previous_skipped)
+        if corpus_changed or self._wrote:
+            with self._write():  # the last write: a new generation, and the record made anew
+                if corpus_changed:
+                    generation = secrets.randbits(62)
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO info VALUES ('generation', ?)", (str(generation),)
+                    )
+                token = opening.stored_token(self.db)
+                listing_record.write(self.db, record.updated(self.db, changed), generation, token)
         skipped.update(unlisted)
         return SyncReport(analysed, unchanged + len(stale) - analysed, len(gone), skipped, nbytes)
 
-    def _kept_changes(self) -> set[str]:
+    def _rows_of(self, names: list[str]) -> dict[str, tuple]:
+        """The docs rows (id, sha, size, mtime) of these names, by name, where indexed."""
+        found = self.db.execute(
+            "SELECT id, name, sha, size, mtime_ns FROM docs"
+            " WHERE name IN (SELECT value FROM json_each(?))",
+            (json.dumps(names),),
+        )
+        return {name: (doc_id, sha, size, mtime) for doc_id, name, sha, size, mtime in found}
+
+    def _kept_changes(self, stored: dict[str, str]) -> set[str]:
         """Documents whose `keep:` list differs from the one they were analysed with."""
         self._forced: set[str] = set()
-        stored = dict(
-            self.db.execute(
-                "SELECT name, json_extract(meta, '$._keep') FROM docs"
-                " WHERE json_extract(meta, '$._keep') IS NOT NULL"
-            )
-        )
         wanted = {name: keep_fingerprint(keep) for name, keep in self.keep.items()}
         return {n for n in stored.keys() | wanted.keys() if stored.get(n) != wanted.get(n)}
 
