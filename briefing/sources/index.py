@@ -294,9 +294,13 @@ class Index:
             try:
                 if early is None:
                     # Workers only pay when there is work to share: several documents, or a
-                    # huge one's chunks.
+                    # huge one's chunks; or when a reader in C (PDF, Word, web page) is to
+                    # read a file, which may crash it or allocate without end: in a worker
+                    # that costs the document (~0.3 s to start one), here the whole run.
                     shared = len(small) > 1 or bool(big)
                     pool = worker_pool.pool() if nbytes >= PARALLEL_BYTES and shared else None
+                    if pool is None and any(is_extracted(f.name) for f, _sha in small):
+                        pool = worker_pool.Workers(1)
                     early = workers.analyse_small(small, pool)
                 self._store_small(early, refused, known, tracker, doc_quality)
                 for file, _sha in big:

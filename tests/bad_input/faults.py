@@ -62,6 +62,18 @@ if "vanish" in faults:  # a source deleted between listing and reading
 
     rows.content_sha = content_sha
 
+if faults & {"reader-crash"}:  # a reader crashing in C: whichever process reads the file
+    from briefing.sources import canonical
+
+    real_extract = canonical.read_canonical
+
+    def read_crashing(path, *args, **kwargs):
+        if path.name.startswith("crash"):
+            os._exit(70)
+        return real_extract(path, *args, **kwargs)
+
+    canonical.read_canonical = read_crashing
+
 if faults & {"worker-dies", "worker-oom"}:  # a source that kills (or starves) its worker
     from briefing.sources import canonical
 

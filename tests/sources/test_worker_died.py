@@ -97,3 +97,27 @@ def test_a_document_that_kills_its_worker_is_left_out_and_the_rest_indexed(
     assert said["hungry-memo.txt"].startswith("  skipped: too large to read within the indexing")
     indexed = [name for name, line in said.items() if "skipped" not in line]
     assert sorted(indexed) == [f"doc{i:02d}.txt" for i in range(44)]
+
+
+def test_one_new_pdf_whose_reader_crashes_costs_that_document_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync with a single document to read, or a small folder, used to read it in the
+    command's own process: a PDF, Word or web-page reader crashing in C (here, as it would:
+    the process exits at once) ended the command. A reader in C now always runs in a worker."""
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    (folder / "memo.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    inject(monkeypatch, tmp_path / "hooks", "reader-crash")
+    first = run_briefing("sources", "--sources", folder, cwd=tmp_path, timeout=300)
+    assert first.code == 0, first.stderr
+    (folder / "crash-scan.pdf").write_bytes(b"%PDF-1.4\n% a scan its reader dies on\n")
+    done = run_briefing("sources", "--sources", folder, cwd=tmp_path, timeout=300)
+    assert done.code == 0, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    lines = done.stdout.splitlines()
+    said = {name: lines[i + 1] for i, name in enumerate(lines) if name.endswith((".txt", ".pdf"))}
+    assert said["crash-scan.pdf"].startswith("  skipped: reading it stopped the indexing worker")
+    assert "skipped" not in said["memo.txt"]
