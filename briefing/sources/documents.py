@@ -103,10 +103,11 @@ def documents_from(
     the folder to fingerprint it does not walk it again; a name that is not UTF-8 is left out
     and named in `skipped`, as there (none left: the caller lists, and says why)."""
     check_folder(folder)
+    make = DocFile._make  # a third of the time of calling the class, 10,000 times
     found = []
     for name, size, mtime_ns in rows:
-        if _utf8(name):
-            found.append(DocFile(name, folder, size, mtime_ns, listed_ns))
+        if name.isascii() or _utf8(name):
+            found.append(make((name, folder, size, mtime_ns, listed_ns, ())))
         else:
             skipped[shown_name(name)] = NOT_UTF8
     return found
@@ -195,7 +196,11 @@ def snapshot(
     `to_store`: the listing to remember, where a file modified just before gets no mtime
     (see DocFile.stamp), so the next run asks the index, which compares its content."""
     listed = list_stamped(sources) if files is None else files
-    return tuple((d.name, d.size, d.stamp if to_store else d.mtime_ns) for d in listed)
+    if not to_store:
+        return tuple((d.name, d.size, d.mtime_ns) for d in listed)
+    # DocFile.stamp inline, each tuple unpacked: half the time of a property call per file
+    racy = RACY_NS
+    return tuple([(n, size, m if at - m >= racy else -1) for n, _f, size, m, at, _k in listed])
 
 
 def keep_fingerprint(keep: tuple[str, ...]) -> str:

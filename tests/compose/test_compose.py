@@ -12,7 +12,7 @@ import pytest
 from briefing.compose.cache import compose_cached
 from briefing.compose.composer import compose_file
 from briefing.deck import Deck
-from briefing.sources.documents import RACY_NS, DocFile
+from briefing.sources.documents import RACY_NS, DocFile, snapshot
 from briefing.sources.index import Index
 from briefing.sources.quotes import locate_quote
 from tests.conftest import EXAMPLE, python_probe
@@ -179,6 +179,18 @@ def test_a_file_stamp_is_kept_only_once_it_is_old_enough() -> None:
     assert stamp(100, 100 + RACY_NS) == 100
     assert stamp(100, 99 + RACY_NS) == -1  # modified just before it was listed
     assert stamp(100 + RACY_NS, 100) == -1  # from the future: a clock out of step
+
+
+def test_a_listing_to_store_stamps_each_file_as_its_docfile_does(tmp_path: Path) -> None:
+    files = [
+        DocFile("a.txt", tmp_path, 1, 100, 100 + RACY_NS),
+        DocFile("b.txt", tmp_path, 2, 100, 99 + RACY_NS),
+        DocFile("c.txt", tmp_path, 3, 100 + RACY_NS, 100),
+    ]
+    stored = snapshot(tmp_path, to_store=True, files=files)
+    assert stored == tuple((f.name, f.size, f.stamp) for f in files)
+    assert [stamp for _name, _size, stamp in stored] == [100, -1, -1]
+    assert snapshot(tmp_path, files=files)[2] == ("c.txt", 3, 100 + RACY_NS)  # as listed
 
 
 def _same_size_edit_in_the_same_tick(path: Path, old: str, new: str) -> None:
