@@ -13,51 +13,33 @@ texts and window judgements are kept in batches (`kept_batches`), one per rankin
 computed any, merged past COMPACT; the texts also once per paragraph for every theme (`texts`,
 for `paragraph_texts`: a ranking read back from the rankings cache).
 
-The hits live in their own SQLite file beside the index (like the rankings). It is a cache and
-untrusted: a batch or row whose checksum fails, or an item whose shape or offsets are not as
-written, is recomputed; a damaged file is deleted with a one-line notice; a file that cannot be
-used costs time, never a result.
+The hits live in their own SQLite file beside the index (`hit_file`, like the rankings). It
+is a cache and untrusted: a batch or row whose checksum fails, or an item whose shape or
+offsets are not as written, is recomputed; a damaged file is deleted with a one-line notice; a
+file that cannot be used costs time, never a result.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import zlib
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
-from briefing.cachedir import notice
-from briefing.compose import kept_batches
+from briefing.compose import hit_file, kept_batches
 from briefing.compose.rank_cache import code_digest
-from briefing.errors import display_path
 from briefing.sources import store
 from briefing.sources.library import Library
 
 Hits = kept_batches.Hits
-_SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS evidence(theme TEXT, value BLOB, crc INTEGER)",
-    "CREATE INDEX IF NOT EXISTS evidence_theme ON evidence(theme)",
-    "CREATE TABLE IF NOT EXISTS texts(sha TEXT, start INTEGER, end INTEGER, text TEXT,"
-    " crc INTEGER, PRIMARY KEY (sha, start, end)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS windows(theme TEXT, span TEXT, value TEXT, crc INTEGER,"
-    " PRIMARY KEY (theme, span)) WITHOUT ROWID",
-)
-_COLUMNS = {
-    "evidence": ["theme", "value", "crc"],
-    "texts": ["sha", "start", "end", "text", "crc"],
-    "windows": ["theme", "span", "value", "crc"],
-}
 MAX_ROWS = 200_000  # a theme's candidates are a few thousand paragraphs; past this, start over
 COMPACT = 8  # a theme's batches (one per re-rank that computed anything) before they are merged
 MAX_BATCHES = 2_000  # past this, other themes' batches (old versions, mostly) go
 
-_broken: set[Path] = set()  # files this run found unusable: not tried again
 # Paragraph texts this run has judged, by (document sha, start, end): a re-rank's selection
 # then reads them from here, not from the file again (content-addressed: never stale).
 _judged: WeakKeyDictionary[Library, dict[tuple[str, int, int], str]] = WeakKeyDictionary()
@@ -111,8 +93,8 @@ def kept_theme(library: Library, concepts: list[str]) -> Kept:
 def file_ahead(index_path: Path) -> Path | None:
     """The hits file beside the index at `index_path` if there is one to `read_ahead` from:
     none yet (a first build) is left alone, never made."""
-    path = _hits_path(index_path)
-    return path if path not in _broken and path.is_file() else None
+    path = hit_file.beside(index_path)
+    return path if hit_file.usable(path) and path.is_file() else None
 
 
 def read_ahead(path: Path, concepts: list[str]) -> None:
@@ -127,7 +109,7 @@ def _read(path: Path | None, key: str, concepts: int) -> Kept:
     kept = Kept(key, kept_batches.Batch())
     rows = []
     if path is not None:
-        with _file(path) as db:
+        with hit_file.connected(path) as db:
             if db is not None:
                 sql = "SELECT rowid, value, crc FROM evidence WHERE theme = ? ORDER BY rowid"
                 rows = db.execute(sql, (key,)).fetchall()
@@ -190,7 +172,7 @@ def remember(library: Library, kept: Kept, windows: set[kept_batches.Window]) ->
         batch.update(kept.fresh)
         batch = batch.only(kept.used, windows)
     value = kept_batches.encode(batch)
-    with _file(path) as db:
+    with hit_file.connected(path) as db:
         if db is None:
             return
         with store.transaction(db):
@@ -224,7 +206,7 @@ def paragraph_texts(
     if path is None or not keys:
         return found
     rows = []
-    with _file(path) as db:
+    with hit_file.connected(path) as db:
         if db is not None:
             rows = db.execute(
                 "SELECT t.sha, t.start, t.end, t.text, t.crc FROM json_each(?) j JOIN texts t"
@@ -242,11 +224,6 @@ def kept_file(library: Library) -> Path | None:
     return _path(library)
 
 
-def connected(path: Path) -> AbstractContextManager[sqlite3.Connection | None]:
-    """A connection to the hits file for one read or write (None once it proved unusable)."""
-    return _file(path)
-
-
 def checksum(key: str, name: str, value: str) -> int:
     """The checksum a row of `key` named `name` holding `value` is stored with."""
     return _crc(key, name, 0, 0, value)
@@ -256,12 +233,8 @@ def _path(library: Library) -> Path | None:
     index_path = library.index.path
     if index_path is None:
         return None
-    path = _hits_path(index_path)
-    return None if path in _broken else path
-
-
-def _hits_path(index_path: Path | str) -> Path:
-    return Path(f"{index_path}.hits")
+    path = hit_file.beside(index_path)
+    return path if hit_file.usable(path) else None
 
 
 def remember_shas(library: Library, shas: dict[str, object]) -> None:
@@ -320,7 +293,7 @@ def _texts(rows: list[tuple]) -> dict[tuple[str, int, int], str]:
 def _write_texts(path: Path, texts: list[tuple[str, int, int, str]]) -> None:
     """Remember paragraph texts (for `paragraph_texts`); past MAX_ROWS, start over."""
     rows = [(sha, s, e, text, _crc("", sha, s, e, text)) for sha, s, e, text in texts]
-    with _file(path) as db:
+    with hit_file.connected(path) as db:
         if db is None:
             return
         with store.transaction(db):
@@ -328,47 +301,3 @@ def _write_texts(path: Path, texts: list[tuple[str, int, int, str]]) -> None:
             if count + len(rows) > MAX_ROWS:
                 db.execute("DELETE FROM texts")
             db.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?, ?)", rows)
-
-
-@contextmanager
-def _file(path: Path) -> Iterator[sqlite3.Connection | None]:
-    """A connection for one read or write; None once the file proved unusable (this run)."""
-    if path in _broken:
-        yield None
-        return
-    try:
-        db = sqlite3.connect(path, timeout=store.BUSY_TIMEOUT, isolation_level=None)
-    except sqlite3.Error as exc:
-        _give_up(path, exc)
-        yield None
-        return
-    try:
-        # A cache is never fsynced (a first build did ~60 fsyncs for its two caches): a crashed
-        # process loses nothing, an OS crash at worst a damaged file, found and removed.
-        db.execute("PRAGMA synchronous=OFF")
-        db.execute("PRAGMA journal_mode=WAL")
-        for statement in _SCHEMA:
-            db.execute(statement)
-        for table, columns in _COLUMNS.items():
-            if [row[1] for row in db.execute(f"PRAGMA table_info({table})")] != columns:
-                raise sqlite3.DatabaseError("not a keyword hits file (no such columns)")
-    except sqlite3.Error as exc:
-        db.close()
-        _give_up(path, exc)
-        yield None
-        return
-    try:
-        yield db
-    except sqlite3.Error as exc:  # busy past the timeout, disk full, damaged meanwhile
-        _give_up(path, exc)
-    finally:
-        db.close()
-
-
-def _give_up(path: Path, exc: sqlite3.Error) -> None:
-    """Work without the file for the rest of the run; delete it when it is damaged."""
-    _broken.add(path)
-    if store.is_damage(exc):
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        notice(f"{display_path(path)}: the keyword hits cache was damaged ({exc}); removed it")

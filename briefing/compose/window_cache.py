@@ -6,7 +6,7 @@ row whose checksum fails is left out (its value is worked out again)."""
 
 from __future__ import annotations
 
-from briefing.compose import hit_cache
+from briefing.compose import hit_cache, hit_file
 from briefing.sources import store
 from briefing.sources.library import Library
 
@@ -20,7 +20,7 @@ def values(library: Library, key: str, spans: set[Span]) -> dict[Span, str]:
         return {}
     names = {_name(span): span for span in spans}  # cheaper than parsing every row
     rows = []
-    with hit_cache.connected(path) as db:
+    with hit_file.connected(path) as db:
         if db is not None:  # the key's rows in one range (faster than a lookup per span)
             rows = db.execute("SELECT span, value, crc FROM windows WHERE theme = ?", (key,))
             rows = rows.fetchall()
@@ -41,7 +41,7 @@ def remember(library: Library, key: str, judged: list[tuple[Span, str]]) -> None
     for span, value in judged:
         name = _name(span)
         rows.append((key, name, value, hit_cache.checksum(key, name, value)))
-    with hit_cache.connected(path) as db:
+    with hit_file.connected(path) as db:
         if db is None:
             return
         with store.transaction(db):

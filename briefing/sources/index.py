@@ -10,7 +10,6 @@ are analysed on every core, and committed in batches (both halves together, see 
 from __future__ import annotations
 
 import hashlib
-import json
 import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -23,12 +22,7 @@ from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
 from briefing.sources import fulltext, listing_record, opening, rows, store, worker_pool, workers
 from briefing.sources.canonical import is_extracted
-from briefing.sources.documents import (
-    DocFile,
-    check_folder,
-    keep_fingerprint,
-    list_documents,
-)
+from briefing.sources.documents import DocFile, check_folder, list_documents
 from briefing.sources.index_lock import IndexLock, lock_for
 
 Listed = tuple[list[DocFile], dict[str, str]]  # a folder's documents, and what was left out
@@ -199,7 +193,8 @@ class Index:
         if record is None:
             record = listing_record.from_rows(self.db)
         stored = record.stamps.get
-        kept = self._kept_changes(record.keeps)
+        self._forced: set[str] = set()
+        kept = record.keep_changes(self.keep)
         # The plain comparison first, in one pass (10,000 files: ~7 ms, most of it formatting
         # the stamps), then the few `keep:` concerns.
         stale = [f for f in files if stored(f.name) != f"{f.size}:{f.mtime_ns}"]
@@ -221,7 +216,7 @@ class Index:
         )
         present = {f.name for f in files}
         changed = [f.name for f in stale] + [n for n in record.stamps if n not in present]
-        known = self._rows_of(changed)
+        known = listing_record.rows_of(self.db, changed)
         gone = [row[0] for name, row in known.items() if name not in present]
         if gone:  # a write, even an empty one, unseals: resealing hashes the whole file
             with self._write():
@@ -248,21 +243,6 @@ class Index:
                 listing_record.write(self.db, record.updated(self.db, changed), generation, token)
         skipped.update(unlisted)
         return SyncReport(analysed, unchanged + len(stale) - analysed, len(gone), skipped, nbytes)
-
-    def _rows_of(self, names: list[str]) -> dict[str, tuple]:
-        """The docs rows (id, sha, size, mtime) of these names, by name, where indexed."""
-        found = self.db.execute(
-            "SELECT id, name, sha, size, mtime_ns FROM docs"
-            " WHERE name IN (SELECT value FROM json_each(?))",
-            (json.dumps(names),),
-        )
-        return {name: (doc_id, sha, size, mtime) for doc_id, name, sha, size, mtime in found}
-
-    def _kept_changes(self, stored: dict[str, str]) -> set[str]:
-        """Documents whose `keep:` list differs from the one they were analysed with."""
-        self._forced: set[str] = set()
-        wanted = {name: keep_fingerprint(keep) for name, keep in self.keep.items()}
-        return {n for n in stored.keys() | wanted.keys() if stored.get(n) != wanted.get(n)}
 
     def _update(self, stale: list[DocFile], known: dict[str, tuple]) -> tuple[int, int]:
         if not stale:

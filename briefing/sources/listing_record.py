@@ -22,6 +22,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from briefing.sources.documents import keep_fingerprint
+
 KEY = "listing"
 SEP = "\0"
 
@@ -39,6 +41,13 @@ class Stored:
     stamps: dict[str, str]  # name -> stamp(size, mtime)
     keeps: dict[str, str]  # name -> keep fingerprint, for documents analysed with one
 
+    def keep_changes(self, keep: dict[str, tuple[str, ...]]) -> set[str]:
+        """Documents whose `keep:` list (`keep`: the catalogue's, by name) differs from the
+        one they were analysed with."""
+        wanted = {name: keep_fingerprint(passages) for name, passages in keep.items()}
+        stored = self.keeps
+        return {n for n in stored.keys() | wanted.keys() if stored.get(n) != wanted.get(n)}
+
     def updated(self, db: sqlite3.Connection, names: Iterable[str]) -> Stored:
         """This record with the rows of `names` (changed by a sync) read again."""
         stamps, keeps = dict(self.stamps), dict(self.keeps)
@@ -52,6 +61,17 @@ class Stored:
 
 
 _ROWS = "SELECT name, size, mtime_ns, json_extract(meta, '$._keep') FROM docs"
+
+
+def rows_of(db: sqlite3.Connection, names: list[str]) -> dict[str, tuple]:
+    """The docs rows (id, sha, size, mtime) of these names, by name, where indexed: what a
+    sync needs of the documents it found changed or gone, and no others."""
+    found = db.execute(
+        "SELECT id, name, sha, size, mtime_ns FROM docs"
+        " WHERE name IN (SELECT value FROM json_each(?))",
+        (json.dumps(names),),
+    )
+    return {name: (doc_id, sha, size, mtime) for doc_id, name, sha, size, mtime in found}
 
 
 def from_rows(db: sqlite3.Connection) -> Stored:

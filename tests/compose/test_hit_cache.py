@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.compose import evidence, hit_cache, lexeme
+from briefing.compose import evidence, hit_cache, hit_file, lexeme
 from briefing.compose.cache import compose_cached
 from briefing.compose.composer import compose_file
 from briefing.compose.ranking import rank_theme, window_texts
@@ -228,15 +228,14 @@ def test_a_re_ranks_selection_reads_its_paragraphs_from_what_judging_read(
     """Judging a re-rank's candidates reads their paragraphs' texts; choosing excerpts from
     that ranking then takes them from memory (keyed by content hash), not from the hits file
     again, and gets the same texts."""
-    from briefing.compose import hit_cache
 
     db = tmp_path / "index.db"
     library = Library(sources, db_path=db)
     try:
         ranked = rank_theme(library, theme)  # ranked now: judged in this run
         opened: list[Path] = []
-        real = hit_cache._file
-        monkeypatch.setattr(hit_cache, "_file", lambda path: opened.append(path) or real(path))
+        real = hit_file.connected
+        monkeypatch.setattr(hit_file, "connected", lambda path: opened.append(path) or real(path))
         text_of = window_texts(library, ranked)
         texts = [text_of(c) for c in ranked]
         assert opened == []

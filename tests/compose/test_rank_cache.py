@@ -135,14 +135,14 @@ def test_the_cache_files_never_wait_for_the_disk(tmp_path, sources):
     """The rankings and keyword hits are caches: a commit lost to a power cut costs a
     re-rank, so they are never fsynced (synchronous OFF), not even at the checkpoint each
     closed connection runs: a first build waited for the disk ~60 times for them."""
-    from briefing.compose import hit_cache
+    from briefing.compose import hit_file
     from briefing.compose.rank_cache import RankCache
 
     library = Library(sources, db_path=tmp_path / "index.db")
     try:
         with RankCache(library)._file() as db:
             assert db is not None and db.execute("PRAGMA synchronous").fetchone() == (0,)
-        with hit_cache._file(Path(f"{tmp_path / 'index.db'}.hits")) as db:
+        with hit_file.connected(hit_file.beside(tmp_path / "index.db")) as db:
             assert db is not None and db.execute("PRAGMA synchronous").fetchone() == (0,)
     finally:
         library.close()
