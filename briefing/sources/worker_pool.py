@@ -11,6 +11,7 @@ by itself, well before the machine runs out of memory for everyone else.
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -45,8 +46,13 @@ class Workers:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        captured = _stderr_captured()
+        if captured:
+            _start_resource_tracker()
         spawn = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(self._size, mp_context=spawn, initializer=cap_memory)
+        return ProcessPoolExecutor(
+            self._size, mp_context=spawn, initializer=_worker_started, initargs=(captured,)
+        )
 
     def submit(self, func: Callable[[T], R], item: T) -> Future[R]:
         return self._executor.submit(func, item)
@@ -75,6 +81,42 @@ def pool() -> Workers | None:
     """Worker processes for big batches, one a core (at most 4); None on one core."""
     size = min(os.cpu_count() or 1, 4)
     return Workers(size) if size >= 2 else None
+
+
+def _stderr_captured() -> bool:
+    """Whether sys.stderr is a capture with no descriptor of its own: Textual's, in a live
+    presentation (its fileno() is -1)."""
+    try:
+        return sys.stderr is not None and sys.stderr.fileno() < 0
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _start_resource_tracker() -> None:
+    """multiprocessing's resource tracker (started with the first pool) is handed sys.stderr's
+    descriptor; a capture's -1 made starting it fail ("bad value(s) in fds_to_keep"), so a
+    live presentation could not index a new PDF. Started here with the null device instead
+    (what it would say, about leaked semaphores, must not reach a terminal Textual draws on)."""
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    with open(os.devnull, "w") as quiet:
+        sys.stderr = quiet
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
+def _worker_started(quiet: bool) -> None:
+    """In a worker, as it starts: its memory capped; and beside a live presentation, its
+    output sent to the null device (a reader's warning would be drawn over the slides)."""
+    cap_memory()
+    if quiet:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
 
 
 def cap_memory() -> None:

@@ -121,3 +121,24 @@ def test_one_new_pdf_whose_reader_crashes_costs_that_document_not_the_run(
     said = {name: lines[i + 1] for i, name in enumerate(lines) if name.endswith((".txt", ".pdf"))}
     assert said["crash-scan.pdf"].startswith("  skipped: reading it stopped the indexing worker")
     assert "skipped" not in said["memo.txt"]
+
+
+def test_workers_start_beside_a_live_presentation() -> None:
+    """Under Textual, sys.stderr is a capture whose fileno() is -1; multiprocessing's resource
+    tracker, started with the first pool, was handed that -1 and failed ("bad value(s) in
+    fds_to_keep"), so a new PDF could not be indexed during a presentation."""
+    code = (
+        "import io, sys\n"
+        "class Capture(io.TextIOBase):\n"
+        "    def write(self, s): return len(s)\n"
+        "    def fileno(self): return -1\n"
+        "if __name__ == '__main__':\n"
+        "    from briefing.sources.worker_pool import Workers\n"
+        "    sys.stderr = Capture()\n"
+        "    pool = Workers(1)\n"
+        "    print(pool.submit(abs, -3).result())\n"
+        "    pool.shutdown()\n"
+    )
+    done = python_probe(code)
+    assert done.returncode == 0, done.stderr[-800:] + done.stdout[-800:]
+    assert done.stdout.split() == ["3"]

@@ -224,3 +224,28 @@ async def test_a_late_answer_from_an_older_reload_is_ignored(project):
         app.post_message(DeckReloaded(good, project / "seeds", project / "themes", 1))
         await pilot.pause()
         assert app.deck is newest
+
+
+async def test_a_new_source_whose_reader_crashes_leaves_the_presentation_running(
+    project, monkeypatch, tmp_path
+):
+    """A saved page dropped into the folder mid-briefing, whose reader dies (as a reader in C
+    does on a hostile file): it is read in a worker process, so the worker dies, not the live
+    presentation; the deck is recomposed without it, and the warning names it."""
+    from tests.bad_input.faults import inject
+
+    outline = project / "outlines" / "us-vietnam.yaml"
+    app = make_app(outline)
+    async with app.run_test(size=SIZE) as pilot:
+        app.use_watcher(app.make_watcher())
+        inject(monkeypatch, tmp_path / "hooks", "reader-crash")  # in the worker it starts
+        (project / "seeds" / "crash-page.html").write_text(
+            "<html><body><article><p>Semiconductor plants opened near Hanoi this year, "
+            "officials said.</p></article></body></html>",
+            encoding="utf-8",
+        )
+        app.poll_files()
+        await settle(app, pilot)
+        assert app.reloads == 1 and app.is_running
+        said = "\n".join(app.deck.warnings)
+        assert "crash-page.html" in said and "stopped the indexing worker" in said
