@@ -20,6 +20,7 @@ def text_command(source: Path, as_json: bool) -> None:
     """Print SOURCE's canonical text: what excerpt offsets index (PDF, HTML and DOCX are
     extracted; .txt and .md are the file itself)."""
     from briefing.sources.canonical import Unreadable, is_source, read_canonical
+    from briefing.sources.workers import extract_alone
 
     shown = display_path(source)
     if source.is_dir():
@@ -27,7 +28,7 @@ def text_command(source: Path, as_json: bool) -> None:
     if not is_source(source.name):
         raise CorpusError(f"{shown}: not a source format (.txt, .md, .pdf, .html, .htm, .docx)")
     try:
-        found = read_canonical(source)
+        found = read_canonical(source, extract_alone)  # a reader in C: in a worker
     except FileNotFoundError:
         raise CorpusError(f"{shown}: no such file") from None
     except OSError as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -77,8 +78,10 @@ def source_bytes(path: Path) -> bytes:
         raise Unreadable(f"{NOT_REGULAR}; remove it") from None
 
 
-def read_canonical(path: Path) -> Canonical:
-    """The canonical text of the source at `path`; raises Unreadable with the reason."""
+def read_canonical(path: Path, extractor: Callable[[Path], Extracted] = extract) -> Canonical:
+    """The canonical text of the source at `path`; raises Unreadable with the reason.
+    `extractor`: what extracts a format not in the cache (`workers.extract_alone` runs its
+    reader in a process of its own)."""
     _refuse(path)
     raw = source_bytes(path)
     if path.suffix.lower() in TEXT_SUFFIXES:
@@ -90,7 +93,7 @@ def read_canonical(path: Path) -> Canonical:
     if cached is not None:
         return cached
     try:
-        found = extract(path)
+        found = extractor(path)
     except ExtractError as exc:
         raise Unreadable(str(exc).removeprefix(f"{path.name}: ")) from None
     result = Canonical(found.text, sha, found.pages, dict(found.meta))

@@ -12,8 +12,11 @@ from typing import TYPE_CHECKING
 from briefing.sources.worker_pool import Workers, bounded_map
 
 if TYPE_CHECKING:  # analysis pulls in syntok: imported only where work is actually done
+    from pathlib import Path
+
     from briefing.sources.analysis import DocAnalysis, Windows
     from briefing.sources.documents import DocFile
+    from briefing.sources.formats import Extracted
 
 TASK_DOCS = 8  # documents per task sent to a worker
 TASKS_AHEAD = 32  # tasks in flight (256 documents, as many as the old batches held): workers
@@ -23,6 +26,10 @@ WORKER_STOPPED = (
     "until the file changes"
 )
 OUT_OF_MEMORY = "too large to read within the indexing worker's memory; left out until it changes"
+READER_STOPPED = (  # the same, for a command that reads one file the user named
+    "its reader stopped on this file (it crashed, or ran out of memory): the file may be "
+    "damaged; open it and save it again, or leave it out of the sources"
+)
 
 Analysed = tuple[str, "DocAnalysis", "Windows"] | str  # (text, doc, windows), or why not
 
@@ -47,6 +54,24 @@ def analyse_job(job: tuple[DocFile, str]) -> Analysed:
     doc.meta = merged_meta(doc.meta, canonical)
     doc.lexicon = frozenset()  # used up: the parent stores the rest, and need not unpickle it
     return canonical.text, doc, found
+
+
+def extract_alone(path: Path) -> Extracted:
+    """`formats.extract(path)` in a worker process of its own, for a command that reads one
+    file the user named (`briefing text`): a reader in C that crashes, or allocates without
+    end, on a hostile file takes that worker down, not the command. Raises ExtractError."""
+    from briefing.sources.formats import ExtractError, extract
+
+    pool = Workers(1)
+    try:
+        found = pool.alone(extract, path, lost=None)
+    except MemoryError:  # raised in the worker (its memory is capped), raised again here
+        raise ExtractError(f"{path.name}: {READER_STOPPED}") from None
+    finally:
+        pool.shutdown(cancel_futures=True)
+    if found is None:
+        raise ExtractError(f"{path.name}: {READER_STOPPED}")
+    return found
 
 
 def analyse_jobs(jobs: list[tuple[DocFile, str]]) -> list[Analysed]:

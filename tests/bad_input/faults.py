@@ -74,6 +74,18 @@ if faults & {"reader-crash"}:  # a reader crashing in C: whichever process reads
 
     canonical.read_canonical = read_crashing
 
+if faults & {"extract-crash"}:  # an extractor crashing in C, wherever it runs
+    from briefing.sources import formats
+
+    real_extract_file = formats.extract
+
+    def extract_crashing(path, *args, **kwargs):
+        if path.name.startswith("crash"):
+            os._exit(70)
+        return real_extract_file(path, *args, **kwargs)
+
+    formats.extract = extract_crashing
+
 if faults & {"worker-dies", "worker-oom"}:  # a source that kills (or starves) its worker
     from briefing.sources import canonical
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import CorpusError
-from briefing.sources import worker_pool
+from briefing.sources import worker_pool, workers
 from briefing.sources.worker_pool import MIN_MEMORY, Workers, bounded_map
 from tests.bad_input.conftest import run_briefing
 from tests.bad_input.faults import inject
@@ -142,3 +142,21 @@ def test_workers_start_beside_a_live_presentation() -> None:
     done = python_probe(code)
     assert done.returncode == 0, done.stderr[-800:] + done.stdout[-800:]
     assert done.stdout.split() == ["3"]
+
+
+def test_briefing_text_on_a_file_whose_reader_crashes_says_so_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`briefing text` extracted a PDF, Word file or web page in its own process: a reader
+    crashing in C on that file ended the command with no message. It runs in a worker now."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    inject(monkeypatch, tmp_path / "hooks", "extract-crash")
+    page = tmp_path / "crash-page.html"
+    page.write_text("<html><body><p>Officials said the talks would resume.</p></body></html>")
+    done = run_briefing("text", page, cwd=tmp_path, timeout=300)
+    assert done.code == 1, done.stderr  # not 70: the worker died, not the command
+    said = f"briefing: error: crash-page.html: {workers.READER_STOPPED}"
+    assert done.stderr.strip().splitlines() == [said]
+    fine = tmp_path / "page.html"
+    fine.write_text("<html><body><p>Officials said the talks would resume.</p></body></html>")
+    assert "talks would resume" in run_briefing("text", fine, cwd=tmp_path, timeout=300).stdout
