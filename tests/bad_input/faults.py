@@ -62,27 +62,31 @@ if "vanish" in faults:  # a source deleted between listing and reading
 
     rows.content_sha = content_sha
 
-if faults & {"reader-crash"}:  # a reader crashing in C: whichever process reads the file
+# A reader crashing in C, in whichever process runs it: "reader-crash" as a source is read
+# (its extraction, or decoding), "extract-crash" as it is extracted. The wrappers are module
+# functions: a worker is handed `extract` by reference.
+def crash_on(path):
+    if path.name.startswith("crash"):
+        os._exit(70)
+
+
+if "reader-crash" in faults:
     from briefing.sources import canonical
 
-    real_extract = canonical.read_canonical
+    real_read_canonical = canonical.read_canonical
 
     def read_crashing(path, *args, **kwargs):
-        if path.name.startswith("crash"):
-            os._exit(70)
-        return real_extract(path, *args, **kwargs)
+        return crash_on(path) or real_read_canonical(path, *args, **kwargs)
 
     canonical.read_canonical = read_crashing
 
-if faults & {"extract-crash"}:  # an extractor crashing in C, wherever it runs
+if "extract-crash" in faults:
     from briefing.sources import formats
 
-    real_extract_file = formats.extract
+    real_extract = formats.extract
 
     def extract_crashing(path, *args, **kwargs):
-        if path.name.startswith("crash"):
-            os._exit(70)
-        return real_extract_file(path, *args, **kwargs)
+        return crash_on(path) or real_extract(path, *args, **kwargs)
 
     formats.extract = extract_crashing
 
