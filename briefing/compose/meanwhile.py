@@ -36,10 +36,11 @@ def prepare(outline: Path, waiting: Callable[[], bool]) -> None:
         found = [concepts(theme) for theme in themes]  # lemmas, kept by `lexeme` for ranking
         quoting = needs_sources(loaded.model)
         hits = hit_cache.file_ahead(default_path(loaded.sources_dir)) if quoting else None
-        for theme_concepts in found if hits is not None else ():
-            if not waiting():
-                return
-            hit_cache.read_ahead(hits, [repr(c) for c in theme_concepts])
+        if hits is not None:
+            for theme_concepts in found:
+                if not waiting():
+                    return
+                hit_cache.read_ahead(hits, [repr(c) for c in theme_concepts])
         for pattern in regexes.made():
             if not waiting():
                 return

@@ -21,16 +21,20 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing.sources.documents import keep_fingerprint
+
+if TYPE_CHECKING:
+    from briefing.sources.documents import DocFile
 
 KEY = "listing"
 SEP = "\0"
 
 
 def stamp(size: object, mtime_ns: object) -> str:
-    """A document's size and mtime as one comparable text (what the record keeps; a sync
-    formats its files' the same way, inline)."""
+    """A document's size and mtime as one comparable text (what the record keeps, and what
+    `Stored.stale` formats inline for each file)."""
     return f"{size}:{mtime_ns}"
 
 
@@ -40,6 +44,12 @@ class Stored:
 
     stamps: dict[str, str]  # name -> stamp(size, mtime)
     keeps: dict[str, str]  # name -> keep fingerprint, for documents analysed with one
+
+    def stale(self, files: list[DocFile]) -> list[DocFile]:
+        """The files whose size or mtime is not the one recorded (or that are not recorded):
+        one pass, `stamp` inline (10,000 files: ~7 ms, most of it formatting the numbers)."""
+        stored = self.stamps.get
+        return [f for f in files if stored(f.name) != f"{f.size}:{f.mtime_ns}"]
 
     def keep_changes(self, keep: dict[str, tuple[str, ...]]) -> set[str]:
         """Documents whose `keep:` list (`keep`: the catalogue's, by name) differs from the
@@ -55,8 +65,7 @@ class Stored:
         for name in wanted:
             stamps.pop(name, None)
             keeps.pop(name, None)
-        _add(stamps, keeps, db.execute(_ROWS + " WHERE name IN (SELECT value FROM json_each(?))",
-                                       (json.dumps(wanted),)))  # fmt: skip
+        _add(stamps, keeps, _named(db, _ROWS, wanted))
         return Stored(stamps, keeps)
 
 
@@ -66,12 +75,15 @@ _ROWS = "SELECT name, size, mtime_ns, json_extract(meta, '$._keep') FROM docs"
 def rows_of(db: sqlite3.Connection, names: list[str]) -> dict[str, tuple]:
     """The docs rows (id, sha, size, mtime) of these names, by name, where indexed: what a
     sync needs of the documents it found changed or gone, and no others."""
-    found = db.execute(
-        "SELECT id, name, sha, size, mtime_ns FROM docs"
-        " WHERE name IN (SELECT value FROM json_each(?))",
-        (json.dumps(names),),
-    )
+    found = _named(db, "SELECT id, name, sha, size, mtime_ns FROM docs", names)
     return {name: (doc_id, sha, size, mtime) for doc_id, name, sha, size, mtime in found}
+
+
+def _named(db: sqlite3.Connection, select: str, names: list[str]) -> sqlite3.Cursor:
+    """`select` over the docs rows of these names, in one query."""
+    return db.execute(
+        f"{select} WHERE name IN (SELECT value FROM json_each(?))", (json.dumps(names),)
+    )
 
 
 def from_rows(db: sqlite3.Connection) -> Stored:
