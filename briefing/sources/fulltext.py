@@ -18,14 +18,13 @@ This is the only module that imports tantivy.
 from __future__ import annotations
 
 import shutil
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from briefing.sources import manifest
+from briefing.sources import manifest, tie_order
 from briefing.sources.text_match import Damaged, Match
 from briefing.sources.text_match import guard as _guard
 
@@ -35,8 +34,7 @@ if TYPE_CHECKING:  # imported on first use: a warm compose that reuses its deck 
 TOKENIZER = "briefing"
 SENTINEL = -1  # the `doc` of the document that records the generation token
 HEAP_BYTES = 64_000_000
-TIE_FETCH = 8192  # at most this many windows beyond k fetched to break ties at the cut by id
-BLOCK_BITS = 10  # windows are also indexed by block of 1,024 ids (`blk`), for probing ties
+TIE_FETCH = 8192  # at most this many windows beyond k fetched to break ties at the cut
 FIRST_PROBE = 64  # the first probe for ties takes this share of the blocks (1/64)
 PROBE_SHARE = 5  # probes for ties stop at this share of the blocks (1/5): a probe scores a
 # match ~3.5x slower than a plain search does, so past that one plain search is cheaper
@@ -67,6 +65,7 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("text", tokenizer_name=TOKENIZER, index_option="position")
     builder.add_integer_field("id", fast=True)
     builder.add_integer_field("doc", indexed=True)
+    builder.add_integer_field("key", fast=True)  # the order ties are kept in (`tie_order`)
     builder.add_integer_field("blk", indexed=True)
     return builder.build()
 
@@ -125,17 +124,16 @@ class TextIndex:
         self.pending = True
         return self._writer
 
-    def add(self, window: int, doc: int, text: str) -> None:
-        self._write().add_document(
-            _tv().Document(id=window, doc=doc, blk=window >> BLOCK_BITS, text=text)
-        )
+    def add(self, window: int, doc: int, text: str, key: int) -> None:
+        """One window; `key` orders it among windows scoring the same (`tie_order.key`)."""
+        self.add_many(doc, [(window, key, text)])
 
-    def add_many(self, doc: int, windows: Iterable[tuple[int, str]]) -> None:
-        """Windows (id, text) of one document: one writer and Document class looked up for all
-        (a 10,000-document index adds a million windows)."""
-        add, document = self._write().add_document, _tv().Document
-        for window, text in windows:
-            add(document(id=window, doc=doc, blk=window >> BLOCK_BITS, text=text))
+    def add_many(self, doc: int, windows: Iterable[tuple[int, int, str]]) -> None:
+        """Windows (id, key, text) of one document: one writer and Document class looked up
+        for all (a 10,000-document index adds a million windows)."""
+        add, document, block = self._write().add_document, _tv().Document, tie_order.block
+        for window, key, text in windows:
+            add(document(id=window, doc=doc, key=key, blk=block(key), text=text))
 
     def delete_doc(self, doc: int) -> None:
         self._write().delete_documents_by_term("doc", doc)
@@ -181,10 +179,11 @@ class TextIndex:
         return int(value) if value is not None else None
 
     def top(self, match: Match, k: int) -> list[tuple[int, float]]:
-        """The best `k` windows as (id, score), best first, equal scores (thousands, often) by
-        id whatever Tantivy's layout. A term is searched pruned (block-max WAND), its lowest-id
-        ties at the cut then probed for (`_lowest_ties`); a union (a theme's pool) prunes next
-        to nothing, so it is one search wide enough for its ties, never all three."""
+        """The best `k` windows as (id, score), best first, equal scores (thousands, often) in
+        key order (`tie_order`) whatever Tantivy's layout or the order they were indexed in. A
+        term is searched pruned (block-max WAND), its first ties at the cut then probed for
+        (`_first_ties`); a union (a theme's pool) prunes next to nothing, so it is one search
+        wide enough for its ties, never all three."""
         query = self._query(match)
         if query is None or k <= 0:
             return []
@@ -202,55 +201,55 @@ class TextIndex:
     def _probed(self, query: tantivy.Query, hits: list, k: int) -> list[tuple[int, float]] | None:
         """The best `k` of `hits` and the probes' ties; None if probing costs more than fetching."""
         cut = hits[k - 1][0]
-        above = hits[: bisect_left(hits, -cut, key=_descending)]
-        ids = self._ids(above)
-        if (ties := self._lowest_ties(query, cut, set(ids), k - len(above))) is None:
+        above, _tied = tie_order.above_and_tied(hits, cut)
+        keyed = self._keyed(above)
+        if (ties := self._first_ties(query, cut, set(keyed), k - len(above))) is None:
             return None
-        found = sorted((-s, i) for (s, _a), i in zip(above, ids, strict=True))
-        return [(i, -negated) for negated, i in found] + [(i, cut) for i in ties]
+        scored = [(s, h) for (s, _a), h in zip(above, keyed, strict=True)]
+        return tie_order.in_order(scored) + [(i, cut) for _k, i in ties]
 
     def _ranked(self, hits: list, k: int) -> list[tuple[int, float]]:
         """The best `k` of `hits` (best first, holding every window tied with the k-th unless
-        there were more than TIE_FETCH) as (id, score), equal scores by id."""
+        there were more than TIE_FETCH) as (id, score), equal scores in key order."""
         if not hits:
             return []
         cut = hits[min(k, len(hits)) - 1][0]
-        # Those above the cut (fewer than k: all make it), then those tied with it (often
-        # thousands: only their ids are sorted), found by bisection, not a scan.
-        above = hits[: bisect_left(hits, -cut, key=_descending)]
-        tied = hits[len(above) : bisect_right(hits, -cut, key=_descending)]
-        ids = self._ids(above + tied)
-        found = sorted((-s, i) for (s, _a), i in zip(above, ids, strict=False))
-        ties = sorted(ids[len(above) :])
-        return [(i, -negated) for negated, i in found] + [(i, cut) for i in ties[: k - len(found)]]
+        above, tied = tie_order.above_and_tied(hits, cut)  # above: fewer than k, all kept
+        keyed = self._keyed(above + tied)
+        scored = [(s, h) for (s, _a), h in zip(above, keyed, strict=False)]
+        ties = sorted(keyed[len(above) :])
+        return tie_order.in_order(scored) + [(i, cut) for _k, i in ties[: k - len(above)]]
 
-    def _ids(self, hits: list) -> list[int]:
-        """The window ids of `hits`, in their order."""
-        values = self._searcher.fast_field_values("id", [a for _s, a in hits])
-        if any(v is None for v in values):
-            raise Damaged("a window without its id")
-        return [int(v) for v in values]  # type: ignore[arg-type]
+    def _keyed(self, hits: list) -> list[tuple[int, int]]:
+        """The (key, id) of each of `hits`, in their order."""
+        addresses = [a for _s, a in hits]
+        keys = self._searcher.fast_field_values("key", addresses)
+        ids = self._searcher.fast_field_values("id", addresses)
+        if any(v is None for v in keys) or any(v is None for v in ids):
+            raise Damaged("a window without its id or key")
+        return list(zip(map(int, keys), map(int, ids), strict=True))  # type: ignore[arg-type]
 
-    def _lowest_ties(
-        self, query: tantivy.Query, cut: float, above: set[int], need: int
-    ) -> list[int] | None:
-        """The `need` lowest ids of the windows scoring exactly `cut`, or None when finding
-        them by probes would cost more than one search of every match. Probes take blocks of
-        ids from the lowest, each every match in its blocks scoring `cut` or more; once the
-        ties found reach `need`, no window in a later block (higher ids) can displace them.
-        A probe's scores are the query's own (its block filter adds 0.0); a hit above the cut
-        that the first search did not have would mean they differ, and ends the probing."""
-        blocks = (self._searcher.num_docs >> BLOCK_BITS) + 1  # ids are dense: an estimate
+    def _first_ties(
+        self, query: tantivy.Query, cut: float, above: set[tuple[int, int]], need: int
+    ) -> list[tuple[int, int]] | None:
+        """The first `need` (key, id) in key order of the windows scoring exactly `cut`, or
+        None when finding them by probes would cost more than one search of every match.
+        Probes take blocks of keys from the lowest, each every match in its blocks scoring
+        `cut` or more; once the ties found reach `need`, no window in a later block (higher
+        keys) can displace them. A probe's scores are the query's own (its block filter adds
+        0.0); a hit above the cut that the first search did not have would mean they differ,
+        and ends the probing."""
+        blocks = tie_order.blocks()
         budget = blocks // PROBE_SHARE
         lo, width, found = 0, max(1, blocks // FIRST_PROBE), []
         while lo + width <= budget:
             hits = self._probe(query, lo, lo + width, len(above) + need + 256, cut)
             if hits is None:
                 return None
-            ids = self._ids(hits)
-            if any((s > cut) != (i in above) for (s, _a), i in zip(hits, ids, strict=True)):
+            keyed = self._keyed(hits)
+            if any((s > cut) != (h in above) for (s, _a), h in zip(hits, keyed, strict=True)):
                 return None  # scored differently from the first search: fall back
-            found += [i for (s, _a), i in zip(hits, ids, strict=True) if s == cut]
+            found += [h for (s, _a), h in zip(hits, keyed, strict=True) if s == cut]
             lo += width
             if len(found) >= need:
                 return sorted(found)[:need]
@@ -259,26 +258,27 @@ class TextIndex:
         return None
 
     def _probe(self, query: tantivy.Query, lo: int, hi: int, fetch: int, cut: float) -> list | None:
-        """Every match in id blocks [lo, hi) scoring `cut` or more, best first; None if there
+        """Every match in key blocks [lo, hi) scoring `cut` or more, best first; None if there
         are more than PROBE_FETCH."""
         within = _within(query, lo, hi)
         while fetch <= PROBE_FETCH:
             hits = self._searcher.search(within, fetch, count=False).hits
             if len(hits) < fetch or hits[-1][0] < cut:
-                return hits[: bisect_right(hits, -cut, key=_descending)]
+                above, tied = tie_order.above_and_tied(hits, cut)
+                return above + tied
             fetch *= 4
         return None
 
     def count(self, match: Match, cap: int) -> int:
         """How many windows match, counting no further than `cap`. A common word reaches the
-        cap within the lowest blocks of ids: those are counted first, from the lowest, as
+        cap within the first blocks of keys: those are counted first, from the lowest, as
         far as the count so far says the cap is (a theme's IDF counts its keywords' windows,
         and "Vietnam" is in 2.1 M of 3.0 M); a rarer one is counted whole."""
         query = self._query(match)
         if query is None:
             return 0
         unscored = _tv().Query.const_score_query(query, 1.0)  # a third faster: no BM25
-        blocks = (self._searcher.num_docs >> BLOCK_BITS) + 1
+        blocks = tie_order.blocks()
         lo, width, found = 0, max(1, blocks // FIRST_PROBE), 0
         with _guard():
             while found < cap and lo + width <= blocks // PROBE_SHARE:
@@ -328,13 +328,8 @@ class TextIndex:
         return tantivy.Query.boolean_query(clauses)
 
 
-def _descending(hit: tuple[float, object]) -> float:
-    """The bisection key of hits ranked best first (their scores negated: ascending)."""
-    return -hit[0]
-
-
 def _within(query: tantivy.Query, lo: int, hi: int) -> tantivy.Query:
-    """`query`'s matches in id blocks [lo, hi), scored as `query` scores them (the block
+    """`query`'s matches in key blocks [lo, hi), scored as `query` scores them (the block
     filter adds 0.0)."""
     tantivy = _tv()
     blocks = tantivy.Query.range_query(

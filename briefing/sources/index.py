@@ -317,7 +317,10 @@ class Index:
                     text, doc, found = result
                     self._replace(known.get(file.name))
                     doc_id, paras = rows.store_doc(self.db, file, doc)
-                    rows.store_windows(self.db, self.text, doc_id, paras, text, found.windows)
+                    windows = found.windows
+                    rows.store_windows(
+                        self.db, self.text, (doc_id, file.name), paras, text, windows
+                    )
                     quality = doc_quality(
                         found.sentences, found.garbled, declared_machine_translation(text)
                     )

@@ -8,7 +8,7 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING
 
-from briefing.sources import workers
+from briefing.sources import tie_order, workers
 from briefing.sources.canonical import Unreadable, content_sha, merged_meta, read_canonical
 from briefing.sources.documents import cannot_read
 from briefing.sources.worker_pool import bounded_map
@@ -100,12 +100,14 @@ def store_doc(db: sqlite3.Connection, file: DocFile, doc: DocAnalysis) -> tuple[
 def store_windows(
     db: sqlite3.Connection,
     fulltext: TextIndex,
-    doc_id: int,
+    doc: tuple[int, str],
     paras: list[int],
     text: str,
     windows: list[Window],
 ) -> None:
-    """A document's sentence windows, and their text in the full-text index (by id only)."""
+    """A document's (id, name) sentence windows, and their text in the full-text index (by
+    id only, with the key that orders ties: `tie_order`)."""
+    doc_id, part = doc[0], tie_order.document_part(doc[1])
     first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM windows").fetchone()[0]
     db.executemany(
         "INSERT INTO windows(id, doc, para, start, end, words, dangling, quality)"
@@ -124,7 +126,13 @@ def store_windows(
             for i, w in enumerate(windows)
         ),
     )
-    fulltext.add_many(doc_id, ((first + i, text[w.start : w.end]) for i, w in enumerate(windows)))
+    fulltext.add_many(
+        doc_id,
+        (
+            (first + i, part | min(w.start, tie_order.PLACE_MAX), text[w.start : w.end])
+            for i, w in enumerate(windows)
+        ),
+    )
 
 
 def set_quality(db: sqlite3.Connection, doc_id: int, value: float) -> None:
@@ -165,7 +173,7 @@ def store_big(
         results = map(workers.windows_unit, units)
     sentences = garbled = reported = 0
     for found, (_, end) in zip(results, spans, strict=True):
-        store_windows(db, fulltext, doc_id, paras, text, found.windows)
+        store_windows(db, fulltext, (doc_id, file.name), paras, text, found.windows)
         sentences += found.sentences
         garbled += found.garbled
         share = file.size * end // len(text)  # how far into the file, roughly

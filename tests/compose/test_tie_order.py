@@ -1,6 +1,7 @@
-"""The same corpus indexed in one go or in two batches (other segments, more commits) gives
-the same ranked windows and the same deck, though its windows tie at every cut: each seed is
-copied twenty times, and the ties are found by probing blocks of window ids.
+"""The same corpus indexed in one go, in two batches (other segments, more commits) or after
+edits (the edited documents' windows get new ids, at the end) gives the same ranked windows
+and the same deck, though its windows tie at every cut: each seed is copied twenty times,
+and the ties, kept in key order (`tie_order`), are found by probing blocks of keys.
 
 Only the order is compared, not BM25's scores: Tantivy counts deleted documents (each commit
 replaces the generation sentinel) in BM25's statistics until a merge drops them, so a third
@@ -15,7 +16,7 @@ import pytest
 
 from briefing.compose import query, ranking
 from briefing.compose.composer import compose_file
-from briefing.sources import fulltext
+from briefing.sources import fulltext, tie_order
 from briefing.sources.library import Library
 
 COPIES = 20
@@ -52,9 +53,9 @@ def _lists(library: Library) -> list[list[tuple[str, int, int]]]:
 
 @pytest.fixture
 def probing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Blocks of 16 window ids, so this small corpus spans enough of them to probe, and
-    probes that go on to the last block, where a copy's ties may be."""
-    monkeypatch.setattr(fulltext, "BLOCK_BITS", 4)
+    """16 blocks of keys, so this small corpus fills enough of them to probe, and probes
+    that go on to the last block, where a copy's ties may be."""
+    monkeypatch.setattr(tie_order, "BLOCK_BITS", 4)
     monkeypatch.setattr(fulltext, "PROBE_SHARE", 1)
 
 
@@ -78,3 +79,24 @@ def test_one_go_or_two_batches_give_the_same_lists_and_deck(project, tmp_path, p
     batches.close()
     deck = compose_file(outline, db_path=tmp_path / "whole.sqlite")
     assert compose_file(outline, db_path=tmp_path / "batches.sqlite") == deck
+
+
+def test_an_index_kept_in_step_with_edits_ranks_as_one_built_afresh(project, tmp_path, probing):
+    """Two documents edited after the folder was indexed: their windows, the copies' equals,
+    were first among the ties by id and come last now, yet the lists and the deck are the
+    ones an index built from the edited folder at once gives."""
+    files = _copied(project)
+    outline = project / "outlines" / "us-vietnam.yaml"
+    sources = project / "seeds"
+    Library(sources, db_path=tmp_path / "edited.sqlite").close()
+    for path in (files[COPIES], files[2 * COPIES]):  # two seeds' originals, early in name order
+        text = path.read_text("utf-8")
+        path.write_text(text.replace("\n\n", "\n\nAn aside about nothing much.\n\n", 1), "utf-8")
+    edited = Library(sources, db_path=tmp_path / "edited.sqlite")
+    assert edited.report.analysed == 2
+    fresh = Library(sources, db_path=tmp_path / "fresh.sqlite")
+    assert _lists(edited) == _lists(fresh)
+    edited.close()
+    fresh.close()
+    deck = compose_file(outline, db_path=tmp_path / "fresh.sqlite")
+    assert compose_file(outline, db_path=tmp_path / "edited.sqlite") == deck

@@ -51,17 +51,36 @@ def indexed(tmp_path: Path) -> tuple[Path, Path, list]:
     return sources, db, expected
 
 
-def test_top_k_breaks_ties_by_id_whatever_the_limit() -> None:
+def spread(wid: int) -> int:
+    """A key in the order of the ids, spread over the key space as a corpus's keys are (6,000
+    windows span 48,000 of its 65,536 blocks)."""
+    return wid << 50
+
+
+def shuffled(wid: int) -> int:
+    """A key in another order than the ids' (a permutation of 1-6,006), spread as above."""
+    return (wid * 7919 % 6007) << 50
+
+
+def test_top_k_breaks_ties_by_key_not_id_whatever_the_limit() -> None:
     text = TextIndex(None)
     for wid in (9, 3, 7, 1, 5):
-        text.add(wid, 1, "the same words")
+        text.add(wid, 1, "the same words", key=spread(10 - wid))
+    text.add(11, 2, "the same words", key=spread(1))  # one key shared: then by id
     text.commit(1)
     text.finish()
     match = Match(all=(("words",),))
-    assert [i for i, _ in text.top(match, 2)] == [1, 3]
-    assert [i for i, _ in text.top(match, 5)] == [1, 3, 5, 7, 9]
+    assert [i for i, _ in text.top(match, 2)] == [9, 11]
+    assert [i for i, _ in text.top(match, 6)] == [9, 11, 7, 5, 3, 1]
     assert text.count(match, 3) == 3
-    assert text.matching(Match(any=(("same", "words"),), none=(("nothing",),))) == [1, 3, 5, 7, 9]
+    assert text.matching(Match(any=(("same", "words"),), none=(("nothing",),))) == [
+        1,
+        3,
+        5,
+        7,
+        9,
+        11,
+    ]
 
 
 def _tied(levels: int, per_level: int) -> TextIndex:
@@ -70,7 +89,7 @@ def _tied(levels: int, per_level: int) -> TextIndex:
     text = TextIndex(None)
     total = levels * per_level
     for n, wid in enumerate(range(total, 0, -1)):
-        text.add(wid, wid % 50, "words " + "filler " * (n % levels))
+        text.add(wid, wid % 50, "words " + "filler " * (n % levels), key=shuffled(wid))
         if n == total // 2:
             text.commit(1)
     text.delete_doc(7)
@@ -80,13 +99,15 @@ def _tied(levels: int, per_level: int) -> TextIndex:
 
 
 def _every(text: TextIndex, match: Match) -> list[tuple[int, float]]:
-    """Every match as (id, score), best first, equal scores by id: what `top` must cut."""
+    """Every match as (id, score), best first, equal scores by key (then id): what `top`
+    must cut."""
     query = text._query(match)
     hits = text._searcher.search(query, text._searcher.num_docs, count=False).hits
-    ids = text._searcher.fast_field_values("id", [a for _s, a in hits])
-    return sorted(
-        ((int(i), s) for (s, _a), i in zip(hits, ids, strict=True)), key=lambda h: (-h[1], h[0])
-    )
+    addresses = [a for _s, a in hits]
+    ids = text._searcher.fast_field_values("id", addresses)
+    keys = text._searcher.fast_field_values("key", addresses)
+    every = sorted(zip(hits, keys, ids, strict=True), key=lambda h: (-h[0][0], h[1], h[2]))
+    return [(int(i), s) for (s, _a), _k, i in every]
 
 
 class Counting:
@@ -103,14 +124,6 @@ class Counting:
         return getattr(self.searcher, name)
 
 
-@pytest.fixture
-def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Blocks of 16 ids, so a test's few thousand windows span hundreds of them."""
-    from briefing.sources import fulltext
-
-    monkeypatch.setattr(fulltext, "BLOCK_BITS", 4)
-
-
 WORDS = ("trade", "ports", "rice", "coal")
 
 
@@ -120,7 +133,7 @@ def _varied(order: list[int], commits: set[int], deleted: tuple[int, ...] = ()) 
     text = TextIndex(None)
     for n, wid in enumerate(order):
         words = " ".join(w for j, w in enumerate(WORDS) if wid % (j + 2) == 0)
-        text.add(wid, wid % 97, f"{words} vietnam " + "filler " * (wid % 5))
+        text.add(wid, wid % 97, f"{words} vietnam " + "filler " * (wid % 5), key=shuffled(wid))
         if n in commits:
             text.commit(n)
     for doc in deleted:
@@ -147,7 +160,7 @@ LAYOUTS = {
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_top_k_is_the_best_k_with_ties_by_id_however_laid_out(small_blocks, layout) -> None:
+def test_top_k_is_the_best_k_with_ties_by_key_however_laid_out(layout) -> None:
     """Ties at the cut are thousands here: found by probing id blocks, the same list as
     sorting every match, whatever the order the windows came in, the segments and deletions."""
     text = _varied(*LAYOUTS[layout])
@@ -157,9 +170,9 @@ def test_top_k_is_the_best_k_with_ties_by_id_however_laid_out(small_blocks, layo
             assert text.top(match, k) == every[:k]
 
 
-def test_a_common_words_ties_are_found_without_fetching_them_all(small_blocks) -> None:
-    """Thousands tie at the k-th score: the ties with the lowest ids are found by probing
-    blocks of ids, no search fetching (and so visiting) every tied window."""
+def test_a_common_words_ties_are_found_without_fetching_them_all() -> None:
+    """Thousands tie at the k-th score: the ties first in key order are found by probing
+    blocks of keys, no search fetching (and so visiting) every tied window."""
     text = _tied(levels=1, per_level=6000)
     match = Match(any=(("words",),))
     expected = _every(text, match)[:60]
@@ -168,12 +181,12 @@ def test_a_common_words_ties_are_found_without_fetching_them_all(small_blocks) -
     assert max(counting.limits) < 1000
 
 
-def test_ties_the_probes_cannot_reach_cheaply_are_fetched_whole(small_blocks) -> None:
-    """Every tied window in the highest ids: past a fifth of the blocks one plain search of
+def test_ties_the_probes_cannot_reach_cheaply_are_fetched_whole() -> None:
+    """Every tied window in the highest keys: past a fifth of the blocks one plain search of
     every match is cheaper, and gives the same list."""
     text = TextIndex(None)
     for wid in range(1, 3001):
-        text.add(wid, wid % 50, "words" + (" filler" if wid < 2990 else ""))
+        text.add(wid, wid % 50, "words" + (" filler" if wid < 2990 else ""), key=spread(wid))
     text.commit(1)
     text.finish()
     match = Match(all=(("words",),))
@@ -181,13 +194,13 @@ def test_ties_the_probes_cannot_reach_cheaply_are_fetched_whole(small_blocks) ->
     assert text.top(match, 5) == _every(text, match)[:5]
 
 
-def test_a_unions_ties_take_one_search_not_a_pruned_one_probes_and_a_wide_one(small_blocks):
+def test_a_unions_ties_take_one_search_not_a_pruned_one_probes_and_a_wide_one():
     """A theme's pool (a union of keywords) prunes next to nothing, so it is searched once,
     wide enough for its ties, even when they lie where probes cannot reach cheaply."""
     text = TextIndex(None)
     for wid in range(1, 3001):
         words = "trade" if wid % 2 else "ports"
-        text.add(wid, wid % 50, words + (" filler" if wid < 2900 else ""))
+        text.add(wid, wid % 50, words + (" filler" if wid < 2900 else ""), key=spread(wid))
     text.commit(1)
     text.finish()
     match = Match(any=(("trade",), ("ports",)))
@@ -197,9 +210,9 @@ def test_a_unions_ties_take_one_search_not_a_pruned_one_probes_and_a_wide_one(sm
     assert len(counting.limits) == 1
 
 
-def test_a_union_with_more_ties_than_one_wide_search_holds_is_probed(small_blocks, monkeypatch):
-    """Past TIE_FETCH ties the wide search's ties are Tantivy's pick: probes find the lowest
-    ids, so the list is still the exact one."""
+def test_a_union_with_more_ties_than_one_wide_search_holds_is_probed(monkeypatch):
+    """Past TIE_FETCH ties the wide search's ties are Tantivy's pick: probes find the first
+    keys, so the list is still the exact one."""
     from briefing.sources import fulltext
 
     monkeypatch.setattr(fulltext, "TIE_FETCH", 64)
@@ -210,7 +223,7 @@ def test_a_union_with_more_ties_than_one_wide_search_holds_is_probed(small_block
 
 
 @pytest.mark.parametrize("cap", [1, 10, 500, 1000, 5999, 6000, 10**6])
-def test_a_count_stops_at_the_cap_and_is_exact_below_it(small_blocks, cap) -> None:
+def test_a_count_stops_at_the_cap_and_is_exact_below_it(cap) -> None:
     text = _varied(list(range(6000, 0, -1)), {2999}, deleted=(5,))
     for match in MATCHES:
         assert text.count(match, cap) == min(cap, len(_every(text, match)))
@@ -218,7 +231,7 @@ def test_a_count_stops_at_the_cap_and_is_exact_below_it(small_blocks, cap) -> No
 
 def test_stemming_and_diacritics_fold_as_the_old_tokenizer_did() -> None:
     text = TextIndex(None)
-    text.add(1, 1, "Việt Nam's defence partnerships")
+    text.add(1, 1, "Việt Nam's defence partnerships", key=spread(1))
     text.commit(1)
     text.finish()
     assert text.matching(query.search_match("viet nam partnership")) == [1]
@@ -253,7 +266,7 @@ def test_a_text_index_committed_alone_is_caught(indexed: tuple[Path, Path, list]
     sources, db, expected = indexed
     manifest.unseal(opening.text_folder(db))  # as a writer does: the token must catch it
     stray = TextIndex(opening.text_folder(db))
-    stray.add(999_999, 1, "partnership deepen")
+    stray.add(999_999, 1, "partnership deepen", key=spread(1))
     stray.commit(12345)
     stray.finish()
     stray.close()
@@ -359,30 +372,40 @@ def test_an_unusable_cache_folder_searches_in_memory(tmp_path: Path, capsys) -> 
 def test_a_text_index_with_another_versions_fields_is_rebuilt(
     indexed: tuple[Path, Path, list], monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    """A text index written with other fields (here: before `blk`, the id blocks ties are
-    probed by) cannot answer this version's probes: caught on opening and rebuilt, never a
-    panic in the middle of a search."""
+    """A text index written with other fields (here: the last version's, before `key`, the
+    order ties are kept in) cannot answer this version's searches: caught on opening and
+    rebuilt, never a panic in the middle of a search."""
     import tantivy
 
-    from briefing.sources import fulltext
+    from briefing.sources import fulltext, tie_order
 
     sources, db, expected = indexed
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("text", tokenizer_name=fulltext.TOKENIZER, index_option="position")
     builder.add_integer_field("id", fast=True)
     builder.add_integer_field("doc", indexed=True)
+    builder.add_integer_field("blk", indexed=True)
     schema, older = builder.build(), db.parent / "older.sqlite"
+    real_add = fulltext.TextIndex.add_many
+
+    def add_as_before(self: TextIndex, doc: int, windows: object) -> None:
+        add = self._write().add_document
+        for window, _key, text in windows:  # type: ignore[attr-defined]
+            add(tantivy.Document(id=window, doc=doc, blk=window >> 10, text=text))
+
     with monkeypatch.context() as patch:
         patch.setattr(fulltext, "_schema", lambda: schema)
+        patch.setattr(fulltext.TextIndex, "add_many", add_as_before)
         Library(sources, db_path=older).close()
+    assert fulltext.TextIndex.add_many is real_add
     capsys.readouterr()
     library = Library(sources, db_path=older)
     try:
         err = capsys.readouterr().err
         assert "damaged" in err and "rebuilt" in err and len(err.splitlines()) == 1, err
         assert hits(library, "partnership deepen") == expected
-        assert library.fulltext._probe(
-            library.fulltext._query(query.search_match("the")), 0, 1, 10, 0.0
-        )
+        the = library.fulltext._query(query.search_match("the"))
+        probed = library.fulltext._probe(the, 0, tie_order.blocks(), 10, 0.0)
+        assert probed and library.fulltext._keyed(probed)
     finally:
         library.close()
