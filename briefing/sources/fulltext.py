@@ -131,9 +131,9 @@ class TextIndex:
     def add_many(self, doc: int, windows: Iterable[tuple[int, int, str]]) -> None:
         """Windows (id, key, text) of one document: one writer and Document class looked up
         for all (a 10,000-document index adds a million windows)."""
-        add, document, block = self._write().add_document, _tv().Document, tie_order.block
+        add, document, shift = self._write().add_document, _tv().Document, tie_order.block_shift()
         for window, key, text in windows:
-            add(document(id=window, doc=doc, key=key, blk=block(key), text=text))
+            add(document(id=window, doc=doc, key=key, blk=key >> shift, text=text))
 
     def delete_doc(self, doc: int) -> None:
         self._write().delete_documents_by_term("doc", doc)

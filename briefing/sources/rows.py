@@ -107,7 +107,7 @@ def store_windows(
 ) -> None:
     """A document's (id, name) sentence windows, and their text in the full-text index (by
     id only, with the key that orders ties: `tie_order`)."""
-    doc_id, part = doc[0], tie_order.document_part(doc[1])
+    doc_id, part, key = doc[0], tie_order.document_part(doc[1]), tie_order.key
     first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM windows").fetchone()[0]
     db.executemany(
         "INSERT INTO windows(id, doc, para, start, end, words, dangling, quality)"
@@ -128,10 +128,7 @@ def store_windows(
     )
     fulltext.add_many(
         doc_id,
-        (
-            (first + i, part | min(w.start, tie_order.PLACE_MAX), text[w.start : w.end])
-            for i, w in enumerate(windows)
-        ),
+        ((first + i, key(part, w.start), text[w.start : w.end]) for i, w in enumerate(windows)),
     )
 
 

@@ -36,9 +36,9 @@ def key(document: int, start: int) -> int:
     return document | min(start, PLACE_MAX)
 
 
-def block(window_key: int) -> int:
-    """The block a key falls in (the `blk` field that probes filter on)."""
-    return window_key >> (KEY_BITS - BLOCK_BITS)
+def block_shift() -> int:
+    """A key shifted right this far is its block (the `blk` field that probes filter on)."""
+    return KEY_BITS - BLOCK_BITS
 
 
 def blocks() -> int:
