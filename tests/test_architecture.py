@@ -108,3 +108,16 @@ def test_build_never_imports_textual(project):
     )
     assert (project / "deck.pptx").is_file()
     assert "textual" not in names
+
+
+def test_the_index_modules_leave_yaml_and_filelock_until_needed():
+    """A compose after a source changed imports the index's modules before it forks the
+    composer: YAML (a catalogue's, ~16 ms) and filelock (~16 ms) would be paid there by one
+    process alone, before either could start; they are imported after, in both at once."""
+    code = (
+        "import sys, briefing.sources.library, briefing.compose.cache_beside; "
+        "print(sorted({'yaml', 'filelock'} & set(sys.modules)))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert found.returncode == 0, found.stderr[-2000:]
+    assert found.stdout.strip() == "[]"

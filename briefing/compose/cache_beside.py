@@ -57,11 +57,15 @@ def listed_now(sources: Path, scan: Scan | None = None) -> Listed:
 
 
 def import_composer() -> None:
-    """Import what every composing of a slide anew imports (the outline models,
-    ranking's modules, the notes sandbox and Jinja2): done first by a forked composer, it
-    overlaps the index being made or synced in the other process."""
+    """Import what every composing of a slide anew imports (the outline models and YAML,
+    ranking's modules, the notes sandbox and Jinja2, the index's lock): done first by a
+    forked composer, it overlaps the index being made or synced in the other process."""
     import briefing.compose.ranking
-    import briefing.outline.notes_sandbox  # noqa: F401
+    import briefing.outline.notes_sandbox
+    import briefing.yamlpos  # noqa: F401
+    from briefing.sources.index_lock import file_lock_class
+
+    file_lock_class()
 
 
 class Beside:

@@ -41,13 +41,14 @@ def test_a_waiting_run_tries_every_few_milliseconds(
 ) -> None:
     # filelock's default (50 ms) kept a build's composer up to 50 ms behind its index.
     asked: list[float] = []
-    acquire = index_lock.FileLock.acquire
+    file_lock = index_lock.file_lock_class()
+    acquire = file_lock.acquire
 
     def recorded(self: object, *args: object, **kwargs: float) -> object:
         asked.append(kwargs.get("poll_interval", 0.05))
         return acquire(self, *args, **kwargs)
 
-    monkeypatch.setattr(index_lock.FileLock, "acquire", recorded)
+    monkeypatch.setattr(file_lock, "acquire", recorded)
     with index_lock.lock_for(tmp_path / "index.sqlite"):
         pass
     assert asked == [index_lock.LOCK_POLL]
