@@ -20,7 +20,7 @@ DOC_BITS = 43  # of a hash of the document's name: 10,000 names share one with o
 PLACE_BITS = 20  # the window's start (characters): later windows of a document share a key
 KEY_BITS = DOC_BITS + PLACE_BITS  # 63: Tantivy's i64 fast field holds it
 PLACE_MAX = (1 << PLACE_BITS) - 1
-BLOCK_BITS = 16  # the key's top bits are its block (`blk`): 65,536 blocks to probe ties in
+BLOCK_BITS = 10  # the key's top bits are its block (`blk`): 1,024 blocks to probe ties in
 
 Hit = tuple[float, object]  # Tantivy's (score, address)
 
