@@ -18,6 +18,7 @@ This is the only module that imports tantivy.
 from __future__ import annotations
 
 import shutil
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -264,8 +265,7 @@ class TextIndex:
         while fetch <= PROBE_FETCH:
             hits = self._searcher.search(within, fetch, count=False).hits
             if len(hits) < fetch or hits[-1][0] < cut:
-                above, tied = tie_order.above_and_tied(hits, cut)
-                return above + tied
+                return hits[: bisect_right(hits, -cut, key=tie_order.descending)]
             fetch *= 4
         return None
 

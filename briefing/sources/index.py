@@ -317,9 +317,8 @@ class Index:
                     text, doc, found = result
                     self._replace(known.get(file.name))
                     doc_id, paras = rows.store_doc(self.db, file, doc)
-                    windows = found.windows
                     rows.store_windows(
-                        self.db, self.text, (doc_id, file.name), paras, text, windows
+                        self.db, self.text, (doc_id, file.name), paras, text, found.windows
                     )
                     quality = doc_quality(
                         found.sentences, found.garbled, declared_machine_translation(text)
