@@ -4,12 +4,15 @@ and the document's own metadata; anything unreadable raises ExtractError saying 
 from __future__ import annotations
 
 import ctypes
+import os
 import re
+from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from briefing.forked import Forked
 from briefing.sources.formats.extracted import (
     Extracted,
     ExtractError,
@@ -31,6 +34,7 @@ CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b-\x1f\x7f\uffff]")
 # they are split again after it, so that the layout rules decide what the hyphen means.
 LINES = re.compile(r"[^\r\n\ufffe]+\ufffe?|\ufffe")
 TALL = 1.6  # type sizes: a text line whose box is taller holds more than one line of the page
+SPLIT_PAGES = 16  # a PDF this long has its later half read by a forked process meanwhile
 LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_PASSWORD: "encrypted PDF: remove the password (or save an unlocked copy)",
     pdfium_c.FPDF_ERR_SECURITY: "PDF uses an unsupported security handler: save an unlocked copy",
@@ -48,7 +52,7 @@ def extract_pdf(path: Path) -> Extracted:
         code = getattr(exc, "err_code", None)
         raise ExtractError(LOAD_ERRORS.get(code, "damaged PDF: PDFium cannot open it")) from exc
     try:
-        pages = [read_page(doc, i) for i in range(len(doc))]
+        pages = read_pages(doc)
         labels = [page_label(doc, i) for i in range(len(doc))]
         info = doc.get_metadata_dict()
     finally:
@@ -79,6 +83,44 @@ def check_bytes(data: bytes) -> None:
         raise ExtractError("not a PDF (no %PDF- header): is it another format renamed .pdf?")
     if b"%%EOF" not in data[-2048:]:
         raise ExtractError("truncated PDF (no %%EOF end marker): download or copy it again")
+
+
+def read_pages(doc: pdfium.PdfDocument) -> list[list[Line]]:
+    """Every page's lines. A long PDF's later half is read by a forked process while this one
+    reads the first (PDFium's text pages are most of a PDF's cost, each page independent), so a
+    report on two cores is read in half the time. Whatever goes wrong in that process (a page
+    PDFium cannot read, a crash in C) has its half read again here, so it fails as it would."""
+    count = len(doc)
+    if count < SPLIT_PAGES or _cores() < 2:
+        return [read_page(doc, i) for i in range(count)]
+    half = count // 2
+    later = Forked(partial(_pages_or_none, doc, half, count))
+    try:
+        pages = [read_page(doc, i) for i in range(half)]
+    except BaseException:
+        later.cancel()
+        raise
+    rest = later.result()
+    if rest is None:
+        rest = [read_page(doc, i) for i in range(half, count)]
+    return pages + rest
+
+
+def _pages_or_none(doc: pdfium.PdfDocument, start: int, stop: int) -> list[list[Line]] | None:
+    """Pages start..stop-1, or None if one cannot be read (read again by the caller, whose
+    ExtractError then names it: a forked process's error would come back as another type)."""
+    try:
+        return [read_page(doc, i) for i in range(start, stop)]
+    except ExtractError:
+        return None
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux (where Forked runs in-process anyway)
+        return os.cpu_count() or 1
 
 
 def read_page(doc: pdfium.PdfDocument, index: int) -> list[Line]:
