@@ -224,3 +224,25 @@ def test_changed_source_trace_names_the_sync_and_the_composer(tmp_path: Path) ->
     assert rows["lemma server"].split()[-1] == "-", result.stdout  # none: lemmas were stored
     for phase in ("command: folder_scan", "command: _update", "composer: _rank"):
         assert any(line.startswith(phase) for line in result.stdout.splitlines()), phase
+
+
+def test_first_index_benchmark_reports_both_trees_with_a_baseline(tmp_path: Path) -> None:
+    """One tiny round of bench/bench_first_index.py with this checkout as its own baseline:
+    each tree gets its table of formats and its verdicts; no time is asserted."""
+    script = ROOT / "bench" / "bench_first_index.py"
+    options = ["--pages", "20", "-n", "1", "--html-pages", "1", "--baseline", str(ROOT)]
+    done = subprocess.run(
+        [sys.executable, str(script), *options],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert out.count("cold compose of one document, median of 1, 20-page PDF") == 2
+    assert out.startswith("this tree:") and f"baseline {ROOT}:" in out
+    for row in ("txt (the PDF's canonical text)", "pdf ", "docx "):
+        assert out.count(f"\n{row}") == 2
+    assert out.count("target: PDF and DOCX no slower than 2x the .txt path") == 2
+    assert "HTML corpus: 1 saved pages" in out
