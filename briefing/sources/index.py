@@ -21,7 +21,7 @@ from briefing.cachedir import cache_dir, notice
 from briefing.errors import CorpusError, display_path
 from briefing.progress import Tracker
 from briefing.sources import fulltext, listing_record, opening, rows, store, worker_pool, workers
-from briefing.sources.canonical import is_extracted
+from briefing.sources.canonical import Canonical, is_extracted
 from briefing.sources.documents import DocFile, check_folder, list_documents
 from briefing.sources.index_lock import IndexLock, lock_for
 
@@ -277,9 +277,12 @@ class Index:
                     shared = len(small) > 1 or bool(big)
                     pool = worker_pool.pool() if nbytes >= PARALLEL_BYTES and shared else None
                     if pool is None and any(is_extracted(f.name) for f, _sha in small):
-                        pool = worker_pool.Workers(1)
+                        # a pool starts a process per task in flight, up to its size: for one
+                        # document a second starts only if its text is analysed in chunks
+                        may_chunk = any(f.size * 8 > CHUNK_CHARS for f, _sha in small)
+                        pool = (may_chunk and worker_pool.pool()) or worker_pool.Workers(1)
                     early = workers.analyse_small(small, pool)
-                self._store_small(early, refused, known, tracker, doc_quality)
+                self._store_small(early, refused, known, tracker, doc_quality, pool)
                 for file, _sha in big:
                     with self._write():
                         self._replace(known.get(file.name))
@@ -299,10 +302,10 @@ class Index:
         known: dict[str, tuple],
         tracker: Tracker,
         doc_quality: Callable[[int, int, bool], float],
+        pool: worker_pool.Workers | None,
     ) -> None:
-        """Store the workers' results in order, one commit per BATCH_BYTES, not per document."""
-        from briefing.sources.translation import declared_machine_translation
-
+        """Store the workers' results in order, one commit per BATCH_BYTES, not per document;
+        an extracted text too long to analyse whole is analysed here in chunks on `pool`."""
         with ExitStack() as batch:
             pending = 0
             for file, result in results:
@@ -311,23 +314,36 @@ class Index:
                 if not pending:
                     batch.enter_context(self._write())
                 pending += max(file.size, 1)
-                if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
-                    rows.store_skipped(self.db, self.text, file, known.get(file.name), result)
-                else:
-                    text, doc, found = result
+                if isinstance(result, Canonical):  # read, not analysed: its chunks on `pool`
                     self._replace(known.get(file.name))
-                    doc_id, paras = rows.store_doc(self.db, file, doc)
-                    rows.store_windows(
-                        self.db, self.text, (doc_id, file.name), paras, text, found.windows
-                    )
-                    quality = doc_quality(
-                        found.sentences, found.garbled, declared_machine_translation(text)
-                    )
-                    rows.set_quality(self.db, doc_id, quality)
+                    rows.store_big(self.db, self.text, file, pool, tracker, result)
+                    tracker.advance(docs=1)  # its bytes were counted chunk by chunk
+                else:
+                    self._store_analysed(file, result, known, doc_quality)
+                    tracker.advance(docs=1, nbytes=file.size)
                 if pending >= BATCH_BYTES:
                     batch.close()
                     pending = 0
-                tracker.advance(docs=1, nbytes=file.size)
+
+    def _store_analysed(
+        self,
+        file: DocFile,
+        result: tuple | str,
+        known: dict[str, tuple],
+        doc_quality: Callable[[int, int, bool], float],
+    ) -> None:
+        """One document a worker analysed whole, or why it could not (stored as skipped)."""
+        from briefing.sources.translation import declared_machine_translation
+
+        if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
+            rows.store_skipped(self.db, self.text, file, known.get(file.name), result)
+            return
+        text, doc, found = result
+        self._replace(known.get(file.name))
+        doc_id, paras = rows.store_doc(self.db, file, doc)
+        rows.store_windows(self.db, self.text, (doc_id, file.name), paras, text, found.windows)
+        quality = doc_quality(found.sentences, found.garbled, declared_machine_translation(text))
+        rows.set_quality(self.db, doc_id, quality)
 
     def _replace(self, row: tuple | None) -> None:
         if row:

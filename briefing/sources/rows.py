@@ -9,7 +9,13 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from briefing.sources import tie_order, workers
-from briefing.sources.canonical import Unreadable, content_sha, merged_meta, read_canonical
+from briefing.sources.canonical import (
+    Canonical,
+    Unreadable,
+    content_sha,
+    merged_meta,
+    read_canonical,
+)
 from briefing.sources.documents import cannot_read
 from briefing.sources.worker_pool import bounded_map
 
@@ -143,17 +149,20 @@ def store_big(
     file: DocFile,
     pool: Workers | None,
     tracker: Tracker,
+    canonical: Canonical | None = None,
 ) -> None:
-    """A huge document: phase 1 here, phase 2 in chunks, streamed into the index."""
+    """A huge document: phase 1 here, phase 2 in chunks, streamed into the index.
+    `canonical`: its text, when a worker has read it already (an extracted format's)."""
     from briefing.sources.analysis import chunks, doc_quality, prepare
     from briefing.sources.translation import declared_machine_translation
 
-    try:
-        canonical = read_canonical(file.path)  # as it is now, should it have changed
-    except Unreadable as why:
-        return store_skipped(db, fulltext, file, None, str(why))
-    except OSError as exc:
-        return store_skipped(db, fulltext, file, None, cannot_read(exc))
+    if canonical is None:
+        try:
+            canonical = read_canonical(file.path)  # as it is now, should it have changed
+        except Unreadable as why:
+            return store_skipped(db, fulltext, file, None, str(why))
+        except OSError as exc:
+            return store_skipped(db, fulltext, file, None, cannot_read(exc))
     text, sha = canonical.text, canonical.sha
     doc = prepare(file.name, sha, text, file.keep)
     doc.meta = merged_meta(doc.meta, canonical)

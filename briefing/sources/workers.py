@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from briefing.sources.canonical import Canonical, is_extracted
 from briefing.sources.worker_pool import Workers, bounded_map
 
 if TYPE_CHECKING:  # analysis pulls in syntok: imported only where work is actually done
@@ -31,19 +32,25 @@ READER_STOPPED = (  # the same, for a command that reads one file the user named
     "damaged; open it and save it again, or leave it out of the sources"
 )
 
-Analysed = tuple[str, "DocAnalysis", "Windows"] | str  # (text, doc, windows), or why not
+# (text, doc, windows); or why not; or an extracted text too long to analyse whole, which the
+# caller analyses in chunks on every worker (`rows.store_big`)
+Analysed = tuple[str, "DocAnalysis", "Windows"] | str | Canonical
 
 
 def analyse_job(job: tuple[DocFile, str]) -> Analysed:
     """Read and analyse one document as it is now (its hash is taken again, so a file edited
-    since it was listed is indexed consistently as its new text); or say why it cannot be."""
-    from briefing.sources.analysis import analyse
+    since it was listed is indexed consistently as its new text); or say why it cannot be.
+    A PDF, Word file or web page whose text is longer than a chunk (`CHUNK_CHARS`) comes back
+    read but not analysed: one worker would analyse it alone while the others wait."""
+    from briefing.sources.analysis import CHUNK_CHARS, analyse
     from briefing.sources.canonical import Unreadable, merged_meta, read_canonical
     from briefing.sources.documents import cannot_read
 
     file, _ = job
     try:
         canonical = read_canonical(file.path)
+        if len(canonical.text) > CHUNK_CHARS and is_extracted(file.name):
+            return canonical
         doc, found = analyse(file.name, canonical.sha, canonical.text, file.keep)
     except Unreadable as why:
         return str(why)
