@@ -277,10 +277,9 @@ class Index:
                     shared = len(small) > 1 or bool(big)
                     pool = worker_pool.pool() if nbytes >= PARALLEL_BYTES and shared else None
                     if pool is None and any(is_extracted(f.name) for f, _sha in small):
-                        # a pool starts a process per task in flight, up to its size: for one
-                        # document a second starts only if its text is analysed in chunks
-                        may_chunk = any(f.size * 8 > CHUNK_CHARS for f, _sha in small)
-                        pool = (may_chunk and worker_pool.pool()) or worker_pool.Workers(1)
+                        # one a core, each started when a task needs it (a task is a few
+                        # documents): one document starts one, unless its text is chunked
+                        pool = worker_pool.pool() or worker_pool.Workers(1)
                     early = workers.analyse_small(small, pool)
                 self._store_small(early, refused, known, tracker, doc_quality, pool)
                 for file, _sha in big:

@@ -35,8 +35,8 @@ Alone = Callable[["Workers", Any], Any]  # runs one item again, by itself, on re
 
 
 class Workers:
-    """Spawned worker processes (not forked: callers may run threads); `renew` replaces them
-    all after one died."""
+    """Spawned worker processes (not forked: callers may run threads), each started when a
+    task is submitted and none is idle, up to `size`; `renew` replaces them all after one died."""
 
     def __init__(self, size: int) -> None:
         self._size = size
