@@ -19,8 +19,8 @@ page is always read in (its reader is written in C: a crash there must not end t
 
     .venv/bin/python bench/bench_first_index.py            # 300-page PDF, median of 3
     .venv/bin/python bench/bench_first_index.py --pages 50 -n 1
-    .venv/bin/python bench/bench_first_index.py -n 5 --baseline /tmp/old   # PDF and DOCX rows
-        # for this tree and another (`git archive REV | tar -x -C /tmp/old`), interleaved
+    .venv/bin/python bench/bench_first_index.py -n 5 --baseline /tmp/old   # every row for
+        # this tree and another (`git archive REV | tar -x -C /tmp/old`), runs interleaved
     .venv/bin/python bench/bench_first_index.py --only-html -n 3   # the HTML corpus alone
 """
 
@@ -128,9 +128,10 @@ def text_mb(paths: list[Path]) -> float:
     return sum(len(read_canonical(p).text.encode("utf-8")) for p in paths) / 1e6
 
 
-def html_corpus_rows(tmp: Path, pages: int, repeat: int) -> None:
+def html_corpus_rows(tmp: Path, pages: int, repeat: int, baseline: Path | None) -> None:
     """The HTML corpus against its own texts as .txt files, runs interleaved so that a busy
-    machine slows both sides alike; each side net of its own fixed cost."""
+    machine slows both sides alike; each side net of its own fixed cost. With `baseline`,
+    the same rows for that tree too, its runs interleaved with these."""
     build = Path(tempfile.gettempdir()) / "briefing-bench-formats-1"
     html = html_corpus(build, pages)
     twins = []
@@ -146,18 +147,33 @@ def html_corpus_rows(tmp: Path, pages: int, repeat: int) -> None:
         "html": html,
     }
     outlines = {name: prepare(files, tmp / name.replace(" ", "-")) for name, files in sides.items()}
-    times: dict[str, list[float]] = {name: [] for name in sides}
-    cpus: dict[str, list[float]] = {name: [] for name in sides}
+    trees = {"this tree": ROOT, **({f"baseline {baseline}": baseline} if baseline else {})}
+    times = {(label, name): [] for label in trees for name in sides}
+    cpus: dict[tuple[str, str], list[float]] = {key: [] for key in times}
     for run in range(repeat):
-        for name, outline in outlines.items():
-            cache = outline.parent / f"cache-{run}"
-            times[name].append(compose_once(outline, cache, cpus[name]))
+        for label, tree in trees.items():
+            for name, outline in outlines.items():
+                cache = outline.parent / f"cache-{label.split()[0]}-{run}"
+                times[label, name].append(compose_once(outline, cache, cpus[label, name], tree))
     mb = text_mb(twins)
     html_mb = sum(p.stat().st_size for p in html) / 1e6
-    print(
-        f"\nHTML corpus: {pages} saved pages, {html_mb:.2f} MB of HTML, {mb:.2f} MB of text; "
-        f"median of {repeat}, runs interleaved"
-    )
+    for label in trees:
+        print(
+            f"\n{label}: HTML corpus: {pages} saved pages, {html_mb:.2f} MB of HTML, {mb:.2f} MB "
+            f"of text; median of {repeat}, runs interleaved"
+        )
+        html_table(
+            pages,
+            mb,
+            {name: times[label, name] for name in sides},
+            {name: cpus[label, name] for name in sides},
+        )
+
+
+def html_table(
+    pages: int, mb: float, times: dict[str, list[float]], cpus: dict[str, list[float]]
+) -> None:
+    """One tree's HTML rows, per-MB figures and verdicts."""
     # Wall time is what a user waits; CPU time (the process and any workers it reaped) is
     # the same work measured without the other loads of a shared machine.
     print(f"{'run':40} {'wall s':>7} {'cpu s':>7} {'wall s/MB':>10} {'cpu s/MB':>9}")
@@ -208,7 +224,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         if not args.only_html:
             single_documents(Path(tmp), args.pages, args.repeat, args.baseline)
-        html_corpus_rows(Path(tmp), args.html_pages, args.repeat)
+        html_corpus_rows(Path(tmp), args.html_pages, args.repeat, args.baseline)
     return 0
 
 

@@ -245,4 +245,4 @@ def test_first_index_benchmark_reports_both_trees_with_a_baseline(tmp_path: Path
     for row in ("txt (the PDF's canonical text)", "pdf ", "docx "):
         assert out.count(f"\n{row}") == 2
     assert out.count("target: PDF and DOCX no slower than 2x the .txt path") == 2
-    assert "HTML corpus: 1 saved pages" in out
+    assert out.count("HTML corpus: 1 saved pages") == 2
