@@ -225,8 +225,9 @@ def main() -> int:
         if pandoc and not args.only:
             contenders["pandoc"] = ([pandoc, "deck.md", "-o", "pandoc.pptx"], lambda: None, None)
         times: dict[str, list[float]] = {name: [] for name in contenders}
-        for _ in range(args.runs):
-            for name, (cmd, env, before) in contenders.items():
+        for run in range(args.runs):
+            order = list(contenders.items())  # reversed every other run: no place favoured
+            for name, (cmd, env, before) in order if run % 2 == 0 else order[::-1]:
                 if callable(before):
                     before()
                 times[name].append(timed(cmd, tmp, env()))  # type: ignore[operator]
