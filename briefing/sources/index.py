@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -244,7 +244,7 @@ class Index:
     def _update(self, stale: list[DocFile], known: dict[str, tuple]) -> tuple[int, int]:
         if not stale:
             return 0, 0
-        from briefing.sources.analysis import CHUNK_CHARS, doc_quality
+        from briefing.sources.analysis import CHUNK_CHARS
 
         def is_big(file: DocFile) -> bool:
             # Huge text files are chunked; an extracted format's bytes are not its text's
@@ -283,7 +283,7 @@ class Index:
                         big_one = any(f.size * 8 > CHUNK_CHARS for f, _sha in small)
                         pool = (big_one and worker_pool.pool()) or worker_pool.Workers(1)
                     early = workers.analyse_small(small, pool)
-                self._store_small(early, refused, known, tracker, doc_quality, pool)
+                self._store_small(early, refused, known, tracker, pool)
                 for file, _sha in big:
                     with self._write():
                         self._replace(known.get(file.name))
@@ -302,7 +302,6 @@ class Index:
         refused: set[str],
         known: dict[str, tuple],
         tracker: Tracker,
-        doc_quality: Callable[[int, int, bool], float],
         pool: worker_pool.Workers | None,
     ) -> None:
         """Store the workers' results in order, one commit per BATCH_BYTES, not per document;
@@ -320,31 +319,11 @@ class Index:
                     rows.store_big(self.db, self.text, file, pool, tracker, result)
                     tracker.advance(docs=1)  # its bytes were counted chunk by chunk
                 else:
-                    self._store_analysed(file, result, known, doc_quality)
+                    rows.store_analysed(self.db, self.text, file, result, known.get(file.name))
                     tracker.advance(docs=1, nbytes=file.size)
                 if pending >= BATCH_BYTES:
                     batch.close()
                     pending = 0
-
-    def _store_analysed(
-        self,
-        file: DocFile,
-        result: tuple | str,
-        known: dict[str, tuple],
-        doc_quality: Callable[[int, int, bool], float],
-    ) -> None:
-        """One document a worker analysed whole, or why it could not (stored as skipped)."""
-        from briefing.sources.translation import declared_machine_translation
-
-        if isinstance(result, str):  # unreadable now: deleted or changed meanwhile
-            rows.store_skipped(self.db, self.text, file, known.get(file.name), result)
-            return
-        text, doc, found = result
-        self._replace(known.get(file.name))
-        doc_id, paras = rows.store_doc(self.db, file, doc)
-        rows.store_windows(self.db, self.text, (doc_id, file.name), paras, text, found.windows)
-        quality = doc_quality(found.sentences, found.garbled, declared_machine_translation(text))
-        rows.set_quality(self.db, doc_id, quality)
 
     def _replace(self, row: tuple | None) -> None:
         if row:

@@ -21,7 +21,7 @@ from briefing.sources.worker_pool import bounded_map
 
 if TYPE_CHECKING:
     from briefing.progress import Tracker
-    from briefing.sources.analysis import DocAnalysis, Window
+    from briefing.sources.analysis import DocAnalysis, Window, Windows
     from briefing.sources.documents import DocFile
     from briefing.sources.fulltext import TextIndex
     from briefing.sources.worker_pool import Workers
@@ -38,6 +38,30 @@ def store_skipped(
         " VALUES (?, '', ?, ?, 0, 0, '{}', '[]', ?)",
         (file.name, file.size, file.stamp, reason),
     )
+
+
+def store_analysed(
+    db: sqlite3.Connection,
+    fulltext: TextIndex,
+    file: DocFile,
+    result: tuple[str, DocAnalysis, Windows] | str,
+    row: tuple | None,
+) -> None:
+    """A document a worker analysed whole (its text, analysis and windows), in place of its
+    old rows (`row`); or, given why it could not be, the document as skipped."""
+    from briefing.sources.analysis import doc_quality
+    from briefing.sources.translation import declared_machine_translation
+
+    if isinstance(result, str):  # unreadable now: deleted or changed since it was listed
+        store_skipped(db, fulltext, file, row, result)
+        return
+    text, doc, found = result
+    if row:
+        delete(db, fulltext, row[0])
+    doc_id, paras = store_doc(db, file, doc)
+    store_windows(db, fulltext, (doc_id, file.name), paras, text, found.windows)
+    machine = declared_machine_translation(text)
+    set_quality(db, doc_id, doc_quality(found.sentences, found.garbled, machine))
 
 
 def check_files(
