@@ -23,12 +23,12 @@ __all__ = ["FORMATS", "META_KEYS", "ExtractError", "Extracted", "PageSpan", "ext
 # suffix -> extractor name and version (the format modules' EXTRACTOR; a web archive's page is
 # read by the HTML extractor, so its version is in the archive's)
 FORMATS: dict[str, str] = {
-    ".pdf": "pdf/4",
-    ".html": "html/4",
-    ".htm": "html/4",
-    ".mhtml": "mhtml/1+html/4",
-    ".mht": "mhtml/1+html/4",
-    ".docx": "docx/2",
+    ".pdf": "pdf/5",
+    ".html": "html/5",
+    ".htm": "html/5",
+    ".mhtml": "mhtml/1+html/5",
+    ".mht": "mhtml/1+html/5",
+    ".docx": "docx/3",
 }
 
 

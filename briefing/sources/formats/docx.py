@@ -17,7 +17,10 @@ from briefing.sources.formats.extracted import (
     join_authors,
 )
 
-EXTRACTOR = "docx/2"
+EXTRACTOR = "docx/3"
+# (author, creation time) a library's blank template carries, kept by every file made from it
+# that does not set its own: python-docx's.
+TEMPLATE_PROPERTIES = frozenset({("python-docx", "2013-12-23T23:15:00+00:00")})
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, or an encrypted .docx
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -37,6 +40,8 @@ def extract_docx(path: Path) -> Extracted:
     meta = empty_meta()
     props = document.core_properties
     created = props.created
+    if created and (props.author, created.isoformat()) in TEMPLATE_PROPERTIES:
+        created = None  # the day a library's template was made, not this document
     meta.update(
         title=clean_value(props.title) or first_title(document),
         author=join_authors(props.author),  # several: "A; B", as Word stores them

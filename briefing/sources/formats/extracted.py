@@ -96,10 +96,35 @@ def web_address(value: str | None) -> str | None:
     return text if text and _WEB_ADDRESS.fullmatch(text) else None
 
 
+# What authoring tools, operating systems and publishing systems fill an author field with
+# when nobody named one: the account's default name ("Microsoft Office User" on a Mac,
+# "Windows User", "Owner"), a site's administrator account, a library's template. Cited as an
+# author, such a name says less than "Author unknown", and is wrong.
+PLACEHOLDER_AUTHORS = frozenset(
+    (
+        "microsoft office user",
+        "windows user",
+        "administrator",
+        "admin",
+        "user",
+        "owner",
+        "author",
+        "unknown",
+        "anonymous",
+        "default",
+        "staff",
+        "editor",
+        "webmaster",
+        "python-docx",
+    )
+)
+
+
 def join_authors(value: str | None) -> str | None:
     """Authors listed with semicolons, as trafilatura gives them and Word and LibreOffice store
-    them ("A; B; C"), as one byline: "A, B and C"."""
-    return join_names([n for n in (clean_value(part) for part in (value or "").split(";")) if n])
+    them ("A; B; C"), as one byline: "A, B and C"; a tool's placeholder is no author."""
+    names = (clean_value(part) for part in (value or "").split(";"))
+    return join_names([n for n in names if n and n.casefold() not in PLACEHOLDER_AUTHORS])
 
 
 def join_names(names: list[str]) -> str | None:
