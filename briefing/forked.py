@@ -33,6 +33,15 @@ class _Again(Exception):
     """The child could not report its outcome faithfully: do the work in-process."""
 
 
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system has one): how much
+    work done elsewhere, in a fork, a worker or a thread, can overlap with this process's."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def single_threaded() -> bool:
     """Whether this process runs one thread, native ones included: Tantivy's file watcher
     (started by every index it opens) once held the index's meta lock file open at a fork,

@@ -14,7 +14,6 @@ CPU halves (0.59 -> 0.32 s) while its wall time gained 0-15%, most when a core w
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
@@ -36,11 +35,10 @@ _ahead: WeakKeyDictionary[Library, _Ahead] = WeakKeyDictionary()
 def workers() -> int:
     """Threads for searching ahead: one per core this process may run on, 0 with one core
     (searching ahead on the core that then waits for it gains nothing)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return min(MAX_WORKERS, cores) if cores > 1 else 0
+    from briefing.forked import cores  # only once there is a compose to search for
+
+    usable = cores()
+    return min(MAX_WORKERS, usable) if usable > 1 else 0
 
 
 class _Ahead:

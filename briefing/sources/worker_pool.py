@@ -78,8 +78,11 @@ class Workers:
 
 
 def pool() -> Workers | None:
-    """Worker processes for big batches, one a core (at most 4); None on one core."""
-    size = min(os.cpu_count() or 1, 4)
+    """Worker processes for big batches, one a core this process may run on (at most 4); None
+    on one core."""
+    from briefing.forked import cores  # here: the index's modules are imported on every sync
+
+    size = min(cores(), 4)
     return Workers(size) if size >= 2 else None
 
 

@@ -52,7 +52,7 @@ def outcome(split):
     return {"text": found.text, "pages": [repr(p) for p in found.pages], "meta": found.meta}
 
 
-pdf.Forked, pdf.read_page, pdf._cores = forked, read_page, lambda: 2
+pdf.Forked, pdf.read_page, pdf.cores = forked, read_page, lambda: 2
 whole = outcome(10**9)
 split = outcome(2)
 print(json.dumps({"whole": whole, "split": split, "forks": forks}))

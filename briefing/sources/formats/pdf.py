@@ -4,7 +4,6 @@ and the document's own metadata; anything unreadable raises ExtractError saying 
 from __future__ import annotations
 
 import ctypes
-import os
 import re
 from functools import partial
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from briefing.forked import Forked
+from briefing.forked import Forked, cores
 from briefing.sources.formats.extracted import (
     Extracted,
     ExtractError,
@@ -91,7 +90,7 @@ def read_pages(doc: pdfium.PdfDocument) -> list[list[Line]]:
     report on two cores is read in half the time. Whatever goes wrong in that process (a page
     PDFium cannot read, a crash in C) has its half read again here, so it fails as it would."""
     count = len(doc)
-    if count < SPLIT_PAGES or _cores() < 2:
+    if count < SPLIT_PAGES or cores() < 2:
         return [read_page(doc, i) for i in range(count)]
     half = count // 2
     later = Forked(partial(_pages_or_none, doc, half, count))
@@ -113,14 +112,6 @@ def _pages_or_none(doc: pdfium.PdfDocument, start: int, stop: int) -> list[list[
         return [read_page(doc, i) for i in range(start, stop)]
     except ExtractError:
         return None
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux (where Forked runs in-process anyway)
-        return os.cpu_count() or 1
 
 
 def read_page(doc: pdfium.PdfDocument, index: int) -> list[Line]:
