@@ -9,7 +9,7 @@ import json
 import time
 from pathlib import Path
 
-from briefing.sources.store import file_sha, settle
+from briefing.sources.store import file_checksum, settle
 
 MANIFEST = "briefing-seal.json"
 RACY_NS = 3_000_000_000  # as for the SQLite file's seal: a same-tick change could hide
@@ -46,7 +46,7 @@ def seal(folder: Path, known: dict[str, list] | None = None) -> None:
             files[path.name] = [stat.st_size, stat.st_mtime_ns, old[2]]
             continue
         settle(path, now - RACY_NS)  # dated back first, so the next run trusts its stat
-        sha = file_sha(path)
+        sha = file_checksum(path)
         stat = path.stat()  # a write since (the hashing too) leaves it racy: hashed again
         files[path.name] = [stat.st_size, stat.st_mtime_ns, sha]
     data = json.dumps({"sealed_ns": now, "files": files})
@@ -82,7 +82,7 @@ def verify(folder: Path) -> None:
             raise Mismatch(f"{name} is missing") from None
         if (stat.st_size, stat.st_mtime_ns) == (size, mtime_ns) and sealed_ns - mtime_ns >= RACY_NS:
             continue
-        if stat.st_size != size or file_sha(path) != sha:
+        if stat.st_size != size or file_checksum(path) != sha:
             raise Mismatch(f"{name} does not match its checksum")
         rehashed = True
     if rehashed:  # checked whole: from now on a stat will do

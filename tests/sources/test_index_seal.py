@@ -3,10 +3,12 @@ on a stat alone once it has been checked whole, so opening a big index costs no 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -33,8 +35,8 @@ def _sealed_long_ago(seeds: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> 
     os.utime(db, ns=(old, old))
     open_and_close(seeds, db)  # checks the whole file once, and restamps
     hashed: list[Path] = []
-    real = store.file_sha
-    monkeypatch.setattr(store, "file_sha", lambda p: hashed.append(p) or real(p))
+    real = store.file_checksum
+    monkeypatch.setattr(store, "file_checksum", lambda p: hashed.append(p) or real(p))
     return hashed
 
 
@@ -97,8 +99,8 @@ def test_a_changed_source_reseals_only_the_text_index_files_written_since(
     victim = sorted(seeds.glob("*.txt"))[0]
     victim.write_text(victim.read_text("utf-8") + "\n\nOne more sentence about trade.\n", "utf-8")
     hashed: list[Path] = []
-    real = manifest.file_sha
-    monkeypatch.setattr(manifest, "file_sha", lambda p: hashed.append(p) or real(p))
+    real = manifest.file_checksum
+    monkeypatch.setattr(manifest, "file_checksum", lambda p: hashed.append(p) or real(p))
     index = Index(seeds, db)
     try:
         assert index.sync().analysed == 1
@@ -124,8 +126,9 @@ def test_the_run_after_a_changed_source_trusts_both_seals_on_a_stat(
     index.close()
     hashed: list[Path] = []
     for module in (store, manifest):
-        real = module.file_sha
-        monkeypatch.setattr(module, "file_sha", lambda p, real=real: hashed.append(p) or real(p))
+        real = module.file_checksum
+        spy = lambda p, real=real: hashed.append(p) or real(p)  # noqa: E731
+        monkeypatch.setattr(module, "file_checksum", spy)
     open_and_close(seeds, db)
     assert hashed == []
 
@@ -180,8 +183,8 @@ def test_a_seal_left_for_later_is_recorded_when_the_index_closes(
     index.close()
     assert store.sealed(db)
     hashed: list[Path] = []
-    real = store.file_sha
-    monkeypatch.setattr(store, "file_sha", lambda p: hashed.append(p) or real(p))
+    real = store.file_checksum
+    monkeypatch.setattr(store, "file_checksum", lambda p: hashed.append(p) or real(p))
     open_and_close(seeds, db)  # the next run trusts it on a stat
     assert hashed == []
 
@@ -281,3 +284,34 @@ def test_a_seal_left_for_later_waits_out_a_moment_s_hold_of_the_lock(
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_the_seal_is_a_tagged_crc32_of_the_whole_file(project: Path, tmp_path: Path) -> None:
+    seeds, db = project / "seeds", tmp_path / "index.sqlite"
+    open_and_close(seeds, db)
+    index = Index(seeds, db)
+    index.sync()
+    index.close()
+    recorded = Path(f"{db}{store.SEAL_SUFFIX}").read_text("utf-8").split()[0]
+    assert recorded == f"crc32:{zlib.crc32(db.read_bytes()):08x}"
+
+
+def test_a_seal_an_older_version_took_by_sha256_is_no_damage(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `.sum` holding a SHA-256 (untagged, as versions before the CRC-32 wrote it) cannot be
+    compared: the file is checked as an unsealed one is (SQLite's own check), not rebuilt."""
+    seeds, db = project / "seeds", tmp_path / "index.sqlite"
+    index = Index(seeds, db)
+    index.sync()
+    index.close()
+    old = time.time_ns() - 2 * store.RACY_NS
+    os.utime(db, ns=(old, old + 1))  # a stat unlike the stamp's: the checksum is what decides
+    sha = hashlib.sha256(db.read_bytes()).hexdigest()
+    Path(f"{db}{store.SEAL_SUFFIX}").write_text(f"{sha} 1 {old} {time.time_ns()}", "utf-8")
+    index = Index(seeds, db)
+    try:
+        assert index.sync().analysed == 0
+    finally:
+        index.close()
+    assert "damaged" not in capsys.readouterr().err
