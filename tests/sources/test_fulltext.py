@@ -195,8 +195,11 @@ def test_ties_the_probes_cannot_reach_cheaply_are_fetched_whole() -> None:
 
 
 def test_a_unions_ties_take_one_search_not_a_pruned_one_probes_and_a_wide_one():
-    """A theme's pool (a union of keywords) prunes next to nothing, so it is searched once,
-    wide enough for its ties, even when they lie where probes cannot reach cheaply."""
+    """A theme's pool (a union of keywords, a long list) prunes next to nothing, so it is
+    searched once, wide enough for its ties, even when they lie where probes cannot reach
+    cheaply."""
+    from briefing.sources import fulltext
+
     text = TextIndex(None)
     for wid in range(1, 3001):
         words = "trade" if wid % 2 else "ports"
@@ -204,10 +207,28 @@ def test_a_unions_ties_take_one_search_not_a_pruned_one_probes_and_a_wide_one():
     text.commit(1)
     text.finish()
     match = Match(any=(("trade",), ("ports",)))
-    expected = _every(text, match)[:5]
+    k = fulltext.PRUNED_UNION_K + 1  # the 101 shortest windows tie at the top
+    expected = _every(text, match)[:k]
     counting = text._searcher = Counting(text._searcher)
-    assert text.top(match, 5) == expected
+    assert text.top(match, k) == expected
     assert len(counting.limits) == 1
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_keywords_few_spellings_are_searched_pruned_as_one_word_is(layout) -> None:
+    """A keyword's own top few over its spellings ("defence", "defense") prunes as a term
+    does: no search fetches the wide list a pool's ties need, and the list is the same."""
+    from briefing.sources import fulltext
+
+    text = _varied(*LAYOUTS[layout])
+    for match in (Match(any=(("trade",), ("ports",))), Match(any=(("rice",), ("coal",)))):
+        for k in (5, 40):
+            expected = _every(text, match)[:k]
+            searcher = text._searcher
+            counting = text._searcher = Counting(searcher)
+            assert text.top(match, k) == expected
+            assert max(counting.limits) < k + 16 + fulltext.TIE_FETCH
+            text._searcher = searcher
 
 
 def test_a_union_with_more_ties_than_one_wide_search_holds_is_probed(monkeypatch):
