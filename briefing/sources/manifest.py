@@ -46,9 +46,9 @@ def seal(folder: Path, known: dict[str, list] | None = None) -> None:
             files[path.name] = [stat.st_size, stat.st_mtime_ns, old[2]]
             continue
         settle(path, now - RACY_NS)  # dated back first, so the next run trusts its stat
-        sha = file_checksum(path)
+        checksum = file_checksum(path)
         stat = path.stat()  # a write since (the hashing too) leaves it racy: hashed again
-        files[path.name] = [stat.st_size, stat.st_mtime_ns, sha]
+        files[path.name] = [stat.st_size, stat.st_mtime_ns, checksum]
     data = json.dumps({"sealed_ns": now, "files": files})
     temporary = folder / f"{MANIFEST}.tmp"
     temporary.write_text(data, encoding="utf-8")
@@ -74,7 +74,7 @@ def verify(folder: Path) -> None:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise Mismatch(f"unreadable manifest ({exc})") from None
     rehashed = False
-    for name, (size, mtime_ns, sha) in files.items():
+    for name, (size, mtime_ns, checksum) in files.items():
         path = folder / name
         try:
             stat = path.stat()
@@ -82,7 +82,7 @@ def verify(folder: Path) -> None:
             raise Mismatch(f"{name} is missing") from None
         if (stat.st_size, stat.st_mtime_ns) == (size, mtime_ns) and sealed_ns - mtime_ns >= RACY_NS:
             continue
-        if stat.st_size != size or file_checksum(path) != sha:
+        if stat.st_size != size or file_checksum(path) != checksum:
             raise Mismatch(f"{name} does not match its checksum")
         rehashed = True
     if rehashed:  # checked whole: from now on a stat will do

@@ -174,10 +174,10 @@ def seal_settled(settled: Settled, lock: IndexLock) -> None:
     index, but this run has its deck and does not wait behind another's indexing. Best
     effort: unrecorded, the next sync seals it."""
     try:
-        sha = file_checksum(settled.path)
+        checksum = file_checksum(settled.path)
         with lock.if_free(SEAL_WAIT) as held:
             if held and settled.unchanged() and not sealed(settled.path):
-                _restamp(settled.path, sha)
+                _restamp(settled.path, checksum)
     except OSError:
         return
 
@@ -216,7 +216,7 @@ def _verify_seal(path: Path) -> bool:
     if not _wal_empty(path) or not path.exists():
         return False
     if not checked_alike(recorded):
-        return False  # an older version's seal: checked as an unsealed file is, then resealed
+        return False  # an older version's seal: checked as an unsealed file is (SQLite's check)
     if _untouched(path, stamp):
         return True  # hashing a 400 MB index on every run cost a second; a stat costs nothing
     if file_checksum(path) != recorded:
@@ -225,11 +225,11 @@ def _verify_seal(path: Path) -> bool:
     return True
 
 
-def _restamp(path: Path, sha: str) -> None:
+def _restamp(path: Path, checksum: str) -> None:
     """Record the verified file's stat now (callers hold the lock); best effort."""
     try:
         stat = path.stat()
-        stamp = f"{sha} {stat.st_size} {stat.st_mtime_ns} {time.time_ns()}"
+        stamp = f"{checksum} {stat.st_size} {stat.st_mtime_ns} {time.time_ns()}"
         Path(f"{path}{SEAL_SUFFIX}").write_text(stamp, encoding="utf-8")
     except OSError:
         return
