@@ -71,7 +71,7 @@ def test_title_from_the_title_paragraph_when_the_property_is_empty(tmp_path: Pat
 def test_deterministic(note: Path) -> None:
     first, second = extract(note), extract(note)
     assert first == second
-    assert first.extractor == "docx/3"
+    assert first.extractor == "docx/4"
     assert first.pages == ()
     assert first.page_at(0) is None and first.citation_pages(0, 5) is None
 

@@ -145,7 +145,7 @@ def test_decode_html(data: bytes, expected: str) -> None:
 def test_deterministic(pages: dict[str, Path]) -> None:
     for path in pages.values():
         assert extract(path) == extract(path)
-        assert extract(path).extractor == "html/5"
+        assert extract(path).extractor == "html/6"
 
 
 def test_never_touches_the_network(pages: dict[str, Path], monkeypatch: pytest.MonkeyPatch):

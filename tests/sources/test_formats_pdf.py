@@ -127,7 +127,7 @@ def test_deterministic_and_independent_of_the_file_name(report: fx.PdfLayout, tm
     first, second, third = extract(report.path), extract(report.path), extract(copy)
     assert first == second == third
     assert first.meta == third.meta
-    assert first.extractor == "pdf/5"
+    assert first.extractor == "pdf/6"
 
 
 def write(path: Path, data: bytes) -> Path:

@@ -23,12 +23,12 @@ __all__ = ["FORMATS", "META_KEYS", "ExtractError", "Extracted", "PageSpan", "ext
 # suffix -> extractor name and version (the format modules' EXTRACTOR; a web archive's page is
 # read by the HTML extractor, so its version is in the archive's)
 FORMATS: dict[str, str] = {
-    ".pdf": "pdf/5",
-    ".html": "html/5",
-    ".htm": "html/5",
-    ".mhtml": "mhtml/1+html/5",
-    ".mht": "mhtml/1+html/5",
-    ".docx": "docx/3",
+    ".pdf": "pdf/6",
+    ".html": "html/6",
+    ".htm": "html/6",
+    ".mhtml": "mhtml/1+html/6",
+    ".mht": "mhtml/1+html/6",
+    ".docx": "docx/4",
 }
 
 

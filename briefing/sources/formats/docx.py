@@ -17,7 +17,7 @@ from briefing.sources.formats.extracted import (
     join_authors,
 )
 
-EXTRACTOR = "docx/3"
+EXTRACTOR = "docx/4"
 # (author, creation time) a library's blank template carries, kept by every file made from it
 # that does not set its own: python-docx's.
 TEMPLATE_PROPERTIES = frozenset({("python-docx", "2013-12-23T23:15:00+00:00")})

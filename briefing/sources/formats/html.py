@@ -21,7 +21,7 @@ from briefing.sources.formats.extracted import (
 from briefing.sources.formats.html_inline import without_inline_payloads
 from briefing.sources.formats.html_parse import parse_page
 
-EXTRACTOR = "html/5"
+EXTRACTOR = "html/6"
 SNIFF_BYTES = 4096
 META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)|<\?xml[^>]*encoding\s*=\s*["']([-\w.:]+)""",

@@ -24,7 +24,7 @@ from briefing.sources.formats.pdf_layout import Line, assemble, rejoin_pieces
 from briefing.sources.formats.pdf_meta import info_meta, printed_by_browser, title_from_paragraphs
 from briefing.sources.formats.site_name import split_site_name
 
-EXTRACTOR = "pdf/5"
+EXTRACTOR = "pdf/6"
 LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
