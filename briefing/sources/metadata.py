@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from briefing.sources.author_names import placeholder
 from briefing.sources.segment import Span
 
 _MONTHS = {
@@ -77,7 +78,8 @@ def extract(text: str, paras: list[Span], noise: dict[int, str]) -> dict[str, ob
             meta["publisher"] = _AGENCIES.get(agency, agency)
         if byline and meta["author"] is None:
             name, rest = _split_name(byline.group(1), byline.group(2))
-            meta["author"] = _people(name)
+            people = _people(name)  # "By Admin" is a site's account: a later byline may name one
+            meta["author"] = None if placeholder(people) else people
             parts = [p for p in _SEPARATORS.split(rest.strip(" –—|-")) if p]
             if parts and not _find_date(parts[0]):
                 meta["publisher"] = parts[0]

@@ -91,3 +91,34 @@ def test_a_sites_admin_account_is_no_author(tmp_path: Path) -> None:
     meta = extract(path).meta
     assert meta["author"] is None
     assert meta["publisher"] == "The Interpreter"
+
+
+BLOG_TEXT = """Hanoi's quiet hedge
+
+{byline}
+
+Vietnam's leaders have spent the past year balancing between Washington and Beijing, a
+strategy officials describe as bamboo diplomacy. The approach has deep roots in history.
+
+Analysts in Hanoi say the upgrade of ties with the United States did not come at China's
+expense. Instead, it widened the space in which Vietnam can manoeuvre.
+"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Admin | March 3, 2024", None),  # a blog saved as text: its account, not a person
+        ("By ADMIN | March 3, 2024", None),
+        ("By Staff | March 3, 2024", None),
+        ("By Reuters Staff | March 3, 2024", "Reuters Staff"),
+        ("By Adminah Rahman | March 3, 2024", "Adminah Rahman"),
+        ("By Admin | March 3, 2024\n\nBy Linh Tran and Peter Ho", "Linh Tran and Peter Ho"),
+    ],
+)
+def test_a_texts_byline_naming_a_placeholder_is_no_author(byline: str, author: str | None) -> None:
+    from briefing.sources.analysis import prepare
+
+    meta = prepare("post.txt", "0", BLOG_TEXT.format(byline=byline)).meta
+    assert meta["author"] == author
+    assert str(meta["date"]) == "2024-03-03"  # the byline's date is still read

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.errors import BriefingError
+from briefing.sources.author_names import as_name, placeholder
 
 META_KEYS = ("title", "author", "publisher", "date", "url")
 
@@ -96,72 +97,12 @@ def web_address(value: str | None) -> str | None:
     return text if text and _WEB_ADDRESS.fullmatch(text) else None
 
 
-# What authoring tools, operating systems and publishing systems fill an author field with
-# when nobody named one: the account's default name ("Microsoft Office User" on a Mac,
-# "Windows User", "Owner"), a site's administrator account, a library's template. Cited as an
-# author, such a name says less than "Author unknown", and is wrong.
-PLACEHOLDER_AUTHORS = frozenset(
-    (
-        "microsoft office user",
-        "windows user",
-        "administrator",
-        "admin",
-        "user",
-        "owner",
-        "author",
-        "unknown",
-        "anonymous",
-        "default",
-        "staff",
-        "editor",
-        "webmaster",
-        "python-docx",
-    )
-)
-
-
-# A page's "author box" is often marked up as its author, and trafilatura then gives a sentence
-# about the author ("She is a research associate; Where She Studies Supply Chains"). Names
-# hold none of these as words of a sentence: a relative pronoun or a verb first, a pronoun and
-# a verb or a lower-case word first, or a verb followed by a lower-case word ("Linh Tran is a
-# fellow at ...").
-_RELATIVES = frozenset("where who whom whose which".split())
-_BE = frozenset("is was are were".split())
-_PRONOUNS = frozenset("she he they we i".split())
-_VERBS = frozenset(
-    """is was are were has have had write writes wrote cover covers covered study studies
-    studied work works worked teach teaches taught lead leads led serve serves served joined
-    focuses researches""".split()
-)
-
-
 def join_authors(value: str | None) -> str | None:
     """Authors listed with semicolons, as trafilatura gives them and Word and LibreOffice store
     them ("A; B; C"), as one byline: "A, B and C"; a tool's placeholder is no author, and a
     sentence about an author is reduced to the name it opens with, if any."""
-    names = (_as_name(clean_value(part) or "") for part in (value or "").split(";"))
-    return join_names([n for n in names if n and n.casefold() not in PLACEHOLDER_AUTHORS])
-
-
-def _as_name(part: str) -> str | None:
-    """`part` when it reads as a name (a person's, or an organisation's: "Center for Strategic
-    and International Studies"); the name opening a sentence about its bearer ("Linh Tran is a
-    non-resident fellow at ..." is "Linh Tran"); None for any other sentence."""
-    words = part.split()
-    if len(words) < 3:  # "He Yafei", "Mai Her": a two-word name is a name
-        return part or None
-    lowered = [w.strip(".,;:()").casefold() for w in words]
-    if lowered[0] in _RELATIVES or lowered[0] in _VERBS:
-        return None  # "where she studies ...", "is a journalist based in Hanoi"
-    if lowered[0] in _PRONOUNS and (lowered[1] in _VERBS or words[1][:1].islower()):
-        return None  # "She Is A Fellow", "We welcome contributions" (but "He Yafei Li")
-    for i, word in enumerate(lowered[1:-1], 1):
-        # "is Emeritus Professor": no name holds a "be"; "Kadir Has University" holds a "has"
-        if word in _VERBS and (word in _BE or words[i + 1][:1].islower()):
-            lead = words[:i]
-            named = 2 <= len(lead) <= 5 and all(w[:1].isupper() for w in lead)
-            return " ".join(lead).rstrip(",") if named else None
-    return part
+    names = (as_name(clean_value(part) or "") for part in (value or "").split(";"))
+    return join_names([n for n in names if n and not placeholder(n)])
 
 
 def join_names(names: list[str]) -> str | None:
