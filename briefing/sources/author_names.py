@@ -30,9 +30,9 @@ PLACEHOLDER_AUTHORS = frozenset(
 
 # A page's "author box" is often marked up as its author, and trafilatura then gives a sentence
 # about the author ("She is a research associate; Where She Studies Supply Chains"). Names
-# hold none of these as words of a sentence: a relative pronoun or a verb first, a pronoun and
-# a verb or a lower-case word first, or a verb followed by a lower-case word ("Linh Tran is a
-# fellow at ...").
+# hold none of these as words of a sentence: a relative pronoun or a "be" first, a verb or a
+# pronoun before a lower-case word, a pronoun before a verb, a "be" anywhere, or any other verb
+# before a lower-case word ("Linh Tran is a fellow at ...").
 _RELATIVES = frozenset("where who whom whose which".split())
 _BE = frozenset("is was are were".split())
 _PRONOUNS = frozenset("she he they we i".split())
@@ -56,8 +56,10 @@ def as_name(part: str) -> str | None:
     if len(words) < 3:  # "He Yafei", "Mai Her": a two-word name is a name
         return part or None
     lowered = [w.strip(".,;:()").casefold() for w in words]
-    if lowered[0] in _RELATIVES or lowered[0] in _VERBS:
+    if lowered[0] in _RELATIVES or lowered[0] in _BE:
         return None  # "where she studies ...", "is a journalist based in Hanoi"
+    if lowered[0] in _VERBS and words[1][:1].islower():
+        return None  # "writes about Asia" (but "Study Group on Asian Affairs")
     if lowered[0] in _PRONOUNS and (lowered[1] in _VERBS or words[1][:1].islower()):
         return None  # "She Is A Fellow", "We welcome contributions" (but "He Yafei Li")
     for i, word in enumerate(lowered[1:-1], 1):
