@@ -285,9 +285,9 @@ class Index:
                     early = workers.analyse_small(small, pool)
                 self._store_small(early, refused, known, tracker, pool)
                 for file, _sha in big:
+                    old = known.get(file.name)
                     with self._write():
-                        self._replace(known.get(file.name))
-                        rows.store_big(self.db, self.text, file, pool, tracker)
+                        rows.store_big(self.db, self.text, file, pool, tracker, old)
                     tracker.advance(docs=1)
             finally:
                 tracker.finish()
@@ -314,17 +314,13 @@ class Index:
                 if not pending:
                     batch.enter_context(self._write())
                 pending += max(file.size, 1)
+                row = known.get(file.name)
                 if isinstance(result, Canonical):  # read, not analysed: its chunks on `pool`
-                    self._replace(known.get(file.name))
-                    rows.store_big(self.db, self.text, file, pool, tracker, result)
+                    rows.store_big(self.db, self.text, file, pool, tracker, row, result)
                     tracker.advance(docs=1)  # its bytes were counted chunk by chunk
                 else:
-                    rows.store_analysed(self.db, self.text, file, result, known.get(file.name))
+                    rows.store_analysed(self.db, self.text, file, result, row)
                     tracker.advance(docs=1, nbytes=file.size)
                 if pending >= BATCH_BYTES:
                     batch.close()
                     pending = 0
-
-    def _replace(self, row: tuple | None) -> None:
-        if row:
-            rows.delete(self.db, self.text, row[0])

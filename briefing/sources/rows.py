@@ -173,10 +173,12 @@ def store_big(
     file: DocFile,
     pool: Workers | None,
     tracker: Tracker,
+    row: tuple | None,
     canonical: Canonical | None = None,
 ) -> None:
-    """A huge document: phase 1 here, phase 2 in chunks, streamed into the index.
-    `canonical`: its text, when a worker has read it already (an extracted format's)."""
+    """A huge document: phase 1 here, phase 2 in chunks, streamed into the index in place of
+    its old rows (`row`). `canonical`: its text, when a worker has read it already (an
+    extracted format's)."""
     from briefing.sources.analysis import chunks, doc_quality, prepare
     from briefing.sources.translation import declared_machine_translation
 
@@ -184,9 +186,11 @@ def store_big(
         try:
             canonical = read_canonical(file.path)  # as it is now, should it have changed
         except Unreadable as why:
-            return store_skipped(db, fulltext, file, None, str(why))
+            return store_skipped(db, fulltext, file, row, str(why))
         except OSError as exc:
-            return store_skipped(db, fulltext, file, None, cannot_read(exc))
+            return store_skipped(db, fulltext, file, row, cannot_read(exc))
+    if row:
+        delete(db, fulltext, row[0])
     text, sha = canonical.text, canonical.sha
     doc = prepare(file.name, sha, text, file.keep)
     doc.meta = merged_meta(doc.meta, canonical)
