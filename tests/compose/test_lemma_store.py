@@ -4,6 +4,8 @@ ignored, never trusted."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -65,3 +67,26 @@ def test_an_unwritable_cache_costs_nothing_but_time(fresh, monkeypatch):
     assert lexeme.lemma("treaties") == "treaty"
     lexeme.remember()  # no exception, no file
     assert lemma_store.load() == {}
+
+
+def test_simplemma_version_is_read_without_importlib_metadata():
+    """The table's name follows simplemma's version, read from the package's own metadata file
+    in a fresh process that never imports importlib.metadata (~50 ms of every ranking run)."""
+    from importlib import metadata
+
+    code = (
+        "import sys; from briefing.compose import lemma_store as s; "
+        "print(s._simplemma_version().decode()); print('importlib.metadata' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == [metadata.version("simplemma"), "False"]
+
+
+def test_simplemma_version_falls_back_to_the_installed_metadata(monkeypatch):
+    """A simplemma without `__metadata__.py` (a later layout) still names its version."""
+    from importlib import metadata
+
+    monkeypatch.setattr(lemma_store.importlib.util, "find_spec", lambda _name: None)
+    assert lemma_store._simplemma_version() == metadata.version("simplemma").encode()
