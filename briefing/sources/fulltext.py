@@ -43,10 +43,11 @@ PROBE_FETCH = 65536  # more ties than this in one probe: a plain search
 PRUNED_UNION_K = 64  # a union's top k up to this is searched pruned first: a keyword's
 # spellings ("defence", "defense"), 2 to 8 common words, k 20 or 40, took half the time of one
 # wide search; a theme's pool (k 400, phrases among its words) took twice as long
-PHRASE_TIE_MARGIN = 256  # a phrase's first search fetches this many beyond k: a phrase query
-# cannot prune (Tantivy reads the positions of every window holding all its words), so its
-# first search costs the same whatever it fetches, save ~1 us a hit; ties spilling past k + 16
-# then took probes and a second full search ("U.S." at 30,000 documents, k 180: 90 ms, 40 ms)
+TIE_MARGIN = 256  # hits a first search fetches beyond k + 16 when it cannot prune (a phrase:
+# Tantivy reads the positions of every window holding all its words, whatever it fetches) or
+# cuts deep (k > PRUNED_UNION_K: the evidence search's 180, where a common word's ties at the
+# cut spill past 16). Ties past the fetch took probes and a second full search: at 30,000
+# documents, k 180, "U.S." 90 ms against 40 ms with the margin, "the" 54 against 16 ms
 
 
 def _tv() -> ModuleType:
@@ -192,8 +193,8 @@ class TextIndex:
         term, or a few, is searched pruned (block-max WAND), its first ties at the cut then
         probed for (`_first_ties`); a union's long list (a theme's pool) prunes next to
         nothing, so it is one search wide enough for its ties, never all three; a phrase
-        cannot prune, so its first search takes a margin of ties. Either way the answer is
-        the same; only its cost differs."""
+        (which cannot prune) or a deep cut takes a margin of ties in its first search. Either
+        way the answer is the same; only its cost differs."""
         query = self._query(match)
         if query is None or k <= 0:
             return []
@@ -202,8 +203,10 @@ class TextIndex:
         phrase = any(len(words) > 1 for words in (*match.any, *match.all))
         if union and k > PRUNED_UNION_K:
             fetch = wide
+        elif phrase or k > PRUNED_UNION_K:
+            fetch = k + 16 + TIE_MARGIN
         else:
-            fetch = k + 16 + (PHRASE_TIE_MARGIN if phrase else 0)
+            fetch = k + 16
         with _guard():
             hits = self._searcher.search(query, fetch, count=False).hits
             if len(hits) < fetch or hits[-1][0] < hits[k - 1][0]:

@@ -214,24 +214,31 @@ def test_a_unions_ties_take_one_search_not_a_pruned_one_probes_and_a_wide_one():
     assert len(counting.limits) == 1
 
 
-def test_a_phrases_ties_past_the_cut_take_one_search():
-    """A phrase cannot prune, so its first search fetches a margin of ties: 101 windows tie at
-    the top, in the highest keys where probes cannot reach cheaply, and one search (not a
-    pruned one, probes and a wide one) gives the same list as sorting every match."""
+@pytest.mark.parametrize(
+    "words, match, ks",
+    [
+        ("alpha beta", Match(all=(("alpha", "beta"),)), (5, 60)),  # a phrase cannot prune
+        ("alpha", Match(all=(("alpha",),)), (80,)),  # a term cut deep
+    ],
+)
+def test_ties_past_the_cut_within_the_margin_take_one_search(words, match, ks):
+    """A phrase, or a cut deeper than a keyword's few, fetches a margin of ties in its first
+    search: 101 windows tie at the top, in the highest keys where probes cannot reach
+    cheaply, and one search (not a pruned one, probes and a wide one) gives the same list as
+    sorting every match."""
     from briefing.sources import fulltext
 
     text = TextIndex(None)
     for wid in range(1, 3001):
-        text.add(wid, wid % 50, "alpha beta" + (" filler" if wid < 2900 else ""), key=spread(wid))
+        text.add(wid, wid % 50, words + (" filler" if wid < 2900 else ""), key=spread(wid))
     text.commit(1)
     text.finish()
-    match = Match(all=(("alpha", "beta"),))
-    for k in (5, 60):
+    for k in ks:
         expected = _every(text, match)[:k]
         searcher = text._searcher
         counting = text._searcher = Counting(searcher)
         assert text.top(match, k) == expected
-        assert counting.limits == [k + 16 + fulltext.PHRASE_TIE_MARGIN]
+        assert counting.limits == [k + 16 + fulltext.TIE_MARGIN]
         text._searcher = searcher
 
 
