@@ -18,14 +18,13 @@ This is the only module that imports tantivy.
 from __future__ import annotations
 
 import shutil
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from briefing.sources import manifest, tie_order
+from briefing.sources import manifest, tie_cut, tie_order
 from briefing.sources.text_match import Damaged, Match
 from briefing.sources.text_match import guard as _guard
 
@@ -36,10 +35,6 @@ TOKENIZER = "briefing"
 SENTINEL = -1  # the `doc` of the document that records the generation token
 HEAP_BYTES = 64_000_000
 TIE_FETCH = 8192  # at most this many windows beyond k fetched to break ties at the cut
-FIRST_PROBE = 64  # the first probe for ties takes this share of the blocks (1/64)
-PROBE_SHARE = 5  # probes for ties stop at this share of the blocks (1/5): a probe scores a
-# match ~3.5x slower than a plain search does, so past that one plain search is cheaper
-PROBE_FETCH = 65536  # more ties than this in one probe: a plain search
 PRUNED_UNION_K = 64  # a union's top k up to this is searched pruned first: a keyword's
 # spellings ("defence", "defense"), 2 to 8 common words, k 20 or 40, took half the time of one
 # wide search; a theme's pool (k 400, phrases among its words) took twice as long
@@ -191,7 +186,7 @@ class TextIndex:
         """The best `k` windows as (id, score), best first, equal scores (thousands, often) in
         key order (`tie_order`) whatever Tantivy's layout or the order they were indexed in. A
         term, or a few, is searched pruned (block-max WAND), its first ties at the cut then
-        probed for (`_first_ties`); a union's long list (a theme's pool) prunes next to
+        probed for (`tie_cut`); a union's long list (a theme's pool) prunes next to
         nothing, so it is one search wide enough for its ties, never all three; a phrase
         (which cannot prune) or a deep cut takes a margin of ties in its first search. Either
         way the answer is the same; only its cost differs."""
@@ -210,81 +205,11 @@ class TextIndex:
         with _guard():
             hits = self._searcher.search(query, fetch, count=False).hits
             if len(hits) < fetch or hits[-1][0] < hits[k - 1][0]:
-                return self._ranked(hits, k)  # every window tied with the k-th is in hand
-            ranked = self._probed(query, hits, k)
+                return tie_cut.ranked(self._searcher, hits, k)  # the k-th's ties all in hand
+            ranked = tie_cut.probed(self._searcher, query, hits, k, _within)
             if ranked is None and fetch < wide:
                 hits = self._searcher.search(query, wide, count=False).hits
-        return self._ranked(hits, k) if ranked is None else ranked
-
-    def _probed(self, query: tantivy.Query, hits: list, k: int) -> list[tuple[int, float]] | None:
-        """The best `k` of `hits` and the probes' ties; None if probing costs more than fetching."""
-        cut = hits[k - 1][0]
-        above, _tied = tie_order.above_and_tied(hits, cut)
-        keyed = self._keyed(above)
-        if (ties := self._first_ties(query, cut, set(keyed), k - len(above))) is None:
-            return None
-        scored = [(s, h) for (s, _a), h in zip(above, keyed, strict=True)]
-        return tie_order.in_order(scored) + [(i, cut) for _k, i in ties]
-
-    def _ranked(self, hits: list, k: int) -> list[tuple[int, float]]:
-        """The best `k` of `hits` (best first, holding every window tied with the k-th unless
-        there were more than TIE_FETCH) as (id, score), equal scores in key order."""
-        if not hits:
-            return []
-        cut = hits[min(k, len(hits)) - 1][0]
-        above, tied = tie_order.above_and_tied(hits, cut)  # above: fewer than k, all kept
-        keyed = self._keyed(above + tied)
-        scored = [(s, h) for (s, _a), h in zip(above, keyed, strict=False)]
-        ties = sorted(keyed[len(above) :])
-        return tie_order.in_order(scored) + [(i, cut) for _k, i in ties[: k - len(above)]]
-
-    def _keyed(self, hits: list) -> list[tuple[int, int]]:
-        """The (key, id) of each of `hits`, in their order."""
-        addresses = [a for _s, a in hits]
-        keys = self._searcher.fast_field_values("key", addresses)
-        ids = self._searcher.fast_field_values("id", addresses)
-        if any(v is None for v in keys) or any(v is None for v in ids):
-            raise Damaged("a window without its id or key")
-        return list(zip(map(int, keys), map(int, ids), strict=True))  # type: ignore[arg-type]
-
-    def _first_ties(
-        self, query: tantivy.Query, cut: float, above: set[tuple[int, int]], need: int
-    ) -> list[tuple[int, int]] | None:
-        """The first `need` (key, id) in key order of the windows scoring exactly `cut`, or
-        None when finding them by probes would cost more than one search of every match.
-        Probes take blocks of keys from the lowest, each every match in its blocks scoring
-        `cut` or more; once the ties found reach `need`, no window in a later block (higher
-        keys) can displace them. A probe's scores are the query's own (its block filter adds
-        0.0); a hit above the cut that the first search did not have would mean they differ,
-        and ends the probing."""
-        blocks = tie_order.blocks()
-        budget = blocks // PROBE_SHARE
-        lo, width, found = 0, max(1, blocks // FIRST_PROBE), []
-        while lo + width <= budget:
-            hits = self._probe(query, lo, lo + width, len(above) + need + 256, cut)
-            if hits is None:
-                return None
-            keyed = self._keyed(hits)
-            if any((s > cut) != (h in above) for (s, _a), h in zip(hits, keyed, strict=True)):
-                return None  # scored differently from the first search: fall back
-            found += [h for (s, _a), h in zip(hits, keyed, strict=True) if s == cut]
-            lo += width
-            if len(found) >= need:
-                return sorted(found)[:need]
-            # as many blocks again as the ties found so far say the rest needs, and a quarter
-            width = -(-(need - len(found)) * lo * 5 // (4 * len(found))) if found else width * 4
-        return None
-
-    def _probe(self, query: tantivy.Query, lo: int, hi: int, fetch: int, cut: float) -> list | None:
-        """Every match in key blocks [lo, hi) scoring `cut` or more, best first; None if there
-        are more than PROBE_FETCH."""
-        within = _within(query, lo, hi)
-        while fetch <= PROBE_FETCH:
-            hits = self._searcher.search(within, fetch, count=False).hits
-            if len(hits) < fetch or hits[-1][0] < cut:
-                return hits[: bisect_right(hits, -cut, key=tie_order.descending)]
-            fetch *= 4
-        return None
+        return tie_cut.ranked(self._searcher, hits, k) if ranked is None else ranked
 
     def count(self, match: Match, cap: int) -> int:
         """How many windows match, counting no further than `cap`. A common word reaches the
@@ -296,9 +221,9 @@ class TextIndex:
             return 0
         unscored = _tv().Query.const_score_query(query, 1.0)  # a third faster: no BM25
         blocks = tie_order.blocks()
-        lo, width, found = 0, max(1, blocks // FIRST_PROBE), 0
+        lo, width, found = 0, max(1, blocks // tie_cut.FIRST_PROBE), 0
         with _guard():
-            while found < cap and lo + width <= blocks // PROBE_SHARE:
+            while found < cap and lo + width <= blocks // tie_cut.PROBE_SHARE:
                 found += self._searcher.search(_within(unscored, lo, lo + width), 1).count
                 lo += width
                 if found * blocks < cap * lo:  # fewer than `cap` in all, at this rate

@@ -16,7 +16,7 @@ import pytest
 
 from briefing.compose import query, ranking
 from briefing.compose.composer import compose_file
-from briefing.sources import fulltext, tie_order
+from briefing.sources import tie_cut, tie_order
 from briefing.sources.library import Library
 
 COPIES = 20
@@ -56,7 +56,7 @@ def probing(monkeypatch: pytest.MonkeyPatch) -> None:
     """16 blocks of keys, so this small corpus fills enough of them to probe, and probes
     that go on to the last block, where a copy's ties may be."""
     monkeypatch.setattr(tie_order, "BLOCK_BITS", 4)
-    monkeypatch.setattr(fulltext, "PROBE_SHARE", 1)
+    monkeypatch.setattr(tie_cut, "PROBE_SHARE", 1)
 
 
 def test_one_go_or_two_batches_give_the_same_lists_and_deck(project, tmp_path, probing):

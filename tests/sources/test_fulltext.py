@@ -426,7 +426,7 @@ def test_a_text_index_with_another_versions_fields_is_rebuilt(
     rebuilt, never a panic in the middle of a search."""
     import tantivy
 
-    from briefing.sources import fulltext, tie_order
+    from briefing.sources import fulltext, tie_cut, tie_order
 
     sources, db, expected = indexed
     builder = tantivy.SchemaBuilder()
@@ -454,7 +454,9 @@ def test_a_text_index_with_another_versions_fields_is_rebuilt(
         assert "damaged" in err and "rebuilt" in err and len(err.splitlines()) == 1, err
         assert hits(library, "partnership deepen") == expected
         the = library.fulltext._query(query.search_match("the"))
-        probed = library.fulltext._probe(the, 0, tie_order.blocks(), 10, 0.0)
-        assert probed and library.fulltext._keyed(probed)
+        searcher = library.fulltext._searcher
+        every_block = fulltext._within(the, 0, tie_order.blocks())
+        probed = tie_cut._probe(searcher, every_block, 10, 0.0)
+        assert probed and tie_cut.keyed(searcher, probed)
     finally:
         library.close()
