@@ -38,8 +38,8 @@ TIE_FETCH = 8192  # at most this many windows beyond k fetched to break ties at 
 PRUNED_UNION_K = 64  # a union's top k up to this is searched pruned first: a keyword's
 # spellings ("defence", "defense"), 2 to 8 common words, k 20 or 40, took half the time of one
 # wide search; a theme's pool (k 400, phrases among its words) took twice as long
-TIE_MARGIN = 256  # hits a first search fetches beyond k + 16 when it cannot prune (a phrase:
-# Tantivy reads the positions of every window holding all its words, whatever it fetches) or
+TIE_MARGIN = 256  # hits a first search fetches beyond k + 16 when it cannot prune (a phrase,
+# or words all required: Tantivy scores every window holding them all, whatever it fetches) or
 # cuts deep (k > PRUNED_UNION_K: the evidence search's 180, where a common word's ties at the
 # cut spill past 16). Ties past the fetch took probes and a second full search: at 30,000
 # documents, k 180, "U.S." 90 ms against 40 ms with the margin, "the" 54 against 16 ms
@@ -187,18 +187,18 @@ class TextIndex:
         key order (`tie_order`) whatever Tantivy's layout or the order they were indexed in. A
         term, or a few, is searched pruned (block-max WAND), its first ties at the cut then
         probed for (`tie_cut`); a union's long list (a theme's pool) prunes next to
-        nothing, so it is one search wide enough for its ties, never all three; a phrase
-        (which cannot prune) or a deep cut takes a margin of ties in its first search. Either
-        way the answer is the same; only its cost differs."""
+        nothing, so it is one search wide enough for its ties, never all three; a phrase or
+        words all required (which cannot prune), or a deep cut, take a margin of ties in their
+        first search. Either way the answer is the same; only its cost differs."""
         query = self._query(match)
         if query is None or k <= 0:
             return []
         wide = k + 16 + TIE_FETCH
-        union = len(match.any) + len(match.all) > 1
-        phrase = any(len(words) > 1 for words in (*match.any, *match.all))
+        union = len(match.any) > 1
+        unpruned = len(match.all) > 1 or any(len(w) > 1 for w in (*match.any, *match.all))
         if union and k > PRUNED_UNION_K:
             fetch = wide
-        elif phrase or k > PRUNED_UNION_K:
+        elif unpruned or k > PRUNED_UNION_K:
             fetch = k + 16 + TIE_MARGIN
         else:
             fetch = k + 16
@@ -244,17 +244,15 @@ class TextIndex:
         return sorted(int(value) for value, _a in hits)
 
     def _phrase(self, words: tuple[str, ...]) -> tantivy.Query | None:
-        tantivy = _tv()
-        found = [t for w in words for t in terms(w)]
-        if not found:
-            return None
-        if len(found) == 1:
-            return tantivy.Query.term_query(_schema(), "text", found[0])
-        return tantivy.Query.phrase_query(_schema(), "text", found)
+        return _terms_query(tuple(t for w in words for t in terms(w)))
 
     def _query(self, match: Match) -> tantivy.Query | None:
         should = [q for words in match.any if (q := self._phrase(words))]
-        must = [q for words in match.all if (q := self._phrase(words))]
+        # Each required word or phrase once, as the index analyses it ("The the", "chip
+        # chips"): a copy matches nothing more, and an intersection with copies of a common
+        # word reads its list again for each ("the" 50 times: 1.2 s at 30,000 documents)
+        required = dict.fromkeys(tuple(t for w in words for t in terms(w)) for words in match.all)
+        must = [q for found in required if (q := _terms_query(found))]
         if (match.any and not should) or not (should or must):
             return None  # nothing to look for
         must_not = [q for words in match.none if (q := self._phrase(words))]
@@ -268,6 +266,16 @@ class TextIndex:
             clauses = [(occur.Must, any_of)] + [(occur.Must, q) for q in must]
         clauses += [(occur.MustNot, q) for q in must_not]
         return tantivy.Query.boolean_query(clauses)
+
+
+def _terms_query(found: tuple[str, ...]) -> tantivy.Query | None:
+    """A term, or a phrase of the analysed terms `found`; None for none."""
+    if not found:
+        return None
+    tantivy = _tv()
+    if len(found) == 1:
+        return tantivy.Query.term_query(_schema(), "text", found[0])
+    return tantivy.Query.phrase_query(_schema(), "text", list(found))
 
 
 def _within(query: tantivy.Query, lo: int, hi: int) -> tantivy.Query:

@@ -219,13 +219,14 @@ def test_a_unions_ties_take_one_search_not_a_pruned_one_probes_and_a_wide_one():
     [
         ("alpha beta", Match(all=(("alpha", "beta"),)), (5, 60)),  # a phrase cannot prune
         ("alpha", Match(all=(("alpha",),)), (80,)),  # a term cut deep
+        ("alpha beta", Match(all=(("alpha",), ("beta",))), (5, 80)),  # both required
     ],
 )
 def test_ties_past_the_cut_within_the_margin_take_one_search(words, match, ks):
-    """A phrase, or a cut deeper than a keyword's few, fetches a margin of ties in its first
-    search: 101 windows tie at the top, in the highest keys where probes cannot reach
-    cheaply, and one search (not a pruned one, probes and a wide one) gives the same list as
-    sorting every match."""
+    """A phrase, words all required (neither can prune), or a cut deeper than a keyword's
+    few fetch a margin of ties in their first search: 101 windows tie at the top, in the
+    highest keys where probes cannot reach cheaply, and one search (not a pruned one, probes
+    and a wide one) gives the same list as sorting every match."""
     from briefing.sources import fulltext
 
     text = TextIndex(None)
@@ -269,6 +270,17 @@ def test_a_union_with_more_ties_than_one_wide_search_holds_is_probed(monkeypatch
     match = Match(any=(("words",), ("absent",)))
     for k in (5, 60, 400):
         assert text.top(match, k) == _every(text, match)[:k]
+
+
+def test_a_required_word_given_twice_is_searched_once() -> None:
+    """A search's word given again, in another case or form ("Trade trade trades"), is the
+    same requirement: the same windows, scored as if given once (a copy of a common word in
+    an intersection only read its list again)."""
+    text = _varied(*LAYOUTS["in order, one segment"])
+    once = Match(all=(("vietnam",), ("trade",)))
+    again = Match(all=(("vietnam",), ("Trade",), ("trade",), ("trades",), ("vietnam",)))
+    assert text.top(again, 40) == text.top(once, 40)
+    assert text.matching(again) == text.matching(once)
 
 
 @pytest.mark.parametrize("cap", [1, 10, 500, 1000, 5999, 6000, 10**6])
