@@ -155,6 +155,9 @@ def test_paths_benchmark_reports_every_row_on_a_tiny_corpus(
         "compose after editing a slide title",
         "compose after one source changed",
         "evidence search 'Vietnam' (common)",
+        "evidence search 'the' (the commonest word)",
+        "evidence search 'U.S.' (a phrase of common tokens)",
+        "evidence search 'Vietnam China' (two common words, both required)",
         "(rare,",
         "peak memory",
     ):
