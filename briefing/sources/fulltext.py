@@ -244,14 +244,14 @@ class TextIndex:
         return sorted(int(value) for value, _a in hits)
 
     def _phrase(self, words: tuple[str, ...]) -> tantivy.Query | None:
-        return _terms_query(tuple(t for w in words for t in terms(w)))
+        return _terms_query(_analysed(words))
 
     def _query(self, match: Match) -> tantivy.Query | None:
         should = [q for words in match.any if (q := self._phrase(words))]
         # Each required word or phrase once, as the index analyses it ("The the", "chip
         # chips"): a copy matches nothing more, and an intersection with copies of a common
         # word reads its list again for each ("the" 50 times: 1.2 s at 30,000 documents)
-        required = dict.fromkeys(tuple(t for w in words for t in terms(w)) for words in match.all)
+        required = dict.fromkeys(map(_analysed, match.all))
         must = [q for found in required if (q := _terms_query(found))]
         if (match.any and not should) or not (should or must):
             return None  # nothing to look for
@@ -266,6 +266,11 @@ class TextIndex:
             clauses = [(occur.Must, any_of)] + [(occur.Must, q) for q in must]
         clauses += [(occur.MustNot, q) for q in must_not]
         return tantivy.Query.boolean_query(clauses)
+
+
+def _analysed(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A word or phrase as the index's terms, in order."""
+    return tuple(t for w in words for t in terms(w))
 
 
 def _terms_query(found: tuple[str, ...]) -> tantivy.Query | None:
