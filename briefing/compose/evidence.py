@@ -23,7 +23,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
-from weakref import WeakKeyDictionary
 
 from briefing.compose import hit_cache, judgement, lexeme, openers, query, searches
 from briefing.outline.themes import Theme
@@ -39,8 +38,6 @@ DEFINITE_REFERENCE = 0.5  # opens on "The deal was hailed": the slide does not s
 CONNECTIVE = 0.85  # opens on "Meanwhile," or "Yet": leans back a little, but says what it means
 EDITORIAL = 0.3  # "We spoke with Dr. X about ...": the page introducing itself, not evidence
 DF_CAP = 50_000  # counting a keyword's windows stops here: beyond it the word is common anyway
-
-_totals: WeakKeyDictionary[Library, tuple[int, int]] = WeakKeyDictionary()  # (generation, count)
 
 
 @dataclass(frozen=True)
@@ -109,17 +106,6 @@ def _initialisms(groups: dict[tuple[str, ...], list[str]]) -> dict[tuple[str, ..
     }
 
 
-def _windows(library: Library) -> int:
-    """How many windows the index holds, counted once per index generation: every theme
-    asks, and counting a million rows is a scan."""
-    generation = library.index.generation
-    known = _totals.get(library)
-    if known is None or known[0] != generation:
-        (count,) = library.db.execute("SELECT count(*) FROM windows").fetchone()
-        known = _totals[library] = (generation, count)
-    return known[1]
-
-
 def counts(theme: Theme) -> list[query.Match]:
     """The full-text counts judging `theme` may ask for (its concepts' IDF), in order."""
     return [m for c in concepts(theme) if (m := query.any_of(list(c.members))) is not None]
@@ -162,7 +148,7 @@ def rank(
     found = concepts(theme)
     if not found or not rows:
         return []
-    total = _windows(library)
+    total = library.fulltext.windows  # the IDF's N, as the index counts
     wanted = lexeme.prefixes([form for c in found for form in (c.lemmas, *c.aliases)])
 
     def judge(text: str, p_start: int) -> list[tuple[int, int, int]]:

@@ -28,12 +28,12 @@ RANKING_VERSION = "11"
 _rank_caches: WeakKeyDictionary[Library, RankCache] = WeakKeyDictionary()  # one per library
 # Each document's language, and a bilingual one's other language and paragraphs.
 _Languages = dict[str, tuple[str | None, tuple[str, set[tuple[int, int]]] | None]]
-_doc_languages: WeakKeyDictionary[Library, tuple[int, _Languages]] = WeakKeyDictionary()
 
 
 _ROWS = """
 SELECT w.id, d.name, w.start, w.end, p.start, p.end, w.words, w.dangling, w.quality * d.quality,
-  CASE WHEN d.skipped IS NULL THEN d.sha END
+  CASE WHEN d.skipped IS NULL THEN d.sha END,
+  json_extract(d.meta, '$.language'), json_extract(d.meta, '$.other_language')
 FROM windows w JOIN docs d ON d.id = w.doc JOIN paras p ON p.id = w.para
 WHERE w.id IN (SELECT value FROM json_each(?))
 """
@@ -43,19 +43,24 @@ def _top(library: Library, match: query.Match, limit: int) -> list[tuple]:
     """The best `limit` windows for `match` as rows (id, name, start, end, p_start, p_end,
     words, dangling, quality, bm25), best first; bm25 is negated, lower is better, as FTS5's
     was. Ranked by the full-text index first, joined to their rows after."""
-    return _joined(library, [library.fulltext.top(match, limit)])
+    return _joined(library, [library.fulltext.top(match, limit)])[0]
 
 
-def _joined(library: Library, lists: list[list[tuple[int, float]]]) -> list[tuple]:
-    """Hit lists (id, score) as rows, in order, each window once (its first hit); one query
-    joins them all."""
+def _joined(
+    library: Library, lists: list[list[tuple[int, float]]]
+) -> tuple[list[tuple], _Languages]:
+    """Hit lists (id, score) as rows, in order, each window once (its first hit), and the
+    languages of their documents; one query joins them all (the languages asked of the
+    documents' names after it took as long again, on index pages not yet read)."""
     ids = list(dict.fromkeys(i for hits in lists for i, _ in hits))
     if not ids:
-        return []
-    found, shas = {}, {}
+        return [], {}
+    found, shas, languages = {}, {}, {}
     for row in library.db.execute(_ROWS, (json.dumps(ids),)):
-        found[row[0]] = row[:-1]
-        shas[row[1]] = row[-1]
+        found[row[0]] = row[:-3]
+        shas[row[1]] = row[-3]
+        if row[-3] is not None:  # a document that was skipped is quoted from in no language
+            languages[row[1]] = (row[-2], _other(row[-1]))
     hit_cache.remember_shas(library, shas)  # judging them then asks for no document's hash
     seen: set[int] = set()
     rows = []
@@ -64,7 +69,7 @@ def _joined(library: Library, lists: list[list[tuple[int, float]]]) -> list[tupl
             if i in found and i not in seen:
                 seen.add(i)
                 rows.append((*found[i], -score))
-    return rows
+    return rows, languages
 
 
 def length_prior(words: int) -> float:
@@ -197,8 +202,8 @@ def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Ca
     if not planned:
         return []
     lists = [searches.top(library, match, limit) for match, limit in planned]
-    rows = _joined(library, lists)
-    foreign, passages = _other_languages(library, languages, {r[1] for r in rows})
+    rows, written_in = _joined(library, lists)
+    foreign, passages = _other_languages(written_in, languages)
     kept = [
         r
         for r in rows
@@ -208,38 +213,20 @@ def _rank(library: Library, theme: Theme, languages: tuple[str, ...]) -> list[Ca
 
 
 def _other_languages(
-    library: Library, languages: tuple[str, ...], names: set[str]
+    written_in: _Languages, languages: tuple[str, ...]
 ) -> tuple[set[str], dict[str, set[tuple[int, int]]]]:
-    """Of the documents `names`, those written in a language the deck does not quote (unknown
-    counts as allowed), and the paragraphs of bilingual ones written in such a language."""
+    """Of the documents `written_in` (each one's language, and a bilingual one's other), those
+    written in a language the deck does not quote (unknown counts as allowed), and the
+    paragraphs of bilingual ones written in such a language."""
     allowed = ("und", *languages)
     whole: set[str] = set()
     paragraphs: dict[str, set[tuple[int, int]]] = {}
-    for name, (lang, other) in _languages(library, names).items():
+    for name, (lang, other) in written_in.items():
         if lang and lang not in allowed:
             whole.add(name)
         elif other and other[0] not in allowed:
             paragraphs[name] = other[1]
     return whole, paragraphs
-
-
-def _languages(library: Library, names: set[str]) -> _Languages:
-    """The language of each of the indexed documents `names`, and a bilingual one's other
-    language with its paragraphs; each document's read once per index generation (every
-    theme asks), and only the candidates' (reading all 10,000 took 60 ms per change)."""
-    generation = library.index.generation
-    known = _doc_languages.get(library)
-    if known is None or known[0] != generation:
-        known = _doc_languages[library] = (generation, {})
-    wanted = sorted(names - known[1].keys())
-    if wanted:
-        rows = library.db.execute(
-            "SELECT name, json_extract(meta, '$.language'), json_extract(meta, '$.other_language')"
-            " FROM docs WHERE skipped IS NULL AND name IN (SELECT value FROM json_each(?))",
-            (json.dumps(wanted),),
-        )
-        known[1].update((name, (lang, _other(other))) for name, lang, other in rows.fetchall())
-    return {name: known[1][name] for name in names if name in known[1]}
 
 
 def _other(stored: str | None) -> tuple[str, set[tuple[int, int]]] | None:

@@ -233,6 +233,15 @@ class TextIndex:
                 return cap
             return min(cap, self._searcher.search(unscored, 1, count=True).count)
 
+    @property
+    def windows(self) -> int:
+        """How many windows the index holds: its documents but the one recording the token
+        (what counting the window rows says, without scanning a million of them)."""
+        sentinel = _tv().Query.term_query(_schema(), "doc", SENTINEL)
+        with _guard():
+            tokens = self._searcher.search(sentinel, 1, count=True).count
+            return self._searcher.num_docs - tokens
+
     def matching(self, match: Match) -> list[int]:
         """Every matching window's id, in id order."""
         query = self._query(match)
