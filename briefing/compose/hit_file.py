@@ -1,11 +1,13 @@
-"""The keyword hits file beside the index (`hit_cache`, `window_cache`): its tables, and a
-connection to it for one read or write. It is a cache, never fsynced; a file that cannot be
-opened or used is given up on for the rest of the run (time, never a result), and a damaged
-one is deleted with a one-line notice."""
+"""The keyword hits file beside the index (`hit_cache`, `window_cache`): its tables, and the
+connection each thread keeps to it for its reads and writes. It is a cache, never fsynced; a
+file that cannot be opened or used is given up on for the rest of the run (time, never a
+result), and a damaged one is deleted with a one-line notice."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,16 +44,64 @@ def usable(path: Path) -> bool:
 
 @contextmanager
 def connected(path: Path) -> Iterator[sqlite3.Connection | None]:
-    """A connection for one read or write; None once the file proved unusable (this run)."""
+    """A connection for one read or write; None once the file proved unusable (this run).
+    Each thread keeps one per file for the next: a compose reads and writes the file a few
+    dozen times, and opening it (its tables checked) cost ~0.3 ms each time."""
     if path in _broken:
         yield None
         return
+    kept = _connections()
+    db = kept.get(path)
+    if db is None:
+        db = _opened(path)
+        if db is None:
+            yield None
+            return
+        kept[path] = db
+    try:
+        yield db
+    except sqlite3.Error as exc:  # busy past the timeout, disk full, damaged meanwhile
+        _give_up(path, exc)
+
+
+def close_connections() -> None:
+    """Close this thread's connections: the next use opens the file anew and checks it, as
+    a new run does."""
+    for db in _connections().values():
+        db.close()
+    _local.by_path = {}
+
+
+class _Local(threading.local):
+    """A thread's open connections by file (closed with the thread), and the process that
+    opened them."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.by_path: dict[Path, sqlite3.Connection] = {}
+
+
+_local = _Local()
+_inherited: list[dict[Path, sqlite3.Connection]] = []
+
+
+def _connections() -> dict[Path, sqlite3.Connection]:
+    """This thread's open connections; none in a process forked since they were opened
+    (SQLite's rule: a connection is never used, or closed, across a fork; they are kept
+    unclosed in `_inherited`)."""
+    if _local.pid != os.getpid():
+        _inherited.append(_local.by_path)
+        _local.pid, _local.by_path = os.getpid(), {}
+    return _local.by_path
+
+
+def _opened(path: Path) -> sqlite3.Connection | None:
+    """A connection to the file, its tables made or checked; None if it is unusable."""
     try:
         db = sqlite3.connect(path, timeout=store.BUSY_TIMEOUT, isolation_level=None)
     except sqlite3.Error as exc:
         _give_up(path, exc)
-        yield None
-        return
+        return None
     try:
         # A cache is never fsynced (a first build did ~60 fsyncs for its two caches): a crashed
         # process loses nothing, an OS crash at worst a damaged file, found and removed.
@@ -65,19 +115,16 @@ def connected(path: Path) -> Iterator[sqlite3.Connection | None]:
     except sqlite3.Error as exc:
         db.close()
         _give_up(path, exc)
-        yield None
-        return
-    try:
-        yield db
-    except sqlite3.Error as exc:  # busy past the timeout, disk full, damaged meanwhile
-        _give_up(path, exc)
-    finally:
-        db.close()
+        return None
+    return db
 
 
 def _give_up(path: Path, exc: sqlite3.Error) -> None:
     """Work without the file for the rest of the run; delete it when it is damaged."""
     _broken.add(path)
+    kept = _connections().pop(path, None)
+    if kept is not None:
+        kept.close()
     if store.is_damage(exc):
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
