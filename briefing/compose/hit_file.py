@@ -1,7 +1,8 @@
-"""The keyword hits file beside the index (`hit_cache`, `window_cache`): its tables, and the
-connection each thread keeps to it for its reads and writes. It is a cache, never fsynced; a
-file that cannot be opened or used is given up on for the rest of the run (time, never a
-result), and a damaged one is deleted with a one-line notice."""
+"""The keyword hits file beside the index (`hit_cache`, `window_cache`): its tables, and a
+connection to it for a read or write (one a thread for all of them within `kept_open`: a
+compose). It is a cache, never fsynced; a file that cannot be opened or used is given up on
+for the rest of the run (time, never a result), and a damaged one is deleted with a one-line
+notice."""
 
 from __future__ import annotations
 
@@ -45,8 +46,7 @@ def usable(path: Path) -> bool:
 @contextmanager
 def connected(path: Path) -> Iterator[sqlite3.Connection | None]:
     """A connection for one read or write; None once the file proved unusable (this run).
-    Each thread keeps one per file for the next: a compose reads and writes the file a few
-    dozen times, and opening it (its tables checked) cost ~0.3 ms each time."""
+    Within `kept_open` it is the thread's, kept for the next; else closed after this one."""
     if path in _broken:
         yield None
         return
@@ -62,22 +62,35 @@ def connected(path: Path) -> Iterator[sqlite3.Connection | None]:
         yield db
     except sqlite3.Error as exc:  # busy past the timeout, disk full, damaged meanwhile
         _give_up(path, exc)
+    finally:
+        if not _local.depth:
+            _close(path)
 
 
-def close_connections() -> None:
-    """Close this thread's connections: the next use opens the file anew and checks it, as
-    a new run does."""
-    for db in _connections().values():
-        db.close()
-    _local.by_path = {}
+@contextmanager
+def kept_open() -> Iterator[None]:
+    """Within the block, this thread keeps each hits file it opens for its next read or write:
+    a compose reads and writes it a few dozen times, and opening it (its tables checked) cost
+    ~0.3 ms each time. Closed when the block ends, as each use closed it before (the last
+    connection's close folds the file's write-ahead log back in)."""
+    _connections()
+    _local.depth += 1
+    try:
+        yield
+    finally:
+        _local.depth -= 1
+        if not _local.depth:
+            for path in list(_local.by_path):
+                _close(path)
 
 
 class _Local(threading.local):
-    """A thread's open connections by file (closed with the thread), and the process that
-    opened them."""
+    """A thread's open connections by file (kept within `kept_open`, closed with the thread),
+    how deep in `kept_open` it is, and the process that opened them."""
 
     def __init__(self) -> None:
         self.pid = os.getpid()
+        self.depth = 0
         self.by_path: dict[Path, sqlite3.Connection] = {}
 
 
@@ -93,6 +106,12 @@ def _connections() -> dict[Path, sqlite3.Connection]:
         _inherited.append(_local.by_path)
         _local.pid, _local.by_path = os.getpid(), {}
     return _local.by_path
+
+
+def _close(path: Path) -> None:
+    db = _connections().pop(path, None)
+    if db is not None:
+        db.close()
 
 
 def _opened(path: Path) -> sqlite3.Connection | None:
@@ -122,9 +141,7 @@ def _opened(path: Path) -> sqlite3.Connection | None:
 def _give_up(path: Path, exc: sqlite3.Error) -> None:
     """Work without the file for the rest of the run; delete it when it is damaged."""
     _broken.add(path)
-    kept = _connections().pop(path, None)
-    if kept is not None:
-        kept.close()
+    _close(path)
     if store.is_damage(exc):
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)

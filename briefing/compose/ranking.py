@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from briefing.compose import evidence, hit_cache, lexeme, query, searches
+from briefing.compose import evidence, hit_cache, hit_file, lexeme, query, searches
 from briefing.compose.candidate import Candidate
 from briefing.compose.rank_cache import RankCache, code_digest
 from briefing.deck import Excerpt
@@ -50,8 +50,7 @@ def _joined(
     library: Library, lists: list[list[tuple[int, float]]]
 ) -> tuple[list[tuple], _Languages]:
     """Hit lists (id, score) as rows, in order, each window once (its first hit), and the
-    languages of their documents; one query joins them all (the languages asked of the
-    documents' names after it took as long again, on index pages not yet read)."""
+    languages of their documents; one query joins them all, the languages too."""
     ids = list(dict.fromkeys(i for hits in lists for i, _ in hits))
     if not ids:
         return [], {}
@@ -59,7 +58,7 @@ def _joined(
     for row in library.db.execute(_ROWS, (json.dumps(ids),)):
         found[row[0]] = row[:-3]
         shas[row[1]] = row[-3]
-        if row[-3] is not None:  # a document that was skipped is quoted from in no language
+        if row[-3] is not None and row[1] not in languages:  # once a document (not skipped)
             languages[row[1]] = (row[-2], _other(row[-1]))
     hit_cache.remember_shas(library, shas)  # judging them then asks for no document's hash
     seen: set[int] = set()
@@ -128,13 +127,14 @@ def _ahead_and_batched(
 ) -> Iterator[None]:
     """The themes' rankings made before their slides are composed, with their searches
     started ahead, and written once at the end; the stored ones are read first, in one
-    query. All are ranked here: a process with an index open runs Tantivy's threads, and a
-    fork of it could wait forever on the index's meta lock (`forked.single_threaded`)."""
+    query; the hits file kept open throughout (`hit_file.kept_open`). All are ranked here: a
+    process with an index open runs Tantivy's threads, and a fork of it could wait forever
+    on the index's meta lock (`forked.single_threaded`)."""
     rankings, codes = _rankings(library), _codes(languages)
     keys = {_cache_key(theme, codes): theme for theme in themes}
     rankings.prefetch(library, list(keys))
     unranked = [theme for key, theme in keys.items() if rankings.get(library, key) is None]
-    with rankings.batched():
+    with rankings.batched(), hit_file.kept_open():
         with searches.ahead(library, lambda: planned(library, unranked, languages)):
             for theme in unranked:
                 rank_theme(library, theme, languages)

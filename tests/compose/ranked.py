@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from briefing.compose import hit_file
 from briefing.compose.ranking import Candidate, rank_theme
 from briefing.outline.themes import Theme
 from briefing.sources.library import Library
@@ -23,15 +22,12 @@ def trade_theme(folder: Path, keywords: tuple[str, ...], **fields: object) -> Th
 
 
 def rank_fresh(sources: Path, db: Path, theme: Theme) -> list[Candidate]:
-    """Rank as a new process would: a fresh Library over the index file `db`, and the hits
-    file opened anew (and closed at the end, as a process's end closes it)."""
-    hit_file.close_connections()
+    """Rank as a new process would: a fresh Library over the index file `db`."""
     library = Library(sources, db_path=db)
     try:
         return rank_theme(library, theme)
     finally:
         library.close()
-        hit_file.close_connections()
 
 
 def damage_batches(db: Path, change: Callable[[dict, str], object], *, matching_crc: bool) -> None:

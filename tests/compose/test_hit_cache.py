@@ -112,12 +112,13 @@ def test_a_damaged_hits_file_is_removed_with_a_notice(tmp_path, sources, theme, 
     assert "keyword hits cache was damaged" in capsys.readouterr().err
 
 
-def test_a_ranking_opens_the_hits_file_once_for_all_its_reads_and_writes(
+def test_a_compose_opens_the_hits_file_once_for_all_its_reads_and_writes(
     tmp_path, sources, theme, monkeypatch
 ):
     """Judging reads the theme's kept hits and writes what it computed, paragraph texts and
-    speakers' windows too: one connection serves them all (each open cost ~0.3 ms, ~20 a
-    compose), and a second ranking in the same run opens nothing."""
+    speakers' windows too: within `kept_open` (a compose) one connection serves them all
+    (each open cost ~0.3 ms, ~20 a compose), a second ranking opens nothing, and the block's
+    end closes it (its write-ahead log folded back in, as when each use closed it)."""
     opened: list[Path] = []
     real = hit_file._opened
     monkeypatch.setattr(hit_file, "_opened", lambda path: opened.append(path) or real(path))
@@ -125,19 +126,33 @@ def test_a_ranking_opens_the_hits_file_once_for_all_its_reads_and_writes(
     connected = hit_file.connected
     monkeypatch.setattr(hit_file, "connected", lambda path: used.append(path) or connected(path))
     db = tmp_path / "index.db"
-    hit_file.close_connections()
+    hits = Path(f"{db}.hits")
     library = Library(sources, db_path=db)
     try:
-        first = rank_theme(library, theme)
-        assert len(used) >= 3 and opened == [Path(f"{db}.hits")]
-        Path(f"{db}.rankings").unlink()
-        other = trade_theme(tmp_path, ("exports", "ports"))
-        assert rank_theme(library, other)
-        assert len(opened) == 1
+        with hit_file.kept_open():
+            first = rank_theme(library, theme)
+            assert len(used) >= 3 and opened == [hits]
+            Path(f"{db}.rankings").unlink()
+            assert rank_theme(library, trade_theme(tmp_path, ("exports", "ports")))
+            assert len(opened) == 1
+        assert not Path(f"{hits}-wal").exists()  # closed: the log folded in
     finally:
         library.close()
-        hit_file.close_connections()
-    assert rank_fresh(sources, db, theme) == first
+    Path(f"{db}.rankings").unlink()
+    opens, uses = len(opened), len(used)
+    assert rank_fresh(sources, db, theme) == first  # outside the block: opened for each use
+    assert len(opened) - opens == len(used) - uses > 0
+
+
+def test_a_compose_keeps_the_hits_file_open_and_closes_it_after(project, monkeypatch):
+    """The composer ranks within `kept_open`: one open for the deck, none left open after."""
+    opened: list[Path] = []
+    real = hit_file._opened
+    monkeypatch.setattr(hit_file, "_opened", lambda path: opened.append(path) or real(path))
+    outline = project / "outlines" / "us-vietnam.yaml"
+    compose_file(outline)
+    assert len(set(opened)) == len(opened) == 1
+    assert hit_file._local.by_path == {}
 
 
 def test_each_thread_keeps_its_own_connection_to_the_hits_file(tmp_path, sources, theme):
@@ -149,61 +164,61 @@ def test_each_thread_keeps_its_own_connection_to_the_hits_file(tmp_path, sources
     first = rank_fresh(sources, db, theme)
     Path(f"{db}.rankings").unlink()
     path = Path(f"{db}.hits")
-    with hit_file.connected(path) as mine:
-        assert mine is not None
     found: list[object] = []
+    with hit_file.kept_open(), hit_file.connected(path) as mine:
+        assert mine is not None
 
-    def elsewhere() -> None:
-        library = Library(sources, db_path=db)
-        try:
-            found.append(rank_theme(library, theme))
-            with hit_file.connected(path) as theirs:
-                found.append(theirs is not None and theirs is not mine)
-        finally:
-            library.close()
+        def elsewhere() -> None:
+            library = Library(sources, db_path=db)
+            try:
+                with hit_file.kept_open():
+                    found.append(rank_theme(library, theme))
+                    with hit_file.connected(path) as theirs:
+                        found.append(theirs is not None and theirs is not mine)
+            finally:
+                library.close()
 
-    worker = threading.Thread(target=elsewhere)
-    worker.start()
-    worker.join()
-    assert found == [first, True]
-    assert hit_file.usable(path)
-    with hit_file.connected(path) as again:
-        assert again is mine
-    hit_file.close_connections()
+        worker = threading.Thread(target=elsewhere)
+        worker.start()
+        worker.join()
+        assert found == [first, True]
+        assert hit_file.usable(path)
+        with hit_file.connected(path) as again:
+            assert again is mine
 
 
 def test_a_forked_process_opens_its_own_connection_to_the_hits_file(tmp_path, sources, theme):
     """A connection is never used across a fork (SQLite's rule): a composer forked after
-    this process read the file opens its own, writes through it, and this one's still works."""
+    this process opened the file opens its own, writes through it, and this one's still works."""
     import os
 
     db = tmp_path / "index.db"
     rank_fresh(sources, db, theme)
     path = Path(f"{db}.hits")
-    with hit_file.connected(path) as mine:
-        assert mine is not None
-        before = mine.execute("SELECT count(*) FROM windows").fetchone()[0]
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: say whether it got a connection of its own, and use it
-        ok = False
-        try:
-            with hit_file.connected(path) as theirs:
-                if theirs is not None and theirs is not mine:
-                    theirs.execute("INSERT INTO windows VALUES ('t', 's', 'v', 0)")
-                    ok = True
-        finally:
-            os.write(write, b"1" if ok else b"0")
-            os._exit(0)
-    os.close(write)
-    said = os.read(read, 1)
-    os.close(read)
-    os.waitpid(pid, 0)
-    assert said == b"1"
-    with hit_file.connected(path) as mine_again:
-        assert mine_again is mine
-        assert mine.execute("SELECT count(*) FROM windows").fetchone()[0] == before + 1
-    hit_file.close_connections()
+    with hit_file.kept_open():
+        with hit_file.connected(path) as mine:
+            assert mine is not None
+            before = mine.execute("SELECT count(*) FROM windows").fetchone()[0]
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: say whether it got a connection of its own, and use it
+            ok = False
+            try:
+                with hit_file.connected(path) as theirs:
+                    if theirs is not None and theirs is not mine:
+                        theirs.execute("INSERT INTO windows VALUES ('t', 's', 'v', 0)")
+                        ok = True
+            finally:
+                os.write(write, b"1" if ok else b"0")
+                os._exit(0)
+        os.close(write)
+        said = os.read(read, 1)
+        os.close(read)
+        os.waitpid(pid, 0)
+        assert said == b"1"
+        with hit_file.connected(path) as mine_again:
+            assert mine_again is mine
+            assert mine.execute("SELECT count(*) FROM windows").fetchone()[0] == before + 1
 
 
 def test_a_compose_after_a_change_is_the_deck_a_fresh_cache_composes(project, monkeypatch):
