@@ -158,6 +158,7 @@ def test_paths_benchmark_reports_every_row_on_a_tiny_corpus(
         "evidence search 'the' (the commonest word)",
         "evidence search 'U.S.' (a phrase of common tokens)",
         "evidence search 'Vietnam China' (two common words, both required)",
+        "evidence search 'the Vietnam' (a word that says nothing beside a common one)",
         "(rare,",
         "peak memory",
     ):

@@ -86,8 +86,28 @@ def theme_match(keywords: list[str], exclude: list[str]) -> Match | None:
     return Match(any=wanted, none=phrases(exclude)) if wanted else None
 
 
+# Words that say nothing of what a passage is about. A free search's unquoted ones are left
+# out of its required words when it asks for anything else, as search engines do: "the
+# Vietnam" is "Vietnam" (requiring "the" too dropped every window without it, and cost the
+# intersection of two lists of millions of windows). Quoted, they stay ("of the people").
+# Only words with no other reading when folded to lower case: "us" (the US), "it" (IT),
+# "who" (WHO) and "no" ("four nos") are not among them.
+STOPWORDS = frozenset(
+    """a an and are as at be been but by for from had has have in into is of on or so than that
+    the their them then there these they this those to was were which while with""".split()
+)
+
+
 def search_match(text: str) -> Match | None:
-    """Free search: quoted parts are phrases, other words are all required."""
+    """Free search: quoted parts are phrases, other words are all required, but for words
+    that say nothing of a topic (STOPWORDS) where anything else is asked for."""
     parts = re.findall(r'"([^"]+)"|(\S+)', text)
-    found = tuple(p for quoted, word in parts if (p := phrase(quoted or word)))
-    return Match(all=found) if found else None
+    found = [(p, bool(quoted)) for quoted, word in parts if (p := phrase(quoted or word))]
+    telling = [p for p, quoted in found if quoted or not STOPWORDS.issuperset(p)]
+    wanted = tuple(telling or (p for p, _quoted in found))
+    return Match(all=wanted) if wanted else None
+
+
+def search_terms(match: Match) -> tuple[str, ...]:
+    """The words a free search looks for, in order, as its hits report them."""
+    return tuple(word for words in match.all for word in words)

@@ -307,7 +307,7 @@ def search(library: Library, text: str, limit: int = 20) -> list[Candidate]:
     match = query.search_match(text)
     if match is None:
         return []
-    terms = tuple(query.tokens(text))
+    terms = query.search_terms(match)
     hits = [_candidate(row, 1.0, terms) for row in _top(library, match, limit * 3)]
     hits.sort(key=lambda c: (-c.score, c.source, c.start))
     return hits[:limit]

@@ -79,6 +79,35 @@ def test_limit_is_respected(project: Path) -> None:
     assert len(hits["hits"]) == 1
 
 
+def test_words_that_say_nothing_are_not_required_beside_others(tmp_path: Path) -> None:
+    """ "the partnership" finds what "partnership" finds, passages without "the" among them
+    (a memo's terse lines, a headline); quoted, "the" is looked for; alone, it is searched."""
+    folder = tmp_path / "memos"
+    folder.mkdir()
+    (folder / "memo.txt").write_text(
+        "HANOI - Partnership talks resumed on Monday after a pause of two months, officials "
+        "said.\n\nNegotiators expect partnership terms covering ports and rice exports soon.\n",
+        "utf-8",
+    )
+    (folder / "report.txt").write_text(
+        "The partnership with the port authority was signed in the spring by the ministers "
+        "of both countries.\n\nThe weather delayed the harvest in the north of the country.\n",
+        "utf-8",
+    )
+
+    def hits(query: str) -> list[tuple[str, int, int]]:
+        result = briefing("search", query, "--sources", folder, "--json", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return [(h["source"], h["start"], h["end"]) for h in json.loads(result.stdout)["hits"]]
+
+    plain = hits("partnership")
+    assert {source for source, _s, _e in plain} == {"memo.txt", "report.txt"}
+    assert hits("the partnership") == hits("Partnership of the") == plain
+    quoted = hits('"the partnership"')
+    assert quoted and {source for source, _s, _e in quoted} == {"report.txt"}
+    assert {source for source, _s, _e in hits("the")} == {"report.txt"}
+
+
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
