@@ -175,8 +175,7 @@ class TextIndex:
     # -- reading ------------------------------------------------------------------------------
 
     def _read_token(self) -> int | None:
-        sentinel = _tv().Query.term_query(_schema(), "doc", SENTINEL)
-        hits = self._searcher.search(sentinel, 1, count=False).hits
+        hits = self._searcher.search(_sentinel(), 1, count=False).hits
         if not hits:
             return None
         (value,) = self._searcher.fast_field_values("id", [hits[0][1]])
@@ -237,9 +236,8 @@ class TextIndex:
     def windows(self) -> int:
         """How many windows the index holds: its documents but the one recording the token
         (what counting the window rows says, without scanning a million of them)."""
-        sentinel = _tv().Query.term_query(_schema(), "doc", SENTINEL)
         with _guard():
-            tokens = self._searcher.search(sentinel, 1, count=True).count
+            tokens = self._searcher.search(_sentinel(), 1, count=True).count
             return self._searcher.num_docs - tokens
 
     def matching(self, match: Match) -> list[int]:
@@ -275,6 +273,11 @@ class TextIndex:
             clauses = [(occur.Must, any_of)] + [(occur.Must, q) for q in must]
         clauses += [(occur.MustNot, q) for q in must_not]
         return tantivy.Query.boolean_query(clauses)
+
+
+def _sentinel() -> tantivy.Query:
+    """The query for the document that records the generation token."""
+    return _tv().Query.term_query(_schema(), "doc", SENTINEL)
 
 
 def _analysed(words: tuple[str, ...]) -> tuple[str, ...]:
